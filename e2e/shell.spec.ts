@@ -1,0 +1,12 @@
+import { expect, test } from '@playwright/test';
+
+test('the built app renders its shell with no console errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+import { browserLaunchOptions } from './scripts/browser.mjs';
+
+const PREVIEW_PORT = 4173;
+export const SANDBOX_PORT = 8787;
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '*.spec.ts',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PREVIEW_PORT}`,
+    launchOptions: browserLaunchOptions(),
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: [
+    {
+      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      url: `http://127.0.0.1:${PREVIEW_PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

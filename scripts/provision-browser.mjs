@@ -1,0 +1,40 @@
+// Makes sure a Chromium exists for the e2e tests and benchmarks, installing one if needed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findBrowser } from './browser.mjs';
+
+function run(command, args, timeoutMs) {
+  console.log(`[provision-browser] ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs });
+  return result.status === 0;
+}
+
+function isDebianLike() {
+  return existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
+}
+
+const found = findBrowser();
+if (found) {
+  console.log(`[provision-browser] using ${found.kind === 'playwright' ? "Playwright's Chromium" : found.executablePath}`);
+  process.exit(0);
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (isRoot && isDebianLike()) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  process.env = env;
+  run('apt-get', ['update', '-qq'], 5 * 60_000) && run('apt-get', ['install', '-y', '-qq', 'chromium'], 10 * 60_000);
+} else {
+  run('npx', ['playwright', 'install', 'chromium'], 5 * 60_000);
+}
+
+if (findBrowser()) {
+  console.log('[provision-browser] Chromium is ready');
+  process.exit(0);
+}
+console.error(
+  '[provision-browser] No Chromium could be found or installed. The end-to-end tests need one: on Debian or ' +
+    'Ubuntu run `sudo apt-get install chromium` (or set CHROMIUM_PATH to any Chromium or Chrome binary), ' +
+    'elsewhere run `npx playwright install chromium`, then run `npm test` again.',
+);
+process.exit(1);

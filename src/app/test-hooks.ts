@@ -1,0 +1,15 @@
+// window.__cardlens exists only in `--mode e2e` builds: e2e specs read app state through it
+// instead of poking at the canvas. Production builds drop this module entirely.
+export interface CardlensTestHooks {
+  envelope: () => Promise<typeof import('@/envelope')>;
+}
+
+declare global {
+  interface Window {
+    __cardlens?: CardlensTestHooks;
+  }
+}
+
+export function installTestHooks(): void {
+  window.__cardlens = { envelope: () => import('@/envelope') };
+}

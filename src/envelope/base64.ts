@@ -1,0 +1,44 @@
+import { EnvelopeError } from './errors';
+
+// Uint8Array.fromBase64/toBase64 (TC39 proposal) exist in recent browsers, not in Node 20.
+type NativeBase64 = {
+  toBase64?: (this: Uint8Array) => string;
+};
+type NativeBase64Ctor = { fromBase64?: (text: string) => Uint8Array };
+
+const CHUNK = 0x8000; // String.fromCharCode(...chunk) stays far below the engine's argument limit
+const ALPHABET = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') ALPHABET[c.charCodeAt(0)] = 1;
+
+// A loop, not a regular expression: a regex over a 27 MB string exhausts the stack.
+function isStandardBase64(text: string): boolean {
+  if (text.length % 4 !== 0) return false;
+  const end = text.length - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
+  for (let i = 0; i < end; i++) if (ALPHABET[text.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
+/** Standard Base64 (`+/=`) of any length of bytes, 20 MB included. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const native = (bytes as NativeBase64).toBase64;
+  if (typeof native === 'function') return native.call(bytes);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  }
+  return btoa(binary);
+}
+
+/** Strict standard Base64: padding required, no whitespace, no URL-safe alphabet. */
+export function base64ToBytes(text: string, name = 'base64'): Uint8Array {
+  if (typeof text !== 'string') throw new EnvelopeError('bad-base64', `${name} must be a string`);
+  if (!isStandardBase64(text)) {
+    throw new EnvelopeError('bad-base64', `${name} is not standard Base64 (length ${text.length})`);
+  }
+  const native = (Uint8Array as NativeBase64Ctor).fromBase64;
+  if (typeof native === 'function') return native(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

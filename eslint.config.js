@@ -9,7 +9,12 @@ const layer = (files, forbidden) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: forbidden.map((name) => ({ group: [`@/${name}`, `@/${name}/*`], message: `This layer must not import ${name}.` })) },
+      {
+        patterns: forbidden.map((name) => ({
+          group: [`@/${name}`, `@/${name}/*`],
+          message: `This layer must not import ${name}.`,
+        })),
+      },
     ],
   },
 });

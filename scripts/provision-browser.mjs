@@ -15,7 +15,9 @@ function isDebianLike() {
 
 const found = findBrowser();
 if (found) {
-  console.log(`[provision-browser] using ${found.kind === 'playwright' ? "Playwright's Chromium" : found.executablePath}`);
+  console.log(
+    `[provision-browser] using ${found.kind === 'playwright' ? "Playwright's Chromium" : found.executablePath}`,
+  );
   process.exit(0);
 }
 

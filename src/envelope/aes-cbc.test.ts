@@ -51,19 +51,27 @@ const hangul = fc.string({ unit: fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c
 describe('envelope properties', () => {
   it('round-trips any Unicode text, Korean included', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), hangul), async (key, text) => {
-        const wellFormed = text.toWellFormed();
-        expect(await decryptText(key, await encryptText(key, wellFormed))).toBe(wellFormed);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), hangul),
+        async (key, text) => {
+          const wellFormed = text.toWellFormed();
+          expect(await decryptText(key, await encryptText(key, wellFormed))).toBe(wellFormed);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('round-trips bytes of any length', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ maxLength: 5000 }), async (key, plain) => {
-        expect(await decryptBytes(key, await encryptBytes(key, plain))).toEqual(plain);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 5000 }),
+        async (key, plain) => {
+          expect(await decryptBytes(key, await encryptBytes(key, plain))).toEqual(plain);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -71,7 +79,10 @@ describe('envelope properties', () => {
   it('turns any malformed ciphertext into an EnvelopeError, never a bare DOMException', async () => {
     const malformed = fc.oneof(
       fc.string(), // mostly not Base64
-      fc.uint8Array({ maxLength: 100 }).filter((b) => b.length % 16 !== 0).map(bytesToBase64), // wrong length
+      fc
+        .uint8Array({ maxLength: 100 })
+        .filter((b) => b.length % 16 !== 0)
+        .map(bytesToBase64), // wrong length
       fc.uint8Array({ minLength: 16, maxLength: 64 }).map((b) => bytesToBase64(b).replace(/=+$/, '')), // padding cut
       fc.uint8Array({ minLength: 16, maxLength: 64 }).map((b) => bytesToBase64(b).replaceAll('+', '-')),
     );

@@ -1,10 +1,5 @@
 export type EnvelopeErrorCode =
-  | 'bad-key'
-  | 'bad-public-key'
-  | 'bad-base64'
-  | 'bad-ciphertext'
-  | 'message-too-long'
-  | 'bad-input';
+  'bad-key' | 'bad-public-key' | 'bad-base64' | 'bad-ciphertext' | 'message-too-long' | 'bad-input';
 
 /** Every failure of the envelope, with a stable `code` callers can branch on. */
 export class EnvelopeError extends Error {

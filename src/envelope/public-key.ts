@@ -80,9 +80,7 @@ function parseSpki(der: Uint8Array): RsaPublicKey {
 /** Base64 DER, optionally inside PEM armour, with any whitespace: what `result.key` may hold. */
 export function decodePublicKeyText(text: string): Uint8Array {
   if (typeof text !== 'string') throw bad('public key must be a string');
-  const body = text
-    .replace(/-----(BEGIN|END) [A-Z ]+-----/g, '')
-    .replace(/\s+/g, '');
+  const body = text.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '');
   if (body === '') throw bad('public key is empty');
   try {
     return base64ToBytes(body, 'public key');

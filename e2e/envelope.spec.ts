@@ -1,5 +1,6 @@
 import { constants, createDecipheriv, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import type {} from '@/app/test-hooks';
 
 // The envelope as shipped in the built page, run in real Chromium and checked by OpenSSL here.
 test('the envelope in Chromium produces what node:crypto decrypts', async ({ page }) => {

@@ -23,9 +23,8 @@ if (found) {
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && isDebianLike()) {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  process.env = env;
-  run('apt-get', ['update', '-qq'], 5 * 60_000) && run('apt-get', ['install', '-y', '-qq', 'chromium'], 10 * 60_000);
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  if (run('apt-get', ['update', '-qq'], 5 * 60_000)) run('apt-get', ['install', '-y', '-qq', 'chromium'], 10 * 60_000);
 } else {
   run('npx', ['playwright', 'install', 'chromium'], 5 * 60_000);
 }

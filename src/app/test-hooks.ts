@@ -1,7 +1,9 @@
 // window.__cardlens exists only in `--mode e2e` builds: e2e specs read app state through it
 // instead of poking at the canvas. Production builds drop this module entirely.
+import type * as Envelope from '@/envelope';
+
 export interface CardlensTestHooks {
-  envelope: () => Promise<typeof import('@/envelope')>;
+  envelope: () => Promise<typeof Envelope>;
 }
 
 declare global {

@@ -1,15 +1,12 @@
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 export function bytesToBigInt(bytes: Uint8Array): bigint {
-  let hex = '';
-  for (const byte of bytes) hex += HEX[byte];
-  return hex === '' ? 0n : BigInt('0x' + hex);
+  let hex = '0x0';
+  for (const byte of bytes) hex += (byte < 16 ? '0' : '') + byte.toString(16);
+  return BigInt(hex);
 }
 
-/** Big-endian, left-padded with zeros to exactly `length` bytes. */
+/** Big-endian, left-padded with zeros to `length` bytes; the caller guarantees it fits. */
 export function bigIntToBytes(value: bigint, length: number): Uint8Array {
   const hex = value.toString(16).padStart(length * 2, '0');
-  if (hex.length > length * 2) throw new RangeError(`value does not fit in ${length} bytes`);
   const out = new Uint8Array(length);
   for (let i = 0; i < length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
   return out;

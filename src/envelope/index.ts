@@ -9,7 +9,7 @@ export { base64ToBytes, bytesToBase64 } from './base64';
 export { parsePublicKey, type RsaPublicKey } from './public-key';
 export type { RandomSource } from './rsa-pkcs1';
 
-export const SYMMETRIC_KEY_BYTES = 32;
+const SYMMETRIC_KEY_BYTES = 32;
 
 function assertSymmetricKey(key: Uint8Array, name = 'symmetricKey'): void {
   assertBytes(key, name);

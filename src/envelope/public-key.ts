@@ -14,7 +14,7 @@ export interface RsaPublicKey {
 
 const MIN_MODULUS_BITS = 1024;
 // 1.2.840.113549.1.1.1 rsaEncryption
-const RSA_ENCRYPTION_OID = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+const RSA_ENCRYPTION_OID = '42,134,72,134,247,13,1,1,1';
 
 /*
  * Why a small DER reader rather than WebCrypto importKey + exportKey('jwk'): it is synchronous,
@@ -22,7 +22,6 @@ const RSA_ENCRYPTION_OID = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01
  * import), and lets us say exactly what is wrong with a key. SPKI needs only four tags.
  */
 interface Tlv {
-  tag: number;
   start: number;
   end: number;
 }
@@ -31,66 +30,57 @@ function bad(message: string): EnvelopeError {
   return new EnvelopeError('bad-public-key', message);
 }
 
-function readTlv(der: Uint8Array, offset: number, limit: number, expectedTag: number, what: string): Tlv {
-  if (offset + 2 > limit) throw bad(`public key is truncated at ${what}`);
-  const tag = der[offset];
-  if (tag !== expectedTag) throw bad(`public key: expected ${what}`);
+const NOT_SPKI = 'public key is not a DER SubjectPublicKeyInfo';
+
+/** One DER element of the expected tag inside [offset, limit); definite lengths only. */
+function readTlv(der: Uint8Array, offset: number, limit: number, tag: number): Tlv {
+  if (offset + 2 > limit || der[offset] !== tag) throw bad(NOT_SPKI);
   let length = der[offset + 1];
   let start = offset + 2;
   if (length & 0x80) {
     const count = length & 0x7f;
-    if (count === 0 || count > 4 || start + count > limit) throw bad(`public key has a bad length at ${what}`);
+    if (count === 0 || count > 4) throw bad(NOT_SPKI);
     length = 0;
     for (let i = 0; i < count; i++) length = length * 256 + der[start + i];
     start += count;
   }
-  const end = start + length;
-  if (end > limit) throw bad(`public key is truncated at ${what}`);
-  return { tag, start, end };
-}
-
-function readPositiveInteger(der: Uint8Array, tlv: Tlv, what: string): bigint {
-  if (tlv.end === tlv.start) throw bad(`public key has an empty ${what}`);
-  if (der[tlv.start] & 0x80) throw bad(`public key has a negative ${what}`);
-  return bytesToBigInt(der.subarray(tlv.start, tlv.end));
+  if (start + length > limit) throw bad(NOT_SPKI);
+  return { start, end: start + length };
 }
 
 function parseSpki(der: Uint8Array): RsaPublicKey {
-  const spki = readTlv(der, 0, der.length, 0x30, 'SubjectPublicKeyInfo');
-  if (spki.end !== der.length) throw bad('public key has trailing bytes');
-  const algorithm = readTlv(der, spki.start, spki.end, 0x30, 'AlgorithmIdentifier');
-  const oid = readTlv(der, algorithm.start, algorithm.end, 0x06, 'algorithm OID');
-  const oidBytes = der.subarray(oid.start, oid.end);
-  if (oidBytes.length !== RSA_ENCRYPTION_OID.length || oidBytes.some((b, i) => b !== RSA_ENCRYPTION_OID[i])) {
-    throw bad('public key is not an RSA key (algorithm is not rsaEncryption)');
+  const spki = readTlv(der, 0, der.length, 0x30);
+  if (spki.end !== der.length) throw bad(NOT_SPKI);
+  const algorithm = readTlv(der, spki.start, spki.end, 0x30);
+  const oid = readTlv(der, algorithm.start, algorithm.end, 0x06);
+  if (der.subarray(oid.start, oid.end).join() !== RSA_ENCRYPTION_OID) {
+    throw bad('public key is not an RSA key');
   }
-  const bitString = readTlv(der, algorithm.end, spki.end, 0x03, 'subjectPublicKey');
-  if (der[bitString.start] !== 0) throw bad('public key bit string has unused bits');
-  const rsaKey = readTlv(der, bitString.start + 1, bitString.end, 0x30, 'RSAPublicKey');
-  const nTlv = readTlv(der, rsaKey.start, rsaKey.end, 0x02, 'modulus');
-  const eTlv = readTlv(der, nTlv.end, rsaKey.end, 0x02, 'exponent');
-  const n = readPositiveInteger(der, nTlv, 'modulus');
-  const e = readPositiveInteger(der, eTlv, 'exponent');
+  const bitString = readTlv(der, algorithm.end, spki.end, 0x03);
+  const rsaKey = readTlv(der, bitString.start + 1, bitString.end, 0x30);
+  const nTlv = readTlv(der, rsaKey.start, rsaKey.end, 0x02);
+  const eTlv = readTlv(der, nTlv.end, rsaKey.end, 0x02);
+  // INTEGERs are two's complement: a set top bit means negative, which no RSA key has.
+  if (der[bitString.start] !== 0 || der[nTlv.start] & 0x80 || der[eTlv.start] & 0x80) throw bad(NOT_SPKI);
+  const n = bytesToBigInt(der.subarray(nTlv.start, nTlv.end));
+  const e = bytesToBigInt(der.subarray(eTlv.start, eTlv.end));
   const bits = bitLength(n);
   if (bits < MIN_MODULUS_BITS) throw bad(`RSA modulus is ${bits} bits; at least ${MIN_MODULUS_BITS} are required`);
-  if (e < 3n || (e & 1n) === 0n) throw bad(`RSA exponent ${e} is invalid: it must be odd and at least 3`);
+  if (e < 3n || !(e & 1n)) throw bad(`RSA exponent ${e} is invalid: it must be odd and at least 3`);
   return { n, e, k: Math.ceil(bits / 8), bits, der };
 }
 
 /** Base64 DER, optionally inside PEM armour, with any whitespace: what `result.key` may hold. */
 export function decodePublicKeyText(text: string): Uint8Array {
-  if (typeof text !== 'string') throw bad('public key must be a string');
-  const body = text.replace(/-----(BEGIN|END) [A-Z ]+-----/g, '').replace(/\s+/g, '');
-  if (body === '') throw bad('public key is empty');
-  try {
-    return base64ToBytes(body, 'public key');
-  } catch (cause) {
-    throw new EnvelopeError('bad-public-key', 'public key is not valid Base64', { cause });
-  }
+  const body = String(text)
+    .replace(/-----[^-]+-----/g, '')
+    .replace(/\s+/g, '');
+  return base64ToBytes(body, 'public key', 'bad-public-key');
 }
 
+// Services hand out one key each; a small cap only guards against a caller cycling through many.
 const cache = new Map<string, RsaPublicKey>();
-const CACHE_LIMIT = 32;
+const CACHE_LIMIT = 16;
 
 /** Parses (once per key text) an RSA SubjectPublicKeyInfo. */
 export function parsePublicKey(text: string): RsaPublicKey {

@@ -22,10 +22,7 @@ export function rsaPkcs1v15Encrypt(key: RsaPublicKey, message: Uint8Array, rando
   assertBytes(message, 'message');
   const { k } = key;
   if (message.length > k - 3 - MIN_PADDING) {
-    throw new EnvelopeError(
-      'message-too-long',
-      `message is ${message.length} bytes; at most ${k - 11} fit a ${k}-byte key`,
-    );
+    throw new EnvelopeError('message-too-long', `message is over ${k - 11} bytes`);
   }
   const em = new Uint8Array(k);
   em[1] = 0x02;

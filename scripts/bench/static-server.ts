@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname } from 'node:path';
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+
+/** Serves a fixed map of URL paths to files or strings on 127.0.0.1 (a secure context for WebCrypto). */
+export async function serveFiles(
+  routes: Record<string, { file?: string; body?: string }>,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const route = routes[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!route) {
+      response.writeHead(404).end();
+      return;
+    }
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const load = route.file ? readFile(route.file) : Promise.resolve(Buffer.from(route.body ?? ''));
+    load.then(
+      (data) =>
+        response
+          .writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' })
+          .end(data),
+      () => response.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { chromium } from '@playwright/test';
+import type * as Envelope from '@/envelope';
+import type Forge from 'node-forge';
 import { build, minify } from 'vite';
 import { browserLaunchOptions } from './browser.mjs';
 import { serveFiles } from './bench/static-server';
@@ -102,10 +104,8 @@ async function runInPage({
   publicKeyBase64: string;
   envelopeUrl: string;
 }): Promise<PageFigures> {
-  type Envelope = typeof import('@/envelope');
-  type Forge = typeof import('node-forge');
-  const envelope = (await import(envelopeUrl)) as Envelope;
-  const forge = (globalThis as unknown as { forge: Forge }).forge;
+  const envelope = (await import(envelopeUrl)) as typeof Envelope;
+  const forge = (globalThis as unknown as { forge: typeof Forge }).forge;
   const forgeKey = forge.pki.publicKeyFromAsn1(forge.asn1.fromDer(forge.util.decode64(publicKeyBase64)));
   const toBinary = (bytes: Uint8Array) => {
     let s = '';

@@ -1,0 +1,346 @@
+import * as v from 'valibot';
+import {
+  decryptText,
+  encryptBytes,
+  encryptText,
+  EnvelopeError,
+  generateSymmetricKey,
+  wrapSymmetricKey,
+  type RandomSource,
+} from '@/envelope';
+import { checkAuthenticityFields, PLAIN_AUTHENTICITY_FIELDS, AUTHENTICITY_RULES } from './authenticity-fields';
+import { OcrError } from './errors';
+import {
+  authenticityResultSchema,
+  publicKeyResultSchema,
+  rawCreditCardSchema,
+  rawIdCardSchema,
+  type RawCreditCard,
+  type RawIdCard,
+} from './schemas';
+import { describeIssues, send } from './transport';
+import {
+  ANALYSIS_SERVICE,
+  type Analysis,
+  type AnalysisKind,
+  type Auth,
+  type AuthenticityFields,
+  type AuthenticityResult,
+  type CallOptions,
+  type CreditCardResult,
+  type IdCardAnalysis,
+  type IdCardResult,
+  type ImageInput,
+  type ImageQuad,
+  type OcrService,
+  type PublicKey,
+  type Timings,
+} from './types';
+
+export interface OcrClientOptions {
+  baseUrl: string;
+  appKey: string;
+  auth: Auth;
+  fetch?: typeof fetch;
+  /** Per request; default 60 s. */
+  timeoutMs?: number;
+  now?: () => number;
+  random?: RandomSource;
+}
+
+export interface FetchedPublicKey extends PublicKey {
+  latencyMs: number;
+}
+
+export interface OcrClient {
+  readonly baseUrl: string;
+  readonly apiVersion: 'v2.0' | 'v2.1';
+  getPublicKey(service: OcrService, options?: { signal?: AbortSignal; fresh?: boolean }): Promise<FetchedPublicKey>;
+  analyzeCreditCard(image: ImageInput, options?: CallOptions): Promise<Analysis<CreditCardResult>>;
+  analyzeIdCard(image: ImageInput, options?: CallOptions): Promise<IdCardAnalysis>;
+  analyzeIdCardStandAlone(image: ImageInput, options?: CallOptions): Promise<Analysis<IdCardResult>>;
+  verifyAuthenticity(
+    requestKey: string,
+    fields: AuthenticityFields,
+    options?: CallOptions,
+  ): Promise<{ result: AuthenticityResult; timings: Timings }>;
+}
+
+const ANALYSIS_PATH: Record<AnalysisKind, string> = {
+  'credit-card': 'credit-card',
+  'id-card': 'id-card',
+  'id-card-stand-alone': 'id-card/stand-alone',
+};
+const INVALID_KEY_VERSION = 4000301;
+const VERIFIABLE_ID_TYPES = new Set(['resident', 'driver']);
+
+async function decryptField(key: Uint8Array, cipher: string, path: string): Promise<string> {
+  try {
+    return await decryptText(key, cipher);
+  } catch (cause) {
+    const reason = cause instanceof EnvelopeError ? cause.message : 'unknown failure';
+    throw new OcrError('decrypt', `Could not decrypt ${path} of the response (${reason}).`, { cause });
+  }
+}
+
+async function decryptCreditCard(key: Uint8Array, raw: RawCreditCard): Promise<CreditCardResult> {
+  const cardNums = await Promise.all(
+    raw.cardNums.map(async (item, i) => ({
+      ...item,
+      value: await decryptField(key, item.value, `cardNums[${i}].value`),
+    })),
+  );
+  const totalParts = Array.isArray(raw.totalCardNum) ? raw.totalCardNum : [raw.totalCardNum];
+  const totalCardNum = (
+    await Promise.all(totalParts.map((part, i) => decryptField(key, part, `totalCardNum[${i}]`)))
+  ).join('');
+  const validThru = raw.validThru
+    ? { ...raw.validThru, value: await decryptField(key, raw.validThru.value, 'validThru.value') }
+    : undefined;
+  const { validThruBox, ...rest } = raw;
+  return {
+    ...rest,
+    cardNums,
+    totalCardNum,
+    cardNumBoxes: raw.cardNumBoxes as ImageQuad[],
+    validThru,
+    validThruBox: (validThruBox ?? undefined) as ImageQuad | undefined,
+    boxes: raw.boxes as ImageQuad[] | undefined,
+  };
+}
+
+async function decryptIdCard(key: Uint8Array, raw: RawIdCard): Promise<IdCardResult> {
+  const keyValues = await Promise.all(
+    raw.keyValues.map(async (item, i) => ({
+      ...item,
+      value: await decryptField(key, item.value, `keyValues[${i}].value`),
+      bbox: item.bbox as ImageQuad,
+    })),
+  );
+  return { ...raw, keyValues, boxes: raw.boxes as ImageQuad[] | undefined };
+}
+
+function parseResult<S extends v.GenericSchema>(schema: S, result: unknown, what: string): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, result);
+  if (!parsed.success) {
+    throw new OcrError(
+      'malformed-response',
+      `The ${what} result does not match the documented shape (${describeIssues(parsed.issues)}).`,
+    );
+  }
+  return parsed.output;
+}
+
+function assertImage(image: ImageInput): void {
+  if (!image || !(image.bytes instanceof Uint8Array) || typeof image.fileName !== 'string') {
+    throw new OcrError('invalid-request', 'image must be { bytes: Uint8Array, fileName: string }');
+  }
+}
+
+export function createOcrClient(options: OcrClientOptions): OcrClient {
+  const { appKey, auth } = options;
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const now = options.now ?? (() => performance.now());
+  const clock = () => Date.now();
+  const random = options.random ?? globalThis.crypto;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const apiVersion = auth.kind === 'secret-key' ? 'v2.0' : 'v2.1';
+  const authHeaders: Record<string, string> =
+    auth.kind === 'secret-key' ? { Authorization: auth.secretKey } : { 'X-NHN-Authorization': `Bearer ${auth.token}` };
+  const url = (suffix: string) => `${baseUrl}/${apiVersion}/appkeys/${encodeURIComponent(appKey)}/${suffix}`;
+
+  // One client is bound to one (baseUrl, appKey, auth), so caching per service caches per all four.
+  const publicKeys = new Map<OcrService, Promise<FetchedPublicKey>>();
+
+  function getPublicKey(
+    service: OcrService,
+    opts: { signal?: AbortSignal; fresh?: boolean } = {},
+  ): Promise<FetchedPublicKey> {
+    const cached = publicKeys.get(service);
+    if (cached && !opts.fresh) return cached;
+    const started = now();
+    const pending = send(
+      fetchImpl,
+      url(`public-keys/${service}`),
+      { method: 'GET', headers: authHeaders },
+      opts.signal,
+      timeoutMs,
+    ).then(({ result }) => ({
+      ...parseResult(publicKeyResultSchema, result, 'public key'),
+      latencyMs: now() - started,
+    }));
+    publicKeys.set(service, pending);
+    pending.catch(() => {
+      if (publicKeys.get(service) === pending) publicKeys.delete(service);
+    });
+    return pending;
+  }
+
+  /** Encrypts and sends with a fresh symmetric key; on INVALID_KEY_VERSION refetches the key and tries once more. */
+  async function sealAndSend(
+    service: OcrService,
+    path: string,
+    buildBody: (key: Uint8Array) => Promise<{ body: BodyInit; headers?: Record<string, string> }>,
+    call: CallOptions,
+  ) {
+    const started = now();
+    call.onStage?.('preparing');
+    for (let attempt = 0; ; attempt++) {
+      const publicKey = await getPublicKey(service, { signal: call.signal });
+      const prepared = now();
+      call.onStage?.('encrypting');
+      const symmetricKey = generateSymmetricKey(random);
+      let wrapped: string;
+      try {
+        wrapped = await wrapSymmetricKey(publicKey.key, symmetricKey, random);
+      } catch (cause) {
+        publicKeys.delete(service);
+        throw new OcrError(
+          'malformed-response',
+          `The service's ${service} public key is unusable: ${(cause as Error).message}.`,
+          { cause },
+        );
+      }
+      let request: { body: BodyInit; headers?: Record<string, string> };
+      try {
+        request = await buildBody(symmetricKey);
+      } catch (cause) {
+        throw new OcrError('invalid-request', `The request could not be encrypted: ${(cause as Error).message}.`, {
+          cause,
+        });
+      }
+      const { body, headers } = request;
+      const encrypted = now();
+      call.onStage?.('sending');
+      try {
+        const sent = await send(
+          fetchImpl,
+          url(path),
+          {
+            method: 'POST',
+            headers: { ...authHeaders, 'X-Key-Version': publicKey.version, 'Symmetric-Key': wrapped, ...headers },
+            body,
+          },
+          call.signal,
+          timeoutMs,
+        );
+        call.onStage?.('decrypting');
+        return {
+          ...sent,
+          symmetricKey,
+          keyVersion: publicKey.version,
+          marks: { started, prepared, encrypted, responded: now() },
+        };
+      } catch (error) {
+        if (attempt === 0 && error instanceof OcrError && error.resultCode === INVALID_KEY_VERSION) {
+          publicKeys.delete(service);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  function timingsFrom(marks: { started: number; prepared: number; encrypted: number; responded: number }): Timings {
+    const done = now();
+    return {
+      prepareMs: marks.prepared - marks.started,
+      encryptMs: marks.encrypted - marks.prepared,
+      requestMs: marks.responded - marks.encrypted,
+      decryptMs: done - marks.responded,
+      totalMs: done - marks.started,
+    };
+  }
+
+  async function analyze(kind: AnalysisKind, image: ImageInput, call: CallOptions) {
+    assertImage(image);
+    return sealAndSend(
+      ANALYSIS_SERVICE[kind],
+      ANALYSIS_PATH[kind],
+      async (key) => {
+        const form = new FormData();
+        // The part's body is the raw ciphertext, not Base64; the filename keeps the extension.
+        form.append('image', new Blob([(await encryptBytes(key, image.bytes)) as BlobPart]), image.fileName);
+        return { body: form };
+      },
+      call,
+    );
+  }
+
+  async function analyzeIdCardKind(kind: 'id-card' | 'id-card-stand-alone', image: ImageInput, call: CallOptions) {
+    const sent = await analyze(kind, image, call);
+    const result = await decryptIdCard(sent.symmetricKey, parseResult(rawIdCardSchema, sent.result, 'ID card'));
+    return { sent, result };
+  }
+
+  return {
+    baseUrl,
+    apiVersion,
+    getPublicKey,
+
+    async analyzeCreditCard(image, call = {}) {
+      const sent = await analyze('credit-card', image, call);
+      const result = await decryptCreditCard(
+        sent.symmetricKey,
+        parseResult(rawCreditCardSchema, sent.result, 'credit card'),
+      );
+      return { result, timings: timingsFrom(sent.marks), keyVersion: sent.keyVersion };
+    },
+
+    async analyzeIdCard(image, call = {}) {
+      const { sent, result } = await analyzeIdCardKind('id-card', image, call);
+      const requestKey = sent.response.headers.get('Request-Key');
+      const requestKeyMissingReason = requestKey
+        ? null
+        : VERIFIABLE_ID_TYPES.has(result.idType)
+          ? 'header-not-exposed'
+          : 'id-type-not-verifiable';
+      return {
+        result,
+        timings: timingsFrom(sent.marks),
+        keyVersion: sent.keyVersion,
+        requestKey,
+        requestKeyMissingReason,
+        requestKeyIssuedAt: clock(),
+      };
+    },
+
+    async analyzeIdCardStandAlone(image, call = {}) {
+      const { sent, result } = await analyzeIdCardKind('id-card-stand-alone', image, call);
+      return { result, timings: timingsFrom(sent.marks), keyVersion: sent.keyVersion };
+    },
+
+    async verifyAuthenticity(requestKey, fields, call = {}) {
+      const fieldProblems = checkAuthenticityFields(fields);
+      if (fieldProblems.length > 0) {
+        const names = fieldProblems.map((p) => p.field).join(', ');
+        throw new OcrError('invalid-request', `Fix these fields before sending: ${names}.`, { fieldProblems });
+      }
+      if (typeof requestKey !== 'string' || requestKey.trim() === '') {
+        throw new OcrError('invalid-request', 'There is no Request-Key: analyse the ID card (not stand-alone) first.');
+      }
+      const sent = await sealAndSend(
+        'id-card',
+        'id-card/authenticity',
+        async (key) => {
+          const values = fields as unknown as Record<string, string | undefined>;
+          const plain = PLAIN_AUTHENTICITY_FIELDS[fields.idType];
+          const body: Record<string, string> = { idType: fields.idType };
+          for (const { field } of AUTHENTICITY_RULES[fields.idType]) {
+            const value = values[field];
+            if (value === undefined || value === '') continue;
+            body[field] = plain.includes(field) ? value : await encryptText(key, value);
+          }
+          return {
+            body: JSON.stringify(body),
+            headers: { 'Request-Key': requestKey, 'Content-Type': 'application/json' },
+          };
+        },
+        call,
+      );
+      const result = parseResult(authenticityResultSchema, sent.result, 'authenticity');
+      return { result, timings: timingsFrom(sent.marks) };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { describeResultCode, type Localised } from './result-codes';
+
+export type OcrErrorKind =
+  'api' | 'http' | 'network' | 'timeout' | 'aborted' | 'decrypt' | 'malformed-response' | 'invalid-request';
+
+export interface FieldProblem {
+  field: string;
+  message: Localised;
+}
+
+interface OcrErrorDetails {
+  resultCode?: number;
+  resultKey?: string;
+  resultMessage?: string;
+  status?: number;
+  fieldProblems?: FieldProblem[];
+  cause?: unknown;
+}
+
+/** Every failure of the client. Never carries a secret, a key or a decrypted value. */
+export class OcrError extends Error {
+  override readonly name = 'OcrError';
+  readonly resultCode?: number;
+  readonly resultKey?: string;
+  readonly resultMessage?: string;
+  readonly status?: number;
+  readonly fieldProblems?: FieldProblem[];
+
+  constructor(
+    readonly kind: OcrErrorKind,
+    message: string,
+    details: OcrErrorDetails = {},
+  ) {
+    super(message, { cause: details.cause });
+    this.resultCode = details.resultCode;
+    this.resultKey = details.resultKey;
+    this.resultMessage = details.resultMessage;
+    this.status = details.status;
+    this.fieldProblems = details.fieldProblems;
+  }
+
+  /** True when the fix is in the connection settings: the UI opens that panel. */
+  get isConnectionProblem(): boolean {
+    if (this.kind === 'network') return true;
+    if (this.kind === 'http') return this.status === 401 || this.status === 403 || this.status === 404;
+    return (
+      this.kind === 'api' && this.resultCode !== undefined && describeResultCode(this.resultCode).connection === true
+    );
+  }
+}
+
+export function apiError(resultCode: number, resultMessage: string, status: number, resultKey?: string): OcrError {
+  const info = describeResultCode(resultCode, resultKey);
+  return new OcrError('api', `${info.key} (${resultCode}): ${info.message.en}`, {
+    resultCode,
+    resultKey: info.key,
+    resultMessage,
+    status,
+  });
+}
+
+export const NETWORK_MESSAGE =
+  'The request did not reach the service. Against the real NHN endpoint this is usually CORS: the service does ' +
+  'not allow browser calls from this origin. Choose the "Dev proxy" endpoint (the dev and preview servers proxy ' +
+  'it to NHN), or put the app behind a reverse proxy as the README shows. Otherwise check the network and the URL.';

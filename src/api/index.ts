@@ -1,0 +1,8 @@
+export { createOcrClient, type OcrClient, type OcrClientOptions, type FetchedPublicKey } from './client';
+export { OcrError, NETWORK_MESSAGE, type OcrErrorKind, type FieldProblem } from './errors';
+export { RESULT_CODES, describeResultCode, type ResultCodeInfo, type Localised } from './result-codes';
+export { checkAuthenticityFields, AUTHENTICITY_RULES, PLAIN_AUTHENTICITY_FIELDS } from './authenticity-fields';
+export { normaliseDate, isCalendarDate } from './dates';
+export { describePublicKey, type PublicKeyInfo } from './public-key-info';
+export * from './query-options';
+export * from './types';

@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+
+// Loose objects keep fields the guide does not list; only what we rely on is required.
+const coordinate = v.pipe(v.number(), v.finite());
+export const quadSchema = v.looseObject({
+  x1: coordinate,
+  y1: coordinate,
+  x2: coordinate,
+  y2: coordinate,
+  x3: coordinate,
+  y3: coordinate,
+  x4: coordinate,
+  y4: coordinate,
+});
+
+export const headerSchema = v.looseObject({
+  isSuccessful: v.boolean(),
+  resultCode: v.pipe(v.number(), v.integer()),
+  resultMessage: v.string(),
+});
+
+export const envelopeSchema = v.looseObject({ header: headerSchema, result: v.optional(v.unknown()) });
+
+export const publicKeyResultSchema = v.looseObject({
+  key: v.pipe(v.string(), v.minLength(1)),
+  // Documented as String; tolerate a bare number rather than fail the whole connection on it.
+  version: v.pipe(
+    v.union([v.string(), v.number()]),
+    v.transform((value) => String(value)),
+  ),
+});
+
+const recognised = v.looseObject({ value: v.string(), conf: v.pipe(v.number(), v.finite()) });
+
+/** Encrypted as delivered: values are Base64 ciphertexts. */
+export const rawCreditCardSchema = v.looseObject({
+  fileType: v.string(),
+  resolution: v.string(),
+  cardNums: v.array(recognised),
+  // Documented as List, shown as a string: accept both (DESIGN.md).
+  totalCardNum: v.union([v.string(), v.array(v.string())]),
+  cardNumBoxes: v.array(quadSchema),
+  validThru: v.optional(v.nullable(recognised)),
+  validThruBox: v.optional(v.nullable(quadSchema)),
+  boxes: v.optional(v.array(quadSchema)),
+});
+
+export const rawKeyValueSchema = v.looseObject({
+  key: v.string(),
+  value: v.string(),
+  conf: v.pipe(v.number(), v.finite()),
+  bbox: quadSchema,
+});
+
+export const rawIdCardSchema = v.looseObject({
+  fileType: v.string(),
+  resolution: v.string(),
+  idType: v.string(),
+  keyValues: v.array(rawKeyValueSchema),
+  boxes: v.optional(v.array(quadSchema)),
+});
+
+export const authenticityResultSchema = v.looseObject({ isAuthenticity: v.boolean() });
+
+export type RawCreditCard = v.InferOutput<typeof rawCreditCardSchema>;
+export type RawIdCard = v.InferOutput<typeof rawIdCardSchema>;

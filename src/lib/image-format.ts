@@ -1,0 +1,40 @@
+// Magic bytes, not names: what the user dropped is judged by its content (DESIGN.md, "limits").
+export type ImageFormat = 'jpeg' | 'png';
+
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+export const MIN_RECOMMENDED_WIDTH = 760;
+export const MIN_RECOMMENDED_HEIGHT = 480;
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return 'png';
+  return null;
+}
+
+/** What the bytes really are, for messages such as "a PDF named .png". */
+export function describeContent(bytes: Uint8Array): string {
+  const ascii = String.fromCharCode(...bytes.subarray(0, 16));
+  if (bytes.length === 0) return 'an empty file';
+  if (ascii.startsWith('%PDF')) return 'a PDF document';
+  if (ascii.startsWith('GIF8')) return 'a GIF image';
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'a WebP image';
+  if (
+    ascii.slice(4, 12).startsWith('ftypheic') ||
+    ascii.slice(4, 12).startsWith('ftypmif1') ||
+    ascii.slice(4, 12).startsWith('ftypheix')
+  )
+    return 'a HEIC image';
+  if (ascii.slice(4, 8) === 'ftyp') return 'an ISO media file (HEIC, AVIF or video)';
+  if (ascii.startsWith('PK\u0003\u0004')) return 'a ZIP archive';
+  if (ascii.startsWith('BM')) return 'a BMP image';
+  if (/^\s*<(\?xml|svg)/i.test(ascii)) return 'an SVG or XML document';
+  if (/^\s*<(!doctype|html)/i.test(ascii)) return 'an HTML page';
+  if (ascii.startsWith('II*\u0000') || ascii.startsWith('MM\u0000*')) return 'a TIFF image';
+  return 'not a JPEG or PNG image';
+}
+
+export function fileExtension(format: ImageFormat): 'jpg' | 'png' {
+  return format === 'jpeg' ? 'jpg' : 'png';
+}

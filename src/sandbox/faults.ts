@@ -1,0 +1,57 @@
+// Faults on demand (DESIGN.md, "The sandbox"): what a flaky or broken service looks like.
+export type MalformedKind = 'non-json' | 'missing-header' | 'wrong-types' | 'bad-base64' | 'missing-coordinate';
+
+export interface SandboxFaults {
+  /** Added to every request, public keys included. */
+  latencyMs?: number;
+  jitterMs?: number;
+  /** The following apply to POST requests (analyses and authenticity) only. */
+  resultCode?: number;
+  httpStatus?: number;
+  malformed?: MalformedKind;
+  dropConnection?: boolean;
+  /** Leave Request-Key out of Access-Control-Expose-Headers, as a service without CORS set up would. */
+  hideRequestKey?: boolean;
+  /** How many POST requests the faults affect before they clear themselves; unlimited when absent. */
+  times?: number;
+}
+
+export const MALFORMED_KINDS: readonly MalformedKind[] = [
+  'non-json',
+  'missing-header',
+  'wrong-types',
+  'bad-base64',
+  'missing-coordinate',
+];
+
+type Json = Record<string, unknown>;
+
+function firstBox(result: Json): Json | undefined {
+  const keyValues = result.keyValues as Json[] | undefined;
+  if (keyValues?.[0]) return keyValues[0].bbox as Json;
+  return (result.cardNumBoxes as Json[] | undefined)?.[0];
+}
+
+/** Breaks a well-formed success body the way a faulty service would. */
+export function corrupt(body: Json, kind: MalformedKind): string {
+  const result = (body.result ?? {}) as Json;
+  switch (kind) {
+    case 'non-json':
+      return '<html><body>502 Bad Gateway</body></html>';
+    case 'missing-header':
+      return JSON.stringify({ result });
+    case 'wrong-types':
+      return JSON.stringify({ ...body, result: { ...result, keyValues: 'n/a', cardNums: 42, isAuthenticity: 'yes' } });
+    case 'bad-base64': {
+      const keyValues = result.keyValues as Json[] | undefined;
+      if (keyValues?.[0]) keyValues[0] = { ...keyValues[0], value: '%%not base64%%' };
+      else if (result.cardNums) (result.cardNums as Json[])[0] = { ...(result.cardNums as Json[])[0], value: 'AAAA' };
+      return JSON.stringify(body);
+    }
+    case 'missing-coordinate': {
+      const box = firstBox(result);
+      if (box) delete box.x3;
+      return JSON.stringify(body);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+export {
+  createSandbox,
+  SANDBOX_CREDENTIAL,
+  type Sandbox,
+  type SandboxControl,
+  type SandboxOptions,
+  type SandboxLogEntry,
+} from './sandbox';
+export { crossOriginFetch } from './cross-origin-fetch';
+export { MALFORMED_KINDS, type MalformedKind, type SandboxFaults } from './faults';
+export { CORS_ALLOW_HEADERS } from './responses';

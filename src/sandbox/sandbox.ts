@@ -1,0 +1,382 @@
+import {
+  REQUEST_KEY_TTL_MS,
+  type CreditCardResult,
+  type IdCardResult,
+  type OcrService,
+  type SampleEntry,
+} from '@/api/types';
+import { base64ToBytes, decryptBytes, decryptText, encryptText } from '@/envelope';
+import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
+import { corrupt, type SandboxFaults } from './faults';
+import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
+import { generateRsaKeyPair, unwrapPkcs1v15, type RsaKeyPair } from './rsa-private-key';
+
+export interface SandboxOptions {
+  appKey?: string;
+  secretKey?: string;
+  /** The v2.1 User Access Key token. */
+  accessToken?: string;
+  samples?: readonly SampleEntry[];
+  faults?: SandboxFaults;
+  /** Wall clock for Request-Key lifetimes. */
+  now?: () => number;
+  modulusLength?: number;
+  /** Waits; tests may pass one that resolves at once. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SandboxLogEntry {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  resultCode: number | null;
+  ms: number;
+}
+
+export interface SandboxControl {
+  /** New key pairs for both services; the old versions answer 4000301 from then on. */
+  rotateKeys(): Promise<void>;
+  keyVersion(service: OcrService): Promise<string>;
+  setFaults(faults: SandboxFaults): void;
+  faults(): SandboxFaults;
+  log(): readonly SandboxLogEntry[];
+  clearLog(): void;
+  /** The most requests that were in flight at one moment since the last reset. */
+  maxInFlight(): number;
+  resetStats(): void;
+}
+
+export interface Sandbox {
+  fetch(request: Request): Promise<Response>;
+  control: SandboxControl;
+}
+
+export const SANDBOX_CREDENTIAL = 'sandbox';
+const LOCK_AFTER_WRONG_ISSUE_DATES = 5;
+const SERVICES: readonly OcrService[] = ['credit-card', 'id-card'];
+
+interface ServiceKey {
+  version: number;
+  pair: RsaKeyPair;
+}
+
+interface RequestKeyRecord {
+  sample: SampleEntry;
+  issuedAt: number;
+  used: boolean;
+}
+
+type Route =
+  | { kind: 'public-key'; service: OcrService }
+  | { kind: 'analyze'; service: OcrService; path: 'credit-card' | 'id-card' | 'id-card/stand-alone' }
+  | { kind: 'authenticity' };
+
+const ROUTE = /^\/(v2\.0|v2\.1)\/appkeys\/([^/]+)\/(.+)$/;
+
+function routeOf(method: string, rest: string): Route | null {
+  const publicKey = /^public-keys\/(credit-card|id-card)$/.exec(rest);
+  if (publicKey && method === 'GET') return { kind: 'public-key', service: publicKey[1] as OcrService };
+  if (method !== 'POST') return null;
+  if (rest === 'credit-card') return { kind: 'analyze', service: 'credit-card', path: rest };
+  if (rest === 'id-card' || rest === 'id-card/stand-alone') return { kind: 'analyze', service: 'id-card', path: rest };
+  if (rest === 'id-card/authenticity') return { kind: 'authenticity' };
+  return null;
+}
+
+const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const digitsOnly = (text: string) => text.replace(/\D/g, '');
+
+function ymd(text: string): string {
+  const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})/.exec(text.trim());
+  return m ? m[1] + m[2].padStart(2, '0') + m[3].padStart(2, '0') : digitsOnly(text);
+}
+
+function truthOf(sample: SampleEntry): Record<string, string> {
+  const result = sample.result as IdCardResult;
+  return Object.fromEntries(result.keyValues.map((kv) => [kv.key, kv.value]));
+}
+
+/** Encrypts exactly the fields the guide marks as encrypted. */
+async function encryptResult(key: Uint8Array, sample: SampleEntry): Promise<Record<string, unknown>> {
+  if (sample.service === 'credit-card') {
+    const r = sample.result as CreditCardResult;
+    return {
+      ...r,
+      cardNums: await Promise.all(r.cardNums.map(async (c) => ({ ...c, value: await encryptText(key, c.value) }))),
+      totalCardNum: await encryptText(key, r.totalCardNum),
+      ...(r.validThru ? { validThru: { ...r.validThru, value: await encryptText(key, r.validThru.value) } } : {}),
+    };
+  }
+  const r = sample.result as IdCardResult;
+  return {
+    ...r,
+    keyValues: await Promise.all(r.keyValues.map(async (kv) => ({ ...kv, value: await encryptText(key, kv.value) }))),
+  };
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const appKey = options.appKey ?? SANDBOX_CREDENTIAL;
+  const secretKey = options.secretKey ?? SANDBOX_CREDENTIAL;
+  const accessToken = options.accessToken ?? SANDBOX_CREDENTIAL;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const modulusLength = options.modulusLength ?? 2048;
+  const samplesByHash = new Map((options.samples ?? []).map((s) => [s.sha256.toLowerCase(), s]));
+
+  let faults: SandboxFaults = { ...options.faults };
+  let log: SandboxLogEntry[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const requestKeys = new Map<string, RequestKeyRecord>();
+  const wrongIssueDates = new Map<string, number>();
+
+  let keys: Promise<Record<OcrService, ServiceKey>> | null = null;
+  let keyGeneration = 0;
+  const makeKeys = (version: number) =>
+    Promise.all(SERVICES.map(() => generateRsaKeyPair(modulusLength))).then(([card, id]) => ({
+      'credit-card': { version, pair: card },
+      'id-card': { version, pair: id },
+    }));
+  const currentKeys = () => (keys ??= makeKeys(keyGeneration));
+
+  function takePostFaults(): SandboxFaults {
+    const active = faults;
+    if (active.times !== undefined) {
+      const left = active.times - 1;
+      faults = left > 0 ? { ...active, times: left } : { latencyMs: active.latencyMs, jitterMs: active.jitterMs };
+    }
+    return active;
+  }
+
+  function checkCredentials(request: Request, apiVersion: string, pathAppKey: string): void {
+    if (apiVersion === 'v2.1') {
+      if (request.headers.get('X-NHN-Authorization') !== `Bearer ${accessToken}`) throw new SandboxFailure(4010006);
+    } else if (request.headers.get('Authorization') !== secretKey) {
+      throw new SandboxFailure(4010001);
+    }
+    if (decodeURIComponent(pathAppKey) !== appKey) throw new SandboxFailure(4010001);
+  }
+
+  async function unwrapHeaders(request: Request, service: OcrService): Promise<Uint8Array> {
+    const version = request.headers.get('X-Key-Version');
+    const wrapped = request.headers.get('Symmetric-Key');
+    if (version === null || wrapped === null) throw new SandboxFailure(4000005);
+    const key = (await currentKeys())[service];
+    if (version !== String(key.version)) throw new SandboxFailure(4000301);
+    let wrappedBytes: Uint8Array;
+    try {
+      wrappedBytes = base64ToBytes(wrapped);
+    } catch {
+      throw new SandboxFailure(4000302);
+    }
+    const symmetricKey = unwrapPkcs1v15(key.pair.privateKey, wrappedBytes, 32);
+    if (!symmetricKey) throw new SandboxFailure(4000302);
+    return symmetricKey;
+  }
+
+  async function analyze(request: Request, route: Extract<Route, { kind: 'analyze' }>) {
+    const symmetricKey = await unwrapHeaders(request, route.service);
+    let part: FormDataEntryValue | null;
+    try {
+      part = (await request.formData()).get('image');
+    } catch {
+      throw new SandboxFailure(4000001, 'the body is not multipart/form-data');
+    }
+    if (!(part instanceof Blob)) throw new SandboxFailure(4000001, 'no image part');
+    const cipher = new Uint8Array(await part.arrayBuffer());
+    if (cipher.length === 0) throw new SandboxFailure(4000004);
+    let image: Uint8Array;
+    try {
+      image = await decryptBytes(symmetricKey, cipher);
+    } catch {
+      throw new SandboxFailure(4000303);
+    }
+    if (image.length === 0) throw new SandboxFailure(4000004);
+    if (!sniffImageFormat(image)) throw new SandboxFailure(4000003);
+    if (image.length > MAX_IMAGE_BYTES) throw new SandboxFailure(4131000);
+
+    const digest = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', image as BufferSource)));
+    const sample = samplesByHash.get(digest);
+    if (!sample || sample.service !== route.service) {
+      throw new SandboxFailure(
+        route.service === 'credit-card' ? 4000111 : 4000121,
+        'The sandbox recognises only the bundled sample images, byte for byte; a re-encoded or edited copy is not recognised.',
+      );
+    }
+    const result = await encryptResult(symmetricKey, sample);
+    const headers: Record<string, string> = {};
+    const idType = (sample.result as IdCardResult).idType;
+    if (route.path === 'id-card' && (idType === 'resident' || idType === 'driver')) {
+      const requestKey = crypto.randomUUID().replace(/-/g, '');
+      requestKeys.set(requestKey, { sample, issuedAt: now(), used: false });
+      headers['Request-Key'] = requestKey;
+    }
+    return { resultCode: 0, result, headers };
+  }
+
+  async function authenticity(request: Request) {
+    const symmetricKey = await unwrapHeaders(request, 'id-card');
+    const requestKey = request.headers.get('Request-Key');
+    if (requestKey === null) throw new SandboxFailure(4000005);
+    const record = requestKeys.get(requestKey);
+    if (!record || record.used || now() - record.issuedAt > REQUEST_KEY_TTL_MS) throw new SandboxFailure(4000122);
+
+    let body: Record<string, unknown>;
+    try {
+      body = (await request.json()) as Record<string, unknown>;
+    } catch {
+      throw new SandboxFailure(4000001, 'the body is not JSON');
+    }
+    const truth = truthOf(record.sample);
+    const idType = (record.sample.result as IdCardResult).idType;
+    if (body.idType !== idType) throw new SandboxFailure(4000001, 'idType does not match the analysed card');
+    const decrypt = async (field: string, required = true): Promise<string | undefined> => {
+      const value = body[field];
+      if (value === undefined || value === null || value === '') {
+        if (required) throw new SandboxFailure(4000001, `${field} is required`);
+        return undefined;
+      }
+      if (typeof value !== 'string') throw new SandboxFailure(4000001, `${field} must be a string`);
+      try {
+        return await decryptText(symmetricKey, value);
+      } catch {
+        throw new SandboxFailure(4000303);
+      }
+    };
+
+    const cardId = record.sample.sha256;
+    let authentic: boolean;
+    if (idType === 'resident') {
+      const [name, residentNumber, issueDate] = [
+        await decrypt('name'),
+        await decrypt('residentNumber'),
+        await decrypt('issueDate'),
+      ];
+      if (!/^\d{13}$/.test(residentNumber!) || !/^\d{8}$/.test(issueDate!)) throw new SandboxFailure(4000001);
+      if ((wrongIssueDates.get(cardId) ?? 0) >= LOCK_AFTER_WRONG_ISSUE_DATES) throw new SandboxFailure(4000123);
+      const dateRight = issueDate === ymd(truth.issueDate);
+      if (!dateRight) wrongIssueDates.set(cardId, (wrongIssueDates.get(cardId) ?? 0) + 1);
+      authentic = dateRight && name === truth.name && residentNumber === digitsOnly(truth.residentNumber);
+    } else {
+      const [name, residentNumber, licence, serial] = [
+        await decrypt('name'),
+        await decrypt('residentNumber'),
+        await decrypt('driverLicenseNumber'),
+        await decrypt('serialNum', false),
+      ];
+      if (!/^\d{7}$/.test(residentNumber!) || !/^\d{12}$/.test(licence!)) throw new SandboxFailure(4000001);
+      authentic =
+        name === truth.name &&
+        residentNumber === digitsOnly(truth.residentNumber).slice(0, 7) &&
+        licence === digitsOnly(truth.driverLicenseNumber) &&
+        (serial === undefined || serial === truth.serialNum);
+    }
+    record.used = true; // dead after one successful verification, whatever its verdict
+    return { resultCode: 0, result: { isAuthenticity: authentic }, headers: {} };
+  }
+
+  async function handle(
+    request: Request,
+    path: string,
+    active: SandboxFaults,
+  ): Promise<{ status: number; body: Record<string, unknown> | string; headers: Record<string, string> }> {
+    const match = ROUTE.exec(path);
+    const route = match ? routeOf(request.method, match[3]) : null;
+    if (!match || !route) return { status: 404, body: jsonBody(4041007), headers: {} };
+    try {
+      checkCredentials(request, match[1], match[2]);
+      if (route.kind === 'public-key') {
+        const key = (await currentKeys())[route.service];
+        return {
+          status: 200,
+          body: jsonBody(0, { key: key.pair.publicKeyBase64, version: String(key.version) }),
+          headers: {},
+        };
+      }
+      if (active.resultCode !== undefined) throw new SandboxFailure(active.resultCode);
+      const answer = route.kind === 'analyze' ? await analyze(request, route) : await authenticity(request);
+      const body = jsonBody(0, answer.result);
+      return { status: 200, body: active.malformed ? corrupt(body, active.malformed) : body, headers: answer.headers };
+    } catch (error) {
+      if (!(error instanceof SandboxFailure)) throw error;
+      return { status: statusFor(error.resultCode), body: jsonBody(error.resultCode), headers: {} };
+    }
+  }
+
+  async function fetch(request: Request): Promise<Response> {
+    const started = now();
+    const url = new URL(request.url);
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: corsHeaders(true) });
+
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      const delay = (faults.latencyMs ?? 0) + Math.random() * (faults.jitterMs ?? 0);
+      if (delay > 0) await sleep(delay);
+      const active = request.method === 'POST' ? takePostFaults() : { latencyMs: faults.latencyMs };
+      if (active.dropConnection) {
+        log.push({
+          at: started,
+          method: request.method,
+          path: url.pathname,
+          status: 0,
+          resultCode: null,
+          ms: now() - started,
+        });
+        throw new TypeError('The sandbox dropped the connection (fault injection).');
+      }
+      if (active.httpStatus !== undefined) {
+        log.push({
+          at: started,
+          method: request.method,
+          path: url.pathname,
+          status: active.httpStatus,
+          resultCode: null,
+          ms: now() - started,
+        });
+        return new Response('Service Unavailable', {
+          status: active.httpStatus,
+          headers: { ...corsHeaders(true), 'Content-Type': 'text/plain' },
+        });
+      }
+      const { status, body, headers } = await handle(request, url.pathname, active);
+      const resultCode =
+        typeof body === 'string' ? null : ((body.header as { resultCode?: number } | undefined)?.resultCode ?? null);
+      log.push({ at: started, method: request.method, path: url.pathname, status, resultCode, ms: now() - started });
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+        status,
+        headers: {
+          'Content-Type': 'application/json;charset=UTF-8',
+          ...corsHeaders(!active.hideRequestKey),
+          ...headers,
+        },
+      });
+    } finally {
+      inFlight--;
+    }
+  }
+
+  const control: SandboxControl = {
+    async rotateKeys() {
+      keyGeneration = (await currentKeys())['credit-card'].version + 1;
+      keys = makeKeys(keyGeneration);
+      await keys;
+    },
+    keyVersion: async (service) => String((await currentKeys())[service].version),
+    setFaults(next) {
+      faults = { ...next };
+    },
+    faults: () => ({ ...faults }),
+    log: () => log,
+    clearLog() {
+      log = [];
+    },
+    maxInFlight: () => maxInFlight,
+    resetStats() {
+      maxInFlight = inFlight;
+    },
+  };
+
+  return { fetch, control };
+}

@@ -26,5 +26,12 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
     },
+    {
+      // The sandbox over real HTTP on another origin, for Custom URL flows and cross-origin checks.
+      command: `node node_modules/tsx/dist/cli.mjs scripts/sandbox-server.ts --port ${SANDBOX_PORT} --quiet`,
+      url: `http://127.0.0.1:${SANDBOX_PORT}/__sandbox/faults`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
   ],
 });

@@ -135,12 +135,7 @@ async function main(): Promise<void> {
       service: 'id-card',
       width: drawing.width,
       height: drawing.height,
-      result: idCardResult(
-        drawing,
-        drawn,
-        idType,
-        values,
-      ) as SampleEntry['result'],
+      result: idCardResult(drawing, drawn, idType, values) as SampleEntry['result'],
     });
   }
 

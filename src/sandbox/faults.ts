@@ -33,7 +33,8 @@ function firstBox(result: Json): Json | undefined {
 }
 
 /** Breaks a well-formed success body the way a faulty service would. */
-export function corrupt(body: Json, kind: MalformedKind): string {
+export function corrupt(original: Json, kind: MalformedKind): string {
+  const body = structuredClone(original); // the result shares objects with the sample manifest
   const result = (body.result ?? {}) as Json;
   switch (kind) {
     case 'non-json':

@@ -6,6 +6,6 @@ export {
   type SandboxOptions,
   type SandboxLogEntry,
 } from './sandbox';
-export { crossOriginFetch } from './cross-origin-fetch';
+export { sandboxFetch } from './sandbox-fetch';
 export { MALFORMED_KINDS, type MalformedKind, type SandboxFaults } from './faults';
 export { CORS_ALLOW_HEADERS } from './responses';

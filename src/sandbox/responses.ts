@@ -13,14 +13,11 @@ export function corsHeaders(exposeRequestKey: boolean): Record<string, string> {
   };
 }
 
-export function jsonBody(resultCode: number, result?: unknown): Record<string, unknown> {
+export function jsonBody(resultCode: number, result?: unknown, detail?: string): Record<string, unknown> {
   const info = describeResultCode(resultCode);
+  const message = resultCode === 0 ? 'SUCCESS' : detail ? `${info.message.en} ${detail}` : info.message.en;
   return {
-    header: {
-      isSuccessful: resultCode === 0,
-      resultCode,
-      resultMessage: resultCode === 0 ? 'SUCCESS' : info.message.en,
-    },
+    header: { isSuccessful: resultCode === 0, resultCode, resultMessage: message },
     ...(result === undefined ? {} : { result }),
   };
 }

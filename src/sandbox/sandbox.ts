@@ -300,7 +300,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return { status: 200, body: active.malformed ? corrupt(body, active.malformed) : body, headers: answer.headers };
     } catch (error) {
       if (!(error instanceof SandboxFailure)) throw error;
-      return { status: statusFor(error.resultCode), body: jsonBody(error.resultCode), headers: {} };
+      return {
+        status: statusFor(error.resultCode),
+        body: jsonBody(error.resultCode, undefined, error.detail),
+        headers: {},
+      };
     }
   }
 

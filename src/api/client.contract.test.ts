@@ -1,0 +1,382 @@
+import { describe, expect, it } from 'vitest';
+import { OcrError, RESULT_CODES, type CreditCardResult, type IdCardResult } from '@/api';
+import { MALFORMED_KINDS, sandboxFetch } from '@/sandbox';
+import { inProcessFetch, manifest, rig, sample, sampleImage, SANDBOX_URL } from '@/test-support/sandbox-fixture';
+import { createOcrClient } from './client';
+
+async function failure(promise: Promise<unknown>): Promise<OcrError> {
+  const outcome = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if (!('error' in outcome))
+    throw new Error(`expected the call to fail, got ${JSON.stringify(outcome.value).slice(0, 200)}`);
+  expect(outcome.error).toBeInstanceOf(OcrError);
+  return outcome.error as OcrError;
+}
+
+const credit = manifest.samples.filter((s) => s.service === 'credit-card');
+const ids = manifest.samples.filter((s) => s.service === 'id-card');
+
+describe('every endpoint succeeds for every sample', () => {
+  const { client, sandbox } = rig();
+
+  it('serves both public keys with a string version', async () => {
+    for (const service of ['credit-card', 'id-card'] as const) {
+      const key = await client.getPublicKey(service);
+      expect(key.version).toBe('0');
+      expect(key.key.length).toBeGreaterThan(300);
+    }
+  });
+
+  it.each(credit.map((s) => [s.file, s]))('decrypts %s to its ground truth', async (_, entry) => {
+    const { result, timings, keyVersion } = await client.analyzeCreditCard(sampleImage(entry));
+    expect(result).toEqual(entry.result);
+    expect(keyVersion).toBe('0');
+    expect(timings.totalMs).toBeGreaterThanOrEqual(timings.requestMs);
+  });
+
+  it.each(ids.map((s) => [s.file, s]))('decrypts %s with and without Request-Key', async (_, entry) => {
+    const analysis = await client.analyzeIdCard(sampleImage(entry));
+    expect(analysis.result).toEqual(entry.result);
+    const verifiable = (entry.result as IdCardResult).idType !== 'passport';
+    expect(analysis.requestKey !== null).toBe(verifiable);
+    expect(analysis.requestKeyMissingReason).toBe(verifiable ? null : 'id-type-not-verifiable');
+    const standAlone = await client.analyzeIdCardStandAlone(sampleImage(entry));
+    expect(standAlone.result).toEqual(entry.result);
+    expect(standAlone).not.toHaveProperty('requestKey');
+  });
+
+  it('verifies a resident card and a driver licence with their true values', async () => {
+    const resident = await client.analyzeIdCard(sampleImage('id-resident.png'));
+    const verdict = await client.verifyAuthenticity(resident.requestKey!, {
+      idType: 'resident',
+      name: '홍길동',
+      residentNumber: '9001011234568',
+      issueDate: '20190304',
+    });
+    expect(verdict.result.isAuthenticity).toBe(true);
+
+    const driver = await client.analyzeIdCard(sampleImage('id-driver.png'));
+    const driverVerdict = await client.verifyAuthenticity(driver.requestKey!, {
+      idType: 'driver',
+      name: '김견본',
+      residentNumber: '8503152',
+      driverLicenseNumber: '111912345610',
+      serialNum: 'A1B2C3',
+    });
+    expect(driverVerdict.result.isAuthenticity).toBe(true);
+  });
+
+  it('sends the image as raw ciphertext in a multipart part that keeps the extension', async () => {
+    const seen: { name: string; size: number }[] = [];
+    const spy = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'secret-key', secretKey: 'sandbox' },
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST') {
+          const part = (await request.clone().formData()).get('image') as File;
+          seen.push({ name: part.name, size: part.size });
+        }
+        return sandbox.fetch(request);
+      },
+    });
+    const image = sampleImage('credit-card-exif6.jpg');
+    await spy.analyzeCreditCard(image);
+    expect(seen).toEqual([{ name: 'credit-card-exif6.jpg', size: (Math.floor(image.bytes.length / 16) + 1) * 16 }]);
+  });
+});
+
+describe('result codes the sandbox produces reach the client mapped', () => {
+  it('4010001 for a wrong secret key, and it is a connection problem', async () => {
+    const { clientWith } = rig();
+    const error = await failure(
+      clientWith({ kind: 'secret-key', secretKey: 'wrong' }).analyzeCreditCard(sampleImage('credit-card.png')),
+    );
+    expect(error).toMatchObject({ kind: 'api', resultCode: 4010001, resultKey: 'INVALID_APPKEY_SECRETKEY' });
+    expect(error.isConnectionProblem).toBe(true);
+  });
+
+  it('4010001 for a wrong app key', async () => {
+    const { clientWith } = rig();
+    const error = await failure(
+      clientWith({ kind: 'secret-key', secretKey: 'sandbox' }, 'other').getPublicKey('id-card'),
+    );
+    expect(error.resultCode).toBe(4010001);
+  });
+
+  it('4010006 for a wrong v2.1 access token, and v2.1 works with the right one', async () => {
+    const { clientWith } = rig();
+    expect(
+      (await failure(clientWith({ kind: 'access-token', token: 'nope' }).getPublicKey('id-card'))).resultCode,
+    ).toBe(4010006);
+    const v21 = clientWith({ kind: 'access-token', token: 'sandbox' });
+    expect(v21.apiVersion).toBe('v2.1');
+    expect((await v21.analyzeIdCard(sampleImage('id-driver.png'))).result).toEqual(sample('id-driver.png').result);
+  });
+
+  it('4000111 and 4000121 for a card sent to the other service, saying only bundled samples are recognised', async () => {
+    const { client } = rig();
+    const notCredit = await failure(client.analyzeCreditCard(sampleImage('id-resident.png')));
+    expect(notCredit).toMatchObject({ resultCode: 4000111, resultKey: 'CREDIT_CARD_INFO_NOT_FOUND' });
+    expect(notCredit.resultMessage).toMatch(/only the bundled sample images/);
+    expect((await failure(client.analyzeIdCard(sampleImage('credit-card.png')))).resultCode).toBe(4000121);
+  });
+
+  it('4000111 for a re-encoded sample (one byte changed)', async () => {
+    const { client } = rig();
+    const image = sampleImage('credit-card.png');
+    image.bytes[image.bytes.length - 1] ^= 1;
+    expect((await failure(client.analyzeCreditCard(image))).resultCode).toBe(4000111);
+  });
+
+  it('4000003 for a PDF and 4000004 for an empty file', async () => {
+    const { client } = rig();
+    const pdf = { bytes: new TextEncoder().encode('%PDF-1.7\n%fake'), fileName: 'card.png' };
+    expect((await failure(client.analyzeCreditCard(pdf))).resultCode).toBe(4000003);
+    const empty = { bytes: new Uint8Array(0), fileName: 'card.png' };
+    expect((await failure(client.analyzeCreditCard(empty))).resultCode).toBe(4000004);
+  });
+
+  it('HTTP 413 with 4131000 for an image over 20 MB', async () => {
+    const { client } = rig();
+    const big = new Uint8Array(21 * 1024 * 1024);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    const error = await failure(client.analyzeCreditCard({ bytes: big, fileName: 'big.jpg' }));
+    expect(error).toMatchObject({ kind: 'api', resultCode: 4131000, status: 413 });
+  });
+
+  it('every code in the table, forced by fault injection, arrives as an api error with its key', async () => {
+    const { client, sandbox } = rig();
+    for (const [code, info] of Object.entries(RESULT_CODES)) {
+      if (Number(code) === 0) continue;
+      // INVALID_KEY_VERSION is retried once with a fresh key, so it has to happen twice to surface.
+      sandbox.control.setFaults({ resultCode: Number(code), times: Number(code) === 4000301 ? 2 : 1 });
+      const error = await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+      expect(error, `code ${code}`).toMatchObject({ kind: 'api', resultCode: Number(code), resultKey: info.key });
+      expect(info.message.en.length).toBeGreaterThan(5);
+      expect(info.message.ko.length).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe('keys and Request-Keys', () => {
+  it('recovers from a key rotation mid-session through one retry', async () => {
+    const { client, sandbox } = rig();
+    await client.analyzeCreditCard(sampleImage('credit-card.png'));
+    await sandbox.control.rotateKeys();
+    sandbox.control.clearLog();
+    const { keyVersion } = await client.analyzeCreditCard(sampleImage('credit-card.png'));
+    expect(keyVersion).toBe('1');
+    expect(sandbox.control.log().map((e) => [e.method, e.resultCode])).toEqual([
+      ['POST', 4000301],
+      ['GET', 0],
+      ['POST', 0],
+    ]);
+  });
+
+  it('does not retry an analysis for any other failure', async () => {
+    const { client, sandbox } = rig();
+    await client.getPublicKey('credit-card');
+    sandbox.control.clearLog();
+    sandbox.control.setFaults({ resultCode: 5000001 });
+    await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(sandbox.control.log()).toHaveLength(1);
+  });
+
+  it('refuses a Request-Key once it has been used successfully', async () => {
+    const { client } = rig();
+    const { requestKey } = await client.analyzeIdCard(sampleImage('id-resident.png'));
+    const fields = {
+      idType: 'resident',
+      name: '홍길동',
+      residentNumber: '9001011234568',
+      issueDate: '20190304',
+    } as const;
+    expect((await client.verifyAuthenticity(requestKey!, fields)).result.isAuthenticity).toBe(true);
+    expect((await failure(client.verifyAuthenticity(requestKey!, fields))).resultCode).toBe(4000122);
+  });
+
+  it('refuses a Request-Key past its hour', async () => {
+    let clock = 1_000_000;
+    const { client } = rig({ now: () => clock });
+    const { requestKey } = await client.analyzeIdCard(sampleImage('id-driver.png'));
+    clock += 60 * 60 * 1000 + 1;
+    const fields = {
+      idType: 'driver',
+      name: '김견본',
+      residentNumber: '8503152',
+      driverLicenseNumber: '111912345610',
+    } as const;
+    expect((await failure(client.verifyAuthenticity(requestKey!, fields))).resultCode).toBe(4000122);
+  });
+
+  it('locks a registration card after 5 wrong issue dates', async () => {
+    const { client } = rig();
+    const wrong = {
+      idType: 'resident',
+      name: '홍길동',
+      residentNumber: '9001011234568',
+      issueDate: '20190305',
+    } as const;
+    for (let i = 0; i < 5; i++) {
+      const { requestKey } = await client.analyzeIdCard(sampleImage('id-resident.png'));
+      expect((await client.verifyAuthenticity(requestKey!, wrong)).result.isAuthenticity).toBe(false);
+    }
+    const { requestKey } = await client.analyzeIdCard(sampleImage('id-resident.png'));
+    const error = await failure(client.verifyAuthenticity(requestKey!, { ...wrong, issueDate: '20190304' }));
+    expect(error).toMatchObject({ resultCode: 4000123, resultKey: 'REGISTRATION_CARD_AUTHENTICATION_LOCKED' });
+  });
+
+  it('says the header was not exposed when CORS hides Request-Key', async () => {
+    const { sandbox } = rig({ faults: { hideRequestKey: true } });
+    const browserLike = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'secret-key', secretKey: 'sandbox' },
+      fetch: sandboxFetch(sandbox),
+    });
+    const analysis = await browserLike.analyzeIdCard(sampleImage('id-resident.png'));
+    expect(analysis.requestKey).toBeNull();
+    expect(analysis.requestKeyMissingReason).toBe('header-not-exposed');
+  });
+
+  it('refuses bad authenticity fields by name and sends nothing', async () => {
+    const { client, sandbox } = rig();
+    const { requestKey } = await client.analyzeIdCard(sampleImage('id-resident.png'));
+    sandbox.control.clearLog();
+    const error = await failure(
+      client.verifyAuthenticity(requestKey!, {
+        idType: 'resident',
+        name: '',
+        residentNumber: '900101-1234568',
+        issueDate: '20230230',
+      }),
+    );
+    expect(error.kind).toBe('invalid-request');
+    expect(error.fieldProblems?.map((p) => p.field)).toEqual(['name', 'residentNumber', 'issueDate']);
+    expect(sandbox.control.log()).toHaveLength(0);
+  });
+});
+
+describe('transport failures are typed', () => {
+  it('network when the connection drops', async () => {
+    const { client, sandbox } = rig();
+    await client.getPublicKey('credit-card');
+    sandbox.control.setFaults({ dropConnection: true });
+    const error = await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/CORS/);
+    expect(error.message).toMatch(/Dev proxy/);
+  });
+
+  it('http for a 5xx with no parseable body', async () => {
+    const { client, sandbox } = rig();
+    sandbox.control.setFaults({ httpStatus: 503 });
+    const error = await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(error).toMatchObject({ kind: 'http', status: 503 });
+  });
+
+  it('timeout when the service is slower than the limit', async () => {
+    const { clientWith } = rig({ faults: { latencyMs: 500 } });
+    const error = await failure(
+      clientWith({ kind: 'secret-key', secretKey: 'sandbox' }, 'sandbox', 100).getPublicKey('id-card'),
+    );
+    expect(error.kind).toBe('timeout');
+  });
+
+  it('aborted when the caller cancels', async () => {
+    const { client } = rig({ faults: { latencyMs: 300 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(client.getPublicKey('id-card', { signal: controller.signal }))).kind).toBe('aborted');
+  });
+
+  it.each(MALFORMED_KINDS.map((k) => [k]))(
+    '%s from the service ends as malformed-response or decrypt',
+    async (kind) => {
+      for (const file of ['credit-card.png', 'id-resident.png']) {
+        const { client, sandbox } = rig();
+        sandbox.control.setFaults({ malformed: kind });
+        const call = file.startsWith('credit')
+          ? client.analyzeCreditCard(sampleImage(file))
+          : client.analyzeIdCard(sampleImage(file));
+        const error = await failure(call);
+        expect(['malformed-response', 'decrypt']).toContain(error.kind);
+        if (kind === 'bad-base64') expect(error.kind).toBe('decrypt');
+      }
+    },
+  );
+});
+
+describe('responses the sandbox never sends but other services might', () => {
+  const reply = (body: unknown, init: ResponseInit = {}) =>
+    createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'k',
+      auth: { kind: 'secret-key', secretKey: 's' },
+      fetch: () => Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), init)),
+    });
+
+  it('accepts totalCardNum as a list', async () => {
+    const { sandbox } = rig();
+    const client = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'secret-key', secretKey: 'sandbox' },
+      fetch: async (input, init) => {
+        const response = await inProcessFetch(sandbox)(input, init);
+        if (new Request(input, init).method !== 'POST') return response;
+        const body = (await response.json()) as { result: { cardNums: { value: string }[]; totalCardNum: unknown } };
+        body.result.totalCardNum = body.result.cardNums.map((c) => c.value); // each part encrypted on its own
+        return new Response(JSON.stringify(body), { headers: response.headers });
+      },
+    });
+    const { result } = await client.analyzeCreditCard(sampleImage('credit-card.png'));
+    expect(result.totalCardNum).toBe((sample('credit-card.png').result as CreditCardResult).totalCardNum);
+  });
+
+  it('parses a JSON error body on HTTP 413 as an api error', async () => {
+    const error = await failure(
+      reply(
+        { header: { isSuccessful: false, resultCode: 4131000, resultMessage: 'too big' } },
+        { status: 413 },
+      ).getPublicKey('id-card'),
+    );
+    expect(error).toMatchObject({ kind: 'api', resultCode: 4131000, status: 413, resultMessage: 'too big' });
+  });
+
+  it('keeps unknown codes, with the key the service sent', async () => {
+    const error = await failure(
+      reply({
+        header: {
+          isSuccessful: false,
+          resultCode: 4000101,
+          resultMessage: 'x',
+          resultKey: 'INVALID_BUSINESS_REGISTRATION_FORMAT',
+        },
+      }).getPublicKey('id-card'),
+    );
+    expect(error.resultKey).toBe('INVALID_BUSINESS_REGISTRATION_FORMAT');
+  });
+
+  it('accepts a numeric key version and keeps unknown result fields', async () => {
+    const key = await reply({
+      header: { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' },
+      result: { key: 'abc', version: 1, extra: true },
+    }).getPublicKey('id-card');
+    expect(key).toMatchObject({ key: 'abc', version: '1', extra: true });
+  });
+
+  it('calls a key that is not RSA unusable rather than crashing', async () => {
+    const client = reply({
+      header: { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' },
+      result: { key: 'AAAA', version: '0' },
+    });
+    const error = await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(error.kind).toBe('malformed-response');
+    expect(error.message).toMatch(/public key is unusable/);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { sampleImage } from '@/test-support/sandbox-fixture';
+import { preflight, type Decode } from './preflight';
+
+const decodes: Decode = () => Promise.resolve();
+const fileOf = (bytes: Uint8Array, name: string) => new File([bytes as BlobPart], name);
+const sampleFile = (name: string) => fileOf(sampleImage(name).bytes, name);
+
+function pngHeaderOnly(width: number, height: number): Uint8Array {
+  const bytes = new Uint8Array(33 + 12);
+  bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(bytes.buffer).setUint32(16, width);
+  new DataView(bytes.buffer).setUint32(20, height);
+  bytes.set([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82], 33);
+  return bytes;
+}
+
+describe('preflight', () => {
+  it('passes a sample with its pixel size', async () => {
+    const result = await preflight(sampleFile('credit-card.png'), decodes);
+    expect(result).toMatchObject({
+      ok: true,
+      format: 'png',
+      width: 1000,
+      height: 630,
+      lowResolution: false,
+      orientation: 1,
+    });
+  });
+
+  it('reads EXIF orientation 6 and reports the upright size', async () => {
+    expect(await preflight(sampleFile('credit-card-exif6.jpg'), decodes)).toMatchObject({
+      ok: true,
+      orientation: 6,
+      width: 1000,
+      height: 630,
+    });
+  });
+
+  it('flags a low-resolution image without refusing it', async () => {
+    expect(await preflight(sampleFile('credit-card-low-res.png'), decodes)).toMatchObject({
+      ok: true,
+      lowResolution: true,
+    });
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(0), 'empty.png', /empty/],
+    ['a PDF named .png', new TextEncoder().encode('%PDF-1.7 ...'), 'card.png', /PDF document, not a JPEG or PNG/],
+    ['a GIF named .png', new TextEncoder().encode('GIF89a.....'), 'card.png', /GIF image/],
+    ['a truncated PNG', sampleImage('credit-card.png').bytes.subarray(0, 5000), 'cut.png', /truncated/],
+    ['a truncated JPEG', sampleImage('credit-card-exif6.jpg').bytes.subarray(0, 5000), 'cut.jpg', /truncated/],
+    ['a decompression bomb', pngHeaderOnly(30000, 30000), 'bomb.png', /30000×30000.*before decoding/],
+  ])('refuses %s with a message naming the file', async (_, bytes, name, message) => {
+    const result = await preflight(fileOf(bytes, name), decodes);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason.en).toContain(`“${name}”`);
+      expect(result.reason.en).toMatch(message);
+      expect(result.reason.ko).toContain(`“${name}”`);
+    }
+  });
+
+  it('refuses a file over 20 MB without reading it', async () => {
+    const big = {
+      name: 'huge.jpg',
+      size: 21 * 1024 * 1024,
+      arrayBuffer: () => Promise.reject(new Error('must not read')),
+    } as unknown as File;
+    const result = await preflight(big, decodes);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason.en).toMatch(/21\.0 MB; the service accepts at most 20 MB/);
+  });
+
+  it('refuses an image the browser cannot decode', async () => {
+    const result = await preflight(sampleFile('credit-card.png'), () => Promise.reject(new Error('bad')));
+    expect(result).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,111 @@
+import type { Localised } from '@/api';
+import { exifOrientation } from '@/lib/exif-orientation';
+import { readImageHeader } from '@/lib/image-header';
+import {
+  describeContent,
+  MAX_IMAGE_BYTES,
+  MIN_RECOMMENDED_HEIGHT,
+  MIN_RECOMMENDED_WIDTH,
+  sniffImageFormat,
+  type ImageFormat,
+} from '@/lib/image-format';
+
+/** Larger images are refused from their header, before anything decodes them. */
+export const MAX_PIXELS = 100_000_000;
+export const MAX_SIDE = 20_000;
+
+export interface PreflightPassed {
+  ok: true;
+  bytes: Uint8Array;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  orientation: number;
+  lowResolution: boolean;
+}
+export interface PreflightRejected {
+  ok: false;
+  reason: Localised;
+}
+export type Preflight = PreflightPassed | PreflightRejected;
+
+const KOREAN_CONTENT: Record<string, string> = {
+  'an empty file': '빈 파일',
+  'a PDF document': 'PDF 문서',
+  'a GIF image': 'GIF 이미지',
+  'a WebP image': 'WebP 이미지',
+  'a HEIC image': 'HEIC 이미지',
+  'an ISO media file (HEIC, AVIF or video)': 'ISO 미디어 파일(HEIC, AVIF 또는 동영상)',
+  'a ZIP archive': 'ZIP 압축 파일',
+  'a BMP image': 'BMP 이미지',
+  'an SVG or XML document': 'SVG 또는 XML 문서',
+  'an HTML page': 'HTML 문서',
+  'a TIFF image': 'TIFF 이미지',
+  'not a JPEG or PNG image': 'JPEG나 PNG가 아닌 파일',
+};
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const reject = (en: string, ko: string): PreflightRejected => ({ ok: false, reason: { en, ko } });
+
+/** Decodes fully to prove the image is usable; the browser implementation is the default. */
+export type Decode = (blob: Blob) => Promise<void>;
+const decodeInBrowser: Decode = async (blob) => (await createImageBitmap(blob)).close();
+
+/** Everything checked before a byte is sent (issue 4, "Preflight"). Never throws. */
+export async function preflight(file: File, decode: Decode = decodeInBrowser): Promise<Preflight> {
+  const name = file.name || 'image';
+  if (file.size === 0) return reject(`“${name}” is empty (0 bytes).`, `“${name}” 파일이 비어 있습니다(0바이트).`);
+  if (file.size > MAX_IMAGE_BYTES) {
+    return reject(
+      `“${name}” is ${megabytes(file.size)} MB; the service accepts at most 20 MB. Shrink it and try again.`,
+      `“${name}” 파일은 ${megabytes(file.size)}MB입니다. 서비스는 20MB까지만 받습니다. 크기를 줄여 다시 시도하세요.`,
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return reject(`“${name}” could not be read.`, `“${name}” 파일을 읽을 수 없습니다.`);
+  }
+  const format = sniffImageFormat(bytes);
+  if (!format) {
+    const what = describeContent(bytes);
+    return reject(
+      `“${name}” is ${what}, not a JPEG or PNG image, whatever its name says.`,
+      `“${name}” 파일은 이름과 달리 ${KOREAN_CONTENT[what] ?? what}입니다. JPEG 또는 PNG만 보낼 수 있습니다.`,
+    );
+  }
+  const header = readImageHeader(bytes, format);
+  if (!header || header.width === 0 || header.height === 0) {
+    return reject(
+      `“${name}” is damaged: its image header cannot be read.`,
+      `“${name}” 파일이 손상되었습니다. 이미지 헤더를 읽을 수 없습니다.`,
+    );
+  }
+  if (header.width > MAX_SIDE || header.height > MAX_SIDE || header.width * header.height > MAX_PIXELS) {
+    return reject(
+      `“${name}” claims ${header.width}×${header.height} pixels, too large to open safely; it was refused before decoding.`,
+      `“${name}” 파일은 ${header.width}×${header.height} 픽셀로 너무 커서 안전하게 열 수 없습니다. 디코딩 전에 거부했습니다.`,
+    );
+  }
+  if (!header.complete) {
+    return reject(
+      `“${name}” is truncated: the file ends before the image does.`,
+      `“${name}” 파일이 잘려 있습니다. 이미지가 끝나기 전에 파일이 끝납니다.`,
+    );
+  }
+  try {
+    await decode(new Blob([bytes as BlobPart], { type: format === 'png' ? 'image/png' : 'image/jpeg' }));
+  } catch {
+    return reject(
+      `“${name}” could not be decoded: the image data is corrupt.`,
+      `“${name}” 파일을 디코딩할 수 없습니다. 이미지 데이터가 손상되었습니다.`,
+    );
+  }
+  const orientation = format === 'jpeg' ? exifOrientation(bytes) : 1;
+  // Orientations 5–8 swap width and height on display; the service's resolution rule is about what it sees.
+  const [width, height] = orientation >= 5 ? [header.height, header.width] : [header.width, header.height];
+  const lowResolution =
+    Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
+  return { ok: true, bytes, format, width, height, orientation, lowResolution };
+}

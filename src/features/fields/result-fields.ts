@@ -1,0 +1,73 @@
+import type { CreditCardResult, IdCardResult, ImageQuad } from '@/api';
+import { GUIDE_KEY_ORDER } from './field-names';
+import { maskCardGroup, mask, SENSITIVE_KEYS, type Sensitivity } from './masking';
+import { colourOf } from './palette';
+
+/** One recognised field as the viewer and the field list know it. */
+export interface ViewerField {
+  id: string;
+  /** Key into the field-name table and the palette. */
+  key: string;
+  /** 1-based group number for card numbers, shown in the label. */
+  group?: number;
+  value: string;
+  maskedValue: string;
+  conf: number | null;
+  quad: ImageQuad | null;
+  sensitivity: Sensitivity | null;
+  colour: string;
+}
+
+export type AnyResult = { kind: 'credit-card'; result: CreditCardResult } | { kind: 'id-card'; result: IdCardResult };
+
+function field(
+  id: string,
+  key: string,
+  value: string,
+  conf: number | null,
+  quad: ImageQuad | null | undefined,
+  maskedValue?: string,
+): ViewerField {
+  const sensitivity = SENSITIVE_KEYS[key] ?? null;
+  return {
+    id,
+    key,
+    value,
+    maskedValue: maskedValue ?? (sensitivity ? mask(value, sensitivity) : value),
+    conf,
+    quad: quad ?? null,
+    sensitivity,
+    colour: colourOf(key),
+  };
+}
+
+export function fieldsOf(input: AnyResult): ViewerField[] {
+  if (input.kind === 'credit-card') {
+    const r = input.result;
+    const totalDigits = r.cardNums.reduce((n, c) => n + c.value.replace(/\D/g, '').length, 0);
+    let offset = 0;
+    const groups = r.cardNums.map((c, i) => {
+      const masked = maskCardGroup(c.value, offset, totalDigits);
+      offset += c.value.replace(/\D/g, '').length;
+      return { ...field(`cardNums.${i}`, 'cardNum', c.value, c.conf, r.cardNumBoxes[i], masked), group: i + 1 };
+    });
+    return [
+      ...groups,
+      field('totalCardNum', 'totalCardNum', r.totalCardNum, null, null),
+      ...(r.validThru ? [field('validThru', 'validThru', r.validThru.value, r.validThru.conf, r.validThruBox)] : []),
+    ];
+  }
+  const r = input.result;
+  const order = GUIDE_KEY_ORDER[r.idType] ?? [];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return r.keyValues
+    .map((kv, i) => ({ kv, i }))
+    .sort((a, b) => rank(a.kv.key) - rank(b.kv.key) || a.i - b.i)
+    .map(({ kv, i }) => field(`keyValues.${i}`, kv.key, kv.value, kv.conf, kv.bbox));
+}
+
+export function extraBoxesOf(input: AnyResult): ImageQuad[] {
+  return input.result.boxes ?? [];
+}
+
+export const isBelow = (f: ViewerField, threshold: number) => f.conf !== null && f.conf < threshold;

@@ -1,0 +1,43 @@
+// Pixel size from the header alone, so a decompression bomb is refused before anything decodes it.
+export interface ImageHeader {
+  width: number;
+  height: number;
+  /** The file ends where its format says it should (PNG IEND, JPEG EOI). */
+  complete: boolean;
+}
+
+function pngHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
+  if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
+  const iend = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+  const tail = bytes.subarray(bytes.length - 8);
+  return { width: view.getUint32(16), height: view.getUint32(20), complete: iend.every((b, i) => tail[i] === b) };
+}
+
+function jpegHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
+  let offset = 2;
+  // The end marker may be followed by padding some encoders add; look near the end for it.
+  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
+  let complete = false;
+  for (let i = 0; i + 1 < tail.length; i++) if (tail[i] === 0xff && tail[i + 1] === 0xd9) complete = true;
+  while (offset + 9 <= bytes.length) {
+    if (bytes[offset] !== 0xff) return null;
+    const marker = bytes[offset + 1];
+    if (marker === 0xff) {
+      offset++;
+      continue;
+    }
+    const length = view.getUint16(offset + 2);
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7), complete };
+    }
+    if (marker === 0xda) return null;
+    offset += 2 + length;
+  }
+  return null;
+}
+
+export function readImageHeader(bytes: Uint8Array, format: 'jpeg' | 'png'): ImageHeader | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return format === 'png' ? pngHeader(bytes, view) : jpegHeader(bytes, view);
+}

@@ -1,7 +1,22 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { OcrClient } from './client';
 import { describePublicKey } from './public-key-info';
-import type { AnalysisKind, AuthenticityFields, CallOptions, ImageInput, OcrService } from './types';
+import type {
+  Analysis,
+  AnalysisKind,
+  AuthenticityFields,
+  CallOptions,
+  CreditCardResult,
+  IdCardAnalysis,
+  IdCardResult,
+  ImageInput,
+  OcrService,
+} from './types';
+
+export type AnalysisOutcome =
+  | ({ kind: 'credit-card' } & Analysis<CreditCardResult>)
+  | ({ kind: 'id-card' } & IdCardAnalysis)
+  | ({ kind: 'id-card-stand-alone' } & Analysis<IdCardResult>);
 
 /**
  * Who the client talks to, for query keys. `revision` changes whenever the credentials change, so
@@ -45,14 +60,14 @@ export function analyzeMutationOptions(client: OcrClient, connection: Connection
     mutationKey: [...ocrKeys.connection(connection), 'analyze'],
     retry: false,
     gcTime: 0,
-    mutationFn: async ({ kind, image, ...call }: AnalyzeVariables) => {
+    mutationFn: async ({ kind, image, ...call }: AnalyzeVariables): Promise<AnalysisOutcome> => {
       switch (kind) {
         case 'credit-card':
-          return { kind, ...(await client.analyzeCreditCard(image, call)) } as const;
+          return { kind, ...(await client.analyzeCreditCard(image, call)) };
         case 'id-card':
-          return { kind, ...(await client.analyzeIdCard(image, call)) } as const;
+          return { kind, ...(await client.analyzeIdCard(image, call)) };
         case 'id-card-stand-alone':
-          return { kind, ...(await client.analyzeIdCardStandAlone(image, call)) } as const;
+          return { kind, ...(await client.analyzeIdCardStandAlone(image, call)) };
       }
     },
   });

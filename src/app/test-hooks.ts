@@ -1,11 +1,13 @@
 // window.__cardlens exists only in `--mode e2e` builds: e2e specs read app state through it
 // instead of poking at the canvas. Production builds drop this module entirely.
-import type * as Api from '@/api';
-import type * as Envelope from '@/envelope';
+import * as Api from '@/api';
+import * as Envelope from '@/envelope';
+import { readViewerState, type ViewerProbe } from '@/features/viewer/viewer-probe';
 
 export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
   api: () => Promise<typeof Api>;
+  viewer: () => ViewerProbe | null;
 }
 
 declare global {
@@ -15,5 +17,9 @@ declare global {
 }
 
 export function installTestHooks(): void {
-  window.__cardlens = { envelope: () => import('@/envelope'), api: () => import('@/api') };
+  window.__cardlens = {
+    envelope: () => Promise.resolve(Envelope),
+    api: () => Promise.resolve(Api),
+    viewer: readViewerState,
+  };
 }

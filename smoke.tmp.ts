@@ -1,0 +1,17 @@
+import { chromium } from '@playwright/test';
+import { browserLaunchOptions } from './scripts/browser.mjs';
+const browser = await chromium.launch(browserLaunchOptions());
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const logs: string[] = [];
+page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+await page.goto('http://127.0.0.1:4173/');
+await page.screenshot({ path: '/tmp/s1-empty.png' });
+await page.getByRole('button', { name: /Analyse sample: Credit card$/ }).click();
+await page.waitForFunction(() => (window as any).__cardlens.viewer()?.boxesDrawn > 0, null, { timeout: 20000 });
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/s2-credit.png' });
+await page.getByRole('button', { name: /Analyse sample: Resident/ }).click().catch(() => {});
+console.log(JSON.stringify(await page.evaluate(() => (window as any).__cardlens.viewer()), null, 0).slice(0, 600));
+console.log(logs.join('\n'));
+await browser.close();

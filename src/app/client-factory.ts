@@ -1,0 +1,51 @@
+import { createOcrClient, type OcrClient, type SampleManifest } from '@/api';
+import type { ClientFactory } from '@/features/connection/connection-context';
+import { authOf, SANDBOX_BASE_URL } from '@/features/connection/connection-settings';
+import type { Sandbox } from '@/sandbox';
+
+// One in-browser sandbox per page: its key pair and Request-Keys live as long as the tab.
+// The sandbox module is loaded lazily, so using the real service costs none of its code.
+let sandbox: Promise<{ sandbox: Sandbox; fetch: typeof fetch }> | null = null;
+
+export function loadSandbox(): Promise<{ sandbox: Sandbox; fetch: typeof fetch }> {
+  sandbox ??= (async () => {
+    const [module, manifest] = await Promise.all([
+      import('@/sandbox'),
+      fetch(`${import.meta.env.BASE_URL}samples/manifest.json`).then((r) => r.json() as Promise<SampleManifest>),
+    ]);
+    const instance = module.createSandbox({ samples: manifest.samples });
+    await instance.control.keyVersion('credit-card'); // generate the key pairs now, not on the first drop
+    return { sandbox: instance, fetch: module.sandboxFetch(instance) };
+  })();
+  sandbox.catch(() => (sandbox = null));
+  return sandbox;
+}
+
+/** Defers every call until the client can be built, so screens need not wait for the sandbox. */
+function deferredClient(
+  baseUrl: string,
+  apiVersion: OcrClient['apiVersion'],
+  load: () => Promise<OcrClient>,
+): OcrClient {
+  return {
+    baseUrl,
+    apiVersion,
+    getPublicKey: (...args) => load().then((c) => c.getPublicKey(...args)),
+    analyzeCreditCard: (...args) => load().then((c) => c.analyzeCreditCard(...args)),
+    analyzeIdCard: (...args) => load().then((c) => c.analyzeIdCard(...args)),
+    analyzeIdCardStandAlone: (...args) => load().then((c) => c.analyzeIdCardStandAlone(...args)),
+    verifyAuthenticity: (...args) => load().then((c) => c.verifyAuthenticity(...args)),
+  };
+}
+
+export const createClient: ClientFactory = (settings, baseUrl) => {
+  const auth = authOf(settings);
+  if (settings.endpoint !== 'sandbox') return createOcrClient({ baseUrl, appKey: settings.appKey, auth });
+  let client: Promise<OcrClient> | null = null;
+  return deferredClient(SANDBOX_BASE_URL, auth.kind === 'secret-key' ? 'v2.0' : 'v2.1', () => {
+    client ??= loadSandbox().then(({ fetch }) =>
+      createOcrClient({ baseUrl: SANDBOX_BASE_URL, appKey: settings.appKey, auth, fetch }),
+    );
+    return client;
+  });
+};

@@ -1,0 +1,66 @@
+import { useI18n } from '@/features/shared/i18n';
+import type { MessageKey } from '@/features/shared/messages';
+import type { ItemStatus, QueueItem } from './use-analysis-queue';
+
+const STATUS: Record<ItemStatus, MessageKey> = {
+  checking: 'statusChecking',
+  queued: 'statusQueued',
+  working: 'statusWorking',
+  done: 'statusDone',
+  failed: 'statusFailed',
+  rejected: 'statusRejected',
+  cancelled: 'statusCancelled',
+};
+
+interface Props {
+  items: QueueItem[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onRetry: (id: string) => void;
+  onClear: () => void;
+}
+
+export function QueueList({ items, selectedId, onSelect, onRetry, onClear }: Props) {
+  const { t, pick } = useI18n();
+  return (
+    <section className="queue" aria-labelledby="queue-title">
+      <div className="row spread">
+        <h2 id="queue-title">{t('queue')}</h2>
+        {items.length > 0 && (
+          <button type="button" className="link" onClick={onClear}>
+            {t('clearQueue')}
+          </button>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p className="hint">{t('queueEmpty')}</p>
+      ) : (
+        <ul aria-label={t('queue')}>
+          {items.map((item) => (
+            <li
+              key={item.id}
+              className={`queue-item status-${item.status}${item.id === selectedId ? ' selected' : ''}`}
+            >
+              <button
+                type="button"
+                className="queue-open"
+                aria-current={item.id === selectedId}
+                onClick={() => onSelect(item.id)}
+                aria-label={t('open', { name: item.file.name })}
+              >
+                <span className="file-name">{item.file.name}</span>
+                <span className={`badge badge-${item.status}`}>{t(STATUS[item.status])}</span>
+              </button>
+              {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
+              {(item.status === 'failed' || item.status === 'cancelled') && (
+                <button type="button" className="link" onClick={() => onRetry(item.id)}>
+                  {t('retry')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ConnectionIdentity, OcrClient } from '@/api';
+import {
+  baseUrlOf,
+  DEFAULT_SETTINGS,
+  loadRememberedSettings,
+  persistSettings,
+  withEndpoint,
+  type ConnectionSettings,
+} from './connection-settings';
+
+/** The app decides how a client is made (the sandbox is wired in there, never imported by features). */
+export type ClientFactory = (settings: ConnectionSettings, baseUrl: string) => OcrClient;
+
+interface ConnectionState {
+  settings: ConnectionSettings;
+  update: (patch: Partial<ConnectionSettings>) => void;
+  forget: () => void;
+  client: OcrClient;
+  identity: ConnectionIdentity;
+  panelOpen: boolean;
+  setPanelOpen: (open: boolean) => void;
+}
+
+const ConnectionContext = createContext<ConnectionState | null>(null);
+
+// Query keys carry this number instead of the secret: it changes whenever a new client is made.
+const clientRevisions = new WeakMap<OcrClient, number>();
+let nextRevision = 1;
+function revisionOf(client: OcrClient): number {
+  let revision = clientRevisions.get(client);
+  if (revision === undefined) clientRevisions.set(client, (revision = nextRevision++));
+  return revision;
+}
+
+export function ConnectionProvider({ createClient, children }: { createClient: ClientFactory; children: ReactNode }) {
+  const [settings, setSettings] = useState<ConnectionSettings>(() => loadRememberedSettings() ?? DEFAULT_SETTINGS);
+  const [panelOpen, setPanelOpen] = useState(false);
+
+  useEffect(() => persistSettings(settings), [settings]);
+
+  const update = useCallback((patch: Partial<ConnectionSettings>) => {
+    setSettings((current) => {
+      const next =
+        patch.endpoint && patch.endpoint !== current.endpoint ? withEndpoint(current, patch.endpoint) : current;
+      return { ...next, ...patch, ...(patch.endpoint ? { endpoint: patch.endpoint } : {}) };
+    });
+  }, []);
+
+  const forget = useCallback(() => {
+    setSettings((current) => ({ ...current, secretKey: '', accessToken: '', remember: false }));
+  }, []);
+
+  const baseUrl = baseUrlOf(settings);
+  const { appKey, authKind, secretKey, accessToken } = settings;
+  const endpoint = settings.endpoint;
+  const client = useMemo(
+    () => createClient({ ...DEFAULT_SETTINGS, endpoint, appKey, authKind, secretKey, accessToken }, baseUrl),
+    [createClient, endpoint, baseUrl, appKey, authKind, secretKey, accessToken],
+  );
+  const identity = useMemo<ConnectionIdentity>(
+    () => ({ baseUrl, appKey, authKind, revision: revisionOf(client) }),
+    [client, baseUrl, appKey, authKind],
+  );
+
+  const value = useMemo<ConnectionState>(
+    () => ({ settings, update, forget, client, identity, panelOpen, setPanelOpen }),
+    [settings, update, forget, client, identity, panelOpen],
+  );
+  return <ConnectionContext.Provider value={value}>{children}</ConnectionContext.Provider>;
+}
+
+export function useConnection(): ConnectionState {
+  const value = useContext(ConnectionContext);
+  if (!value) throw new Error('useConnection needs a ConnectionProvider');
+  return value;
+}

@@ -1,0 +1,170 @@
+import { useQueries } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { OcrError, publicKeyCheckOptions, type OcrService } from '@/api';
+import { describeError } from '@/features/shared/describe-error';
+import { ErrorNotice } from '@/features/shared/error-notice';
+import { useI18n } from '@/features/shared/i18n';
+import type { MessageKey } from '@/features/shared/messages';
+import { useConnection } from './connection-context';
+import { customUrlProblem, ENDPOINT_KINDS, type EndpointKind } from './connection-settings';
+
+const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
+  sandbox: 'endpointSandbox',
+  nhn: 'endpointNhn',
+  'nhn-legacy': 'endpointNhnLegacy',
+  'dev-proxy': 'endpointDevProxy',
+  custom: 'endpointCustom',
+};
+const SERVICES: OcrService[] = ['credit-card', 'id-card'];
+
+export function ConnectionPanel() {
+  const { t, pick } = useI18n();
+  const { settings, update, forget, client, identity } = useConnection();
+  const [checkRequested, setCheckRequested] = useState(0);
+  const ids = { endpoint: useId(), url: useId(), appKey: useId(), secret: useId(), remember: useId() };
+
+  const checks = useQueries({
+    queries: SERVICES.map((service) => ({
+      ...publicKeyCheckOptions(client, identity, service),
+      enabled: checkRequested > 0,
+    })),
+  });
+  const checking = checks.some((q) => q.isFetching);
+  const urlProblem = settings.endpoint === 'custom' && settings.customUrl ? customUrlProblem(settings.customUrl) : null;
+  const networkFailure =
+    checks.some((q) => q.error instanceof OcrError && q.error.kind === 'network') && settings.endpoint !== 'sandbox';
+
+  function runCheck() {
+    setCheckRequested((n) => n + 1);
+    if (checkRequested > 0) void Promise.all(checks.map((q) => q.refetch()));
+  }
+
+  return (
+    <section className="panel connection-panel" aria-labelledby={`${ids.endpoint}-title`}>
+      <h2 id={`${ids.endpoint}-title`}>{t('connection')}</h2>
+      <label htmlFor={ids.endpoint}>{t('endpoint')}</label>
+      <select
+        id={ids.endpoint}
+        value={settings.endpoint}
+        onChange={(e) => update({ endpoint: e.target.value as EndpointKind })}
+      >
+        {ENDPOINT_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(ENDPOINT_LABEL[kind])}
+          </option>
+        ))}
+      </select>
+      {settings.endpoint === 'sandbox' && <p className="hint">{t('sandboxNote')}</p>}
+      {settings.endpoint === 'dev-proxy' && <p className="hint">{t('devProxyNote', { path: __DEV_PROXY_PATH__ })}</p>}
+      {settings.endpoint === 'custom' && (
+        <>
+          <label htmlFor={ids.url}>{t('baseUrl')}</label>
+          <input
+            id={ids.url}
+            type="url"
+            inputMode="url"
+            placeholder="https://…"
+            value={settings.customUrl}
+            aria-invalid={urlProblem ? true : undefined}
+            onChange={(e) => update({ customUrl: e.target.value })}
+          />
+          {urlProblem && <p className="field-error">{urlProblem}</p>}
+        </>
+      )}
+
+      <fieldset>
+        <legend>{t('authentication')}</legend>
+        <label className="inline">
+          <input
+            type="radio"
+            name="auth-kind"
+            checked={settings.authKind === 'secret-key'}
+            onChange={() => update({ authKind: 'secret-key' })}
+          />
+          {t('authSecretKey')}
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name="auth-kind"
+            checked={settings.authKind === 'access-token'}
+            onChange={() => update({ authKind: 'access-token' })}
+          />
+          {t('authAccessToken')}
+        </label>
+      </fieldset>
+
+      <label htmlFor={ids.appKey}>{t('appKey')}</label>
+      <input
+        id={ids.appKey}
+        autoComplete="off"
+        spellCheck={false}
+        value={settings.appKey}
+        onChange={(e) => update({ appKey: e.target.value })}
+      />
+      <label htmlFor={ids.secret}>{settings.authKind === 'secret-key' ? t('secretKey') : t('accessToken')}</label>
+      <input
+        id={ids.secret}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={settings.authKind === 'secret-key' ? settings.secretKey : settings.accessToken}
+        onChange={(e) =>
+          update(settings.authKind === 'secret-key' ? { secretKey: e.target.value } : { accessToken: e.target.value })
+        }
+      />
+      <label className="inline" htmlFor={ids.remember}>
+        <input
+          id={ids.remember}
+          type="checkbox"
+          checked={settings.remember}
+          onChange={(e) => update({ remember: e.target.checked })}
+        />
+        {t('rememberForTab')}
+      </label>
+      <p className="hint">{t('rememberHint')}</p>
+      <div className="row">
+        <button type="button" onClick={runCheck} disabled={checking || Boolean(urlProblem)}>
+          {checking ? t('checking') : t('checkConnection')}
+        </button>
+        <button type="button" onClick={forget}>
+          {t('forget')}
+        </button>
+      </div>
+
+      {checkRequested > 0 && (
+        <ul className="key-checks" aria-live="polite">
+          {checks.map((q, i) => (
+            <li key={SERVICES[i]} aria-label={SERVICES[i]}>
+              <strong>{SERVICES[i]}</strong> {q.isFetching && <span>{t('checking')}</span>}
+              {q.data && !q.isFetching && (
+                <dl className="key-facts">
+                  <dt>{t('keyVersion')}</dt>
+                  <dd>{q.data.version}</dd>
+                  <dt>{t('modulus')}</dt>
+                  <dd>{q.data.modulusBits} bit</dd>
+                  <dt>{t('fingerprint')}</dt>
+                  <dd>
+                    <code>{q.data.fingerprint}</code>
+                  </dd>
+                  <dt>{t('latency')}</dt>
+                  <dd>{Math.round(q.data.latencyMs)} ms</dd>
+                </dl>
+              )}
+              {q.error && !q.isFetching && <span className="field-error">{pick(describeError(q.error).title)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {networkFailure && (
+        <div className="notice">
+          <p>{t('corsExplain')}</p>
+          <button type="button" onClick={() => update({ endpoint: 'dev-proxy' })}>
+            {t('useDevProxy')}
+          </button>
+        </div>
+      )}
+      {checks.some((q) => q.error) && !networkFailure && <ErrorNotice error={checks.find((q) => q.error)?.error} />}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { describeResultCode, OcrError, type Localised } from '@/api';
+
+export interface ErrorDescription {
+  title: Localised;
+  hint?: Localised;
+  detail: string;
+  connectionProblem: boolean;
+  network: boolean;
+}
+
+const KIND_TEXT: Record<string, { title: Localised; hint?: Localised }> = {
+  http: {
+    title: {
+      en: 'The service answered with an HTTP error and no result.',
+      ko: '서비스가 결과 없이 HTTP 오류로 응답했습니다.',
+    },
+    hint: {
+      en: 'Try again shortly; check the endpoint if it persists.',
+      ko: '잠시 후 다시 시도하고, 계속되면 엔드포인트를 확인하세요.',
+    },
+  },
+  network: {
+    title: { en: 'The request did not reach the service.', ko: '요청이 서비스에 닿지 않았습니다.' },
+    hint: { en: 'Check the network and the endpoint.', ko: '네트워크와 엔드포인트를 확인하세요.' },
+  },
+  timeout: {
+    title: { en: 'The service took too long to answer.', ko: '서비스 응답이 너무 늦습니다.' },
+    hint: { en: 'Try again; large photos take longer.', ko: '다시 시도하세요. 큰 사진은 더 오래 걸립니다.' },
+  },
+  aborted: { title: { en: 'Cancelled.', ko: '취소했습니다.' } },
+  decrypt: {
+    title: { en: 'A returned value could not be decrypted.', ko: '응답 값을 복호화할 수 없습니다.' },
+    hint: {
+      en: 'The service may be using another key; try again.',
+      ko: '서비스가 다른 키를 쓰고 있을 수 있습니다. 다시 시도하세요.',
+    },
+  },
+  'malformed-response': {
+    title: { en: 'The service answered with something unexpected.', ko: '서비스가 예상과 다른 응답을 보냈습니다.' },
+    hint: {
+      en: 'Check that the endpoint is the Document OCR API.',
+      ko: '엔드포인트가 Document OCR API인지 확인하세요.',
+    },
+  },
+  'invalid-request': {
+    title: { en: 'The request was not sent: fix the input first.', ko: '입력을 먼저 고쳐야 요청을 보낼 수 있습니다.' },
+  },
+};
+
+export function describeError(error: unknown): ErrorDescription {
+  if (error instanceof OcrError) {
+    if (error.kind === 'api' && error.resultCode !== undefined) {
+      const info = describeResultCode(error.resultCode, error.resultKey);
+      return {
+        title: info.message,
+        hint: info.hint,
+        detail: `${info.key} (${error.resultCode})${error.resultMessage ? `: ${error.resultMessage}` : ''}`,
+        connectionProblem: error.isConnectionProblem,
+        network: false,
+      };
+    }
+    const text = KIND_TEXT[error.kind] ?? KIND_TEXT['malformed-response'];
+    return {
+      ...text,
+      detail: error.message,
+      connectionProblem: error.isConnectionProblem,
+      network: error.kind === 'network',
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    title: { en: 'Something went wrong.', ko: '문제가 생겼습니다.' },
+    detail: message,
+    connectionProblem: false,
+    network: false,
+  };
+}

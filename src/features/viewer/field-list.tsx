@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import { fieldName } from '@/features/fields/field-names';
+import { isBelow, type ViewerField } from '@/features/fields/result-fields';
+import { useI18n } from '@/features/shared/i18n';
+import { displayedValue, percent } from './label-text';
+
+interface Props {
+  fields: ViewerField[];
+  threshold: number;
+  lowFirst: boolean;
+  showValues: boolean;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (id: string | null) => void;
+}
+
+export function orderFields(fields: ViewerField[], threshold: number, lowFirst: boolean): ViewerField[] {
+  if (!lowFirst) return fields;
+  return [...fields.filter((f) => isBelow(f, threshold)), ...fields.filter((f) => !isBelow(f, threshold))];
+}
+
+/** Rows linked to boxes: hover or focus highlights, arrows move, the selection is announced. */
+export function FieldList({ fields, threshold, lowFirst, showValues, selectedId, onSelect, onHover }: Props) {
+  const { t, lang } = useI18n();
+  const rows = orderFields(fields, threshold, lowFirst);
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const [copiedId, setCopiedId] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (selectedId) buttons.current.get(selectedId)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  function move(from: number, step: number) {
+    const next = rows[Math.min(rows.length - 1, Math.max(0, from + step))];
+    if (!next) return;
+    onSelect(next.id);
+    buttons.current.get(next.id)?.focus();
+  }
+
+  async function copy(field: ViewerField) {
+    await navigator.clipboard.writeText(field.value).catch(() => undefined);
+    setCopiedId(field.id);
+    setTimeout(() => setCopiedId((id) => (id === field.id ? null : id)), 1500);
+  }
+
+  const selected = fields.find((f) => f.id === selectedId);
+  if (fields.length === 0) return <p className="hint">{t('noFields')}</p>;
+  return (
+    <>
+      <table className="field-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('fields')}</th>
+            <th scope="col">{t('confidence')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('copyValue', { field: '' })}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((field, index) => {
+            const below = isBelow(field, threshold);
+            const name = fieldName(field.key, lang) + (field.group ? ` ${field.group}` : '');
+            return (
+              <tr
+                key={field.id}
+                className={`${field.id === selectedId ? 'selected' : ''}${below ? ' below' : ''}`}
+                data-field-id={field.id}
+              >
+                <td>
+                  <button
+                    type="button"
+                    className="field-row"
+                    ref={(el) => {
+                      if (el) buttons.current.set(field.id, el);
+                      else buttons.current.delete(field.id);
+                    }}
+                    aria-pressed={field.id === selectedId}
+                    onClick={() => onSelect(field.id)}
+                    onMouseEnter={() => onHover(field.id)}
+                    onMouseLeave={() => onHover(null)}
+                    onFocus={() => onHover(field.id)}
+                    onBlur={() => onHover(null)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                        e.preventDefault();
+                        move(index, e.key === 'ArrowDown' ? 1 : -1);
+                      }
+                    }}
+                  >
+                    <span className="swatch" style={{ background: field.colour }} aria-hidden="true" />
+                    <span className="field-name">{name}</span>
+                    <span className="field-value">{displayedValue(field, showValues)}</span>
+                  </button>
+                </td>
+                <td className="conf">
+                  {field.conf === null ? '—' : percent(field.conf)}
+                  {below && (
+                    <span className="warn" title={t('belowThreshold')}>
+                      {' '}
+                      ⚠<span className="visually-hidden">{t('belowThreshold')}</span>
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={t('copyValue', { field: name })}
+                    onClick={() => void copy(field)}
+                  >
+                    {copiedId === field.id ? t('copied') : t('copy')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="visually-hidden" aria-live="polite" role="status">
+        {selected
+          ? t('selectedField', {
+              field: fieldName(selected.key, lang) + (selected.group ? ` ${selected.group}` : ''),
+              value: displayedValue(selected, showValues),
+              conf: selected.conf === null ? '—' : percent(selected.conf),
+            })
+          : ''}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ImageQuad } from '@/api';
+import { fitView, imagePoint, imageToStage, quadBounds, stagePoint, stageToImage, zoomAt } from './view-transform';
+
+describe('view transform', () => {
+  it('fits a 24-megapixel photo inside the viewport, centred', () => {
+    const view = fitView({ width: 6000, height: 4000 }, { width: 1032, height: 700 });
+    expect(6000 * view.scale).toBeLessThanOrEqual(1000);
+    expect(view.x).toBeCloseTo((1032 - 6000 * view.scale) / 2);
+  });
+
+  it('maps image to stage and back exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 10, noNaN: true }),
+        fc.integer({ min: -5000, max: 5000 }),
+        fc.integer({ min: 0, max: 6000 }),
+        (scale, offset, coord) => {
+          const view = { scale, x: offset, y: -offset };
+          const back = stageToImage(imageToStage(imagePoint(coord, coord / 2), view), view);
+          expect(back.x).toBeCloseTo(coord, 6);
+          expect(back.y).toBeCloseTo(coord / 2, 6);
+        },
+      ),
+    );
+  });
+
+  it('keeps the point under the cursor fixed while zooming', () => {
+    const view = { scale: 0.5, x: 10, y: 20 };
+    const anchor = stagePoint(300, 200);
+    const before = stageToImage(anchor, view);
+    const after = stageToImage(anchor, zoomAt(view, 1.7, anchor));
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+
+  it('clamps the bounds of a box that leaves the image, and gives zero area for a degenerate one', () => {
+    const outside = { x1: -50, y1: -10, x2: 120, y2: -10, x3: 120, y3: 40, x4: -50, y4: 40 } as ImageQuad;
+    expect(quadBounds(outside, { width: 100, height: 100 })).toEqual({ x: 0, y: 0, width: 100, height: 40 });
+    const point = { x1: 5, y1: 5, x2: 5, y2: 5, x3: 5, y3: 5, x4: 5, y4: 5 } as ImageQuad;
+    expect(quadBounds(point, { width: 100, height: 100 })).toMatchObject({ width: 0, height: 0 });
+  });
+});

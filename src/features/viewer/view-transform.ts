@@ -1,0 +1,80 @@
+import type { ImageQuad } from '@/api';
+
+// Image space (the API's pixels) and stage space (canvas pixels on screen) are different types,
+// and imageToStage/stageToImage are the only conversions between them.
+export type ImagePoint = { x: number; y: number } & { readonly __space: 'image' };
+export type StagePoint = { x: number; y: number } & { readonly __space: 'stage' };
+
+export const imagePoint = (x: number, y: number) => ({ x, y }) as ImagePoint;
+export const stagePoint = (x: number, y: number) => ({ x, y }) as StagePoint;
+
+/** Stage pixels per image pixel, and where image (0, 0) lands on the stage. */
+export interface ViewTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const MIN_SCALE = 0.02;
+export const MAX_SCALE = 16;
+const FIT_MARGIN = 16;
+
+export function imageToStage(p: ImagePoint, view: ViewTransform): StagePoint {
+  return stagePoint(p.x * view.scale + view.x, p.y * view.scale + view.y);
+}
+
+export function stageToImage(p: StagePoint, view: ViewTransform): ImagePoint {
+  return imagePoint((p.x - view.x) / view.scale, (p.y - view.y) / view.scale);
+}
+
+export function quadCorners(q: ImageQuad): ImagePoint[] {
+  return [imagePoint(q.x1, q.y1), imagePoint(q.x2, q.y2), imagePoint(q.x3, q.y3), imagePoint(q.x4, q.y4)];
+}
+
+/** Stage coordinates of a quad as a flat list for a closed Konva Line. */
+export function quadToStage(q: ImageQuad, view: ViewTransform): number[] {
+  return quadCorners(q).flatMap((p) => {
+    const s = imageToStage(p, view);
+    return [s.x, s.y];
+  });
+}
+
+const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+
+export function fitView(image: Size, viewport: Size): ViewTransform {
+  const scale = clampScale(
+    Math.min((viewport.width - FIT_MARGIN * 2) / image.width, (viewport.height - FIT_MARGIN * 2) / image.height),
+  );
+  return { scale, x: (viewport.width - image.width * scale) / 2, y: (viewport.height - image.height * scale) / 2 };
+}
+
+export function actualSizeView(image: Size, viewport: Size): ViewTransform {
+  return { scale: 1, x: (viewport.width - image.width) / 2, y: (viewport.height - image.height) / 2 };
+}
+
+/** Zooms by `factor` keeping the stage point `anchor` over the same image point. */
+export function zoomAt(view: ViewTransform, factor: number, anchor: StagePoint): ViewTransform {
+  const scale = clampScale(view.scale * factor);
+  const fixed = stageToImage(anchor, view);
+  return { scale, x: anchor.x - fixed.x * scale, y: anchor.y - fixed.y * scale };
+}
+
+export function panBy(view: ViewTransform, dx: number, dy: number): ViewTransform {
+  return { ...view, x: view.x + dx, y: view.y + dy };
+}
+
+/** Axis-aligned bounds of a quad in image space, clamped to the image (for pixelation and hit areas). */
+export function quadBounds(q: ImageQuad, image: Size): { x: number; y: number; width: number; height: number } {
+  const xs = [q.x1, q.x2, q.x3, q.x4];
+  const ys = [q.y1, q.y2, q.y3, q.y4];
+  const left = Math.max(0, Math.floor(Math.min(...xs)));
+  const top = Math.max(0, Math.floor(Math.min(...ys)));
+  const right = Math.min(image.width, Math.ceil(Math.max(...xs)));
+  const bottom = Math.min(image.height, Math.ceil(Math.max(...ys)));
+  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+}

@@ -4,14 +4,15 @@ import { useI18n } from '@/features/shared/i18n';
 
 /**
  * Drag, click or paste. Every file is accepted here on purpose: preflight judges it by its bytes
- * and says why it is refused, instead of the picker silently hiding it.
+ * and says why it is refused, instead of the picker silently hiding it. The zone is a drop target
+ * only; keyboard and screen-reader users get a real button, so no control is nested in another.
  */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { t } = useI18n();
-  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: onFiles,
     multiple: true,
-    noKeyboard: false,
+    noKeyboard: true,
   });
 
   useEffect(() => {
@@ -29,15 +30,18 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   }, [onFiles]);
 
   return (
-    <div
-      {...getRootProps({
-        className: `drop-zone${isDragActive ? ' active' : ''}`,
-        role: 'button',
-        'aria-label': t('chooseFiles'),
-      })}
-    >
-      <input {...getInputProps({ 'aria-label': t('chooseFiles') })} data-testid="file-input" />
+    <div {...getRootProps({ className: `drop-zone${isDragActive ? ' active' : ''}` })}>
+      <input {...getInputProps({ 'aria-label': t('cardImageFiles') })} />
       <p>{isDragActive ? t('dropActive') : t('dropHere')}</p>
+      <button
+        type="button"
+        onClick={(event) => {
+          event.stopPropagation();
+          open();
+        }}
+      >
+        {t('chooseFiles')}
+      </button>
       <p className="hint">{t('dropLimits')}</p>
     </div>
   );

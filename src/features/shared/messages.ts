@@ -57,6 +57,7 @@ export const MESSAGES = {
   dropActive: { en: 'Drop to analyse', ko: '놓으면 분석합니다' },
   dropLimits: { en: 'JPEG or PNG, up to 20 MB each', ko: 'JPEG 또는 PNG, 파일당 20MB까지' },
   chooseFiles: { en: 'Choose card images', ko: '카드 이미지 선택' },
+  cardImageFiles: { en: 'Card image files', ko: '카드 이미지 파일' },
   samplesTitle: { en: 'Try a specimen card', ko: '견본 카드로 해 보기' },
   samplesHint: {
     en: 'Synthetic cards marked SPECIMEN. One click sends it through the current connection.',

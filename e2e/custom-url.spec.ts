@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+import { CardlensPage } from './support/cardlens-page';
+import { resetSandbox, SANDBOX_URL, sandboxLog } from './support/sandbox-server';
+
+test.beforeEach(resetSandbox);
+
+test('a Custom URL at the Node sandbox runs the whole flow over real HTTP, Request-Key included', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(page.getByText('2048 bit')).toHaveCount(2);
+  await app.screenshot('connection-check');
+  await app.analyseSample('Resident registration card');
+  await app.waitForDone('id-resident.png');
+  await page.getByRole('tab', { name: 'Authenticity' }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.getByText('✓ Authentic')).toBeVisible();
+  const { log } = await sandboxLog();
+  expect(log.map((e) => `${e.method} ${e.path.replace(/^\/v2\.0\/appkeys\/sandbox\//, '')} ${e.resultCode}`)).toEqual([
+    'GET public-keys/credit-card 0',
+    'GET public-keys/id-card 0',
+    'POST id-card 0',
+    'POST id-card/authenticity 0',
+  ]);
+});
+
+test('the sandbox server stopped answering: the app says so and keeps working', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  await fetch(`${SANDBOX_URL}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ dropConnection: true }) });
+  await app.analyseSample('Credit card');
+  await expect(page.getByText('The request did not reach the service.', { exact: true })).toBeVisible();
+  await resetSandbox();
+  await page.getByRole('button', { name: 'Retry' }).first().click();
+  await app.waitForDone('credit-card.png');
+});

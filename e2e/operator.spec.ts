@@ -1,0 +1,235 @@
+import { expect, test } from '@playwright/test';
+import type { CreditCardResult, IdCardResult } from '@/api';
+import { CardlensPage, manifest, quadCount, sampleBytes } from './support/cardlens-page';
+
+test.describe('every specimen through its service, on the in-browser sandbox', () => {
+  for (const entry of manifest.samples) {
+    test(`${entry.file}: every box drawn and every unmasked value equals the ground truth`, async ({ page }) => {
+      const app = new CardlensPage(page);
+      await app.open();
+      await app.analyseSample(entry.title.en);
+      await app.waitForDone(entry.file);
+      await expect.poll(async () => (await app.viewer())?.boxesDrawn).toBe(quadCount(entry));
+
+      const masked = await app.viewer();
+      await page.getByRole('checkbox', { name: 'Show values' }).check();
+      const shown = await app.viewer();
+      const truth =
+        entry.service === 'credit-card'
+          ? [
+              ...(entry.result as CreditCardResult).cardNums.map((c) => c.value),
+              (entry.result as CreditCardResult).totalCardNum,
+              (entry.result as CreditCardResult).validThru!.value,
+            ]
+          : (entry.result as IdCardResult).keyValues.map((kv) => kv.value);
+      expect(shown!.fields.map((f) => f.shown).sort()).toEqual([...truth].sort());
+      // Masked by default: no sensitive value appears whole before "Show values".
+      for (const field of masked!.fields.filter((f) =>
+        ['cardNum', 'totalCardNum', 'residentNumber', 'driverLicenseNumber', 'passportNo', 'MRZ2'].includes(f.key),
+      )) {
+        if (field.value.replace(/\W/g, '').length > 4) expect(field.shown).not.toBe(field.value);
+      }
+      if (entry.file === 'credit-card-low-res.png')
+        await expect(page.getByText(/below the recommended 760×480/)).toBeVisible();
+      if (entry.file === 'credit-card-exif6.jpg')
+        await expect(page.getByRole('checkbox', { name: /Boxes over raw pixels/ })).toBeVisible();
+      await app.screenshot(`viewer-${entry.file}`);
+      expect(app.problems).toEqual([]);
+    });
+  }
+});
+
+test('masked values stay off the page until Show values, and the card number never appears whole', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  await expect(page.getByText('411111••••••1111')).toBeVisible();
+  expect(await page.locator('body').innerText()).not.toContain('4111111111111111');
+  await page.getByRole('checkbox', { name: 'Show values' }).check();
+  await expect(page.getByText('4111111111111111')).toBeVisible();
+});
+
+test('hovering a field row highlights its box', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Resident registration card');
+  await app.waitForDone('id-resident.png');
+  const fields = (await app.viewer())!.fields;
+  const issuer = fields.find((f) => f.key === 'issuer')!;
+  await page.getByRole('button', { name: /^Issuer/ }).hover();
+  await expect.poll(async () => (await app.viewer())?.highlightedId).toBe(issuer.id);
+  await page.getByRole('button', { name: /^Issuer/ }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await app.viewer())?.selectedId).toBe(fields.find((f) => f.key === 'issueDate')!.id);
+  await expect(page.getByRole('status').filter({ hasText: /^Selected: Issue date/ })).toHaveCount(1);
+});
+
+test('presentation mode pixelates the sensitive regions in the exported PNG', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  const exportPng = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const file = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of file) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('base64');
+  };
+  await page.getByRole('checkbox', { name: 'Labels', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'Boxes', exact: true }).uncheck();
+  const normal = await exportPng();
+  await page.getByRole('checkbox', { name: 'Presentation mode' }).check();
+  const presented = await exportPng();
+  const result = manifest.samples.find((s) => s.file === 'credit-card.png')!.result as CreditCardResult;
+  const inside = result.cardNumBoxes[1];
+  const outside = { x1: 40, y1: 40, x3: 200, y3: 120 }; // the bank name: not sensitive
+  const differences = await page.evaluate(
+    async ({ a, b, regions }) => {
+      const decode = async (base64: string) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        return ctx;
+      };
+      const [ca, cb] = [await decode(a), await decode(b)];
+      return regions.map((r) => {
+        const w = r.x3 - r.x1;
+        const h = r.y3 - r.y1;
+        const pa = ca.getImageData(r.x1, r.y1, w, h).data;
+        const pb = cb.getImageData(r.x1, r.y1, w, h).data;
+        let changed = 0;
+        for (let i = 0; i < pa.length; i += 4)
+          if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 30)
+            changed++;
+        return changed / (pa.length / 4);
+      });
+    },
+    { a: normal, b: presented, regions: [inside, outside] },
+  );
+  expect(differences[0]).toBeGreaterThan(0.2);
+  expect(differences[1]).toBe(0);
+});
+
+test.describe('authenticity', () => {
+  test('passes with the true values, then cannot be sent again', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    await app.analyseSample('Resident registration card');
+    await app.waitForDone('id-resident.png');
+    await page.getByRole('tab', { name: 'Authenticity' }).click();
+    await expect(page.getByRole('timer')).toHaveText(/Request-Key valid for (59|60):\d\d/);
+    await expect(page.getByLabel('Issue date')).toHaveValue('20190304');
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await expect(page.getByText('✓ Authentic')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verify', exact: true })).toBeDisabled();
+    await app.screenshot('authenticity-authentic');
+  });
+
+  test('fails with a wrong issue date, and locks after 5 wrong dates', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await app.analyseSample('Resident registration card');
+      await expect(page.getByRole('listitem').filter({ hasText: 'id-resident.png' }).getByText('Done')).toHaveCount(
+        attempt,
+        { timeout: 30_000 },
+      );
+      await page.getByRole('tab', { name: 'Authenticity' }).click();
+      await page.getByLabel('Issue date').fill('20190305');
+      await page.getByRole('button', { name: 'Verify', exact: true }).click();
+      if (attempt <= 5) await expect(page.getByText('✗ Not authentic')).toBeVisible();
+      else
+        await expect(
+          page.getByText('Verification for this registration card is locked after 5 wrong issue dates.', {
+            exact: true,
+          }),
+        ).toBeVisible();
+    }
+  });
+
+  test('checks each field as it is typed and sends nothing while one is wrong', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    await app.analyseSample("Driver's licence");
+    await app.waitForDone('id-driver.png');
+    await page.getByRole('tab', { name: 'Authenticity' }).click();
+    await expect(page.getByLabel('Resident registration number')).toHaveValue('8503152');
+    await page.getByLabel('Driver licence number').fill('11-19');
+    await expect(page.getByText('The driver licence number must be 12 digits.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verify', exact: true })).toBeDisabled();
+  });
+
+  test('stand-alone analysis offers no authenticity check', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    await app.service('ID card (stand-alone)').check();
+    await app.analyseSample('Resident registration card');
+    await app.waitForDone('id-resident.png');
+    await expect(page.getByRole('tab', { name: 'Fields' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Authenticity' })).toHaveCount(0);
+  });
+
+  test('a passport is offered only behind the retirement note', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    await app.analyseSample('Passport');
+    await app.waitForDone('id-passport.png');
+    await page.getByRole('tab', { name: 'Authenticity' }).click();
+    await expect(page.getByText(/retired passport verification on 27 May 2026/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verify', exact: true })).toHaveCount(0);
+  });
+});
+
+test.describe('errors leave the app usable', () => {
+  test('each preflight rejection names its file, and the next card still works', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    const big = Buffer.alloc(21 * 1024 * 1024);
+    big.set([0xff, 0xd8, 0xff, 0xe0]);
+    await app.drop([
+      { name: 'statement.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') },
+      { name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) },
+      { name: 'truncated.png', mimeType: 'image/png', buffer: sampleBytes('credit-card.png').subarray(0, 4000) },
+      { name: 'huge.jpg', mimeType: 'image/jpeg', buffer: big },
+    ]);
+    await expect(app.queueItem('statement.png').getByText(/is a PDF document, not a JPEG or PNG/)).toBeVisible();
+    await expect(app.queueItem('empty.png').getByText(/is empty/)).toBeVisible();
+    await expect(app.queueItem('truncated.png').getByText(/is truncated/)).toBeVisible();
+    await expect(app.queueItem('huge.jpg').getByText(/21\.0 MB; the service accepts at most 20 MB/)).toBeVisible();
+    await app.analyseSample('Credit card');
+    await app.waitForDone('credit-card.png');
+    await app.screenshot('preflight-rejections');
+  });
+
+  test('a wrong secret key explains 4010001 and opens the connection panel', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    await app.connect({ endpoint: 'Sandbox (built-in)', secretKey: 'not-the-secret' });
+    await page.getByRole('button', { name: /^Connection:/ }).click(); // close it again
+    await app.analyseSample('Credit card');
+    await expect(page.getByText('The app key or secret key is wrong.', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Endpoint')).toBeVisible();
+    await page.getByLabel('Secret key', { exact: true }).fill('sandbox');
+    await page.getByRole('button', { name: 'Retry' }).first().click();
+    await app.waitForDone('credit-card.png');
+  });
+
+  test('a dead endpoint is a network failure that explains CORS and the Dev proxy', async ({ page }) => {
+    const app = new CardlensPage(page);
+    await app.open();
+    await app.connect({ endpoint: 'Custom URL', baseUrl: 'http://127.0.0.1:9', secretKey: 'sandbox' });
+    await page.getByRole('button', { name: 'Check connection' }).click();
+    await expect(page.getByText(/use the Dev proxy endpoint/)).toBeVisible();
+    await app.analyseSample('Credit card');
+    await expect(
+      page.getByRole('alert').getByText('The request did not reach the service.', { exact: true }),
+    ).toBeVisible();
+    await page.getByLabel('Endpoint').selectOption({ label: 'Sandbox (built-in)' });
+    await page.getByRole('button', { name: 'Retry' }).first().click();
+    await app.waitForDone('credit-card.png');
+  });
+});

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { SampleEntry, SampleManifest } from '@/api';
+import type {} from '@/app/test-hooks';
+import type { ViewerProbe } from '@/features/viewer/viewer-probe';
+
+const SAMPLES_DIR = resolve(import.meta.dirname, '../../public/samples');
+export const manifest = JSON.parse(readFileSync(resolve(SAMPLES_DIR, 'manifest.json'), 'utf8')) as SampleManifest;
+export const sampleBytes = (file: string) => readFileSync(resolve(SAMPLES_DIR, file));
+
+export function quadCount(entry: SampleEntry): number {
+  const r = entry.result as { cardNumBoxes?: unknown[]; validThruBox?: unknown; keyValues?: unknown[] };
+  return (r.cardNumBoxes?.length ?? 0) + (r.validThruBox ? 1 : 0) + (r.keyValues?.length ?? 0);
+}
+
+/** The operator's screen, in the words a user would use. */
+export class CardlensPage {
+  readonly problems: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.problems.push(message.text());
+    });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
+  }
+
+  async useEnglish(): Promise<void> {
+    await this.page.getByRole('combobox', { name: /Language|언어/ }).selectOption('en');
+  }
+
+  service(name: 'Credit card' | 'ID card' | 'ID card (stand-alone)'): Locator {
+    return this.page.getByRole('radio', { name, exact: true });
+  }
+
+  async analyseSample(title: string): Promise<void> {
+    await this.page
+      .getByRole('button', { name: `Analyse sample: ${title}`, exact: true })
+      .first()
+      .click();
+  }
+
+  async drop(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    await this.page.getByLabel('Card image files').setInputFiles(files);
+  }
+
+  queueItem(name: string): Locator {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Open ${name}` }) });
+  }
+
+  async waitForDone(name: string): Promise<void> {
+    await expect(this.queueItem(name).getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  }
+
+  viewer(): Promise<ViewerProbe | null> {
+    return this.page.evaluate(() => window.__cardlens!.viewer());
+  }
+
+  async openConnection(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: /^Connection:/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
+  async connect(options: { endpoint: string; baseUrl?: string; secretKey?: string }): Promise<void> {
+    await this.openConnection();
+    await this.page.getByLabel('Endpoint').selectOption({ label: options.endpoint });
+    if (options.baseUrl !== undefined) await this.page.getByLabel('Base URL').fill(options.baseUrl);
+    if (options.secretKey !== undefined) {
+      await this.page.getByLabel('App key').fill('sandbox');
+      await this.page.getByLabel('Secret key', { exact: true }).fill(options.secretKey);
+    }
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  }
+}

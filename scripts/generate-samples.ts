@@ -177,17 +177,18 @@ async function main(): Promise<void> {
     await page.goto('about:blank');
   }
 
-  // 6. Low resolution (600×378, below 760×480): American Express test number, 4-6-5 grouping.
+  // 6. Low resolution (600×378, below 760×480): American Express test number, 4-6-5 grouping,
+  //    expired on purpose so that the expiry rule has something to flag on a specimen.
   {
     const groups = ['3782', '822463', '10005'];
-    const card = creditCardDrawing(groups, '05/27', 'LEE SAMPLE', 'AMEX', [0.81, 0.66, 0.7, 0.58]);
+    const card = creditCardDrawing(groups, '05/25', 'LEE SAMPLE', 'AMEX', [0.81, 0.66, 0.7, 0.58]);
     const drawn = await draw(page, card, 0.6);
     await write('credit-card-low-res.png', bytesOfDataUrl(drawn.pngDataUrl), {
       title: { en: 'Low-resolution credit card', ko: '저해상도 신용카드' },
       service: 'credit-card',
       width: 600,
       height: 378,
-      result: creditCardResult(card, drawn, groups, '05/27', 'png', 'low') as SampleEntry['result'],
+      result: creditCardResult(card, drawn, groups, '05/25', 'png', 'low') as SampleEntry['result'],
     });
   }
 

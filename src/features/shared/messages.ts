@@ -179,6 +179,14 @@ export const MESSAGES = {
     ko: '키: +/− 확대·축소, 0 맞춤, 1 원래 크기, 화살표 이동, 목록에서 ↑/↓로 필드 이동.',
   },
   loading: { en: 'Loading…', ko: '불러오는 중…' },
+  rules: { en: 'Rules', ko: '규칙' },
+  noRules: { en: 'No rules apply yet.', ko: '아직 적용할 규칙이 없습니다.' },
+  rule_pass: { en: 'Passed', ko: '통과' },
+  rule_fail: { en: 'Failed', ko: '실패' },
+  rule_info: { en: 'Note', ko: '참고' },
+  rule_missing: { en: 'Missing', ko: '없음' },
+  characterAt: { en: 'character {n}', ko: '{n}번째 글자' },
+  ruleFailures: { en: '{n} rule failures', ko: '규칙 위반 {n}건' },
   canvasLabel: { en: 'Card image with recognised fields', ko: '인식된 필드가 표시된 카드 이미지' },
 } satisfies Record<string, Localised>;
 

@@ -37,6 +37,8 @@ export interface CardCanvasProps {
   selectedId: string | null;
   highlightedId: string | null;
   presentation: boolean;
+  /** Rule badges by field id: drawn at the box's top-right corner. */
+  badges: Map<string, 'fail' | 'info'>;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
   stageRef?: React.Ref<Konva.Stage>;
@@ -58,6 +60,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     selectedId,
     highlightedId,
     presentation,
+    badges,
     label,
     onSelect,
     onHover,
@@ -200,6 +203,29 @@ export default function CardCanvas(props: CardCanvasProps) {
               </Label>
             );
           })}
+        {boxed.map((field) => {
+          const kind = badges.get(field.id);
+          if (!kind) return null;
+          const corners = quadCorners(field.quad!);
+          const corner = imageToStage(
+            corners.reduce((a, b) => (b.x - b.y > a.x - a.y ? b : a)),
+            view,
+          );
+          return (
+            <Label key={`badge-${field.id}`} name="rule-badge" x={corner.x - 8} y={corner.y - 8}>
+              <Tag fill={kind === 'fail' ? '#d92d20' : '#1f6feb'} stroke="#ffffff" strokeWidth={1.5} cornerRadius={9} />
+              <Text
+                text={kind === 'fail' ? '!' : 'i'}
+                fill="#ffffff"
+                fontSize={presentation ? 15 : 12}
+                fontStyle="bold"
+                padding={3}
+                width={18}
+                align="center"
+              />
+            </Label>
+          );
+        })}
       </Layer>
     </Stage>
   );

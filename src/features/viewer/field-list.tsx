@@ -6,6 +6,7 @@ import { displayedValue, percent } from './label-text';
 
 interface Props {
   fields: ViewerField[];
+  badges: Map<string, 'fail' | 'info'>;
   threshold: number;
   lowFirst: boolean;
   showValues: boolean;
@@ -20,7 +21,7 @@ export function orderFields(fields: ViewerField[], threshold: number, lowFirst: 
 }
 
 /** Rows linked to boxes: hover or focus highlights, arrows move, the selection is announced. */
-export function FieldList({ fields, threshold, lowFirst, showValues, selectedId, onSelect, onHover }: Props) {
+export function FieldList({ fields, badges, threshold, lowFirst, showValues, selectedId, onSelect, onHover }: Props) {
   const { t, lang } = useI18n();
   const rows = orderFields(fields, threshold, lowFirst);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -95,6 +96,12 @@ export function FieldList({ fields, threshold, lowFirst, showValues, selectedId,
                 </td>
                 <td className="conf">
                   {field.conf === null ? '—' : percent(field.conf)}
+                  {badges.get(field.id) === 'fail' && (
+                    <span className="rule-mark" title={t('rule_fail')}>
+                      {' '}
+                      ✗<span className="visually-hidden">{t('rule_fail')}</span>
+                    </span>
+                  )}
                   {below && (
                     <span className="warn" title={t('belowThreshold')}>
                       {' '}

@@ -5,6 +5,8 @@ export interface ViewerProbe {
   selectedId: string | null;
   highlightedId: string | null;
   presentation: boolean;
+  badges: { fieldId: string; kind: 'fail' | 'info' }[];
+  rules: { rule: string; fieldId: string | null; key: string; outcome: string }[];
   fields: { id: string; key: string; value: string; shown: string; quad: boolean; below: boolean }[];
 }
 

@@ -5,6 +5,8 @@ import type { QueueItem } from '@/features/analyze/use-analysis-queue';
 import { AuthenticityPanel } from '@/features/authenticity/authenticity-panel';
 import { FIELD_NAMES, ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { extraBoxesOf, fieldsOf, isBelow, type AnyResult } from '@/features/fields/result-fields';
+import { badgesByField, checkRules, isProblem } from '@/features/rules/check-rules';
+import { RulesPanel } from '@/features/rules/rules-panel';
 import { ErrorNotice } from '@/features/shared/error-notice';
 import { useI18n } from '@/features/shared/i18n';
 import type { MessageKey } from '@/features/shared/messages';
@@ -26,7 +28,7 @@ const STAGE_TEXT: Record<string, MessageKey> = {
   decrypting: 'stageDecrypting',
 };
 
-type Tab = 'fields' | 'authenticity' | 'json' | 'timings';
+type Tab = 'fields' | 'rules' | 'authenticity' | 'json' | 'timings';
 
 function anyResult(outcome: AnalysisOutcome): AnyResult {
   return outcome.kind === 'credit-card'
@@ -79,6 +81,8 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
   const result = item.outcome ? anyResult(item.outcome) : null;
   const fields = useMemo(() => (result ? fieldsOf(result) : []), [result]);
   const extras = useMemo(() => (result ? extraBoxesOf(result) : []), [result]);
+  const rules = useMemo(() => (result ? checkRules(result, fields) : []), [result, fields]);
+  const badges = useMemo(() => badgesByField(rules), [rules]);
   const natural = display?.natural;
 
   // Fit whenever a new picture arrives or the viewport changes size.
@@ -105,6 +109,8 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
       selectedId,
       highlightedId: hoveredId ?? selectedId,
       presentation,
+      badges: [...badges].map(([fieldId, kind]) => ({ fieldId, kind })),
+      rules: rules.map((r) => ({ rule: r.rule, fieldId: r.fieldId, key: r.key, outcome: r.outcome })),
       fields: fields.map((f) => ({
         id: f.id,
         key: f.key,
@@ -115,7 +121,7 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
       })),
     });
     return () => publishViewerState(null);
-  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold]);
+  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold, badges, rules]);
 
   function onCanvasKey(e: KeyboardEvent<HTMLDivElement>) {
     if (!natural) return;
@@ -167,6 +173,7 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
   const canAuthenticate = item.outcome?.kind === 'id-card';
   const tabs: { id: Tab; label: MessageKey; hidden?: boolean }[] = [
     { id: 'fields', label: 'fields' },
+    { id: 'rules', label: 'rules', hidden: !result },
     { id: 'authenticity', label: 'authenticity', hidden: !canAuthenticate },
     { id: 'json', label: 'json', hidden: presentation || !result },
     { id: 'timings', label: 'timings', hidden: presentation || !item.outcome },
@@ -272,6 +279,7 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
                 selectedId={selectedId}
                 highlightedId={hoveredId}
                 presentation={presentation}
+                badges={badges}
                 onSelect={(id) => {
                   setSelectedId(id);
                   setTab('fields');
@@ -335,7 +343,13 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
                 <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />
                 {t('lowFirst')}
               </label>
+              {rules.some(isProblem) && (
+                <button type="button" className="link rule-summary" onClick={() => setTab('rules')}>
+                  ✗ {t('ruleFailures', { n: rules.filter(isProblem).length })}
+                </button>
+              )}
               <FieldList
+                badges={badges}
                 fields={fields}
                 threshold={threshold}
                 lowFirst={lowFirst}
@@ -345,6 +359,16 @@ export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection
                 onHover={setHoveredId}
               />
             </>
+          )}
+          {activeTab === 'rules' && (
+            <RulesPanel
+              rules={rules}
+              fields={fields}
+              showValues={showValues}
+              onSelect={(id) => {
+                setSelectedId(id);
+              }}
+            />
           )}
           {activeTab === 'authenticity' && item.outcome?.kind === 'id-card' && (
             <AuthenticityPanel key={item.id} analysis={item.outcome} showValues={showValues} />

@@ -1,0 +1,22 @@
+import type { AnyResult, ViewerField } from '@/features/fields/result-fields';
+import { creditCardRules } from './card-rules';
+import { idCardRules } from './id-rules';
+import type { RuleResult } from './rule-types';
+
+/** Every rule for a result (issue 5's table), each tied to the field it concerns. */
+export function checkRules(input: AnyResult, fields: ViewerField[], today = new Date()): RuleResult[] {
+  return input.kind === 'credit-card' ? creditCardRules(input.result, today) : idCardRules(input.result, fields, today);
+}
+
+export const isProblem = (r: RuleResult) => r.outcome === 'fail' || r.outcome === 'missing';
+
+/** The worst outcome per field, for badges on boxes and marks on rows. */
+export function badgesByField(rules: RuleResult[]): Map<string, 'fail' | 'info'> {
+  const badges = new Map<string, 'fail' | 'info'>();
+  for (const r of rules) {
+    if (!r.fieldId) continue;
+    if (r.outcome === 'fail') badges.set(r.fieldId, 'fail');
+    else if (r.outcome === 'info' && !badges.has(r.fieldId)) badges.set(r.fieldId, 'info');
+  }
+  return badges;
+}

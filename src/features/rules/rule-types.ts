@@ -1,0 +1,17 @@
+import type { Localised } from '@/api';
+
+export type RuleOutcome = 'pass' | 'fail' | 'info' | 'missing';
+
+/** One check on one field, drawn as a badge on its box and its row. */
+export interface RuleResult {
+  rule: string;
+  /** The viewer field it concerns (ViewerField.id), or null for a field the result lacks. */
+  fieldId: string | null;
+  key: string;
+  outcome: RuleOutcome;
+  message: Localised;
+  /** Index of the offending character in the field's value, where one can be named. */
+  charIndex?: number;
+}
+
+export const msg = (en: string, ko: string): Localised => ({ en, ko });

@@ -1,0 +1,61 @@
+import { fieldName } from '@/features/fields/field-names';
+import type { ViewerField } from '@/features/fields/result-fields';
+import { useI18n } from '@/features/shared/i18n';
+import type { RuleResult } from './rule-types';
+
+const ICON: Record<RuleResult['outcome'], string> = { pass: '✓', fail: '✗', info: 'ℹ', missing: '∅' };
+
+/** The checked rules, failing first; the offending character is underlined where one can be named. */
+export function RulesPanel({
+  rules,
+  fields,
+  showValues,
+  onSelect,
+}: {
+  rules: RuleResult[];
+  fields: ViewerField[];
+  showValues: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const { t, pick, lang } = useI18n();
+  const order: RuleResult['outcome'][] = ['fail', 'missing', 'info', 'pass'];
+  const sorted = [...rules].sort((a, b) => order.indexOf(a.outcome) - order.indexOf(b.outcome));
+  if (rules.length === 0) return <p className="hint">{t('noRules')}</p>;
+  return (
+    <ul className="rules" aria-label={t('rules')}>
+      {sorted.map((r, i) => {
+        const field = fields.find((f) => f.id === r.fieldId);
+        const value = field ? (showValues ? field.value : field.maskedValue) : '';
+        return (
+          <li key={`${r.rule}-${r.key}-${i}`} className={`rule rule-${r.outcome}`}>
+            <span className="rule-icon" aria-hidden="true">
+              {ICON[r.outcome]}
+            </span>
+            <span className="visually-hidden">{t(`rule_${r.outcome}`)}</span>
+            <span>
+              {field ? (
+                <button type="button" className="link" onClick={() => onSelect(field.id)}>
+                  {fieldName(r.key, lang)}
+                </button>
+              ) : (
+                <strong>{fieldName(r.key, lang)}</strong>
+              )}
+              : {pick(r.message)}
+              {field && r.charIndex !== undefined && r.charIndex >= 0 && (
+                <span className="rule-value">
+                  {' '}
+                  <code>
+                    {value.slice(0, r.charIndex)}
+                    <mark>{value[r.charIndex] ?? ''}</mark>
+                    {value.slice(r.charIndex + 1)}
+                  </code>{' '}
+                  <span className="hint">{t('characterAt', { n: r.charIndex + 1 })}</span>
+                </span>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -186,7 +186,7 @@ export const MESSAGES = {
   rule_info: { en: 'Note', ko: '참고' },
   rule_missing: { en: 'Missing', ko: '없음' },
   characterAt: { en: 'character {n}', ko: '{n}번째 글자' },
-  ruleFailures: { en: '{n} rule failures', ko: '규칙 위반 {n}건' },
+  ruleFailures: { en: 'Rule failures: {n}', ko: '규칙 위반: {n}건' },
   canvasLabel: { en: 'Card image with recognised fields', ko: '인식된 필드가 표시된 카드 이미지' },
 } satisfies Record<string, Localised>;
 

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import { BatchPanel } from '@/features/analyze/batch-panel';
 import type { AnalysisKind, SampleEntry } from '@/api';
 import { DropZone } from '@/features/analyze/drop-zone';
 import { QueueList } from '@/features/analyze/queue-list';
@@ -8,6 +9,7 @@ import { ServicePicker } from '@/features/analyze/service-picker';
 import { useAnalysisQueue } from '@/features/analyze/use-analysis-queue';
 import { ConnectionProvider, useConnection } from '@/features/connection/connection-context';
 import { ConnectionPanel } from '@/features/connection/connection-panel';
+import { ErrorBoundary } from '@/features/shared/error-boundary';
 import { I18nProvider, useI18n } from '@/features/shared/i18n';
 import { Viewer } from '@/features/viewer/viewer';
 import { createClient, loadSandbox } from './client-factory';
@@ -34,6 +36,28 @@ function Workspace() {
   const [kind, setKind] = useState<AnalysisKind>('credit-card');
   const [presentation, setPresentation] = useState(false);
   const queue = useAnalysisQueue();
+  const [threshold, setThreshold] = useState(0.8);
+  const [view, setView] = useState<'card' | 'batch'>('card');
+  const [tableOrder, setTableOrder] = useState<string[]>([]);
+  const position = queue.selected ? tableOrder.indexOf(queue.selected.id) : -1;
+  const step = useCallback(
+    (delta: number) => {
+      const next = tableOrder[position + delta];
+      if (next) queue.select(next);
+    },
+    [tableOrder, position, queue],
+  );
+
+  // ] and [ move through the cards in the table's current order, from anywhere but a text field.
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if ((event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (event.key === ']') step(1);
+      if (event.key === '[') step(-1);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
 
   // The sandbox is the default connection: make its keys while the visitor reads the page.
   useEffect(() => {
@@ -43,7 +67,13 @@ function Workspace() {
     else setTimeout(warm, 200);
   }, [settings.endpoint]);
 
-  const onFiles = useCallback((files: File[]) => queue.addFiles(files, kind), [queue, kind]);
+  const onFiles = useCallback(
+    (files: File[]) => {
+      queue.addFiles(files, kind);
+      if (files.length > 1) setView('batch');
+    },
+    [queue, kind],
+  );
   const onSample = useCallback(
     async (entry: SampleEntry) => {
       const sampleKind: AnalysisKind =
@@ -115,14 +145,75 @@ function Workspace() {
           )}
         </nav>
         <main className="centre">
-          {queue.selected ? (
-            <Viewer
-              item={queue.selected}
-              presentation={presentation}
-              onCancel={queue.cancel}
-              onRetry={queue.retry}
-              onOpenConnection={() => setPanelOpen(true)}
+          {queue.items.length > 0 && (
+            <div className="view-switch" role="tablist" aria-label={t('view')}>
+              <button type="button" role="tab" aria-selected={view === 'card'} onClick={() => setView('card')}>
+                {t('card')}
+              </button>
+              <button type="button" role="tab" aria-selected={view === 'batch'} onClick={() => setView('batch')}>
+                {t('batch')} ({queue.items.length})
+              </button>
+              <span className="spacer" />
+              {view === 'card' && tableOrder.length > 1 && (
+                <span className="card-nav">
+                  <button type="button" onClick={() => step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
+                    ← {t('previousCard')}
+                  </button>
+                  <span className="hint">
+                    {position + 1}/{tableOrder.length}
+                  </span>
+                  <button
+                    type="button"
+                    onClick={() => step(1)}
+                    disabled={position < 0 || position >= tableOrder.length - 1}
+                    aria-keyshortcuts="]"
+                  >
+                    {t('nextCard')} →
+                  </button>
+                </span>
+              )}
+            </div>
+          )}
+          {view === 'batch' && queue.items.length > 0 ? (
+            <BatchPanel
+              items={queue.items}
+              selectedId={queue.selected?.id ?? null}
+              threshold={threshold}
+              concurrency={queue.concurrency}
+              paused={queue.paused}
+              onConcurrency={queue.setConcurrency}
+              onPause={queue.setPaused}
+              onCancelRest={queue.cancelRest}
+              onRetryFailed={queue.retryFailed}
+              onOpen={(id) => {
+                queue.select(id);
+                setView('card');
+              }}
+              onViewChange={setTableOrder}
             />
+          ) : queue.selected ? (
+            <ErrorBoundary
+              resetKey={queue.selected.id}
+              fallback={(error, reset) => (
+                <div className="notice notice-error" role="alert">
+                  <p className="notice-title">{t('viewerFailed')}</p>
+                  <code className="detail">{error.message}</code>
+                  <button type="button" onClick={reset}>
+                    {t('retry')}
+                  </button>
+                </div>
+              )}
+            >
+              <Viewer
+                item={queue.selected}
+                presentation={presentation}
+                threshold={threshold}
+                onThreshold={setThreshold}
+                onCancel={queue.cancel}
+                onRetry={queue.retry}
+                onOpenConnection={() => setPanelOpen(true)}
+              />
+            </ErrorBoundary>
           ) : (
             <div className="empty-state">
               <p className="lead">{t('emptyViewer')}</p>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PreflightPassed } from '@/features/analyze/preflight';
+import type { ImageMeta } from '@/features/analyze/use-analysis-queue';
 import type { Size } from './view-transform';
 
 /** Photos are shown downscaled past this many pixels a side; boxes keep their natural coordinates. */
@@ -13,16 +13,23 @@ export interface DisplayImage {
 
 /** Decodes the image upright (as browsers show it) or as raw, unrotated pixels; releases it when done. */
 export function useBitmap(
-  image: PreflightPassed | undefined,
+  file: Blob,
+  image: ImageMeta | undefined,
   raw: boolean,
 ): { display: DisplayImage | null; error: unknown } {
-  const [state, setState] = useState<{ display: DisplayImage | null; error: unknown }>({ display: null, error: null });
+  // The state remembers which file and orientation it decoded, so a render that happens after the
+  // cleanup closed the old bitmap can never hand that detached bitmap to a canvas.
+  const [state, setState] = useState<{ file: Blob | null; raw: boolean; display: DisplayImage | null; error: unknown }>(
+    {
+      file: null,
+      raw,
+      display: null,
+      error: null,
+    },
+  );
 
   useEffect(() => {
-    if (!image) {
-      setState({ display: null, error: null });
-      return;
-    }
+    if (!image) return;
     let cancelled = false;
     let bitmap: ImageBitmap | null = null;
     const swapped = raw && image.orientation >= 5;
@@ -30,27 +37,28 @@ export function useBitmap(
       ? { width: image.height, height: image.width }
       : { width: image.width, height: image.height };
     const shrink = Math.min(1, MAX_DISPLAY_SIDE / Math.max(natural.width, natural.height));
-    const blob = new Blob([image.bytes as BlobPart], { type: image.format === 'png' ? 'image/png' : 'image/jpeg' });
     const options: ImageBitmapOptions = { imageOrientation: raw ? 'none' : 'from-image' };
-    if (shrink < 1)
+    if (shrink < 1) {
       Object.assign(options, {
         resizeWidth: Math.round(natural.width * shrink),
         resizeHeight: Math.round(natural.height * shrink),
         resizeQuality: 'medium',
       });
-    createImageBitmap(blob, options).then(
+    }
+    createImageBitmap(file, options).then(
       (decoded) => {
         bitmap = decoded;
         if (cancelled) decoded.close();
-        else setState({ display: { bitmap: decoded, natural }, error: null });
+        else setState({ file, raw, display: { bitmap: decoded, natural }, error: null });
       },
-      (error: unknown) => !cancelled && setState({ display: null, error }),
+      (error: unknown) => !cancelled && setState({ file, raw, display: null, error }),
     );
     return () => {
       cancelled = true;
       bitmap?.close();
     };
-  }, [image, raw]);
+  }, [file, image, raw]);
 
-  return state;
+  const current = image !== undefined && state.file === file && state.raw === raw;
+  return current ? { display: state.display, error: state.error } : { display: null, error: null };
 }

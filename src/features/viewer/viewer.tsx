@@ -54,23 +54,32 @@ function useViewportSize(ref: React.RefObject<HTMLElement | null>): Size {
 interface Props {
   item: QueueItem;
   presentation: boolean;
+  threshold: number;
+  onThreshold: (threshold: number) => void;
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
   onOpenConnection: () => void;
 }
 
-export function Viewer({ item, presentation, onCancel, onRetry, onOpenConnection }: Props) {
+export function Viewer({
+  item,
+  presentation,
+  threshold,
+  onThreshold: setThreshold,
+  onCancel,
+  onRetry,
+  onOpenConnection,
+}: Props) {
   const { t, pick, lang } = useI18n();
   const ids = { threshold: useId(), tabs: useId() };
   const [raw, setRaw] = useState(false);
-  const { display, error: decodeError } = useBitmap(item.image, raw);
+  const { display, error: decodeError } = useBitmap(item.file, item.image, raw);
   const canvasBox = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const viewport = useViewportSize(canvasBox);
   const [view, setView] = useState<ViewTransform>({ scale: 1, x: 0, y: 0 });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
-  const [threshold, setThreshold] = useState(0.8);
   const [lowFirst, setLowFirst] = useState(false);
   const [showValuesChoice, setShowValues] = useState(false);
   const [layers, setLayers] = useState<Layers>({ boxes: true, labels: true, values: true, extra: true });

@@ -1,0 +1,282 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ID_TYPE_NAMES } from '@/features/fields/field-names';
+import { describeError } from '@/features/shared/describe-error';
+import { useI18n } from '@/features/shared/i18n';
+import type { MessageKey } from '@/features/shared/messages';
+import { download } from '@/features/viewer/exports';
+import { batchCsv, batchJson, type ExportItem } from './batch-export';
+import { batchProgress } from './batch-stats';
+import { filterRows, sortRows, type Row, type RowFilter, type SortKey } from './result-rows';
+import { MAX_CONCURRENCY, type QueueItem } from './use-analysis-queue';
+
+const ROW_HEIGHT = 48;
+const STATUS: Record<string, MessageKey> = {
+  checking: 'statusChecking',
+  queued: 'statusQueued',
+  working: 'statusWorking',
+  done: 'statusDone',
+  failed: 'statusFailed',
+  rejected: 'statusRejected',
+  cancelled: 'statusCancelled',
+};
+const SERVICE: Record<string, MessageKey> = {
+  'credit-card': 'serviceCreditCard',
+  'id-card': 'serviceIdCard',
+  'id-card-stand-alone': 'serviceIdCardStandAlone',
+};
+const COLUMNS: { key: SortKey | null; label: MessageKey; width: string }[] = [
+  { key: null, label: 'thumbnail', width: '64px' },
+  { key: 'file', label: 'file', width: 'minmax(140px, 2fr)' },
+  { key: 'service', label: 'service', width: 'minmax(90px, 1fr)' },
+  { key: 'idType', label: 'idType', width: 'minmax(90px, 1fr)' },
+  { key: 'fields', label: 'fieldCount', width: '70px' },
+  { key: 'lowest', label: 'lowestConfidence', width: '90px' },
+  { key: 'rules', label: 'rules', width: '70px' },
+  { key: 'status', label: 'status', width: 'minmax(90px, 1fr)' },
+];
+const GRID = COLUMNS.map((c) => c.width).join(' ');
+
+export interface BatchView {
+  rows: Row[];
+}
+
+interface Props {
+  items: QueueItem[];
+  selectedId: string | null;
+  threshold: number;
+  concurrency: number;
+  paused: boolean;
+  onConcurrency: (n: number) => void;
+  onPause: (paused: boolean) => void;
+  onCancelRest: () => void;
+  onRetryFailed: () => void;
+  onOpen: (id: string) => void;
+  /** The visible order, so the viewer's next and previous follow the table. */
+  onViewChange: (ids: string[]) => void;
+}
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+export function BatchPanel(props: Props) {
+  const { items, threshold } = props;
+  const { t, pick } = useI18n();
+  const ids = { concurrency: useId(), filter: useId(), title: useId() };
+  const [filter, setFilter] = useState<RowFilter>('all');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'order', descending: false });
+  const [confirming, setConfirming] = useState<'csv' | 'json' | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const busy = items.some((i) => i.status === 'working' || i.status === 'queued');
+  const now = useNow(busy);
+  const progress = batchProgress(items, now);
+
+  const rows = useMemo(() => {
+    const all: Row[] = items.map((i) => ({
+      id: i.id,
+      order: i.order,
+      file: i.file.name,
+      service: i.kind,
+      status: i.status,
+      summary: i.summary,
+    }));
+    return sortRows(filterRows(all, filter, threshold), sort.key, sort.descending);
+  }, [items, filter, threshold, sort]);
+  const { onViewChange } = props;
+  useEffect(() => onViewChange(rows.map((r) => r.id)), [rows, onViewChange]);
+  const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
+
+  // Only the rows in view are in the DOM: a thousand cards stay as light as twenty. (The warning is
+  // the React Compiler's, which this project does not run; the virtualizer re-renders on scroll itself.)
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  function exportAll(format: 'csv' | 'json', redacted: boolean) {
+    const exported: ExportItem[] = items
+      .filter((i) => i.status !== 'checking')
+      .map((i) => ({
+        file: i.file.name,
+        service: i.kind,
+        status: i.status,
+        error: i.rejection ? i.rejection.en : i.error ? pick(describeError(i.error).title) : undefined,
+        outcome: i.outcome,
+        ruleFailures: i.summary?.ruleFailures,
+      }));
+    const suffix = redacted ? '-redacted' : '';
+    if (format === 'csv')
+      download(
+        new Blob([batchCsv(exported, redacted)], { type: 'text/csv;charset=utf-8' }),
+        `cardlens-batch${suffix}.csv`,
+      );
+    else
+      download(new Blob([batchJson(exported, redacted)], { type: 'application/json' }), `cardlens-batch${suffix}.json`);
+    setConfirming(null);
+  }
+
+  const percent = progress.total ? Math.round(((progress.done + progress.failed) / progress.total) * 100) : 0;
+  return (
+    <section className="batch" aria-labelledby={ids.title}>
+      <div className="row spread">
+        <h2 id={ids.title}>{t('batch')}</h2>
+        <div className="row">
+          <label htmlFor={ids.concurrency} className="inline">
+            {t('concurrency')}
+          </label>
+          <input
+            id={ids.concurrency}
+            type="number"
+            min={1}
+            max={MAX_CONCURRENCY}
+            value={props.concurrency}
+            onChange={(e) => props.onConcurrency(Number(e.target.value))}
+            className="narrow"
+          />
+          <button type="button" onClick={() => props.onPause(!props.paused)}>
+            {props.paused ? t('resume') : t('pause')}
+          </button>
+          <button type="button" onClick={props.onCancelRest} disabled={!busy}>
+            {t('cancelRest')}
+          </button>
+          <button type="button" onClick={props.onRetryFailed} disabled={progress.failed === 0}>
+            {t('retryFailed', { n: progress.failed })}
+          </button>
+        </div>
+      </div>
+      <div className="row">
+        <progress max={100} value={percent} aria-label={t('progress')} />
+        <span role="status" aria-live="polite" className="batch-progress">
+          {t('progressText', { done: progress.done + progress.failed, total: progress.total, failed: progress.failed })}
+          {progress.perMinute !== null && ` · ${t('throughput', { n: progress.perMinute.toFixed(1) })}`}
+          {busy && progress.etaSeconds !== null && ` · ${t('eta', { s: progress.etaSeconds })}`}
+          {props.paused && ` · ${t('paused')}`}
+        </span>
+      </div>
+      <div className="row">
+        <label htmlFor={ids.filter} className="inline">
+          {t('show')}
+        </label>
+        <select
+          id={ids.filter}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value as RowFilter)}
+          className="auto"
+        >
+          <option value="all">{t('filterAll')}</option>
+          <option value="below-threshold">{t('filterBelow', { n: Math.round(threshold * 100) })}</option>
+          <option value="rule-failure">{t('filterRules')}</option>
+          <option value="failed">{t('filterFailed')}</option>
+        </select>
+        <span className="hint">{t('rowsShown', { n: rows.length, total: items.length })}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setConfirming('csv')} disabled={items.length === 0}>
+          {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => setConfirming('json')} disabled={items.length === 0}>
+          {t('exportAllJson')}
+        </button>
+      </div>
+
+      <div role="table" aria-label={t('results')} aria-rowcount={rows.length + 1} className="results-table">
+        <div role="rowgroup">
+          <div role="row" className="results-row header" style={{ gridTemplateColumns: GRID }} aria-rowindex={1}>
+            {COLUMNS.map((column) => (
+              <div
+                key={column.label}
+                role="columnheader"
+                aria-sort={
+                  column.key && sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined
+                }
+              >
+                {column.key ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() =>
+                      setSort((s) => ({ key: column.key!, descending: s.key === column.key ? !s.descending : false }))
+                    }
+                  >
+                    {t(column.label)}
+                    {sort.key === column.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                  </button>
+                ) : (
+                  <span className="visually-hidden">{t(column.label)}</span>
+                )}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" ref={scroller} className="results-body">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((virtual) => {
+              const row = rows[virtual.index];
+              const item = byId.get(row.id)!;
+              const s = row.summary;
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  aria-rowindex={virtual.index + 2}
+                  aria-selected={row.id === props.selectedId}
+                  className={`results-row${row.id === props.selectedId ? ' selected' : ''}`}
+                  style={{ gridTemplateColumns: GRID, transform: `translateY(${virtual.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <div role="cell">{item.thumbnail ? <img src={item.thumbnail} alt="" width={56} /> : null}</div>
+                  <div role="cell">
+                    <button type="button" className="link file-name" onClick={() => props.onOpen(row.id)}>
+                      {row.file}
+                    </button>
+                  </div>
+                  <div role="cell">{t(SERVICE[row.service])}</div>
+                  <div role="cell">
+                    {s?.idType ? pick(ID_TYPE_NAMES[s.idType] ?? { en: s.idType, ko: s.idType }) : '—'}
+                  </div>
+                  <div role="cell">{s ? s.fieldCount : '—'}</div>
+                  <div role="cell">
+                    {s?.lowestConf != null ? `${Math.round(s.lowestConf * 100)}%` : '—'}
+                    {s?.lowestConf != null && s.lowestConf < threshold ? ' ⚠' : ''}
+                  </div>
+                  <div role="cell">{s ? (s.ruleFailures > 0 ? `✗ ${s.ruleFailures}` : '✓') : '—'}</div>
+                  <div role="cell">
+                    <span className={`badge badge-${row.status}`}>{t(STATUS[row.status])}</span>
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+
+      {confirming && (
+        <div className="dialog-backdrop">
+          <div role="dialog" aria-modal="true" aria-labelledby="batch-export-title" className="dialog">
+            <h2 id="batch-export-title">{t('exportUnredacted')}</h2>
+            <p>{t('exportUnredactedBody')}</p>
+            <div className="row">
+              <button type="button" autoFocus onClick={() => exportAll(confirming, true)}>
+                {t('exportRedacted')}
+              </button>
+              <button type="button" className="danger" onClick={() => exportAll(confirming, false)}>
+                {t('exportFull')}
+              </button>
+              <button type="button" onClick={() => setConfirming(null)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

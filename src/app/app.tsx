@@ -9,6 +9,9 @@ import { ServicePicker } from '@/features/analyze/service-picker';
 import { useAnalysisQueue } from '@/features/analyze/use-analysis-queue';
 import { ConnectionProvider, useConnection } from '@/features/connection/connection-context';
 import { ConnectionPanel } from '@/features/connection/connection-panel';
+import { ReportView } from '@/features/review/report-view';
+import { ReviewProvider } from '@/features/review/review-context';
+import { SessionControls } from '@/features/review/session-controls';
 import { ErrorBoundary } from '@/features/shared/error-boundary';
 import { I18nProvider, useI18n } from '@/features/shared/i18n';
 import { Viewer } from '@/features/viewer/viewer';
@@ -23,7 +26,9 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <ConnectionProvider createClient={createClient}>
-          <Workspace />
+          <ReviewProvider>
+            <Workspace />
+          </ReviewProvider>
         </ConnectionProvider>
       </I18nProvider>
     </QueryClientProvider>
@@ -37,7 +42,7 @@ function Workspace() {
   const [presentation, setPresentation] = useState(false);
   const queue = useAnalysisQueue();
   const [threshold, setThreshold] = useState(0.8);
-  const [view, setView] = useState<'card' | 'batch'>('card');
+  const [view, setView] = useState<'card' | 'batch' | 'report'>('card');
   const [tableOrder, setTableOrder] = useState<string[]>([]);
   const position = queue.selected ? tableOrder.indexOf(queue.selected.id) : -1;
   const step = useCallback(
@@ -145,13 +150,18 @@ function Workspace() {
           )}
         </nav>
         <main className="centre">
-          {queue.items.length > 0 && (
+          {
             <div className="view-switch" role="tablist" aria-label={t('view')}>
               <button type="button" role="tab" aria-selected={view === 'card'} onClick={() => setView('card')}>
                 {t('card')}
               </button>
-              <button type="button" role="tab" aria-selected={view === 'batch'} onClick={() => setView('batch')}>
-                {t('batch')} ({queue.items.length})
+              {queue.items.length > 0 && (
+                <button type="button" role="tab" aria-selected={view === 'batch'} onClick={() => setView('batch')}>
+                  {t('batch')} ({queue.items.length})
+                </button>
+              )}
+              <button type="button" role="tab" aria-selected={view === 'report'} onClick={() => setView('report')}>
+                {t('report')}
               </button>
               <span className="spacer" />
               {view === 'card' && tableOrder.length > 1 && (
@@ -173,8 +183,12 @@ function Workspace() {
                 </span>
               )}
             </div>
-          )}
-          {view === 'batch' && queue.items.length > 0 ? (
+          }
+          {view === 'report' ? (
+            <ReportView threshold={threshold}>
+              <SessionControls items={queue.items} onImported={queue.addImported} />
+            </ReportView>
+          ) : view === 'batch' && queue.items.length > 0 ? (
             <BatchPanel
               items={queue.items}
               selectedId={queue.selected?.id ?? null}

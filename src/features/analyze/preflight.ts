@@ -17,6 +17,8 @@ export const MAX_SIDE = 20_000;
 export interface PreflightPassed {
   ok: true;
   bytes: Uint8Array;
+  /** Hex SHA-256 of the bytes: the key reviews are kept under. */
+  sha256: string;
   format: ImageFormat;
   width: number;
   height: number;
@@ -107,5 +109,7 @@ export async function preflight(file: File, decode: Decode = decodeInBrowser): P
   const [width, height] = orientation >= 5 ? [header.height, header.width] : [header.width, header.height];
   const lowResolution =
     Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
-  return { ok: true, bytes, format, width, height, orientation, lowResolution };
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution };
 }

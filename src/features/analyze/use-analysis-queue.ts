@@ -36,6 +36,12 @@ export interface QueueItem {
   finishedAt?: number;
 }
 
+/** What the queue keeps of a preflight: everything but the bytes. */
+export function metaOf(checked: PreflightPassed): ImageMeta {
+  const { sha256, format, width, height, orientation, lowResolution } = checked;
+  return { sha256, format, width, height, orientation, lowResolution };
+}
+
 export const DEFAULT_CONCURRENCY = 2;
 export const MAX_CONCURRENCY = 8;
 let nextId = 1;
@@ -71,18 +77,33 @@ export function useAnalysisQueue() {
       for (const item of added) {
         void preflight(item.file).then((checked) => {
           if (!checked.ok) return patch(item.id, { status: 'rejected', rejection: checked.reason });
-          const { bytes: data, ...rest } = checked;
-          const meta: ImageMeta = {
-            format: rest.format,
-            width: rest.width,
-            height: rest.height,
-            orientation: rest.orientation,
-            lowResolution: rest.lowResolution,
-          };
-          bytes.current.set(item.id, data);
-          patch(item.id, { status: 'queued', image: meta });
+          bytes.current.set(item.id, checked.bytes);
+          patch(item.id, { status: 'queued', image: metaOf(checked) });
         });
       }
+    },
+    [patch],
+  );
+
+  /** A card from an imported session: already analysed, so nothing is sent. */
+  const addImported = useCallback(
+    (file: File, image: ImageMeta, outcome: AnalysisOutcome) => {
+      const item: QueueItem = {
+        id: `item-${nextId++}`,
+        order: order.current++,
+        file,
+        kind: outcome.kind,
+        status: 'done',
+        image,
+        outcome,
+        summary: summarise(outcome),
+      };
+      setItems((list) => [...list, item]);
+      setSelectedId((current) => current ?? item.id);
+      void makeThumbnail(file).then(
+        (thumbnail) => patch(item.id, { thumbnail }),
+        () => undefined,
+      );
     },
     [patch],
   );
@@ -192,6 +213,7 @@ export function useAnalysisQueue() {
     selected,
     select: setSelectedId,
     addFiles,
+    addImported,
     cancel,
     cancelRest,
     retry,

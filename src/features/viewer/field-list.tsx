@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { fieldName } from '@/features/fields/field-names';
 import { isBelow, type ViewerField } from '@/features/fields/result-fields';
+import type { FieldVerdict } from '@/features/review/review-model';
 import { useI18n } from '@/features/shared/i18n';
 import { displayedValue, percent } from './label-text';
 
 interface Props {
   fields: ViewerField[];
+  verdicts: Record<string, { verdict: FieldVerdict; correction?: string }>;
   badges: Map<string, 'fail' | 'info'>;
   threshold: number;
   lowFirst: boolean;
@@ -15,13 +17,25 @@ interface Props {
   onHover: (id: string | null) => void;
 }
 
+const VERDICT_ICON: Record<FieldVerdict, string> = { correct: '✓', 'wrong-value': '✎', 'wrong-box': '▭' };
+
 export function orderFields(fields: ViewerField[], threshold: number, lowFirst: boolean): ViewerField[] {
   if (!lowFirst) return fields;
   return [...fields.filter((f) => isBelow(f, threshold)), ...fields.filter((f) => !isBelow(f, threshold))];
 }
 
 /** Rows linked to boxes: hover or focus highlights, arrows move, the selection is announced. */
-export function FieldList({ fields, badges, threshold, lowFirst, showValues, selectedId, onSelect, onHover }: Props) {
+export function FieldList({
+  fields,
+  verdicts,
+  badges,
+  threshold,
+  lowFirst,
+  showValues,
+  selectedId,
+  onSelect,
+  onHover,
+}: Props) {
   const { t, lang } = useI18n();
   const rows = orderFields(fields, threshold, lowFirst);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
@@ -91,7 +105,22 @@ export function FieldList({ fields, badges, threshold, lowFirst, showValues, sel
                   >
                     <span className="swatch" style={{ background: field.colour }} aria-hidden="true" />
                     <span className="field-name">{name}</span>
-                    <span className="field-value">{displayedValue(field, showValues)}</span>
+                    <span className="field-value">
+                      {displayedValue(field, showValues)}
+                      {verdicts[field.id] && (
+                        <span
+                          className={`verdict-chip verdict-${verdicts[field.id].verdict}`}
+                          title={t(`verdict_${verdicts[field.id].verdict}`)}
+                        >
+                          {' '}
+                          {VERDICT_ICON[verdicts[field.id].verdict]}
+                          <span className="visually-hidden">{t(`verdict_${verdicts[field.id].verdict}`)}</span>
+                          {verdicts[field.id].correction !== undefined && showValues
+                            ? ` → ${verdicts[field.id].correction}`
+                            : ''}
+                        </span>
+                      )}
+                    </span>
                   </button>
                 </td>
                 <td className="conf">

@@ -5,6 +5,7 @@ export interface ViewerProbe {
   selectedId: string | null;
   highlightedId: string | null;
   presentation: boolean;
+  verdicts: Record<string, string>;
   badges: { fieldId: string; kind: 'fail' | 'info' }[];
   rules: { rule: string; fieldId: string | null; key: string; outcome: string }[];
   fields: { id: string; key: string; value: string; shown: string; quad: boolean; below: boolean }[];

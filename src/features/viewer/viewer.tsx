@@ -7,6 +7,8 @@ import { FIELD_NAMES, ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { extraBoxesOf, fieldsOf, isBelow, type AnyResult } from '@/features/fields/result-fields';
 import { badgesByField, checkRules, isProblem } from '@/features/rules/check-rules';
 import { RulesPanel } from '@/features/rules/rules-panel';
+import { ReviewBar } from '@/features/review/review-bar';
+import { useReviews } from '@/features/review/review-context';
 import { ErrorNotice } from '@/features/shared/error-notice';
 import { useI18n } from '@/features/shared/i18n';
 import type { MessageKey } from '@/features/shared/messages';
@@ -92,6 +94,10 @@ export function Viewer({
   const extras = useMemo(() => (result ? extraBoxesOf(result) : []), [result]);
   const rules = useMemo(() => (result ? checkRules(result, fields) : []), [result, fields]);
   const badges = useMemo(() => badgesByField(rules), [rules]);
+  const flagged = useMemo(() => new Set([...badges].filter(([, kind]) => kind === 'fail').map(([id]) => id)), [badges]);
+  const { reviews } = useReviews();
+  const reviewCard = item.image && item.outcome ? { sha256: item.image.sha256, file: item.file.name } : null;
+  const review = reviewCard ? reviews.get(reviewCard.sha256) : undefined;
   const natural = display?.natural;
 
   // Fit whenever a new picture arrives or the viewport changes size.
@@ -118,6 +124,7 @@ export function Viewer({
       selectedId,
       highlightedId: hoveredId ?? selectedId,
       presentation,
+      verdicts: Object.fromEntries(Object.entries(review?.fields ?? {}).map(([id, f]) => [id, f.verdict])),
       badges: [...badges].map(([fieldId, kind]) => ({ fieldId, kind })),
       rules: rules.map((r) => ({ rule: r.rule, fieldId: r.fieldId, key: r.key, outcome: r.outcome })),
       fields: fields.map((f) => ({
@@ -130,7 +137,7 @@ export function Viewer({
       })),
     });
     return () => publishViewerState(null);
-  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold, badges, rules]);
+  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review]);
 
   function onCanvasKey(e: KeyboardEvent<HTMLDivElement>) {
     if (!natural) return;
@@ -357,7 +364,18 @@ export function Viewer({
                   ✗ {t('ruleFailures', { n: rules.filter(isProblem).length })}
                 </button>
               )}
+              {!presentation && reviewCard && (
+                <ReviewBar
+                  card={reviewCard}
+                  fields={fields}
+                  flagged={flagged}
+                  threshold={threshold}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                />
+              )}
               <FieldList
+                verdicts={review?.fields ?? {}}
                 badges={badges}
                 fields={fields}
                 threshold={threshold}

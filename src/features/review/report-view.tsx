@@ -1,0 +1,135 @@
+import { useId, useMemo, useRef } from 'react';
+import { fieldName } from '@/features/fields/field-names';
+import { useI18n } from '@/features/shared/i18n';
+import { download } from '@/features/viewer/exports';
+import { ReliabilityChart, WhatIfChart } from './report-charts';
+import { useReviews } from './review-context';
+import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';
+
+const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+
+/** Where the OCR can be trusted, from the reviewer's verdicts (issue 5, "Report view"). */
+export function ReportView({ threshold, children }: { threshold: number; children?: React.ReactNode }) {
+  const { t, lang } = useI18n();
+  const { reviews } = useReviews();
+  const charts = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const all = useMemo(() => [...reviews.values()], [reviews]);
+  const fields: ReviewedField[] = useMemo(
+    () => all.flatMap((r) => Object.values(r.fields).map((f) => ({ key: f.key, conf: f.conf, verdict: f.verdict }))),
+    [all],
+  );
+  const accuracy = accuracyByField(fields);
+  const bins = reliability(fields);
+  const whatIf = thresholdWhatIf(fields);
+  const pace = reviewerThroughput(all);
+  const scored = fields.filter((f) => f.conf !== null).length;
+  const current = thresholdWhatIf(fields, 100).find(
+    (p) => Math.abs(p.threshold - Math.round(threshold * 100) / 100) < 1e-9,
+  );
+
+  function exportJson() {
+    const report = {
+      exportedAt: new Date().toISOString(),
+      threshold,
+      fieldsReviewed: fields.length,
+      accuracyByField: accuracy,
+      reliability: bins,
+      thresholdWhatIf: whatIf,
+      throughput: pace,
+    };
+    download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), 'cardlens-report.json');
+  }
+  function exportSvg() {
+    const svgs = [...(charts.current?.querySelectorAll('svg') ?? [])].map((svg) => svg.outerHTML);
+    const body = `<svg xmlns="http://www.w3.org/2000/svg" width="740" height="230" font-family="sans-serif">${svgs.map((s, i) => `<g transform="translate(${i * 375} 0)">${s}</g>`).join('')}</svg>`;
+    download(new Blob([body], { type: 'image/svg+xml' }), 'cardlens-report-charts.svg');
+  }
+
+  return (
+    <section className="report" aria-labelledby={titleId}>
+      <div className="row spread">
+        <h2 id={titleId}>{t('report')}</h2>
+        <div className="row">
+          {children}
+          <button type="button" onClick={exportJson} disabled={fields.length === 0}>
+            {t('exportReportJson')}
+          </button>
+          <button type="button" onClick={exportSvg} disabled={fields.length === 0}>
+            {t('exportCharts')}
+          </button>
+        </div>
+      </div>
+      {fields.length === 0 ? (
+        <p className="hint">{t('reportEmpty')}</p>
+      ) : (
+        <>
+          <dl className="result-details">
+            <dt>{t('reportFields')}</dt>
+            <dd data-testid="report-fields">{fields.length}</dd>
+            <dt>{t('reportCards')}</dt>
+            <dd>{pace.cards}</dd>
+            <dt>{t('reportPace')}</dt>
+            <dd>
+              {pace.cardsPerMinute === null
+                ? '—'
+                : t('reportPaceValue', {
+                    cards: pace.cardsPerMinute.toFixed(1),
+                    fields: pace.fieldsPerMinute!.toFixed(1),
+                  })}
+            </dd>
+            {current && (
+              <>
+                <dt>{t('reportAtThreshold', { n: Math.round(threshold * 100) })}</dt>
+                <dd>
+                  {t('reportWhatIfValue', {
+                    review: current.toReview,
+                    total: scored,
+                    accuracy: pct(current.accuracyOfRest),
+                  })}
+                </dd>
+              </>
+            )}
+          </dl>
+          <table className="field-table" aria-label={t('reportAccuracy')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('fields')}</th>
+                <th scope="col">{t('reportReviewed')}</th>
+                <th scope="col">{t('reportRight')}</th>
+                <th scope="col">{t('reportAccuracy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accuracy.map((a) => (
+                <tr key={a.key}>
+                  <th scope="row">{fieldName(a.key, lang)}</th>
+                  <td>{a.reviewed}</td>
+                  <td>{a.correct}</td>
+                  <td>{pct(a.accuracy)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="charts" ref={charts}>
+            <ReliabilityChart
+              bins={bins}
+              title={t('reportReliability')}
+              xLabel={t('confidence')}
+              yLabel={t('reportObserved')}
+            />
+            <WhatIfChart
+              points={whatIf}
+              total={scored}
+              threshold={threshold}
+              title={t('reportWhatIf')}
+              xLabel={t('confidenceThreshold')}
+              yLabel={t('reportShare')}
+            />
+          </div>
+          <p className="hint">{t('reportLegend')}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+// What a reviewer decided, and the figures the report draws from it. Plain data, no DOM.
+export type FieldVerdict = 'correct' | 'wrong-value' | 'wrong-box';
+export type CardVerdict = 'accepted' | 'rejected';
+
+export interface FieldReview {
+  verdict: FieldVerdict;
+  /** Field name and confidence: not personal, kept so the report needs no decrypted result. */
+  key: string;
+  conf: number | null;
+  /** The reviewer's corrected value; kept on the device only with "Keep this review on this device". */
+  correction?: string;
+  at: number;
+}
+
+/** One card's review, keyed by the SHA-256 of the image's bytes. */
+export interface CardReview {
+  sha256: string;
+  file: string;
+  fields: Record<string, FieldReview>;
+  card?: { verdict: CardVerdict; at: number };
+}
+
+/** A reviewed field as the report needs it: its name, its confidence and the verdict. */
+export interface ReviewedField {
+  key: string;
+  conf: number | null;
+  verdict: FieldVerdict;
+}
+
+export interface FieldAccuracy {
+  key: string;
+  reviewed: number;
+  correct: number;
+  accuracy: number;
+}
+
+/** Accuracy of values per field name: a wrong box with a right value still counts as a right value. */
+export function accuracyByField(fields: readonly ReviewedField[]): FieldAccuracy[] {
+  const byKey = new Map<string, { reviewed: number; correct: number }>();
+  for (const f of fields) {
+    const entry = byKey.get(f.key) ?? { reviewed: 0, correct: 0 };
+    entry.reviewed++;
+    if (f.verdict !== 'wrong-value') entry.correct++;
+    byKey.set(f.key, entry);
+  }
+  return [...byKey]
+    .map(([key, e]) => ({ key, ...e, accuracy: e.correct / e.reviewed }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  meanConf: number | null;
+  accuracy: number | null;
+}
+
+/** Observed accuracy against confidence in equal-width bins (a reliability diagram). */
+export function reliability(fields: readonly ReviewedField[], bins = 10): ReliabilityBin[] {
+  const out: ReliabilityBin[] = Array.from({ length: bins }, (_, i) => ({
+    from: i / bins,
+    to: (i + 1) / bins,
+    count: 0,
+    meanConf: null,
+    accuracy: null,
+  }));
+  const sums = out.map(() => ({ conf: 0, correct: 0 }));
+  for (const f of fields) {
+    if (f.conf === null) continue;
+    const i = Math.min(bins - 1, Math.max(0, Math.floor(f.conf * bins)));
+    out[i].count++;
+    sums[i].conf += f.conf;
+    if (f.verdict !== 'wrong-value') sums[i].correct++;
+  }
+  return out.map((bin, i) =>
+    bin.count ? { ...bin, meanConf: sums[i].conf / bin.count, accuracy: sums[i].correct / bin.count } : bin,
+  );
+}
+
+export interface WhatIfPoint {
+  threshold: number;
+  /** Fields under the threshold: they would go to review. */
+  toReview: number;
+  /** Accuracy of the fields left unreviewed (at or above the threshold); null when none are. */
+  accuracyOfRest: number | null;
+}
+
+/** For each threshold t, how many fields go to review and how accurate the rest are. */
+export function thresholdWhatIf(fields: readonly ReviewedField[], steps = 20): WhatIfPoint[] {
+  const scored = fields.filter((f) => f.conf !== null) as (ReviewedField & { conf: number })[];
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const threshold = i / steps;
+    const rest = scored.filter((f) => f.conf >= threshold);
+    const correct = rest.filter((f) => f.verdict !== 'wrong-value').length;
+    return {
+      threshold,
+      toReview: scored.length - rest.length,
+      accuracyOfRest: rest.length ? correct / rest.length : null,
+    };
+  });
+}
+
+export interface Throughput {
+  cards: number;
+  fields: number;
+  minutes: number;
+  cardsPerMinute: number | null;
+  fieldsPerMinute: number | null;
+}
+
+/** Reviewer pace from verdict times: the span from the first to the last verdict. */
+export function reviewerThroughput(reviews: readonly CardReview[]): Throughput {
+  const times = reviews.flatMap((r) => [...Object.values(r.fields).map((f) => f.at), ...(r.card ? [r.card.at] : [])]);
+  const fields = reviews.reduce((n, r) => n + Object.keys(r.fields).length, 0);
+  const cards = reviews.filter((r) => Object.keys(r.fields).length > 0 || r.card).length;
+  const minutes = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 60_000 : 0;
+  return {
+    cards,
+    fields,
+    minutes,
+    cardsPerMinute: minutes > 0 ? cards / minutes : null,
+    fieldsPerMinute: minutes > 0 ? fields / minutes : null,
+  };
+}

@@ -1,0 +1,50 @@
+import { createStore, del, entries, set } from 'idb-keyval';
+import type { CardReview } from './review-model';
+
+// Reviews live in IndexedDB, keyed by the image's SHA-256. Corrections hold personal data, so they
+// are written only when the reviewer opted in to keeping the review on this device.
+const store = () => createStore('cardlens-review', 'cards');
+const KEEP_KEY = 'cardlens.keepReview';
+
+export function withoutValues(review: CardReview): CardReview {
+  const fields = Object.fromEntries(
+    Object.entries(review.fields).map(([id, f]) => [id, { ...f, correction: undefined }]),
+  );
+  return { ...review, fields };
+}
+
+export async function loadReviews(): Promise<CardReview[]> {
+  try {
+    return (await entries<string, CardReview>(store())).map(([, review]) => review);
+  } catch {
+    return []; // IndexedDB unavailable (private mode): reviews stay in memory for this page
+  }
+}
+
+export async function saveReview(review: CardReview, keepValues: boolean): Promise<void> {
+  try {
+    await set(review.sha256, keepValues ? review : withoutValues(review), store());
+  } catch {
+    // as above
+  }
+}
+
+export async function forgetReview(sha256: string): Promise<void> {
+  await del(sha256, store()).catch(() => undefined);
+}
+
+export function loadKeepPreference(): boolean {
+  try {
+    return localStorage.getItem(KEEP_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+export function saveKeepPreference(keep: boolean): void {
+  try {
+    localStorage.setItem(KEEP_KEY, String(keep));
+  } catch {
+    // ignore
+  }
+}

@@ -1,0 +1,109 @@
+import { useId, useState } from 'react';
+import type { AnalysisOutcome } from '@/api';
+import { preflight } from '@/features/analyze/preflight';
+import { metaOf, type ImageMeta, type QueueItem } from '@/features/analyze/use-analysis-queue';
+import { useI18n } from '@/features/shared/i18n';
+import { download } from '@/features/viewer/exports';
+import { useReviews } from './review-context';
+import type { CardReview } from './review-model';
+import { buildSession, importedOutcome, parseSession } from './session';
+
+interface Props {
+  items: QueueItem[];
+  onImported: (file: File, image: ImageMeta, outcome: AnalysisOutcome) => void;
+}
+
+/** Export a reviewed batch, or reopen one from its JSON and images without any API call. */
+export function SessionControls({ items, onImported }: Props) {
+  const { t } = useI18n();
+  const { reviews, importReviews } = useReviews();
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const inputId = useId();
+
+  function exportSession(redacted: boolean) {
+    const cards = items
+      .filter((i) => i.outcome && i.image)
+      .map((i) => ({
+        file: i.file.name,
+        sha256: i.image!.sha256,
+        outcome: i.outcome!,
+        review: reviews.get(i.image!.sha256),
+      }));
+    download(
+      new Blob([buildSession(cards, redacted)], { type: 'application/json' }),
+      `cardlens-session${redacted ? '-redacted' : ''}.json`,
+    );
+    setConfirming(false);
+  }
+
+  async function importFiles(files: File[]) {
+    try {
+      const json = files.find((f) => f.name.endsWith('.json'));
+      if (!json) throw new Error('choose the session JSON together with its images');
+      const session = parseSession(await json.text());
+      const bySha = new Map(session.cards.map((c) => [c.sha256, c]));
+      let count = 0;
+      const reviewed: CardReview[] = [];
+      for (const file of files.filter((f) => f !== json)) {
+        const checked = await preflight(file);
+        if (!checked.ok) continue;
+        const card = bySha.get(checked.sha256);
+        if (!card) continue;
+        onImported(file, metaOf(checked), importedOutcome(card));
+        if (card.review) reviewed.push(card.review);
+        count++;
+      }
+      importReviews(reviewed);
+      setMessage(t('importDone', { n: count }));
+    } catch (error) {
+      setMessage(t('importProblem', { reason: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  return (
+    <>
+      <button type="button" onClick={() => setConfirming(true)} disabled={!items.some((i) => i.outcome)}>
+        {t('exportSession')}
+      </button>
+      <label htmlFor={inputId} className="button-like">
+        {t('importSession')}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        multiple
+        accept=".json,application/json,image/png,image/jpeg"
+        className="visually-hidden"
+        onChange={(e) => {
+          void importFiles(Array.from(e.target.files ?? []));
+          e.target.value = '';
+        }}
+      />
+      {message && (
+        <span role="status" className="hint">
+          {message}
+        </span>
+      )}
+      {confirming && (
+        <div className="dialog-backdrop">
+          <div role="dialog" aria-modal="true" aria-labelledby="session-export-title" className="dialog">
+            <h2 id="session-export-title">{t('exportUnredacted')}</h2>
+            <p>{t('exportUnredactedBody')}</p>
+            <div className="row">
+              <button type="button" autoFocus onClick={() => exportSession(true)}>
+                {t('exportRedacted')}
+              </button>
+              <button type="button" className="danger" onClick={() => exportSession(false)}>
+                {t('exportFull')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -19,6 +19,12 @@ export class CardlensPage {
   readonly problems: string[] = [];
 
   constructor(readonly page: Page) {
+    // Every page records Content Security Policy violations; specs assert there are none.
+    void page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     page.on('pageerror', (error) => this.problems.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') this.problems.push(message.text());
@@ -55,6 +61,10 @@ export class CardlensPage {
 
   async waitForDone(name: string): Promise<void> {
     await expect(this.queueItem(name).getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  }
+
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
   }
 
   viewer(): Promise<ViewerProbe | null> {

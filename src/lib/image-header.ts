@@ -2,15 +2,55 @@
 export interface ImageHeader {
   width: number;
   height: number;
+  /** PNG bit depth per channel; 8 for JPEG. */
+  bitDepth: number;
+  /** JPEG colour components (4 = CMYK); PNG reports 3. */
+  components: number;
+  /** A PNG chunk whose CRC does not match, if any. */
+  badCrcChunk?: string;
   /** The file ends where its format says it should (PNG IEND, JPEG EOI). */
   complete: boolean;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Walks the PNG chunks and names the first whose CRC (over type and data) is wrong. */
+function firstBadCrc(bytes: Uint8Array, view: DataView): string | undefined {
+  let offset = 8;
+  while (offset + 12 <= bytes.length) {
+    const length = view.getUint32(offset);
+    const end = offset + 8 + length;
+    if (end + 4 > bytes.length) return undefined; // truncation is reported separately
+    const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
+    if (crc32(bytes.subarray(offset + 4, end)) !== view.getUint32(end)) return type;
+    if (type === 'IEND') return undefined;
+    offset = end + 4;
+  }
+  return undefined;
 }
 
 function pngHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
   if (bytes.length < 24 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return null;
   const iend = [0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
   const tail = bytes.subarray(bytes.length - 8);
-  return { width: view.getUint32(16), height: view.getUint32(20), complete: iend.every((b, i) => tail[i] === b) };
+  return {
+    width: view.getUint32(16),
+    height: view.getUint32(20),
+    bitDepth: bytes[24],
+    components: 3,
+    complete: iend.every((b, i) => tail[i] === b),
+    badCrcChunk: firstBadCrc(bytes, view),
+  };
 }
 
 function jpegHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
@@ -29,7 +69,13 @@ function jpegHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
     const length = view.getUint16(offset + 2);
     // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: view.getUint16(offset + 5), width: view.getUint16(offset + 7), complete };
+      return {
+        height: view.getUint16(offset + 5),
+        width: view.getUint16(offset + 7),
+        bitDepth: 8,
+        components: bytes[offset + 9],
+        complete,
+      };
     }
     if (marker === 0xda) return null;
     offset += 2 + length;

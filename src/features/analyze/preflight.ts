@@ -13,6 +13,8 @@ import {
 /** Larger images are refused from their header, before anything decodes them. */
 export const MAX_PIXELS = 100_000_000;
 export const MAX_SIDE = 20_000;
+/** Smaller than this cannot hold a legible card; sending it would only cost a billed request. */
+export const MIN_SIDE = 100;
 
 export interface PreflightPassed {
   ok: true;
@@ -88,6 +90,30 @@ export async function preflight(file: File, decode: Decode = decodeInBrowser): P
     return reject(
       `“${name}” claims ${header.width}×${header.height} pixels, too large to open safely; it was refused before decoding.`,
       `“${name}” 파일은 ${header.width}×${header.height} 픽셀로 너무 커서 안전하게 열 수 없습니다. 디코딩 전에 거부했습니다.`,
+    );
+  }
+  if (header.width < MIN_SIDE || header.height < MIN_SIDE) {
+    return reject(
+      `“${name}” is only ${header.width}×${header.height} pixels, too small to hold a card.`,
+      `“${name}” 파일은 ${header.width}×${header.height} 픽셀로, 카드를 담기에는 너무 작습니다.`,
+    );
+  }
+  if (header.components === 4) {
+    return reject(
+      `“${name}” is a CMYK JPEG (print colours), which the service may not read. Save it as an RGB JPEG.`,
+      `“${name}” 파일은 CMYK(인쇄용 색상) JPEG라 서비스가 읽지 못할 수 있습니다. RGB JPEG로 저장하세요.`,
+    );
+  }
+  if (header.bitDepth === 16) {
+    return reject(
+      `“${name}” has 16 bits per channel; save it as an ordinary 8-bit PNG.`,
+      `“${name}” 파일은 채널당 16비트입니다. 일반 8비트 PNG로 저장하세요.`,
+    );
+  }
+  if (header.badCrcChunk) {
+    return reject(
+      `“${name}” is corrupted: the checksum of its ${header.badCrcChunk} chunk does not match.`,
+      `“${name}” 파일이 손상되었습니다. ${header.badCrcChunk} 청크의 검사합이 맞지 않습니다.`,
     );
   }
   if (!header.complete) {

@@ -207,6 +207,20 @@ async function main(): Promise<void> {
     });
   }
 
+  // 8. A high-resolution scan (about 2 MB), for the drop-to-overlay benchmark.
+  {
+    const groups = ['4111', '1111', '1111', '1111'];
+    const card = creditCardDrawing(groups, '09/29', 'HONG GILDONG', 'VISA', [0.99, 0.97, 0.95, 0.72, 0.91]);
+    const drawn = await draw(page, card, 1.8);
+    await write('credit-card-hires.png', bytesOfDataUrl(drawn.pngDataUrl), {
+      title: { en: 'High-resolution scan', ko: '고해상도 스캔' },
+      service: 'credit-card',
+      width: 1800,
+      height: 1134,
+      result: creditCardResult(card, drawn, groups, '09/29', 'png', 'normal') as SampleEntry['result'],
+    });
+  }
+
   await browser.close();
   await writeFile(join(OUT, 'manifest.json'), JSON.stringify({ samples }, null, 2) + '\n');
   console.log(`wrote ${samples.length} samples and manifest.json to ${OUT}`);

@@ -5,7 +5,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
 import type * as Envelope from '@/envelope';
 import type Forge from 'node-forge';
 import { build, minify } from 'vite';
@@ -37,7 +38,8 @@ interface PageFigures {
   seal: Record<string, { ours: number[]; forge: number[]; floor: number[] }>;
 }
 
-async function main(): Promise<void> {
+/** The envelope figures of issue 2, measured in the given browser. */
+export async function measureEnvelope(browser: Browser) {
   const outDir = await mkdtemp(join(tmpdir(), 'cardlens-bench-'));
   const envelopeFile = await buildEnvelope(outDir);
   const forgeFile = join(root, 'node_modules/node-forge/dist/forge.min.js');
@@ -51,7 +53,6 @@ async function main(): Promise<void> {
     '/forge.js': { file: forgeFile },
     '/envelope.js': { file: envelopeFile },
   });
-  const browser = await chromium.launch(browserLaunchOptions());
   try {
     const page = await browser.newPage();
     // tsx compiles with keepNames, which wraps functions in __name(); page.evaluate ships our source as is.
@@ -76,8 +77,6 @@ async function main(): Promise<void> {
       ]),
     );
     const result = {
-      benchmark: 'envelope',
-      browser: browser.version(),
       wrap2048: {
         oursMs: round(median(figures.wrap.ours), 3),
         forgeMs: round(median(figures.wrap.forge), 3),
@@ -88,9 +87,8 @@ async function main(): Promise<void> {
       sealTargets: { '5MB.speedupVsForge': '>= 15', '20MB.overFloor': '<= 1.2' },
       moduleGzipBytes: { envelope: envelopeGzip, nodeForge: forgeGzip, target: '<= 2048' },
     };
-    console.log(JSON.stringify(result, null, 2));
+    return result;
   } finally {
-    await browser.close();
     await server.close();
     await rm(outDir, { recursive: true, force: true });
   }
@@ -179,4 +177,17 @@ async function runInPage({
   return { wrap, seal };
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const browser = await chromium.launch(browserLaunchOptions());
+  try {
+    console.log(
+      JSON.stringify(
+        { benchmark: 'envelope', browser: browser.version(), ...(await measureEnvelope(browser)) },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await browser.close();
+  }
+}

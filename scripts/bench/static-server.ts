@@ -1,10 +1,22 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname } from 'node:path';
+import { extname, join, relative } from 'node:path';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
 
 /** Serves a fixed map of URL paths to files or strings on 127.0.0.1 (a secure context for WebCrypto). */
+/** Every file under a directory, by its relative path ("/" serves index.html). */
+export async function serveDirectory(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const routes: Record<string, { file: string }> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    routes[`/${relative(dir, path)}`] = { file: path };
+  }
+  if (routes['/index.html']) routes['/'] = routes['/index.html'];
+  return serveFiles(routes);
+}
+
 export async function serveFiles(
   routes: Record<string, { file?: string; body?: string }>,
 ): Promise<{ url: string; close: () => Promise<void> }> {

@@ -14,7 +14,7 @@ import { ReviewProvider } from '@/features/review/review-context';
 import { SessionControls } from '@/features/review/session-controls';
 import { ErrorBoundary } from '@/features/shared/error-boundary';
 import { I18nProvider, useI18n } from '@/features/shared/i18n';
-import { Viewer } from '@/features/viewer/viewer';
+import { prefetchCardCanvas, Viewer } from '@/features/viewer/viewer';
 import { createClient, loadSandbox } from './client-factory';
 
 const queryClient = new QueryClient({
@@ -63,6 +63,12 @@ function Workspace() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
+
+  // The canvas chunk is needed by the first drop whatever the connection: fetch it while idle.
+  useEffect(() => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(prefetchCardCanvas);
+    else setTimeout(prefetchCardCanvas, 200);
+  }, []);
 
   // The sandbox is the default connection: make its keys while the visitor reads the page.
   useEffect(() => {

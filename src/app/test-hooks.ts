@@ -3,11 +3,15 @@
 import * as Api from '@/api';
 import * as Envelope from '@/envelope';
 import { readViewerState, type ViewerProbe } from '@/features/viewer/viewer-probe';
+import type { SandboxControl } from '@/sandbox';
+import { loadSandbox } from './client-factory';
 
 export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
   api: () => Promise<typeof Api>;
   viewer: () => ViewerProbe | null;
+  /** The in-browser sandbox's controls (latency, faults), for benchmarks. */
+  sandbox: () => Promise<SandboxControl>;
 }
 
 declare global {
@@ -21,5 +25,6 @@ export function installTestHooks(): void {
     envelope: () => Promise.resolve(Envelope),
     api: () => Promise.resolve(Api),
     viewer: readViewerState,
+    sandbox: () => loadSandbox().then((s) => s.sandbox.control),
   };
 }

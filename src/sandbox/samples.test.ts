@@ -9,7 +9,8 @@ import { manifest, sampleImage } from '@/test-support/sandbox-fixture';
 describe('the specimen manifest', () => {
   it('lists the seven specimens of DESIGN.md and the benchmark scan', () => {
     expect(manifest.samples.map((s) => s.file).sort()).toEqual(
-      ['credit-card-hires.png', 
+      [
+        'credit-card-hires.png',
         'credit-card-angled.png',
         'credit-card-exif6.jpg',
         'credit-card-low-res.png',

@@ -20,8 +20,12 @@ interface Props {
   onClear: () => void;
 }
 
-export function QueueList({ items, selectedId, onSelect, onRetry, onClear }: Props) {
+/** The side list shows the latest cards; the Batch tab's virtualised table lists them all. */
+export const QUEUE_LIST_LIMIT = 40;
+
+export function QueueList({ items: all, selectedId, onSelect, onRetry, onClear }: Props) {
   const { t, pick } = useI18n();
+  const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
   return (
     <section className="queue" aria-labelledby="queue-title">
       <div className="row spread">
@@ -32,6 +36,7 @@ export function QueueList({ items, selectedId, onSelect, onRetry, onClear }: Pro
           </button>
         )}
       </div>
+      {all.length > items.length && <p className="hint">{t('queueMore', { n: all.length - items.length })}</p>}
       {items.length === 0 ? (
         <p className="hint">{t('queueEmpty')}</p>
       ) : (

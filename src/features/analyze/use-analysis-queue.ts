@@ -57,6 +57,12 @@ export function useAnalysisQueue() {
   const controllers = useRef(new Map<string, AbortController>());
   const bytes = useRef(new Map<string, Uint8Array>());
   const order = useRef(0);
+  // Stage changes matter only for the card on screen; reporting every card's would re-render the
+  // whole queue four times per request, which dominates a large batch.
+  const selectedRef = useRef<string | null>(null);
+  useEffect(() => {
+    selectedRef.current = selectedId;
+  }, [selectedId]);
 
   const patch = useCallback((id: string, change: Partial<QueueItem>) => {
     setItems((list) => list.map((item) => (item.id === id ? { ...item, ...change } : item)));
@@ -125,7 +131,7 @@ export function useAnalysisQueue() {
         kind: item.kind,
         image: { bytes: data, fileName: item.file.name || `image.${item.image.format === 'png' ? 'png' : 'jpg'}` },
         signal: controller.signal,
-        onStage: (stage) => patch(item.id, { stage }),
+        onStage: (stage) => item.id === selectedRef.current && patch(item.id, { stage }),
       })
         .then(
           async (outcome) => {

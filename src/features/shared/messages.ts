@@ -65,6 +65,7 @@ export const MESSAGES = {
   },
   analyseSample: { en: 'Analyse sample: {title}', ko: '견본 분석: {title}' },
   queue: { en: 'Queue', ko: '대기열' },
+  queueMore: { en: '{n} earlier cards are in the Batch tab.', ko: '이전 카드 {n}장은 일괄 처리 탭에 있습니다.' },
   queueEmpty: { en: 'No files yet.', ko: '아직 파일이 없습니다.' },
   statusQueued: { en: 'Queued', ko: '대기' },
   statusChecking: { en: 'Checking', ko: '확인 중' },

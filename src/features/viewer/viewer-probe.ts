@@ -5,6 +5,8 @@ export interface ViewerProbe {
   selectedId: string | null;
   highlightedId: string | null;
   presentation: boolean;
+  fileName: string;
+  timings: { prepareMs: number; encryptMs: number; requestMs: number; decryptMs: number; totalMs: number } | null;
   verdicts: Record<string, string>;
   badges: { fieldId: string; kind: 'fail' | 'info' }[];
   rules: { rule: string; fieldId: string | null; key: string; outcome: string }[];

@@ -21,7 +21,13 @@ import { useBitmap } from './use-bitmap';
 import { publishViewerState } from './viewer-probe';
 import { actualSizeView, fitView, panBy, stagePoint, zoomAt, type Size, type ViewTransform } from './view-transform';
 
-const CardCanvas = lazy(() => import('./card-canvas'));
+const loadCardCanvas = () => import('./card-canvas');
+const CardCanvas = lazy(loadCardCanvas);
+
+/** Fetch the canvas chunk while the visitor reads the first screen, so the first drop draws at once. */
+export function prefetchCardCanvas(): void {
+  void loadCardCanvas().catch(() => undefined);
+}
 
 const STAGE_TEXT: Record<string, MessageKey> = {
   preparing: 'stagePreparing',
@@ -124,6 +130,8 @@ export function Viewer({
       selectedId,
       highlightedId: hoveredId ?? selectedId,
       presentation,
+      fileName: item.file.name,
+      timings: item.outcome?.timings ?? null,
       verdicts: Object.fromEntries(Object.entries(review?.fields ?? {}).map(([id, f]) => [id, f.verdict])),
       badges: [...badges].map(([fieldId, kind]) => ({ fieldId, kind })),
       rules: rules.map((r) => ({ rule: r.rule, fieldId: r.fieldId, key: r.key, outcome: r.outcome })),
@@ -137,7 +145,7 @@ export function Viewer({
       })),
     });
     return () => publishViewerState(null);
-  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review]);
+  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review, item]);
 
   function onCanvasKey(e: KeyboardEvent<HTMLDivElement>) {
     if (!natural) return;

@@ -1,0 +1,286 @@
+// npm run bench — builds the app, drives it in Chromium and prints one JSON object (also written to
+// bench/results.json). Medians over repeated runs; every figure that can be a ratio is one, against a
+// baseline measured in the same run, because absolute times on shared machines drift.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'vite';
+import type {} from '../src/app/test-hooks';
+import { browserLaunchOptions } from './browser.mjs';
+import { measureEnvelope } from './bench-envelope';
+import { serveDirectory } from './bench/static-server';
+import { median, round } from './bench/stats';
+
+const root = resolve(import.meta.dirname, '..');
+const PORT = 4179;
+const APP = `http://127.0.0.1:${PORT}`;
+const kb = (bytes: number) => round(bytes / 1024, 1);
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
+
+function vite(args: string[]): void {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`vite ${args.join(' ')} failed`);
+}
+
+/** Gzipped JavaScript the first screen loads (entry and its modulepreloads), and the sandbox chunk. */
+async function bundleFigures() {
+  vite(['build', '--logLevel', 'warn']);
+  const html = await readFile(join(root, 'dist/index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const size = async (file: string) => gzipSync(await readFile(join(root, 'dist', file)), { level: 9 }).length;
+  const sandbox = (await readdir(join(root, 'dist/assets'))).find((f) => /^sandbox-.*\.js$/.test(f));
+  return {
+    initialJsGzipKB: kb((await Promise.all(initial.map(size))).reduce((a, b) => a + b, 0)),
+    initialJsTarget: '<= 180',
+    sandboxChunkGzipKB: sandbox ? kb(await size(`assets/${sandbox}`)) : null,
+    sandboxLoadedLazily: sandbox !== undefined && !initial.some((f) => f.includes('sandbox-')),
+  };
+}
+
+/** Drops files built inside the page onto the drop zone, as a user dragging them would. */
+async function dropInPage(page: Page, sample: string, count: number, prefix: string): Promise<void> {
+  await page.evaluate(
+    async ({ sample, count, prefix }) => {
+      const blob = await (await fetch(`/samples/${sample}`)).blob();
+      const transfer = new DataTransfer();
+      for (let i = 0; i < count; i++) transfer.items.add(new File([blob], `${prefix}-${i}.png`, { type: 'image/png' }));
+      const zone = document.querySelector('.drop-zone')!;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    },
+    { sample, count, prefix },
+  );
+}
+
+const doneCount = (page: Page) =>
+  page.evaluate(() => Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0));
+
+async function openApp(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  await page.goto(APP);
+  await page.evaluate(() => window.__cardlens!.sandbox()); // key pairs made before the clock starts
+  return page;
+}
+
+async function dropToOverlay(browser: Browser) {
+  const runs: { total: number; prepare: number; encrypt: number; request: number; decrypt: number }[] = [];
+  for (let run = 0; run < 7; run++) {
+    const page = await openApp(browser);
+    const total = await page.evaluate(async () => {
+      const blob = await (await fetch('/samples/credit-card-hires.png')).blob();
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([blob], 'credit-card-hires.png', { type: 'image/png' }));
+      const zone = document.querySelector('.drop-zone')!;
+      const start = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      // Boxes drawn: the probe reports them once Konva has rendered the result.
+      await new Promise<void>((resolve) => {
+        const poll = () =>
+          (window.__cardlens!.viewer()?.boxesDrawn ?? 0) > 0 ? resolve() : requestAnimationFrame(poll);
+        poll();
+      });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return performance.now() - start;
+    });
+    const t = (await page.evaluate(() => window.__cardlens!.viewer()!.timings))!;
+    if (run > 0)
+      runs.push({ total, prepare: t.prepareMs, encrypt: t.encryptMs, request: t.requestMs, decrypt: t.decryptMs }); // first run warms up
+    await page.close();
+  }
+  const m = (key: keyof (typeof runs)[number]) => round(median(runs.map((r) => r[key])), 1);
+  const stages = { prepare: m('prepare'), encrypt: m('encrypt'), sandboxRequest: m('request'), decrypt: m('decrypt') };
+  return {
+    dropToOverlayMs: m('total'),
+    target: '<= 250',
+    stagesMs: { ...stages, preflightAndDraw: round(m('total') - Object.values(stages).reduce((a, b) => a + b, 0), 1) },
+    sampleBytes: (await readFile(join(root, 'public/samples/credit-card-hires.png'))).length,
+  };
+}
+
+async function batchEfficiency(browser: Browser) {
+  const page = await openApp(browser);
+  const items = 200;
+  const latency = 150;
+  const concurrency = 4;
+  await page.evaluate((ms) => window.__cardlens!.sandbox().then((c) => c.setFaults({ latencyMs: ms })), latency);
+  await dropInPage(page, 'credit-card-low-res.png', 1, 'warm');
+  await page.waitForFunction(
+    () => document.querySelector('.batch-progress') !== null || window.__cardlens!.viewer()?.boxesDrawn,
+  );
+  await page
+    .getByRole('tab', { name: /^Batch/ })
+    .click()
+    .catch(() => undefined);
+  await page.getByLabel('Concurrency').fill(String(concurrency));
+  const before = await doneCount(page);
+  const started = Date.now();
+  await dropInPage(page, 'credit-card-low-res.png', items, 'batch');
+  await page.waitForFunction(
+    (n) => Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0) >= n,
+    before + items,
+    { timeout: 300_000, polling: 50 },
+  );
+  const actual = Date.now() - started;
+  const ideal = Math.ceil(items / concurrency) * latency;
+  await page.close();
+  return {
+    items,
+    latencyMs: latency,
+    concurrency,
+    idealMs: ideal,
+    actualMs: actual,
+    batchEfficiency: round(ideal / actual),
+    target: '>= 0.9',
+  };
+}
+
+async function heap(browser: Browser) {
+  const page = await openApp(browser);
+  const cdp = await page.context().newCDPSession(page);
+  const used = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  };
+  await page
+    .getByLabel('Concurrency')
+    .fill('8')
+    .catch(() => undefined);
+  const fill = async (total: number) => {
+    const before = await doneCount(page);
+    await dropInPage(page, 'credit-card-low-res.png', total - before, `h${total}`);
+    await page
+      .getByRole('tab', { name: /^Batch/ })
+      .click()
+      .catch(() => undefined);
+    await page.getByLabel('Concurrency').fill('8');
+    await page.waitForFunction(
+      (n) => Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0) >= n,
+      total,
+      { timeout: 600_000, polling: 200 },
+    );
+  };
+  await fill(50);
+  const at50 = await used();
+  await fill(500);
+  const at500 = await used();
+  await page.close();
+  return {
+    heapAt50MB: round(at50 / 2 ** 20, 1),
+    heapAt500MB: round(at500 / 2 ** 20, 1),
+    growthMB: round((at500 - at50) / 2 ** 20, 1),
+    target: '<= 60',
+  };
+}
+
+async function overlay(browser: Browser) {
+  const outDir = await mkdtemp(join(tmpdir(), 'cardlens-overlay-'));
+  await build({
+    root: join(root, 'scripts/bench/overlay-harness'),
+    logLevel: 'warn',
+    configFile: false,
+    plugins: [react()],
+    resolve: { alias: { '@': join(root, 'src') } },
+    define: { __DEV_PROXY_PATH__: '"/nhn-ocr"' },
+    build: { outDir, emptyOutDir: true },
+  });
+  const server = await serveDirectory(outDir);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.title === 'ready', null, { timeout: 60_000 });
+    type Bench = {
+      firstDraw: (runs: number) => { konva: number[]; plain: number[] };
+      frames: () => { konva: number[]; plain: number[] };
+    };
+    const first = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstDraw(9));
+    const frames = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.frames());
+    const [k50, k95, b50, b95] = [
+      percentile(frames.konva, 0.5),
+      percentile(frames.konva, 0.95),
+      percentile(frames.plain, 0.5),
+      percentile(frames.plain, 0.95),
+    ];
+    return {
+      photo: '6000×4000 (24 MP), 50 boxes with labels, viewport 1280×800',
+      overlayFirstDrawRatio: round(median(first.konva.slice(1)) / median(first.plain.slice(1))),
+      firstDrawMs: {
+        konva: round(median(first.konva.slice(1)), 1),
+        bareDrawImage: round(median(first.plain.slice(1)), 1),
+      },
+      firstDrawTarget: '<= 1.5',
+      panZoomFrames: {
+        frames: frames.konva.length,
+        konvaMs: { p50: round(k50, 2), p95: round(k95, 2) },
+        bareMs: { p50: round(b50, 2), p95: round(b95, 2) },
+        p50Ratio: round(k50 / b50),
+        p95Ratio: round(k95 / b95),
+        target: '<= 1.5',
+      },
+    };
+  } finally {
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const bundle = await bundleFigures();
+  vite(['build', '--mode', 'e2e', '--logLevel', 'warn']);
+  const preview = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const browser = await chromium.launch(browserLaunchOptions());
+  try {
+    for (let i = 0; i < 50; i++) {
+      if (
+        await fetch(APP).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const results = {
+      benchmark: 'cardlens',
+      date: new Date().toISOString(),
+      browser: `Chromium ${browser.version()}`,
+      machine: `${(await import('node:os')).cpus().length} × ${(await import('node:os')).cpus()[0]?.model ?? 'CPU'}`,
+      envelope: await measureEnvelope(browser),
+      bundle,
+      dropToOverlay: await dropToOverlay(browser),
+      overlay: await overlay(browser),
+      batch: await batchEfficiency(browser),
+      heap: await heap(browser),
+    };
+    const text = JSON.stringify(results, null, 2);
+    await mkdir(join(root, 'bench'), { recursive: true });
+    await writeFile(join(root, 'bench/results.json'), text + '\n');
+    console.log(text);
+  } finally {
+    await browser.close();
+    preview.kill();
+  }
+}
+
+await main();

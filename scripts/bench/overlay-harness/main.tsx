@@ -1,0 +1,143 @@
+// The viewer's Konva canvas on a 24-megapixel photo with 50 boxes, side by side with a bare
+// drawImage of the same bitmap into a plain canvas, in one page (see scripts/bench.ts).
+import Konva from 'konva';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import type { ImageQuad } from '@/api';
+import type { ViewerField } from '@/features/fields/result-fields';
+import CardCanvas from '@/features/viewer/card-canvas';
+import { fitView, panBy, stagePoint, zoomAt, type ViewTransform } from '@/features/viewer/view-transform';
+
+const W = 6000;
+const H = 4000;
+const VIEWPORT = { width: 1280, height: 800 };
+
+function photo(): ImageBitmap {
+  const canvas = new OffscreenCanvas(W, H);
+  const ctx = canvas.getContext('2d')!;
+  const gradient = ctx.createLinearGradient(0, 0, W, H);
+  gradient.addColorStop(0, '#1f3b73');
+  gradient.addColorStop(1, '#d9b44a');
+  ctx.fillStyle = gradient;
+  ctx.fillRect(0, 0, W, H);
+  for (let i = 0; i < 4000; i++) {
+    ctx.fillStyle = `hsl(${(i * 37) % 360} 60% 50% / 0.4)`;
+    ctx.fillRect((i * 7919) % W, (i * 104729) % H, 60, 40);
+  }
+  return canvas.transferToImageBitmap();
+}
+
+function fields(): ViewerField[] {
+  return Array.from({ length: 50 }, (_, i) => {
+    const x = 300 + (i % 10) * 540;
+    const y = 400 + Math.floor(i / 10) * 700;
+    const quad = {
+      x1: x,
+      y1: y,
+      x2: x + 420,
+      y2: y + 30,
+      x3: x + 410,
+      y3: y + 180,
+      x4: x - 10,
+      y4: y + 150,
+    } as ImageQuad;
+    return {
+      id: `f${i}`,
+      key: 'cardNum',
+      group: i + 1,
+      value: '1234',
+      maskedValue: '12••',
+      conf: 0.5 + (i % 50) / 100,
+      quad,
+      sensitivity: null,
+      colour: '#2f80ed',
+    };
+  });
+}
+
+const bitmap = photo();
+const boxes = fields();
+const natural = { width: W, height: H };
+const layers = { boxes: true, labels: true, values: true, extra: true };
+const label = { lang: 'en' as const, showValues: false, threshold: 0.8 };
+const container = document.getElementById('stage')!;
+
+function render(root: ReturnType<typeof createRoot>, view: ViewTransform) {
+  flushSync(() =>
+    root.render(
+      <CardCanvas
+        image={bitmap}
+        natural={natural}
+        viewport={VIEWPORT}
+        view={view}
+        onViewChange={() => undefined}
+        fields={boxes}
+        extras={[]}
+        layers={layers}
+        label={label}
+        selectedId={null}
+        highlightedId={null}
+        presentation={false}
+        badges={new Map()}
+        onSelect={() => undefined}
+        onHover={() => undefined}
+      />,
+    ),
+  );
+  // Draw now rather than on the next frame, and read a pixel so the raster work is really done.
+  const stage = Konva.stages[Konva.stages.length - 1];
+  stage.draw();
+  stage.getLayers()[0].getCanvas()._canvas.getContext('2d')!.getImageData(0, 0, 1, 1);
+}
+
+const bare = document.createElement('canvas');
+bare.width = VIEWPORT.width;
+bare.height = VIEWPORT.height;
+const bareCtx = bare.getContext('2d', { willReadFrequently: false })!;
+function drawBare(view: ViewTransform) {
+  bareCtx.clearRect(0, 0, bare.width, bare.height);
+  bareCtx.drawImage(bitmap, view.x, view.y, W * view.scale, H * view.scale);
+  bareCtx.getImageData(0, 0, 1, 1);
+}
+
+/** 120 views: zoom in towards the centre for 60 frames, then pan for 60. */
+function script(): ViewTransform[] {
+  const views: ViewTransform[] = [];
+  let view = fitView(natural, VIEWPORT);
+  for (let i = 0; i < 60; i++) views.push((view = zoomAt(view, 1.03, stagePoint(640, 400))));
+  for (let i = 0; i < 60; i++) views.push((view = panBy(view, -12, 6)));
+  return views;
+}
+
+const time = (fn: () => void) => {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+};
+
+Object.assign(window, {
+  bench: {
+    firstDraw(runs: number) {
+      const konva: number[] = [];
+      const plain: number[] = [];
+      const view = fitView(natural, VIEWPORT);
+      for (let i = 0; i < runs; i++) {
+        const root = createRoot(container);
+        konva.push(time(() => render(root, view)));
+        root.unmount();
+        plain.push(time(() => drawBare(view)));
+      }
+      return { konva, plain };
+    },
+    frames() {
+      const views = script();
+      const root = createRoot(container);
+      render(root, views[0]);
+      const konva = views.map((view) => time(() => render(root, view)));
+      root.unmount();
+      const plain = views.map((view) => time(() => drawBare(view)));
+      return { konva, plain };
+    },
+  },
+});
+document.title = 'ready';

@@ -224,39 +224,8 @@ export function passportDrawing(): CardDrawing {
   };
 }
 
-/** Keys in the guide's order for each idType; derived keys reuse the box of the text they come from. */
-export const ID_KEY_ORDER = {
-  resident: ['name', 'residentNumber', 'issueDate', 'issuer'],
-  driver: [
-    'driverLicenseNumber',
-    'licenseType',
-    'name',
-    'residentNumber',
-    'condition',
-    'serialNum',
-    'issueDate',
-    'issuer',
-  ],
-  passport: [
-    'passportType',
-    'countryCode',
-    'passportNo',
-    'surName',
-    'givenName',
-    'nationality',
-    'dateOfBirth',
-    'dateOfBirthYMD',
-    'sex',
-    'dateOfIssue',
-    'dateOfIssueYMD',
-    'dateOfExpiry',
-    'dateOfExpiryYMD',
-    'koreanName',
-    'personalNo',
-    'MRZ1',
-    'MRZ2',
-  ],
-} as const;
+/** Keys in the guide's order for each idType: the app's own table. */
+export { GUIDE_KEY_ORDER as ID_KEY_ORDER } from '../../src/features/fields/field-names';
 
 export const DERIVED_FROM: Record<string, string> = {
   dateOfBirthYMD: 'dateOfBirth',

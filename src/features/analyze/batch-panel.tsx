@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { describeError } from '@/features/shared/describe-error';
+import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
 import { useI18n } from '@/features/shared/i18n';
 import type { MessageKey } from '@/features/shared/messages';
 import { download } from '@/features/viewer/exports';
@@ -259,23 +260,10 @@ export function BatchPanel(props: Props) {
       </div>
 
       {confirming && (
-        <div className="dialog-backdrop">
-          <div role="dialog" aria-modal="true" aria-labelledby="batch-export-title" className="dialog">
-            <h2 id="batch-export-title">{t('exportUnredacted')}</h2>
-            <p>{t('exportUnredactedBody')}</p>
-            <div className="row">
-              <button type="button" autoFocus onClick={() => exportAll(confirming, true)}>
-                {t('exportRedacted')}
-              </button>
-              <button type="button" className="danger" onClick={() => exportAll(confirming, false)}>
-                {t('exportFull')}
-              </button>
-              <button type="button" onClick={() => setConfirming(null)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <ConfirmExportDialog
+          onExport={(redacted) => exportAll(confirming, redacted)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </section>
   );

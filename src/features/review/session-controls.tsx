@@ -3,6 +3,7 @@ import type { AnalysisOutcome } from '@/api';
 import { preflight } from '@/features/analyze/preflight';
 import { metaOf, type ImageMeta, type QueueItem } from '@/features/analyze/use-analysis-queue';
 import { useI18n } from '@/features/shared/i18n';
+import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
 import { download } from '@/features/viewer/exports';
 import { useReviews } from './review-context';
 import type { CardReview } from './review-model';
@@ -85,25 +86,7 @@ export function SessionControls({ items, onImported }: Props) {
           {message}
         </span>
       )}
-      {confirming && (
-        <div className="dialog-backdrop">
-          <div role="dialog" aria-modal="true" aria-labelledby="session-export-title" className="dialog">
-            <h2 id="session-export-title">{t('exportUnredacted')}</h2>
-            <p>{t('exportUnredactedBody')}</p>
-            <div className="row">
-              <button type="button" autoFocus onClick={() => exportSession(true)}>
-                {t('exportRedacted')}
-              </button>
-              <button type="button" className="danger" onClick={() => exportSession(false)}>
-                {t('exportFull')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      {confirming && <ConfirmExportDialog onExport={exportSession} onCancel={() => setConfirming(false)} />}
     </>
   );
 }

@@ -124,7 +124,8 @@ export default function CardCanvas(props: CardCanvasProps) {
       onTouchEnd={() => (pinch.current = null)}
     >
       <Layer listening={false}>
-        {image && (
+        {/* A closed ImageBitmap reports width 0; drawing it would throw. */}
+        {image && (image as { width?: number }).width !== 0 && (
           <KonvaImage
             image={image}
             x={view.x}

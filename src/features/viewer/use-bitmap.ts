@@ -4,6 +4,7 @@ import type { Size } from './view-transform';
 
 /** Photos are shown downscaled past this many pixels a side; boxes keep their natural coordinates. */
 export const MAX_DISPLAY_SIDE = 4096;
+const BITMAP_CLOSE_DELAY_MS = 2000;
 
 export interface DisplayImage {
   bitmap: ImageBitmap;
@@ -55,7 +56,10 @@ export function useBitmap(
     );
     return () => {
       cancelled = true;
-      bitmap?.close();
+      // Closed a moment after it leaves the screen, not at once: Konva may already have a redraw
+      // scheduled with it, and drawing a closed bitmap throws.
+      const stale = bitmap;
+      if (stale) setTimeout(() => stale.close(), BITMAP_CLOSE_DELAY_MS);
     };
   }, [file, image, raw]);
 

@@ -10,6 +10,7 @@ import { RulesPanel } from '@/features/rules/rules-panel';
 import { ReviewBar } from '@/features/review/review-bar';
 import { useReviews } from '@/features/review/review-context';
 import { ErrorNotice } from '@/features/shared/error-notice';
+import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
 import { useI18n } from '@/features/shared/i18n';
 import type { MessageKey } from '@/features/shared/messages';
 import type { Layers } from './card-canvas';
@@ -422,23 +423,11 @@ export function Viewer({
       </aside>
 
       {confirmingJson && (
-        <div className="dialog-backdrop">
-          <div role="dialog" aria-modal="true" aria-labelledby="json-dialog-title" className="dialog">
-            <h2 id="json-dialog-title">{t('exportUnredacted')}</h2>
-            <p>{t('exportUnredactedBody')}</p>
-            <div className="row">
-              <button type="button" autoFocus onClick={() => exportJson(true)}>
-                {t('exportRedacted')}
-              </button>
-              <button type="button" className="danger" onClick={() => exportJson(false)} disabled={presentation}>
-                {t('exportFull')}
-              </button>
-              <button type="button" onClick={() => setConfirmingJson(false)}>
-                {t('cancel')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <ConfirmExportDialog
+          onExport={exportJson}
+          onCancel={() => setConfirmingJson(false)}
+          allowFull={!presentation}
+        />
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { parsePublicKey } from '@/envelope';
+import { bytesToHex } from '@/lib/hex';
 
 export interface PublicKeyInfo {
   modulusBits: number;
@@ -9,6 +10,6 @@ export interface PublicKeyInfo {
 export async function describePublicKey(keyText: string): Promise<PublicKeyInfo> {
   const key = parsePublicKey(keyText);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', key.der as BufferSource));
-  const fingerprint = Array.from(digest.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(':');
+  const fingerprint = bytesToHex(digest.subarray(0, 8), ':');
   return { modulusBits: key.bits, fingerprint };
 }

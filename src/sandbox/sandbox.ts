@@ -6,6 +6,8 @@ import {
   type SampleEntry,
 } from '@/api/types';
 import { base64ToBytes, decryptBytes, decryptText, encryptText } from '@/envelope';
+import { normaliseDate } from '@/api/dates';
+import { sha256Hex } from '@/lib/hex';
 import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
 import { corrupt, type SandboxFaults } from './faults';
 import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
@@ -84,13 +86,7 @@ function routeOf(method: string, rest: string): Route | null {
   return null;
 }
 
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 const digitsOnly = (text: string) => text.replace(/\D/g, '');
-
-function ymd(text: string): string {
-  const m = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})/.exec(text.trim());
-  return m ? m[1] + m[2].padStart(2, '0') + m[3].padStart(2, '0') : digitsOnly(text);
-}
 
 function truthOf(sample: SampleEntry): Record<string, string> {
   const result = sample.result as IdCardResult;
@@ -196,7 +192,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!sniffImageFormat(image)) throw new SandboxFailure(4000003);
     if (image.length > MAX_IMAGE_BYTES) throw new SandboxFailure(4131000);
 
-    const digest = toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', image as BufferSource)));
+    const digest = await sha256Hex(image);
     const sample = samplesByHash.get(digest);
     if (!sample || sample.service !== route.service) {
       throw new SandboxFailure(
@@ -255,7 +251,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       ];
       if (!/^\d{13}$/.test(residentNumber!) || !/^\d{8}$/.test(issueDate!)) throw new SandboxFailure(4000001);
       if ((wrongIssueDates.get(cardId) ?? 0) >= LOCK_AFTER_WRONG_ISSUE_DATES) throw new SandboxFailure(4000123);
-      const dateRight = issueDate === ymd(truth.issueDate);
+      const dateRight = issueDate === (normaliseDate(truth.issueDate) ?? digitsOnly(truth.issueDate));
       if (!dateRight) wrongIssueDates.set(cardId, (wrongIssueDates.get(cardId) ?? 0) + 1);
       authentic = dateRight && name === truth.name && residentNumber === digitsOnly(truth.residentNumber);
     } else {

@@ -4,6 +4,7 @@ import { ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { describeError } from '@/features/shared/describe-error';
 import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
 import { useI18n } from '@/features/shared/i18n';
+import { useNow } from '@/features/shared/use-now';
 import type { MessageKey } from '@/features/shared/messages';
 import { download } from '@/features/viewer/exports';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
@@ -57,15 +58,8 @@ interface Props {
   onViewChange: (ids: string[]) => void;
 }
 
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(performance.now()), 500);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
+// Item times come from performance.now(), so the batch clock does too.
+const monotonic = () => performance.now();
 
 export function BatchPanel(props: Props) {
   const { items, threshold } = props;
@@ -76,7 +70,7 @@ export function BatchPanel(props: Props) {
   const [confirming, setConfirming] = useState<'csv' | 'json' | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const busy = items.some((i) => i.status === 'working' || i.status === 'queued');
-  const now = useNow(busy);
+  const now = useNow(busy, monotonic, 500);
   const progress = batchProgress(items, now);
 
   const rows = useMemo(() => {

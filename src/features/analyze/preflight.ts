@@ -1,5 +1,6 @@
 import type { Localised } from '@/api';
 import { exifOrientation } from '@/lib/exif-orientation';
+import { sha256Hex } from '@/lib/hex';
 import { readImageHeader } from '@/lib/image-header';
 import {
   describeContent,
@@ -135,7 +136,6 @@ export async function preflight(file: File, decode: Decode = decodeInBrowser): P
   const [width, height] = orientation >= 5 ? [header.height, header.width] : [header.width, header.height];
   const lowResolution =
     Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = await sha256Hex(bytes);
   return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution };
 }

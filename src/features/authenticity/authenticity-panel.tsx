@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   AUTHENTICITY_RULES,
   checkAuthenticityFields,
@@ -13,19 +13,10 @@ import { useConnection } from '@/features/connection/connection-context';
 import { fieldName, ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { ErrorNotice } from '@/features/shared/error-notice';
 import { useI18n } from '@/features/shared/i18n';
+import { useNow } from '@/features/shared/use-now';
 import { prefillAuthenticity } from './prefill';
 
 const SENSITIVE_INPUTS = new Set(['residentNumber', 'driverLicenseNumber', 'passportNumber']);
-
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
 
 const clock = (ms: number) => {
   const s = Math.max(0, Math.floor(ms / 1000));

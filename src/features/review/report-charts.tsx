@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ReliabilityBin, WhatIfPoint } from './review-model';
 
 const W = 360;
@@ -31,17 +32,17 @@ function Axes({ xLabel, yLabel }: { xLabel: string; yLabel: string }) {
   );
 }
 
-/** Observed accuracy per confidence bin, against the diagonal of perfect calibration. */
-export function ReliabilityChart({
-  bins,
+/** The SVG, its accessible name and the axes: what both charts share. */
+function ChartFrame({
   title,
   xLabel,
   yLabel,
+  children,
 }: {
-  bins: ReliabilityBin[];
   title: string;
   xLabel: string;
   yLabel: string;
+  children: ReactNode;
 }) {
   return (
     <svg
@@ -55,6 +56,25 @@ export function ReliabilityChart({
     >
       <title>{title}</title>
       <Axes xLabel={xLabel} yLabel={yLabel} />
+      {children}
+    </svg>
+  );
+}
+
+/** Observed accuracy per confidence bin, against the diagonal of perfect calibration. */
+export function ReliabilityChart({
+  bins,
+  title,
+  xLabel,
+  yLabel,
+}: {
+  bins: ReliabilityBin[];
+  title: string;
+  xLabel: string;
+  yLabel: string;
+}) {
+  return (
+    <ChartFrame title={title} xLabel={xLabel} yLabel={yLabel}>
       <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="currentColor" strokeDasharray="4 4" opacity={0.5} />
       {bins.map((bin) =>
         bin.accuracy === null ? null : (
@@ -71,7 +91,7 @@ export function ReliabilityChart({
           </rect>
         ),
       )}
-    </svg>
+    </ChartFrame>
   );
 }
 
@@ -97,17 +117,7 @@ export function WhatIfChart({
       .map(([a, b], i) => `${i ? 'L' : 'M'}${x(a).toFixed(1)},${y(b).toFixed(1)}`)
       .join(' ');
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${W} ${H}`}
-      width={W}
-      height={H}
-      role="img"
-      aria-label={title}
-      className="chart"
-    >
-      <title>{title}</title>
-      <Axes xLabel={xLabel} yLabel={yLabel} />
+    <ChartFrame title={title} xLabel={xLabel} yLabel={yLabel}>
       <path
         d={line(points.map((p) => [p.threshold, total ? p.toReview / total : 0]))}
         fill="none"
@@ -125,6 +135,6 @@ export function WhatIfChart({
       <text x={x(threshold) + 4} y={y(1) + 10} fontSize="10" fill="#d92d20">
         {Math.round(threshold * 100)}%
       </text>
-    </svg>
+    </ChartFrame>
   );
 }

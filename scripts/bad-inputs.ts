@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { crc32 } from '../src/lib/image-header';
+import { crc32 } from '../src/lib/crc32';
 
 export const BAD_INPUTS_DIR = resolve(import.meta.dirname, '../e2e/fixtures/bad-inputs');
 const SAMPLES = resolve(import.meta.dirname, '../public/samples');

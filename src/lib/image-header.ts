@@ -1,4 +1,6 @@
 // Pixel size from the header alone, so a decompression bomb is refused before anything decodes it.
+import { crc32 } from './crc32';
+
 export interface ImageHeader {
   width: number;
   height: number;
@@ -10,18 +12,6 @@ export interface ImageHeader {
   badCrcChunk?: string;
   /** The file ends where its format says it should (PNG IEND, JPEG EOI). */
   complete: boolean;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Walks the PNG chunks and names the first whose CRC (over type and data) is wrong. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleImage } from '@/test-support/sandbox-fixture';
 import { preflight, type Decode } from './preflight';
 
-const decodes: Decode = () => Promise.resolve();
+const decodes: Decode = () => Promise.resolve(new Blob());
 const fileOf = (bytes: Uint8Array, name: string) => new File([bytes as BlobPart], name);
 const sampleFile = (name: string) => fileOf(sampleImage(name).bytes, name);
 

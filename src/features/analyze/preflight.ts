@@ -2,6 +2,7 @@ import type { Localised } from '@/api';
 import { exifOrientation } from '@/lib/exif-orientation';
 import { sha256Hex } from '@/lib/hex';
 import { readImageHeader } from '@/lib/image-header';
+import { decodeToThumbnail } from './thumbnail';
 import {
   describeContent,
   MAX_IMAGE_BYTES,
@@ -20,6 +21,8 @@ export const MIN_SIDE = 100;
 export interface PreflightPassed {
   ok: true;
   bytes: Uint8Array;
+  /** A 96-pixel JPEG made by the decode that proved the image whole. */
+  thumbnail: Blob;
   /** Hex SHA-256 of the bytes: the key reviews are kept under. */
   sha256: string;
   format: ImageFormat;
@@ -52,12 +55,11 @@ const KOREAN_CONTENT: Record<string, string> = {
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const reject = (en: string, ko: string): PreflightRejected => ({ ok: false, reason: { en, ko } });
 
-/** Decodes fully to prove the image is usable; the browser implementation is the default. */
-export type Decode = (blob: Blob) => Promise<void>;
-const decodeInBrowser: Decode = async (blob) => (await createImageBitmap(blob)).close();
+/** Decodes fully to prove the image is usable, returning a thumbnail; the browser does it by default. */
+export type Decode = (blob: Blob) => Promise<Blob>;
 
 /** Everything checked before a byte is sent (issue 4, "Preflight"). Never throws. */
-export async function preflight(file: File, decode: Decode = decodeInBrowser): Promise<Preflight> {
+export async function preflight(file: File, decode: Decode = decodeToThumbnail): Promise<Preflight> {
   const name = file.name || 'image';
   if (file.size === 0) return reject(`“${name}” is empty (0 bytes).`, `“${name}” 파일이 비어 있습니다(0바이트).`);
   if (file.size > MAX_IMAGE_BYTES) {
@@ -123,8 +125,9 @@ export async function preflight(file: File, decode: Decode = decodeInBrowser): P
       `“${name}” 파일이 잘려 있습니다. 이미지가 끝나기 전에 파일이 끝납니다.`,
     );
   }
+  let thumbnail: Blob;
   try {
-    await decode(new Blob([bytes as BlobPart], { type: format === 'png' ? 'image/png' : 'image/jpeg' }));
+    thumbnail = await decode(new Blob([bytes as BlobPart], { type: format === 'png' ? 'image/png' : 'image/jpeg' }));
   } catch {
     return reject(
       `“${name}” could not be decoded: the image data is corrupt.`,
@@ -137,5 +140,5 @@ export async function preflight(file: File, decode: Decode = decodeInBrowser): P
   const lowResolution =
     Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
   const sha256 = await sha256Hex(bytes);
-  return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution };
+  return { ok: true, bytes, thumbnail, sha256, format, width, height, orientation, lowResolution };
 }

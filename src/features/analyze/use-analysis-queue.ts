@@ -11,12 +11,11 @@ import {
 import { useConnection } from '@/features/connection/connection-context';
 import { preflight, type PreflightPassed } from './preflight';
 import { summarise, type ResultSummary } from './result-rows';
-import { makeThumbnail } from './thumbnail';
 
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled';
 
 /** What is known of an image after preflight; its bytes are held only until they are sent. */
-export type ImageMeta = Omit<PreflightPassed, 'ok' | 'bytes'>;
+export type ImageMeta = Omit<PreflightPassed, 'ok' | 'bytes' | 'thumbnail'>;
 
 export interface QueueItem {
   id: string;
@@ -84,7 +83,11 @@ export function useAnalysisQueue() {
         void preflight(item.file).then((checked) => {
           if (!checked.ok) return patch(item.id, { status: 'rejected', rejection: checked.reason });
           bytes.current.set(item.id, checked.bytes);
-          patch(item.id, { status: 'queued', image: metaOf(checked) });
+          patch(item.id, {
+            status: 'queued',
+            image: metaOf(checked),
+            thumbnail: URL.createObjectURL(checked.thumbnail),
+          });
         });
       }
     },
@@ -92,27 +95,21 @@ export function useAnalysisQueue() {
   );
 
   /** A card from an imported session: already analysed, so nothing is sent. */
-  const addImported = useCallback(
-    (file: File, image: ImageMeta, outcome: AnalysisOutcome) => {
-      const item: QueueItem = {
-        id: `item-${nextId++}`,
-        order: order.current++,
-        file,
-        kind: outcome.kind,
-        status: 'done',
-        image,
-        outcome,
-        summary: summarise(outcome),
-      };
-      setItems((list) => [...list, item]);
-      setSelectedId((current) => current ?? item.id);
-      void makeThumbnail(file).then(
-        (thumbnail) => patch(item.id, { thumbnail }),
-        () => undefined,
-      );
-    },
-    [patch],
-  );
+  const addImported = useCallback((file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => {
+    const item: QueueItem = {
+      id: `item-${nextId++}`,
+      order: order.current++,
+      file,
+      kind: outcome.kind,
+      status: 'done',
+      image: metaOf(checked),
+      outcome,
+      summary: summarise(outcome),
+      thumbnail: URL.createObjectURL(checked.thumbnail),
+    };
+    setItems((list) => [...list, item]);
+    setSelectedId((current) => current ?? item.id);
+  }, []);
 
   const start = useCallback(
     (item: QueueItem) => {
@@ -134,14 +131,12 @@ export function useAnalysisQueue() {
         onStage: (stage) => item.id === selectedRef.current && patch(item.id, { stage }),
       })
         .then(
-          async (outcome) => {
+          (outcome) => {
             bytes.current.delete(item.id); // sent: the bytes are not needed again unless retried from the file
-            const thumbnail = await makeThumbnail(item.file).catch(() => undefined);
             patch(item.id, {
               status: 'done',
               outcome,
               summary: summarise(outcome),
-              thumbnail,
               stage: undefined,
               finishedAt: performance.now(),
             });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AnalysisOutcome } from '@/api';
-import { preflight } from '@/features/analyze/preflight';
-import { metaOf, type ImageMeta, type QueueItem } from '@/features/analyze/use-analysis-queue';
+import { preflight, type PreflightPassed } from '@/features/analyze/preflight';
+import type { QueueItem } from '@/features/analyze/use-analysis-queue';
 import { useI18n } from '@/features/shared/i18n';
 import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
 import { download } from '@/features/viewer/exports';
@@ -11,7 +11,7 @@ import { buildSession, importedOutcome, parseSession } from './session';
 
 interface Props {
   items: QueueItem[];
-  onImported: (file: File, image: ImageMeta, outcome: AnalysisOutcome) => void;
+  onImported: (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => void;
 }
 
 /** Export a reviewed batch, or reopen one from its JSON and images without any API call. */
@@ -51,7 +51,7 @@ export function SessionControls({ items, onImported }: Props) {
         if (!checked.ok) continue;
         const card = bySha.get(checked.sha256);
         if (!card) continue;
-        onImported(file, metaOf(checked), importedOutcome(card));
+        onImported(file, checked, importedOutcome(card));
         if (card.review) reviewed.push(card.review);
         count++;
       }

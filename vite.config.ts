@@ -35,7 +35,8 @@ export function contentSecurityPolicy(connectSrc = CONNECT_SRC): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    "worker-src 'none'",
+    // The in-browser sandbox runs in a same-origin module worker.
+    "worker-src 'self'",
   ].join('; ');
 }
 
@@ -62,4 +63,5 @@ export default defineConfig({
   server: { proxy, strictPort: true },
   preview: { proxy, strictPort: true },
   build: { target: 'es2022', sourcemap: false },
+  worker: { format: 'es' },
 });

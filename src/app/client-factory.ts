@@ -1,21 +1,21 @@
 import { createOcrClient, type OcrClient, type SampleManifest } from '@/api';
 import type { ClientFactory } from '@/features/connection/connection-context';
 import { authOf, SANDBOX_BASE_URL } from '@/features/connection/connection-settings';
-import type { Sandbox } from '@/sandbox';
+import type { RemoteSandbox } from '@/sandbox/sandbox-worker-client';
 
-// One in-browser sandbox per page: its key pair and Request-Keys live as long as the tab.
-// The sandbox module is loaded lazily, so using the real service costs none of its code.
-let sandbox: Promise<{ sandbox: Sandbox; fetch: typeof fetch }> | null = null;
+// One in-browser sandbox per page, in its own worker: its key pair and Request-Keys live as long
+// as the tab. Its code is loaded lazily, so using the real service costs none of it.
+let sandbox: Promise<{ sandbox: RemoteSandbox; fetch: typeof fetch }> | null = null;
 
-export function loadSandbox(): Promise<{ sandbox: Sandbox; fetch: typeof fetch }> {
+export function loadSandbox(): Promise<{ sandbox: RemoteSandbox; fetch: typeof fetch }> {
   sandbox ??= (async () => {
-    const [module, manifest] = await Promise.all([
-      import('@/sandbox'),
+    const [{ startSandboxWorker }, { sandboxFetch }, manifest] = await Promise.all([
+      import('@/sandbox/sandbox-worker-client'),
+      import('@/sandbox/sandbox-fetch'),
       fetch(`${import.meta.env.BASE_URL}samples/manifest.json`).then((r) => r.json() as Promise<SampleManifest>),
     ]);
-    const instance = module.createSandbox({ samples: manifest.samples });
-    await instance.control.keyVersion('credit-card'); // generate the key pairs now, not on the first drop
-    return { sandbox: instance, fetch: module.sandboxFetch(instance) };
+    const instance = await startSandboxWorker(manifest.samples); // the key pairs are made before it answers
+    return { sandbox: instance, fetch: sandboxFetch(instance) };
   })();
   sandbox.catch(() => (sandbox = null));
   return sandbox;

@@ -3,7 +3,7 @@
 import * as Api from '@/api';
 import * as Envelope from '@/envelope';
 import { readViewerState, type ViewerProbe } from '@/features/viewer/viewer-probe';
-import type { SandboxControl } from '@/sandbox';
+import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
 import { loadSandbox } from './client-factory';
 
 export interface CardlensTestHooks {
@@ -11,7 +11,7 @@ export interface CardlensTestHooks {
   api: () => Promise<typeof Api>;
   viewer: () => ViewerProbe | null;
   /** The in-browser sandbox's controls (latency, faults), for benchmarks. */
-  sandbox: () => Promise<SandboxControl>;
+  sandbox: () => Promise<RemoteSandboxControl>;
 }
 
 declare global {

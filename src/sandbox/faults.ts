@@ -2,7 +2,7 @@
 export type MalformedKind = 'non-json' | 'missing-header' | 'wrong-types' | 'bad-base64' | 'missing-coordinate';
 
 export interface SandboxFaults {
-  /** Added to every request, public keys included. */
+  /** How long every request takes to answer, public keys included; the sandbox's own work happens within it. */
   latencyMs?: number;
   jitterMs?: number;
   /** The following apply to POST requests (analyses and authenticity) only. */

@@ -19,7 +19,7 @@ const abortError = () => new DOMException('The operation was aborted.', 'AbortEr
  * on another origin would. The app's in-browser connection uses this, so a Request-Key hidden by
  * a missing expose header is hidden here too.
  */
-export function sandboxFetch(sandbox: Sandbox, { crossOrigin = true } = {}): typeof fetch {
+export function sandboxFetch(sandbox: Pick<Sandbox, 'fetch'>, { crossOrigin = true } = {}): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     if (request.signal.aborted) throw abortError();

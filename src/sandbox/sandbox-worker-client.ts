@@ -1,0 +1,104 @@
+import type { SampleEntry } from '@/api/types';
+import type { SandboxControl } from './sandbox';
+
+// The in-browser sandbox runs in a worker, as a real service runs on another machine: its RSA
+// unwrapping and image hashing no longer compete with the page for the main thread. Requests and
+// responses cross as plain data; bodies are transferred, not copied.
+
+export interface WireRequest {
+  method: string;
+  url: string;
+  headers: [string, string][];
+  body: ArrayBuffer | null;
+}
+export interface WireResponse {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: ArrayBuffer | null;
+}
+
+type Command =
+  | { kind: 'init'; samples: readonly SampleEntry[] }
+  | { kind: 'fetch'; request: WireRequest }
+  | { kind: 'control'; method: keyof SandboxControl; args: unknown[] };
+export type ToWorker = Command & { id: number };
+
+export type FromWorker =
+  { id: number; ok: true; value?: unknown; response?: WireResponse } | { id: number; ok: false; error: string };
+
+/** SandboxControl across a thread: every method answers asynchronously. */
+export type RemoteSandboxControl = {
+  [K in keyof SandboxControl]: (
+    ...args: Parameters<SandboxControl[K]>
+  ) => Promise<Awaited<ReturnType<SandboxControl[K]>>>;
+};
+
+export interface RemoteSandbox {
+  fetch(request: Request): Promise<Response>;
+  control: RemoteSandboxControl;
+}
+
+const CONTROL_METHODS: readonly (keyof SandboxControl)[] = [
+  'rotateKeys',
+  'keyVersion',
+  'setFaults',
+  'faults',
+  'log',
+  'clearLog',
+  'maxInFlight',
+  'resetStats',
+];
+
+/** Starts the sandbox in a worker and resolves once it is ready to answer. */
+export async function startSandboxWorker(samples: readonly SampleEntry[]): Promise<RemoteSandbox> {
+  const worker = new Worker(new URL('./sandbox-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cardlens-sandbox',
+  });
+  const pending = new Map<number, { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    pending.get(event.data.id)?.resolve(event.data);
+    pending.delete(event.data.id);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const error = new Error(`The sandbox worker failed: ${event.message || 'it could not start'}.`);
+    pending.forEach((p) => p.reject(error));
+    pending.clear();
+  };
+
+  const post = (command: Command, transfer: Transferable[] = []) =>
+    new Promise<FromWorker>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...command, id } satisfies ToWorker, transfer);
+    });
+  const valueOf = (reply: FromWorker) => {
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  };
+
+  valueOf(await post({ kind: 'init', samples }));
+
+  const control = Object.fromEntries(
+    CONTROL_METHODS.map((method) => [
+      method,
+      async (...args: unknown[]) => valueOf(await post({ kind: 'control', method, args })),
+    ]),
+  ) as RemoteSandboxControl;
+
+  return {
+    control,
+    async fetch(request) {
+      const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+      const wire: WireRequest = { method: request.method, url: request.url, headers: [...request.headers], body };
+      const reply = await post({ kind: 'fetch', request: wire }, body ? [body] : []);
+      // A sandbox that "drops the connection" fails the way fetch does on a network error.
+      if (!reply.ok) throw new TypeError(reply.error);
+      const { status, statusText, headers, body: responseBody } = reply.response!;
+      return new Response(responseBody, { status, statusText, headers });
+    },
+  };
+}

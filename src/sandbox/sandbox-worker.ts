@@ -1,0 +1,40 @@
+// Runs inside the sandbox's worker (see sandbox-worker-client.ts for the page's side).
+import { createSandbox, type Sandbox } from './sandbox';
+import type { FromWorker, ToWorker, WireResponse } from './sandbox-worker-client';
+
+let sandbox: Sandbox | null = null;
+
+async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer: Transferable[] }> {
+  const { id } = message;
+  if (message.kind === 'init') {
+    sandbox = createSandbox({ samples: message.samples });
+    await sandbox.control.keyVersion('credit-card'); // make the key pairs before the first request
+    return { reply: { id, ok: true }, transfer: [] };
+  }
+  if (!sandbox) throw new Error('The sandbox worker was not started.');
+  if (message.kind === 'control') {
+    const control = sandbox.control as unknown as Record<string, (...args: unknown[]) => unknown>;
+    return { reply: { id, ok: true, value: await control[message.method](...message.args) }, transfer: [] };
+  }
+  const { method, url, headers, body } = message.request;
+  const response = await sandbox.fetch(new Request(url, { method, headers, body }));
+  const wire: WireResponse = {
+    status: response.status,
+    statusText: response.statusText,
+    headers: [...response.headers],
+    body: response.body ? await response.arrayBuffer() : null,
+  };
+  return { reply: { id, ok: true, response: wire }, transfer: wire.body ? [wire.body] : [] };
+}
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  answer(event.data).then(
+    ({ reply, transfer }) => self.postMessage(reply, { transfer }),
+    (error: unknown) =>
+      self.postMessage({
+        id: event.data.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies FromWorker),
+  );
+};

@@ -65,6 +65,49 @@ test('hovering a field row highlights its box', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: /^Selected: Issue date/ })).toHaveCount(1);
 });
 
+test('pointing at a box on the canvas highlights it, a click selects it, and a drag pans instead', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Resident registration card');
+  await app.waitForDone('id-resident.png');
+  const canvas = page
+    .getByRole('application', { name: /card image/i })
+    .locator('canvas')
+    .first();
+  const box = (await canvas.boundingBox())!;
+  const onPage = async (key: string) => {
+    const probe = (await app.viewer())!;
+    const centre = probe.fields.find((f) => f.key === key)!.centre!;
+    return {
+      x: box.x + centre.x * probe.view.scale + probe.view.x,
+      y: box.y + centre.y * probe.view.scale + probe.view.y,
+    };
+  };
+  const fields = (await app.viewer())!.fields;
+  const issuer = fields.find((f) => f.key === 'issuer')!;
+  const name = fields.find((f) => f.key === 'name')!;
+
+  const overIssuer = await onPage('issuer');
+  await page.mouse.move(overIssuer.x, overIssuer.y);
+  await expect.poll(async () => (await app.viewer())?.highlightedId).toBe(issuer.id);
+  await page.mouse.click(overIssuer.x, overIssuer.y);
+  await expect.poll(async () => (await app.viewer())?.selectedId).toBe(issuer.id);
+
+  // A press that moves is a pan: the view shifts and the selection stays where it was.
+  const overName = await onPage('name');
+  const before = (await app.viewer())!.view;
+  await page.mouse.move(overName.x, overName.y);
+  await page.mouse.down();
+  await page.mouse.move(overName.x + 60, overName.y + 30, { steps: 5 });
+  await page.mouse.up();
+  const after = (await app.viewer())!.view;
+  expect(after.x - before.x).toBeCloseTo(60, 0);
+  expect(after.y - before.y).toBeCloseTo(30, 0);
+  expect((await app.viewer())!.selectedId).toBe(issuer.id);
+  expect(name.id).not.toBe(issuer.id);
+  expect(app.problems).toEqual([]);
+});
+
 test('presentation mode pixelates the sensitive regions in the exported PNG', async ({ page }) => {
   const app = new CardlensPage(page);
   await app.open();

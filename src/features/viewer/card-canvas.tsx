@@ -1,17 +1,18 @@
 import type Konva from 'konva';
-import { useRef, useState } from 'react';
-import { Image as KonvaImage, Label, Layer, Line, Stage, Tag, Text } from 'react-konva';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Layer, Shape, Stage } from 'react-konva';
 import type { ImageQuad } from '@/api';
-import { isBelow, type ViewerField } from '@/features/fields/result-fields';
-import { EXTRA_BOX_COLOUR } from '@/features/fields/palette';
-import { labelText, type LabelOptions } from './label-text';
+import type { ViewerField } from '@/features/fields/result-fields';
+import { fieldAt } from './hit-test';
+import type { LabelOptions } from './label-text';
+import { createMotionCache } from './motion-cache';
+import { drawOverlay, type OverlayScene } from './overlay-drawing';
+import { reportDrawn } from './viewer-probe';
 import {
-  imageToStage,
-  quadCorners,
-  quadToStage,
-  stagePoint,
-  zoomAt,
   panBy,
+  stagePoint,
+  stageToImage,
+  zoomAt,
   type Size,
   type StagePoint,
   type ViewTransform,
@@ -44,12 +45,18 @@ export interface CardCanvasProps {
   stageRef?: React.Ref<Konva.Stage>;
 }
 
-const DIM = 0.35;
+/** A press that moves less than this is a click on a box, not the start of a pan. */
+const CLICK_SLOP = 4;
+/** The view is still moving if it changed this recently; after that, the overlay is drawn crisp. */
+const SETTLE_MS = 150;
+type Picture = CanvasImageSource & { width: number; height: number };
 
-/** Renders the viewer's state; every decision about it is made in plain TypeScript outside. */
+/**
+ * Renders the viewer's state: the picture and one shape that draws every box, label and badge.
+ * Hover and clicks are found in image space (hit-test.ts), so no box needs a Konva node of its own.
+ */
 export default function CardCanvas(props: CardCanvasProps) {
   const {
-    image,
     natural,
     viewport,
     view,
@@ -66,50 +73,114 @@ export default function CardCanvas(props: CardCanvasProps) {
     onHover,
     stageRef,
   } = props;
-  const drag = useRef<{ from: StagePoint; view: ViewTransform } | null>(null);
+  // A closed ImageBitmap reports width 0; drawing it would throw.
+  const image = props.image && (props.image as Picture).width !== 0 ? (props.image as Picture) : null;
+  const press = useRef<{ from: StagePoint; view: ViewTransform; moved: boolean } | null>(null);
   const pinch = useRef<{ distance: number; view: ViewTransform } | null>(null);
   const [grabbing, setGrabbing] = useState(false);
+  const [pointing, setPointing] = useState(false);
   const focusId = highlightedId ?? selectedId;
-  const boxed = fields.filter((f) => f.quad);
+  const { lang, showValues, threshold } = label;
+  const scene = useMemo<OverlayScene>(
+    () => ({
+      fields,
+      extras,
+      show: layers,
+      label: { lang, showValues, threshold, valuesInLabels: layers.values },
+      focusId,
+      badges,
+      fontSize: presentation ? 18 : 12,
+      badgeFontSize: presentation ? 15 : 12,
+    }),
+    [fields, extras, layers, lang, showValues, threshold, focusId, badges, presentation],
+  );
+  const layerRef = useRef<Konva.Layer>(null);
+  const [motion] = useState(createMotionCache);
+  const lastMove = useRef(-Infinity);
+  const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const previous = useRef<{ view: ViewTransform; image: Picture | null } | null>(null);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = { view, image };
+    // A new picture, or the first, is shown at once and crisp; only a view that changes under the
+    // same picture is a motion.
+    if (!before || before.image !== image) {
+      lastMove.current = -Infinity;
+      return;
+    }
+    if (before.view.scale === view.scale && before.view.x === view.x && before.view.y === view.y) return;
+    lastMove.current = performance.now();
+    clearTimeout(settleTimer.current);
+    settleTimer.current = setTimeout(() => {
+      motion.clear();
+      layerRef.current?.batchDraw();
+    }, SETTLE_MS);
+  }, [view, image, motion]);
+  useEffect(
+    () => () => {
+      clearTimeout(settleTimer.current);
+      motion.clear();
+    },
+    [motion],
+  );
 
   const pointer = (e: Konva.KonvaEventObject<MouseEvent | TouchEvent | WheelEvent>) => {
     const p = e.target.getStage()?.getPointerPosition();
     return p ? stagePoint(p.x, p.y) : stagePoint(viewport.width / 2, viewport.height / 2);
   };
-
-  const fontSize = presentation ? 18 : 12;
+  const fieldUnder = (p: StagePoint) => (layers.boxes ? fieldAt(fields, stageToImage(p, view)) : null);
+  const hover = (p: StagePoint) => {
+    const id = fieldUnder(p)?.id ?? null;
+    setPointing(id !== null);
+    if (id !== highlightedId) onHover(id);
+  };
+  const release = (e: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+    const wasClick = press.current && !press.current.moved;
+    press.current = null;
+    setGrabbing(false);
+    const field = wasClick ? fieldUnder(pointer(e)) : null;
+    if (field) onSelect(field.id);
+  };
 
   return (
     <Stage
       ref={stageRef}
       width={viewport.width}
       height={viewport.height}
-      style={{ cursor: grabbing ? 'grabbing' : 'grab' }}
+      style={{ cursor: grabbing ? 'grabbing' : pointing ? 'pointer' : 'grab' }}
       onWheel={(e) => {
         e.evt.preventDefault();
         onViewChange(zoomAt(view, Math.exp(-e.evt.deltaY * 0.0015), pointer(e)));
       }}
       onMouseDown={(e) => {
-        drag.current = { from: pointer(e), view };
+        press.current = { from: pointer(e), view, moved: false };
         setGrabbing(true);
       }}
       onMouseMove={(e) => {
-        if (!drag.current) return;
         const p = pointer(e);
-        onViewChange(panBy(drag.current.view, p.x - drag.current.from.x, p.y - drag.current.from.y));
+        const pressed = press.current;
+        if (!pressed) return hover(p);
+        const dx = p.x - pressed.from.x;
+        const dy = p.y - pressed.from.y;
+        if (!pressed.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+        pressed.moved = true;
+        onViewChange(panBy(pressed.view, dx, dy));
       }}
-      onMouseUp={() => {
-        drag.current = null;
-        setGrabbing(false);
-      }}
+      onMouseUp={release}
       onMouseLeave={() => {
-        drag.current = null;
+        press.current = null;
         setGrabbing(false);
+        setPointing(false);
+        if (highlightedId !== null) onHover(null);
+      }}
+      onTouchStart={(e) => {
+        if (e.evt.touches.length === 1) press.current = { from: pointer(e), view, moved: false };
       }}
       onTouchMove={(e) => {
         const touches = e.evt.touches;
         if (touches.length !== 2) return;
         e.evt.preventDefault();
+        if (press.current) press.current.moved = true;
         const distance = Math.hypot(touches[0].clientX - touches[1].clientX, touches[0].clientY - touches[1].clientY);
         if (!pinch.current) pinch.current = { distance, view };
         else
@@ -121,112 +192,26 @@ export default function CardCanvas(props: CardCanvasProps) {
             ),
           );
       }}
-      onTouchEnd={() => (pinch.current = null)}
+      onTouchEnd={(e) => {
+        pinch.current = null;
+        release(e);
+      }}
     >
-      <Layer listening={false}>
-        {/* A closed ImageBitmap reports width 0; drawing it would throw. */}
-        {image && (image as { width?: number }).width !== 0 && (
-          <KonvaImage
-            image={image}
-            x={view.x}
-            y={view.y}
-            width={natural.width * view.scale}
-            height={natural.height * view.scale}
+      <Layer listening={false} ref={layerRef}>
+        {image && (
+          <Shape
+            sceneFunc={(context) => {
+              const ctx = context._context;
+              // While the view moves, frames sample the photo without smoothing and move the
+              // overlay as one picture: about a third of the cost. The settled frame is crisp.
+              const moving = performance.now() - lastMove.current < SETTLE_MS;
+              ctx.imageSmoothingEnabled = !moving;
+              ctx.drawImage(image, view.x, view.y, natural.width * view.scale, natural.height * view.scale);
+              if (moving && motion.drawMoving(ctx, scene, view, viewport)) return;
+              reportDrawn(drawOverlay(ctx, scene, view, viewport));
+            }}
           />
         )}
-      </Layer>
-      <Layer>
-        {layers.extra &&
-          extras.map((quad, i) => (
-            <Line
-              key={`extra-${i}`}
-              name="extra-box"
-              points={quadToStage(quad, view)}
-              closed
-              stroke={EXTRA_BOX_COLOUR}
-              strokeWidth={1}
-              dash={[3, 3]}
-              listening={false}
-            />
-          ))}
-        {layers.boxes &&
-          boxed.map((field) => {
-            const focused = field.id === focusId;
-            const below = isBelow(field, label.threshold);
-            const points = quadToStage(field.quad!, view);
-            return [
-              // A dark halo under every outline keeps it readable on light and dark images alike.
-              <Line
-                key={`${field.id}-halo`}
-                points={points}
-                closed
-                stroke="rgba(0,0,0,0.55)"
-                strokeWidth={focused ? 6 : 4}
-                listening={false}
-                opacity={focusId && !focused ? DIM : 1}
-              />,
-              <Line
-                key={field.id}
-                id={field.id}
-                name="field-box"
-                points={points}
-                closed
-                stroke={field.colour}
-                strokeWidth={focused ? 3.5 : 2}
-                dash={below ? [7, 5] : undefined}
-                fill={`${field.colour}33`}
-                opacity={focusId && !focused ? DIM : 1}
-                onClick={() => onSelect(field.id)}
-                onTap={() => onSelect(field.id)}
-                onMouseEnter={() => onHover(field.id)}
-                onMouseLeave={() => onHover(null)}
-              />,
-            ];
-          })}
-      </Layer>
-      <Layer listening={false}>
-        {layers.labels &&
-          boxed.map((field) => {
-            const corners = quadCorners(field.quad!);
-            const top = corners.reduce((a, b) => (b.y < a.y ? b : a));
-            const anchor = imageToStage(corners[0].y <= top.y + 1 ? corners[0] : top, view);
-            const focused = field.id === focusId;
-            return (
-              <Label key={field.id} x={anchor.x} y={anchor.y - fontSize - 8} opacity={focusId && !focused ? DIM : 1}>
-                <Tag fill="rgba(15,18,24,0.82)" stroke={field.colour} strokeWidth={1} cornerRadius={3} />
-                <Text
-                  text={labelText(field, { ...label, valuesInLabels: layers.values })}
-                  fill="#ffffff"
-                  fontSize={fontSize}
-                  padding={3}
-                  fontStyle={focused ? 'bold' : 'normal'}
-                />
-              </Label>
-            );
-          })}
-        {boxed.map((field) => {
-          const kind = badges.get(field.id);
-          if (!kind) return null;
-          const corners = quadCorners(field.quad!);
-          const corner = imageToStage(
-            corners.reduce((a, b) => (b.x - b.y > a.x - a.y ? b : a)),
-            view,
-          );
-          return (
-            <Label key={`badge-${field.id}`} name="rule-badge" x={corner.x - 8} y={corner.y - 8}>
-              <Tag fill={kind === 'fail' ? '#d92d20' : '#1f6feb'} stroke="#ffffff" strokeWidth={1.5} cornerRadius={9} />
-              <Text
-                text={kind === 'fail' ? '!' : 'i'}
-                fill="#ffffff"
-                fontSize={presentation ? 15 : 12}
-                fontStyle="bold"
-                padding={3}
-                width={18}
-                align="center"
-              />
-            </Label>
-          );
-        })}
       </Layer>
     </Stage>
   );

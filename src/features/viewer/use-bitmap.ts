@@ -6,6 +6,14 @@ import type { Size } from './view-transform';
 export const MAX_DISPLAY_SIDE = 4096;
 const BITMAP_CLOSE_DELAY_MS = 2000;
 
+/**
+ * Closes a bitmap a moment after it leaves the screen, not at once: Konva may already have a
+ * redraw scheduled with it, and drawing a closed bitmap throws.
+ */
+export function closeAfterLastDraw(bitmap: ImageBitmap): void {
+  setTimeout(() => bitmap.close(), BITMAP_CLOSE_DELAY_MS);
+}
+
 export interface DisplayImage {
   bitmap: ImageBitmap;
   /** The size the API's coordinates refer to in this orientation. */
@@ -56,10 +64,7 @@ export function useBitmap(
     );
     return () => {
       cancelled = true;
-      // Closed a moment after it leaves the screen, not at once: Konva may already have a redraw
-      // scheduled with it, and drawing a closed bitmap throws.
-      const stale = bitmap;
-      if (stale) setTimeout(() => stale.close(), BITMAP_CLOSE_DELAY_MS);
+      if (bitmap) closeAfterLastDraw(bitmap);
     };
   }, [file, image, raw]);
 

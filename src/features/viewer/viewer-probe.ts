@@ -1,5 +1,6 @@
 // What the viewer drew, for e2e specs via window.__cardlens (test builds only; see app/test-hooks.ts).
 export interface ViewerProbe {
+  /** Counted by the canvas as it draws, so a spec sees what is on screen, not what should be. */
   boxesDrawn: number;
   extraBoxesDrawn: number;
   selectedId: string | null;
@@ -10,16 +11,40 @@ export interface ViewerProbe {
   verdicts: Record<string, string>;
   badges: { fieldId: string; kind: 'fail' | 'info' }[];
   rules: { rule: string; fieldId: string | null; key: string; outcome: string }[];
-  fields: { id: string; key: string; value: string; shown: string; quad: boolean; below: boolean }[];
+  fields: {
+    id: string;
+    key: string;
+    value: string;
+    shown: string;
+    quad: boolean;
+    /** The box's centre in image pixels, for specs that point at it on the canvas. */
+    centre: { x: number; y: number } | null;
+    below: boolean;
+  }[];
+  /** Stage pixels per image pixel and where the image's origin sits on the stage. */
+  view: { scale: number; x: number; y: number };
 }
 
-let latest: ViewerProbe | null = null;
+type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn'>;
+
+let latest: ViewerState | null = null;
+let drawn = { boxes: 0, extras: 0 };
 const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
-export function publishViewerState(state: ViewerProbe | null): void {
+export function publishViewerState(state: ViewerState | null): void {
   if (enabled) latest = state;
 }
 
+/** Called by the canvas after each draw. */
+export function reportDrawn(counts: { boxes: number; extras: number }): void {
+  if (enabled) drawn = counts;
+}
+
+/** A new card is on its way: nothing of it is drawn yet. */
+export function resetDrawn(): void {
+  drawn = { boxes: 0, extras: 0 };
+}
+
 export function readViewerState(): ViewerProbe | null {
-  return latest;
+  return latest && { ...latest, boxesDrawn: drawn.boxes, extraBoxesDrawn: drawn.extras };
 }

@@ -19,7 +19,7 @@ import { FieldList } from './field-list';
 import { displayedValue } from './label-text';
 import { pixelated } from './pixelate';
 import { useBitmap } from './use-bitmap';
-import { publishViewerState } from './viewer-probe';
+import { publishViewerState, resetDrawn } from './viewer-probe';
 import { actualSizeView, fitView, panBy, stagePoint, zoomAt, type Size, type ViewTransform } from './view-transform';
 
 const loadCardCanvas = () => import('./card-canvas');
@@ -29,6 +29,8 @@ const CardCanvas = lazy(loadCardCanvas);
 export function prefetchCardCanvas(): void {
   void loadCardCanvas().catch(() => undefined);
 }
+
+const NO_PICTURE: Size = { width: 0, height: 0 };
 
 const STAGE_TEXT: Record<string, MessageKey> = {
   preparing: 'stagePreparing',
@@ -115,6 +117,7 @@ export function Viewer({
     setSelectedId(null);
     setHoveredId(null);
     setRaw(false);
+    resetDrawn();
   }, [item.id]);
 
   const shownImage = useMemo(() => {
@@ -126,8 +129,6 @@ export function Viewer({
 
   useEffect(() => {
     publishViewerState({
-      boxesDrawn: layers.boxes ? fields.filter((f) => f.quad).length : 0,
-      extraBoxesDrawn: layers.extra ? extras.length : 0,
       selectedId,
       highlightedId: hoveredId ?? selectedId,
       presentation,
@@ -142,11 +143,16 @@ export function Viewer({
         value: f.value,
         shown: displayedValue(f, showValues),
         quad: f.quad !== null,
+        centre: f.quad && {
+          x: (f.quad.x1 + f.quad.x2 + f.quad.x3 + f.quad.x4) / 4,
+          y: (f.quad.y1 + f.quad.y2 + f.quad.y3 + f.quad.y4) / 4,
+        },
         below: isBelow(f, threshold),
       })),
+      view,
     });
     return () => publishViewerState(null);
-  }, [fields, extras, layers, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review, item]);
+  }, [fields, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review, item, view]);
 
   function onCanvasKey(e: KeyboardEvent<HTMLDivElement>) {
     if (!natural) return;
@@ -289,11 +295,13 @@ export function Viewer({
           aria-describedby={`${ids.tabs}-keys`}
           onKeyDown={onCanvasKey}
         >
-          {shownImage && natural && (
+          {/* The stage stays while cards change, so moving to the next card draws into canvases
+              that already exist instead of allocating new ones. */}
+          {item.image && (
             <Suspense fallback={<p className="canvas-status">{t('loading')}</p>}>
               <CardCanvas
                 image={shownImage}
-                natural={natural}
+                natural={natural ?? NO_PICTURE}
                 viewport={viewport}
                 view={view}
                 onViewChange={setView}

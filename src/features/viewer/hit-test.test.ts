@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageQuad } from '@/api';
+import type { ViewerField } from '@/features/fields/result-fields';
+import { fieldAt, quadContains } from './hit-test';
+import { imagePoint } from './view-transform';
+
+const quad = (x: number, y: number, w: number, h: number): ImageQuad =>
+  ({ x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + h, x4: x, y4: y + h }) as ImageQuad;
+const field = (id: string, q: ImageQuad | null): ViewerField => ({
+  id,
+  key: 'cardNum',
+  value: '1234',
+  maskedValue: '12••',
+  conf: 0.9,
+  quad: q,
+  sensitivity: null,
+  colour: '#2f80ed',
+});
+
+describe('hit testing in image space', () => {
+  it('finds a point inside a tilted quad and not one just outside it', () => {
+    const tilted = { x1: 100, y1: 100, x2: 300, y2: 140, x3: 290, y3: 190, x4: 90, y4: 150 } as ImageQuad;
+    expect(quadContains(tilted, imagePoint(200, 140))).toBe(true);
+    expect(quadContains(tilted, imagePoint(200, 110))).toBe(false);
+    expect(quadContains(tilted, imagePoint(95, 100))).toBe(false);
+  });
+
+  it('prefers the smallest of overlapping boxes, and skips fields without one', () => {
+    const fields = [field('outer', quad(0, 0, 500, 300)), field('none', null), field('inner', quad(100, 100, 50, 20))];
+    expect(fieldAt(fields, imagePoint(110, 110))?.id).toBe('inner');
+    expect(fieldAt(fields, imagePoint(400, 250))?.id).toBe('outer');
+    expect(fieldAt(fields, imagePoint(600, 10))).toBeNull();
+  });
+
+  it('never matches a zero-area box, and survives NaN coordinates', () => {
+    const flat = quad(10, 10, 0, 0);
+    const broken = { ...quad(0, 0, 10, 10), x2: Number.NaN } as ImageQuad;
+    expect(fieldAt([field('flat', flat), field('broken', broken)], imagePoint(10, 10))).toBeNull();
+  });
+});

@@ -89,6 +89,38 @@ describe('every endpoint succeeds for every sample', () => {
   });
 });
 
+describe('beforeSend', () => {
+  it('is awaited after encrypting: the request leaves only once it resolves', async () => {
+    const { client, sandbox } = rig();
+    await client.getPublicKey('credit-card');
+    sandbox.control.clearLog();
+    const stages: string[] = [];
+    let open!: () => void;
+    const analysis = client.analyzeCreditCard(sampleImage('credit-card.png'), {
+      onStage: (stage) => stages.push(stage),
+      beforeSend: () => new Promise<void>((resolve) => (open = resolve)),
+    });
+    await expect.poll(() => stages).toEqual(['preparing', 'encrypting']);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(sandbox.control.log()).toEqual([]);
+    open();
+    expect((await analysis).result).toEqual(sample('credit-card.png').result);
+    expect(stages).toEqual(['preparing', 'encrypting', 'sending', 'decrypting']);
+    expect(sandbox.control.log()).toHaveLength(1);
+  });
+
+  it('stops the request when it throws, and its error reaches the caller as it is', async () => {
+    const { client, sandbox } = rig();
+    await client.getPublicKey('credit-card');
+    sandbox.control.clearLog();
+    const refusal = new Error('the image did not decode');
+    await expect(
+      client.analyzeCreditCard(sampleImage('credit-card.png'), { beforeSend: () => Promise.reject(refusal) }),
+    ).rejects.toBe(refusal);
+    expect(sandbox.control.log()).toEqual([]);
+  });
+});
+
 describe('result codes the sandbox produces reach the client mapped', () => {
   it('4010001 for a wrong secret key, and it is a connection problem', async () => {
     const { clientWith } = rig();

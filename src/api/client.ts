@@ -212,6 +212,8 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
       }
       const { body, headers } = request;
       const encrypted = now();
+      await call.beforeSend?.();
+      const sending = now();
       call.onStage?.('sending');
       try {
         const sent = await send(
@@ -230,7 +232,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           ...sent,
           symmetricKey,
           keyVersion: publicKey.version,
-          marks: { started, prepared, encrypted, responded: now() },
+          marks: { started, prepared, encrypted, sending, responded: now() },
         };
       } catch (error) {
         if (attempt === 0 && error instanceof OcrError && error.resultCode === INVALID_KEY_VERSION) {
@@ -242,12 +244,18 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     }
   }
 
-  function timingsFrom(marks: { started: number; prepared: number; encrypted: number; responded: number }): Timings {
+  function timingsFrom(marks: {
+    started: number;
+    prepared: number;
+    encrypted: number;
+    sending: number;
+    responded: number;
+  }): Timings {
     const done = now();
     return {
       prepareMs: marks.prepared - marks.started,
       encryptMs: marks.encrypted - marks.prepared,
-      requestMs: marks.responded - marks.encrypted,
+      requestMs: marks.responded - marks.sending,
       decryptMs: done - marks.responded,
       totalMs: done - marks.started,
     };

@@ -83,6 +83,12 @@ export interface ImageInput {
 export interface CallOptions {
   signal?: AbortSignal;
   onStage?: (stage: AnalysisStage) => void;
+  /**
+   * Awaited after encryption, just before the request leaves: the caller can encrypt while it
+   * still checks the image, and stop the request by throwing (the error reaches the caller as is).
+   * The wait counts in totalMs, not in requestMs.
+   */
+  beforeSend?: () => Promise<void>;
 }
 
 export interface Analysis<R> {

@@ -41,6 +41,7 @@ function Workspace() {
   const [kind, setKind] = useState<AnalysisKind>('credit-card');
   const [presentation, setPresentation] = useState(false);
   const queue = useAnalysisQueue();
+  const { addFiles } = queue;
   const [threshold, setThreshold] = useState(0.8);
   const [view, setView] = useState<'card' | 'batch' | 'report'>('card');
   const [tableOrder, setTableOrder] = useState<string[]>([]);
@@ -66,8 +67,9 @@ function Workspace() {
 
   // The canvas chunk is needed by the first drop whatever the connection: fetch it while idle.
   useEffect(() => {
-    if ('requestIdleCallback' in window) window.requestIdleCallback(prefetchCardCanvas);
-    else setTimeout(prefetchCardCanvas, 200);
+    const prefetch = () => void prefetchCardCanvas();
+    if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch);
+    else setTimeout(prefetch, 200);
   }, []);
 
   // The sandbox is the default connection: make its keys while the visitor reads the page.
@@ -90,10 +92,11 @@ function Workspace() {
       const sampleKind: AnalysisKind =
         entry.service === 'credit-card' ? 'credit-card' : kind === 'id-card-stand-alone' ? kind : 'id-card';
       setKind(sampleKind);
-      queue.addFiles([await sampleFile(entry)], sampleKind);
+      addFiles([await sampleFile(entry)], sampleKind);
     },
-    [queue, kind],
+    [addFiles, kind],
   );
+  const pickSample = useCallback((entry: SampleEntry) => void onSample(entry), [onSample]);
 
   const endpointLabel =
     settings.endpoint === 'sandbox'
@@ -148,7 +151,7 @@ function Workspace() {
             onRetry={queue.retry}
             onClear={queue.clearFinished}
           />
-          {queue.selected && <SampleGallery compact onPick={(entry) => void onSample(entry)} />}
+          {queue.selected && <SampleGallery compact onPick={pickSample} />}
           {panelOpen && !presentation && (
             <div id="connection-panel">
               <ConnectionPanel />
@@ -237,7 +240,7 @@ function Workspace() {
           ) : (
             <div className="empty-state">
               <p className="lead">{t('emptyViewer')}</p>
-              <SampleGallery onPick={(entry) => void onSample(entry)} />
+              <SampleGallery onPick={pickSample} />
             </div>
           )}
         </main>

@@ -85,7 +85,15 @@ export function BatchPanel(props: Props) {
     return sortRows(filterRows(all, filter, threshold), sort.key, sort.descending);
   }, [items, filter, threshold, sort]);
   const { onViewChange } = props;
-  useEffect(() => onViewChange(rows.map((r) => r.id)), [rows, onViewChange]);
+  // Reported only when the order changes: every card's progress changes the rows, and telling the
+  // page each time rendered it twice per change.
+  const reported = useRef<string[]>([]);
+  useEffect(() => {
+    const order = rows.map((r) => r.id);
+    if (order.length === reported.current.length && order.every((id, i) => id === reported.current[i])) return;
+    reported.current = order;
+    onViewChange(order);
+  }, [rows, onViewChange]);
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
 
   // Only the rows in view are in the DOM: a thousand cards stay as light as twenty. (The warning is

@@ -36,6 +36,7 @@ export interface PreflightRejected {
   reason: Localised;
 }
 export type Preflight = PreflightPassed | PreflightRejected;
+export type Inspected = Omit<PreflightPassed, 'thumbnail'>;
 
 const KOREAN_CONTENT: Record<string, string> = {
   'an empty file': '빈 파일',
@@ -56,10 +57,13 @@ const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const reject = (en: string, ko: string): PreflightRejected => ({ ok: false, reason: { en, ko } });
 
 /** Decodes fully to prove the image is usable, returning a thumbnail; the browser does it by default. */
-export type Decode = (blob: Blob) => Promise<Blob>;
+export type Decode<T = Blob> = (blob: Blob) => Promise<T>;
 
-/** Everything checked before a byte is sent (issue 4, "Preflight"). Never throws. */
-export async function preflight(file: File, decode: Decode = decodeToThumbnail): Promise<Preflight> {
+/**
+ * Every check that needs no decoding: type, size, header, checksums, completeness. Fast enough to
+ * run before anything else starts; the decode (confirmDecodes) can then run beside other work.
+ */
+export async function inspect(file: File): Promise<Inspected | PreflightRejected> {
   const name = file.name || 'image';
   if (file.size === 0) return reject(`“${name}” is empty (0 bytes).`, `“${name}” 파일이 비어 있습니다(0바이트).`);
   if (file.size > MAX_IMAGE_BYTES) {
@@ -125,20 +129,38 @@ export async function preflight(file: File, decode: Decode = decodeToThumbnail):
       `“${name}” 파일이 잘려 있습니다. 이미지가 끝나기 전에 파일이 끝납니다.`,
     );
   }
-  let thumbnail: Blob;
-  try {
-    thumbnail = await decode(new Blob([bytes as BlobPart], { type: format === 'png' ? 'image/png' : 'image/jpeg' }));
-  } catch {
-    return reject(
-      `“${name}” could not be decoded: the image data is corrupt.`,
-      `“${name}” 파일을 디코딩할 수 없습니다. 이미지 데이터가 손상되었습니다.`,
-    );
-  }
   const orientation = format === 'jpeg' ? exifOrientation(bytes) : 1;
   // Orientations 5–8 swap width and height on display; the service's resolution rule is about what it sees.
   const [width, height] = orientation >= 5 ? [header.height, header.width] : [header.width, header.height];
   const lowResolution =
     Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
   const sha256 = await sha256Hex(bytes);
-  return { ok: true, bytes, thumbnail, sha256, format, width, height, orientation, lowResolution };
+  return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution };
+}
+
+/** The last check: every pixel decodes. Returns what the decode made (by default, the thumbnail). */
+export async function confirmDecodes<T>(
+  file: File,
+  inspected: Inspected,
+  decode: Decode<T>,
+): Promise<{ ok: true; decoded: T } | PreflightRejected> {
+  try {
+    // The file is already a Blob of these bytes; copying them into a new one costs a round trip
+    // to the browser's blob store for every card of a batch.
+    return { ok: true, decoded: await decode(file) };
+  } catch {
+    const name = file.name || 'image';
+    return reject(
+      `“${name}” could not be decoded: the image data is corrupt.`,
+      `“${name}” 파일을 디코딩할 수 없습니다. 이미지 데이터가 손상되었습니다.`,
+    );
+  }
+}
+
+/** Everything checked before a byte is sent (issue 4, "Preflight"). Never throws. */
+export async function preflight(file: File, decode: Decode = decodeToThumbnail): Promise<Preflight> {
+  const inspected = await inspect(file);
+  if (!inspected.ok) return inspected;
+  const confirmed = await confirmDecodes(file, inspected, decode);
+  return confirmed.ok ? { ...inspected, thumbnail: confirmed.decoded } : confirmed;
 }

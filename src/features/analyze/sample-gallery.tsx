@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import type { SampleEntry, SampleManifest } from '@/api';
 import { useI18n } from '@/features/shared/i18n';
 
@@ -22,8 +23,8 @@ export async function sampleFile(entry: SampleEntry): Promise<File> {
   return new File([await response.blob()], entry.file, { type });
 }
 
-/** The empty state: one click runs a specimen through the current connection. */
-export function SampleGallery({
+/** The empty state: one click runs a specimen through the current connection. Memoised: the queue re-renders the page for every card of a batch. */
+export const SampleGallery = memo(function SampleGallery({
   onPick,
   compact = false,
 }: {
@@ -64,4 +65,4 @@ export function SampleGallery({
       </ul>
     </section>
   );
-}
+});

@@ -9,8 +9,11 @@ import {
   type Localised,
 } from '@/api';
 import { useConnection } from '@/features/connection/connection-context';
-import { preflight, type PreflightPassed } from './preflight';
+import { decodeForDisplay, shareDecode } from './display-decode';
+import { confirmDecodes, inspect, type Decode, type Inspected, type PreflightPassed } from './preflight';
+import { limit } from '@/lib/limit';
 import { summarise, type ResultSummary } from './result-rows';
+import { decodeToThumbnail, thumbnailOf } from './thumbnail';
 
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled';
 
@@ -36,12 +39,16 @@ export interface QueueItem {
 }
 
 /** What the queue keeps of a preflight: everything but the bytes. */
-export function metaOf(checked: PreflightPassed): ImageMeta {
+export function metaOf(checked: Inspected): ImageMeta {
   const { sha256, format, width, height, orientation, lowResolution } = checked;
   return { sha256, format, width, height, orientation, lowResolution };
 }
 
+/** Stops a request whose image turned out not to decode; nothing was sent. */
+class RefusedAfterDecode extends Error {}
+
 export const DEFAULT_CONCURRENCY = 2;
+const THUMBNAIL_FLUSH_MS = 250;
 export const MAX_CONCURRENCY = 8;
 let nextId = 1;
 
@@ -50,11 +57,24 @@ export function useAnalysisQueue() {
   const { client, identity, setPanelOpen } = useConnection();
   const { mutateAsync } = useMutation(analyzeMutationOptions(client, identity));
   const [items, setItems] = useState<QueueItem[]>([]);
+  // The queue as of now, not as of the last render: requests start the moment a slot frees, not
+  // after React has rendered the change. On a busy page that wait was a fifth of a batch's time.
+  const live = useRef<QueueItem[]>([]);
+  const update = useCallback((change: (list: QueueItem[]) => QueueItem[]) => {
+    live.current = change(live.current);
+    setItems(live.current);
+  }, []);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [concurrency, setConcurrency] = useState(DEFAULT_CONCURRENCY);
   const [paused, setPaused] = useState(false);
+  const limits = useRef({ concurrency, paused });
+  limits.current = { concurrency, paused };
+  const pump = useRef(() => undefined as void);
   const controllers = useRef(new Map<string, AbortController>());
   const bytes = useRef(new Map<string, Uint8Array>());
+  /** Whether each checked image decoded; a request waits for this before it leaves. */
+  const decoded = useRef(new Map<string, Promise<boolean>>());
+  const checking = useRef(limit(Math.max(2, navigator.hardwareConcurrency || 2)));
   const order = useRef(0);
   // Stage changes matter only for the card on screen; reporting every card's would re-render the
   // whole queue four times per request, which dominates a large batch.
@@ -63,9 +83,71 @@ export function useAnalysisQueue() {
     selectedRef.current = selectedId;
   }, [selectedId]);
 
-  const patch = useCallback((id: string, change: Partial<QueueItem>) => {
-    setItems((list) => list.map((item) => (item.id === id ? { ...item, ...change } : item)));
-  }, []);
+  // Thumbnails ride along with their card's next change, or are shown together a moment later,
+  // instead of each costing a render of the whole page.
+  const thumbnails = useRef(new Map<string, string>());
+  const thumbnailFlush = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const addThumbnail = useCallback(
+    (id: string, url: string) => {
+      thumbnails.current.set(id, url);
+      thumbnailFlush.current ??= setTimeout(() => {
+        thumbnailFlush.current = null;
+        const ready = thumbnails.current;
+        thumbnails.current = new Map();
+        update((list) => list.map((item) => (ready.has(item.id) ? { ...item, thumbnail: ready.get(item.id) } : item)));
+      }, THUMBNAIL_FLUSH_MS);
+    },
+    [update],
+  );
+  const patch = useCallback(
+    (id: string, change: Partial<QueueItem>) => {
+      const thumbnail = thumbnails.current.get(id);
+      thumbnails.current.delete(id);
+      const merged = thumbnail ? { thumbnail, ...change } : change;
+      update((list) => list.map((item) => (item.id === id ? { ...item, ...merged } : item)));
+    },
+    [update],
+  );
+
+  /** Inspects, queues, then decodes; resolves when the decode is done, freeing a checking slot. */
+  const check = useCallback(
+    (item: QueueItem) =>
+      inspect(item.file).then((inspected) => {
+        if (!inspected.ok) {
+          patch(item.id, { status: 'rejected', rejection: inspected.reason });
+          return false;
+        }
+        // The card on screen is decoded at display size once, and the viewer takes that decode;
+        // its thumbnail is drawn from it after the card is queued, not before.
+        const decode: Decode<{ thumbnail: Promise<Blob> }> =
+          item.id === selectedRef.current
+            ? async (blob) => {
+                const decoding = decodeForDisplay(blob, inspected, false);
+                shareDecode(item.file, decoding);
+                return { thumbnail: thumbnailOf(await decoding) };
+              }
+            : async (blob) => ({ thumbnail: Promise.resolve(await decodeToThumbnail(blob)) });
+        // Queued now: its request may encrypt while the pixels decode, but is sent only if they do.
+        bytes.current.set(item.id, inspected.bytes);
+        const decodes = confirmDecodes(item.file, inspected, decode).then((checked) => {
+          if (!checked.ok) {
+            bytes.current.delete(item.id);
+            patch(item.id, { status: 'rejected', rejection: checked.reason, stage: undefined });
+            return false;
+          }
+          void checked.decoded.thumbnail.then(
+            (thumbnail) => addThumbnail(item.id, URL.createObjectURL(thumbnail)),
+            () => undefined,
+          );
+          return true;
+        });
+        decoded.current.set(item.id, decodes);
+        patch(item.id, { status: 'queued', image: metaOf(inspected) });
+        pump.current();
+        return decodes;
+      }),
+    [patch, addThumbnail],
+  );
 
   const addFiles = useCallback(
     (files: File[], kind: AnalysisKind) => {
@@ -77,21 +159,13 @@ export function useAnalysisQueue() {
         kind,
         status: 'checking',
       }));
-      setItems((list) => [...list, ...added]);
+      update((list) => [...list, ...added]);
       setSelectedId(added[0].id);
-      for (const item of added) {
-        void preflight(item.file).then((checked) => {
-          if (!checked.ok) return patch(item.id, { status: 'rejected', rejection: checked.reason });
-          bytes.current.set(item.id, checked.bytes);
-          patch(item.id, {
-            status: 'queued',
-            image: metaOf(checked),
-            thumbnail: URL.createObjectURL(checked.thumbnail),
-          });
-        });
-      }
+      // Checked a few at a time in drop order: two hundred files read, hashed and decoded at once
+      // would hold the first request back behind all of them.
+      for (const item of added) void checking.current(() => check(item));
     },
-    [patch],
+    [check],
   );
 
   /** A card from an imported session: already analysed, so nothing is sent. */
@@ -107,7 +181,7 @@ export function useAnalysisQueue() {
       summary: summarise(outcome),
       thumbnail: URL.createObjectURL(checked.thumbnail),
     };
-    setItems((list) => [...list, item]);
+    update((list) => [...list, item]);
     setSelectedId((current) => current ?? item.id);
   }, []);
 
@@ -129,10 +203,14 @@ export function useAnalysisQueue() {
         image: { bytes: data, fileName: item.file.name || `image.${item.image.format === 'png' ? 'png' : 'jpg'}` },
         signal: controller.signal,
         onStage: (stage) => item.id === selectedRef.current && patch(item.id, { stage }),
+        beforeSend: async () => {
+          if (!(await (decoded.current.get(item.id) ?? true))) throw new RefusedAfterDecode();
+        },
       })
         .then(
           (outcome) => {
             bytes.current.delete(item.id); // sent: the bytes are not needed again unless retried from the file
+            decoded.current.delete(item.id);
             patch(item.id, {
               status: 'done',
               outcome,
@@ -142,6 +220,7 @@ export function useAnalysisQueue() {
             });
           },
           (error: unknown) => {
+            if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
             const cancelled = error instanceof OcrError && error.kind === 'aborted';
             patch(item.id, {
               status: cancelled ? 'cancelled' : 'failed',
@@ -152,30 +231,37 @@ export function useAnalysisQueue() {
             if (error instanceof OcrError && error.isConnectionProblem) setPanelOpen(true);
           },
         )
-        .finally(() => controllers.current.delete(item.id));
+        .finally(() => {
+          controllers.current.delete(item.id);
+          pump.current();
+        });
     },
     [mutateAsync, patch, setPanelOpen],
   );
 
-  // Start queued items, in drop order, while there is room.
-  useEffect(() => {
-    if (paused) return;
-    const working = items.filter((item) => item.status === 'working').length;
-    const ready = items
-      .filter((item) => item.status === 'queued' && bytes.current.has(item.id))
-      .slice(0, Math.max(0, concurrency - working));
-    ready.forEach(start);
-  }, [items, paused, concurrency, start]);
+  /** Starts queued items, in drop order, while there is room. */
+  pump.current = () => {
+    if (limits.current.paused) return;
+    let room = limits.current.concurrency - live.current.filter((item) => item.status === 'working').length;
+    for (const item of live.current) {
+      if (room <= 0) break;
+      if (item.status !== 'queued' || !bytes.current.has(item.id)) continue;
+      start(item);
+      room--;
+    }
+  };
+  // Any other change that can free a slot or add work (pause, concurrency, retries) lands here.
+  useEffect(() => pump.current(), [items, paused, concurrency]);
 
   const cancel = useCallback((id: string) => {
     controllers.current.get(id)?.abort();
-    setItems((list) =>
+    update((list) =>
       list.map((item) => (item.id === id && item.status === 'queued' ? { ...item, status: 'cancelled' } : item)),
     );
   }, []);
 
   const cancelRest = useCallback(() => {
-    setItems((list) => list.map((item) => (item.status === 'queued' ? { ...item, status: 'cancelled' } : item)));
+    update((list) => list.map((item) => (item.status === 'queued' ? { ...item, status: 'cancelled' } : item)));
     controllers.current.forEach((controller) => controller.abort());
   }, []);
 
@@ -198,11 +284,12 @@ export function useAnalysisQueue() {
   );
 
   const clearFinished = useCallback(() => {
-    setItems((list) =>
+    update((list) =>
       list.filter((item) => {
         const keep = item.id === selectedId || !['done', 'failed', 'rejected', 'cancelled'].includes(item.status);
         if (!keep && item.thumbnail) URL.revokeObjectURL(item.thumbnail);
         if (!keep) bytes.current.delete(item.id);
+        if (!keep) decoded.current.delete(item.id);
         return keep;
       }),
     );

@@ -1,5 +1,3 @@
-import type { Sandbox } from './sandbox';
-
 // Response headers a cross-origin script may always read (Fetch standard, "CORS-safelisted response-header name").
 const CORS_SAFELISTED = new Set([
   'cache-control',
@@ -11,6 +9,12 @@ const CORS_SAFELISTED = new Set([
   'pragma',
 ]);
 
+/** The sandbox itself, or a stand-in for it in a worker, which may take a form body separately. */
+export interface SandboxTarget {
+  fetch(request: Request, form?: FormData): Promise<Response>;
+  takesForms?: boolean;
+}
+
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
 
 /**
@@ -19,12 +23,15 @@ const abortError = () => new DOMException('The operation was aborted.', 'AbortEr
  * on another origin would. The app's in-browser connection uses this, so a Request-Key hidden by
  * a missing expose header is hidden here too.
  */
-export function sandboxFetch(sandbox: Pick<Sandbox, 'fetch'>, { crossOrigin = true } = {}): typeof fetch {
+export function sandboxFetch(sandbox: SandboxTarget, { crossOrigin = true } = {}): typeof fetch {
   return async (input, init) => {
-    const request = new Request(input, init);
+    // A target across a thread takes a multipart body as its parts: encoding it into one buffer
+    // here, only for the worker to parse it again, cost the page a few milliseconds per card.
+    const form = sandbox.takesForms && init?.body instanceof FormData ? init.body : undefined;
+    const request = new Request(input, form ? { ...init, body: null } : init);
     if (request.signal.aborted) throw abortError();
     const response = await Promise.race([
-      sandbox.fetch(request),
+      sandbox.fetch(request, form),
       new Promise<never>((_, reject) =>
         request.signal.addEventListener('abort', () => reject(abortError()), { once: true }),
       ),

@@ -10,6 +10,8 @@ export interface WireRequest {
   url: string;
   headers: [string, string][];
   body: ArrayBuffer | null;
+  /** A multipart body as its parts; files cross by reference, not copied. */
+  form?: [string, FormDataEntryValue][];
 }
 export interface WireResponse {
   status: number;
@@ -35,7 +37,8 @@ export type RemoteSandboxControl = {
 };
 
 export interface RemoteSandbox {
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request, form?: FormData): Promise<Response>;
+  takesForms: true;
   control: RemoteSandboxControl;
 }
 
@@ -91,9 +94,11 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
 
   return {
     control,
-    async fetch(request) {
-      const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+    takesForms: true,
+    async fetch(request, form) {
+      const body = form || request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
       const wire: WireRequest = { method: request.method, url: request.url, headers: [...request.headers], body };
+      if (form) wire.form = [...form.entries()];
       const reply = await post({ kind: 'fetch', request: wire }, body ? [body] : []);
       // A sandbox that "drops the connection" fails the way fetch does on a network error.
       if (!reply.ok) throw new TypeError(reply.error);

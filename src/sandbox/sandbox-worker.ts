@@ -16,8 +16,10 @@ async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer:
     const control = sandbox.control as unknown as Record<string, (...args: unknown[]) => unknown>;
     return { reply: { id, ok: true, value: await control[message.method](...message.args) }, transfer: [] };
   }
-  const { method, url, headers, body } = message.request;
-  const response = await sandbox.fetch(new Request(url, { method, headers, body }));
+  const { method, url, headers, body, form } = message.request;
+  const parts = form && new FormData();
+  for (const [name, value] of form ?? []) parts!.append(name, value);
+  const response = await sandbox.fetch(new Request(url, { method, headers, body: parts ?? body }));
   const wire: WireResponse = {
     status: response.status,
     statusText: response.statusText,

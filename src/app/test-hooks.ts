@@ -2,6 +2,7 @@
 // instead of poking at the canvas. Production builds drop this module entirely.
 import * as Api from '@/api';
 import * as Envelope from '@/envelope';
+import { prefetchCardCanvas } from '@/features/viewer/viewer';
 import { readViewerState, type ViewerProbe } from '@/features/viewer/viewer-probe';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
 import { loadSandbox } from './client-factory';
@@ -10,6 +11,8 @@ export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
   api: () => Promise<typeof Api>;
   viewer: () => ViewerProbe | null;
+  /** Resolves once the viewer's canvas code is loaded, as it is by the time a visitor drops a file. */
+  viewerCode: () => Promise<void>;
   /** The in-browser sandbox's controls (latency, faults), for benchmarks. */
   sandbox: () => Promise<RemoteSandboxControl>;
 }
@@ -25,6 +28,7 @@ export function installTestHooks(): void {
     envelope: () => Promise.resolve(Envelope),
     api: () => Promise.resolve(Api),
     viewer: readViewerState,
+    viewerCode: prefetchCardCanvas,
     sandbox: () => loadSandbox().then((s) => s.sandbox.control),
   };
 }

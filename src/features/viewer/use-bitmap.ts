@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
+import { claimDecode, decodeForDisplay, naturalSize } from '@/features/analyze/display-decode';
 import type { ImageMeta } from '@/features/analyze/use-analysis-queue';
 import type { Size } from './view-transform';
 
-/** Photos are shown downscaled past this many pixels a side; boxes keep their natural coordinates. */
-export const MAX_DISPLAY_SIDE = 4096;
 const BITMAP_CLOSE_DELAY_MS = 2000;
 
 /**
@@ -20,7 +19,7 @@ export interface DisplayImage {
   natural: Size;
 }
 
-/** Decodes the image upright (as browsers show it) or as raw, unrotated pixels; releases it when done. */
+/** The card's picture, upright or as raw pixels, decoded (or taken from preflight) and released when done. */
 export function useBitmap(
   file: Blob,
   image: ImageMeta | undefined,
@@ -41,20 +40,10 @@ export function useBitmap(
     if (!image) return;
     let cancelled = false;
     let bitmap: ImageBitmap | null = null;
-    const swapped = raw && image.orientation >= 5;
-    const natural = swapped
-      ? { width: image.height, height: image.width }
-      : { width: image.width, height: image.height };
-    const shrink = Math.min(1, MAX_DISPLAY_SIDE / Math.max(natural.width, natural.height));
-    const options: ImageBitmapOptions = { imageOrientation: raw ? 'none' : 'from-image' };
-    if (shrink < 1) {
-      Object.assign(options, {
-        resizeWidth: Math.round(natural.width * shrink),
-        resizeHeight: Math.round(natural.height * shrink),
-        resizeQuality: 'medium',
-      });
-    }
-    createImageBitmap(file, options).then(
+    const natural = naturalSize(image, raw);
+    // Preflight may already have decoded this card upright for us.
+    const decoding = (!raw && claimDecode(file)) || decodeForDisplay(file, image, raw);
+    decoding.then(
       (decoded) => {
         bitmap = decoded;
         if (cancelled) decoded.close();

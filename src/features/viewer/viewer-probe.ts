@@ -8,6 +8,8 @@ export interface ViewerProbe {
   presentation: boolean;
   fileName: string;
   timings: { prepareMs: number; encryptMs: number; requestMs: number; decryptMs: number; totalMs: number } | null;
+  /** performance.now() when the card's request began, after preflight and queueing. */
+  startedAt: number | null;
   verdicts: Record<string, string>;
   badges: { fieldId: string; kind: 'fail' | 'info' }[];
   rules: { rule: string; fieldId: string | null; key: string; outcome: string }[];

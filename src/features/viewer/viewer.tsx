@@ -26,8 +26,11 @@ const loadCardCanvas = () => import('./card-canvas');
 const CardCanvas = lazy(loadCardCanvas);
 
 /** Fetch the canvas chunk while the visitor reads the first screen, so the first drop draws at once. */
-export function prefetchCardCanvas(): void {
-  void loadCardCanvas().catch(() => undefined);
+export function prefetchCardCanvas(): Promise<void> {
+  return loadCardCanvas().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 const NO_PICTURE: Size = { width: 0, height: 0 };
@@ -134,6 +137,7 @@ export function Viewer({
       presentation,
       fileName: item.file.name,
       timings: item.outcome?.timings ?? null,
+      startedAt: item.startedAt ?? null,
       verdicts: Object.fromEntries(Object.entries(review?.fields ?? {}).map(([id, f]) => [id, f.verdict])),
       badges: [...badges].map(([fieldId, kind]) => ({ fieldId, kind })),
       rules: rules.map((r) => ({ rule: r.rule, fieldId: r.fieldId, key: r.key, outcome: r.outcome })),

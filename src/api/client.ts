@@ -84,19 +84,22 @@ async function decryptField(key: Uint8Array, cipher: string, path: string): Prom
 }
 
 async function decryptCreditCard(key: Uint8Array, raw: RawCreditCard): Promise<CreditCardResult> {
-  const cardNums = await Promise.all(
-    raw.cardNums.map(async (item, i) => ({
-      ...item,
-      value: await decryptField(key, item.value, `cardNums[${i}].value`),
-    })),
-  );
   const totalParts = Array.isArray(raw.totalCardNum) ? raw.totalCardNum : [raw.totalCardNum];
-  const totalCardNum = (
-    await Promise.all(totalParts.map((part, i) => decryptField(key, part, `totalCardNum[${i}]`)))
-  ).join('');
-  const validThru = raw.validThru
-    ? { ...raw.validThru, value: await decryptField(key, raw.validThru.value, 'validThru.value') }
-    : undefined;
+  // Every field at once: each decrypt is a round trip to WebCrypto, and a batch waits on them.
+  const [cardNums, totalCardNum, validThru] = await Promise.all([
+    Promise.all(
+      raw.cardNums.map(async (item, i) => ({
+        ...item,
+        value: await decryptField(key, item.value, `cardNums[${i}].value`),
+      })),
+    ),
+    Promise.all(totalParts.map((part, i) => decryptField(key, part, `totalCardNum[${i}]`))).then((parts) =>
+      parts.join(''),
+    ),
+    raw.validThru
+      ? decryptField(key, raw.validThru.value, 'validThru.value').then((value) => ({ ...raw.validThru!, value }))
+      : undefined,
+  ]);
   const { validThruBox, ...rest } = raw;
   return {
     ...rest,

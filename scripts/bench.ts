@@ -160,14 +160,23 @@ async function batchEfficiency(browser: Browser) {
     .catch(() => undefined);
   await page.getByLabel('Concurrency').fill(String(concurrency));
   const before = await doneCount(page);
-  const started = Date.now();
-  await dropInPage(page, 'credit-card-low-res.png', items, 'batch');
-  await page.waitForFunction(
-    (n) => Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0) >= n,
-    before + items,
-    { timeout: 300_000, polling: 50 },
+  // Timed in the page, from the drop to the progress line showing every card done.
+  const actual = await page.evaluate(
+    async ({ items, target }) => {
+      const blob = await (await fetch('/samples/credit-card-low-res.png')).blob();
+      const transfer = new DataTransfer();
+      for (let i = 0; i < items; i++) transfer.items.add(new File([blob], `batch-${i}.png`, { type: 'image/png' }));
+      const zone = document.querySelector('.drop-zone')!;
+      const start = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      const done = () =>
+        Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0) >= target;
+      while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+      return performance.now() - start;
+    },
+    { items, target: before + items },
   );
-  const actual = Date.now() - started;
   const ideal = Math.ceil(items / concurrency) * latency;
   await page.close();
   return {
@@ -175,7 +184,7 @@ async function batchEfficiency(browser: Browser) {
     latencyMs: latency,
     concurrency,
     idealMs: ideal,
-    actualMs: actual,
+    actualMs: round(actual, 0),
     batchEfficiency: round(ideal / actual),
     target: '>= 0.9',
   };

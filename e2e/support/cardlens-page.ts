@@ -17,10 +17,12 @@ export function quadCount(entry: SampleEntry): number {
 /** The operator's screen, in the words a user would use. */
 export class CardlensPage {
   readonly problems: string[] = [];
+  /** Registering the recorder is asynchronous; open() waits for it so the first page has it too. */
+  private readonly recording: Promise<unknown>;
 
   constructor(readonly page: Page) {
     // Every page records Content Security Policy violations; specs assert there are none.
-    void page.addInitScript(() => {
+    this.recording = page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -32,6 +34,7 @@ export class CardlensPage {
   }
 
   async open(): Promise<void> {
+    await this.recording;
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
   }

@@ -51,6 +51,21 @@ function bomb(side: number): Buffer {
   ]);
 }
 
+function garbledPixels(): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(400, 0);
+  ihdr.writeUInt32BE(300, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', garbage),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 /** A JPEG frame header with four components (CMYK) between SOI and EOI. */
 function cmykJpeg(): Buffer {
   const sof = [
@@ -191,6 +206,9 @@ export function badInputs(): { name: string; content: () => Buffer; says: RegExp
     { name: 'print.jpg', content: cmykJpeg, says: /CMYK JPEG/ },
     { name: 'deep-colour.png', content: () => png(800, 500, { bitDepth: 16 }), says: /16 bits per channel/ },
     { name: 'bad-crc.png', content: () => withBadCrc(card()), says: /checksum of its IDAT chunk does not match/ },
+    // Whole and checksummed, but its pixel data is not deflate: only decoding finds out, after the
+    // request has started encrypting, and the request must still not leave.
+    { name: 'garbled-pixels.png', content: garbledPixels, says: /could not be decoded: the image data is corrupt/ },
     { name: 'bomb-30000x30000.png', content: () => bomb(30_000), says: /30000×30000 pixels.*before decoding/ },
     { name: '카드 사진 📷 앞면.png', content: () => text('%PDF-1.4 scanned card'), says: /PDF document/ },
     { name: LONG_NAME, content: () => text('<html>not an image</html>'), says: /HTML page/ },

@@ -13,7 +13,7 @@ const MARGIN = 320;
 const MIN_FACTOR = 0.7;
 const MAX_FACTOR = 1.4;
 
-interface Raster {
+export interface Raster {
   /** A bitmap, not the canvas itself: drawing a canvas copies it every time, a bitmap does not. */
   picture: ImageBitmap;
   scene: OverlayScene;
@@ -32,7 +32,14 @@ export interface MotionCache {
   clear(): void;
 }
 
-const fits = (raster: Raster, scene: OverlayScene, view: ViewTransform, area: Size, slack: number) => {
+/** Whether the picture can stand in for the overlay at `view`, with `slack` (0–0.3) to spare before it cannot. */
+export const fits = (
+  raster: Omit<Raster, 'picture'>,
+  scene: OverlayScene,
+  view: ViewTransform,
+  area: Size,
+  slack: number,
+) => {
   if (raster.scene !== scene || raster.area.width !== area.width || raster.area.height !== area.height) return false;
   const f = view.scale / raster.view.scale;
   if (f < MIN_FACTOR + slack || f > MAX_FACTOR - slack) return false;

@@ -11,17 +11,9 @@ import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import { batchProgress } from './batch-stats';
 import { filterRows, sortRows, type Row, type RowFilter, type SortKey } from './result-rows';
 import { MAX_CONCURRENCY, type QueueItem } from './use-analysis-queue';
+import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;
-const STATUS: Record<string, MessageKey> = {
-  checking: 'statusChecking',
-  queued: 'statusQueued',
-  working: 'statusWorking',
-  done: 'statusDone',
-  failed: 'statusFailed',
-  rejected: 'statusRejected',
-  cancelled: 'statusCancelled',
-};
 const SERVICE: Record<string, MessageKey> = {
   'credit-card': 'serviceCreditCard',
   'id-card': 'serviceIdCard',
@@ -252,7 +244,7 @@ export function BatchPanel(props: Props) {
                   </div>
                   <div role="cell">{s ? (s.ruleFailures > 0 ? `✗ ${s.ruleFailures}` : '✓') : '—'}</div>
                   <div role="cell">
-                    <span className={`badge badge-${row.status}`}>{t(STATUS[row.status])}</span>
+                    <StatusBadge status={row.status} />
                   </div>
                 </div>
               );

@@ -1,16 +1,6 @@
 import { useI18n } from '@/features/shared/i18n';
-import type { MessageKey } from '@/features/shared/messages';
-import type { ItemStatus, QueueItem } from './use-analysis-queue';
-
-const STATUS: Record<ItemStatus, MessageKey> = {
-  checking: 'statusChecking',
-  queued: 'statusQueued',
-  working: 'statusWorking',
-  done: 'statusDone',
-  failed: 'statusFailed',
-  rejected: 'statusRejected',
-  cancelled: 'statusCancelled',
-};
+import type { QueueItem } from './use-analysis-queue';
+import { StatusBadge } from './status-badge';
 
 interface Props {
   items: QueueItem[];
@@ -54,7 +44,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onClear }
                 aria-label={t('open', { name: item.file.name })}
               >
                 <span className="file-name">{item.file.name}</span>
-                <span className={`badge badge-${item.status}`}>{t(STATUS[item.status])}</span>
+                <StatusBadge status={item.status} />
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
               {(item.status === 'failed' || item.status === 'cancelled') && (

@@ -1,6 +1,7 @@
 import type { AnalysisOutcome } from '@/api';
 import { fieldsOf, type AnyResult } from '@/features/fields/result-fields';
 import { checkRules, isProblem } from '@/features/rules/check-rules';
+import type { ItemStatus } from './use-analysis-queue';
 
 /** What the results table shows of one analysed card. */
 export interface ResultSummary {
@@ -36,7 +37,7 @@ export interface Row {
   order: number;
   file: string;
   service: string;
-  status: string;
+  status: ItemStatus;
   summary?: ResultSummary;
 }
 

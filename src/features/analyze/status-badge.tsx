@@ -1,0 +1,19 @@
+import { useI18n } from '@/features/shared/i18n';
+import type { MessageKey } from '@/features/shared/messages';
+import type { ItemStatus } from './use-analysis-queue';
+
+const STATUS: Record<ItemStatus, MessageKey> = {
+  checking: 'statusChecking',
+  queued: 'statusQueued',
+  working: 'statusWorking',
+  done: 'statusDone',
+  failed: 'statusFailed',
+  rejected: 'statusRejected',
+  cancelled: 'statusCancelled',
+};
+
+/** A card's status as the queue and the batch table both show it. */
+export function StatusBadge({ status }: { status: ItemStatus }) {
+  const { t } = useI18n();
+  return <span className={`badge badge-${status}`}>{t(STATUS[status])}</span>;
+}

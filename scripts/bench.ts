@@ -52,20 +52,46 @@ async function bundleFigures() {
   };
 }
 
-/** Drops files built inside the page onto the drop zone, as a user dragging them would. */
-async function dropInPage(page: Page, sample: string, count: number, prefix: string): Promise<void> {
-  await page.evaluate(
-    async ({ sample, count, prefix }) => {
+/** What a drop waits for: nothing, the canvas drawing one card's boxes, or the batch showing N cards done. */
+type Until = { boxesOf: string } | { cardsDone: number } | null;
+
+/**
+ * Drops files built inside the page onto the drop zone, as a user dragging them would, and waits in
+ * the page for `until`. Returns when the drop happened and how long the wait took (performance.now()).
+ * Polled every millisecond rather than every frame, so a figure is not rounded up to the next frame.
+ */
+async function dropInPage(
+  page: Page,
+  sample: string,
+  names: string[],
+  until: Until = null,
+): Promise<{ start: number; elapsed: number }> {
+  return page.evaluate(
+    async ({ sample, names, until }) => {
       const blob = await (await fetch(`/samples/${sample}`)).blob();
       const transfer = new DataTransfer();
-      for (let i = 0; i < count; i++) transfer.items.add(new File([blob], `${prefix}-${i}.png`, { type: 'image/png' }));
+      for (const name of names) transfer.items.add(new File([blob], name, { type: 'image/png' }));
       const zone = document.querySelector('.drop-zone')!;
+      const reached = () => {
+        if (!until) return true;
+        if ('boxesOf' in until) {
+          const probe = window.__cardlens!.viewer();
+          return probe?.fileName === until.boxesOf && probe.boxesDrawn > 0;
+        }
+        const shown = /^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1];
+        return Number(shown ?? 0) >= until.cardsDone;
+      };
+      const start = performance.now();
       for (const type of ['dragenter', 'dragover', 'drop'])
         zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      while (!reached()) await new Promise((resolve) => setTimeout(resolve, 1));
+      return { start, elapsed: performance.now() - start };
     },
-    { sample, count, prefix },
+    { sample, names, until },
   );
 }
+
+const named = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}.png`);
 
 const doneCount = (page: Page) =>
   page.evaluate(() => Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0));
@@ -92,27 +118,12 @@ async function dropToOverlay(browser: Browser) {
   // One session, as an operator's: a warm-up drop, then one card after another.
   const page = await openApp(browser);
   for (let run = 0; run < 8; run++) {
-    const { total, preflight } = await page.evaluate(async (name) => {
-      const blob = await (await fetch('/samples/credit-card-hires.png')).blob();
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([blob], name, { type: 'image/png' }));
-      const zone = document.querySelector('.drop-zone')!;
-      const start = performance.now();
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      // Boxes drawn: the canvas counts them as it draws this card. Polled every few milliseconds
-      // rather than every frame, so the figure is not rounded up to the next frame.
-      await new Promise<void>((resolve) => {
-        const poll = () => {
-          const probe = window.__cardlens!.viewer();
-          if (probe?.fileName === name && probe.boxesDrawn > 0) resolve();
-          else setTimeout(poll, 1);
-        };
-        poll();
-      });
-      return { total: performance.now() - start, preflight: window.__cardlens!.viewer()!.startedAt! - start };
-    }, `hires-${run}.png`);
-    const t = (await page.evaluate(() => window.__cardlens!.viewer()!.timings))!;
+    // Boxes drawn: the canvas counts them as it draws this card.
+    const name = `hires-${run}.png`;
+    const { start, elapsed: total } = await dropInPage(page, 'credit-card-hires.png', [name], { boxesOf: name });
+    const probe = (await page.evaluate(() => window.__cardlens!.viewer()))!;
+    const preflight = probe.startedAt! - start;
+    const t = probe.timings!;
     const draw = total - preflight - t.totalMs;
     if (run > 0)
       // the first run warms up
@@ -150,10 +161,7 @@ async function batchEfficiency(browser: Browser) {
   const latency = 150;
   const concurrency = 4;
   await page.evaluate((ms) => window.__cardlens!.sandbox().then((c) => c.setFaults({ latencyMs: ms })), latency);
-  await dropInPage(page, 'credit-card-low-res.png', 1, 'warm');
-  await page.waitForFunction(
-    () => document.querySelector('.batch-progress') !== null || window.__cardlens!.viewer()?.boxesDrawn,
-  );
+  await dropInPage(page, 'credit-card-low-res.png', ['warm.png'], { boxesOf: 'warm.png' });
   await page
     .getByRole('tab', { name: /^Batch/ })
     .click()
@@ -161,22 +169,9 @@ async function batchEfficiency(browser: Browser) {
   await page.getByLabel('Concurrency').fill(String(concurrency));
   const before = await doneCount(page);
   // Timed in the page, from the drop to the progress line showing every card done.
-  const actual = await page.evaluate(
-    async ({ items, target }) => {
-      const blob = await (await fetch('/samples/credit-card-low-res.png')).blob();
-      const transfer = new DataTransfer();
-      for (let i = 0; i < items; i++) transfer.items.add(new File([blob], `batch-${i}.png`, { type: 'image/png' }));
-      const zone = document.querySelector('.drop-zone')!;
-      const start = performance.now();
-      for (const type of ['dragenter', 'dragover', 'drop'])
-        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      const done = () =>
-        Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0) >= target;
-      while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
-      return performance.now() - start;
-    },
-    { items, target: before + items },
-  );
+  const { elapsed: actual } = await dropInPage(page, 'credit-card-low-res.png', named('batch', items), {
+    cardsDone: before + items,
+  });
   const ideal = Math.ceil(items / concurrency) * latency;
   await page.close();
   return {
@@ -203,17 +198,13 @@ async function heap(browser: Browser) {
     .catch(() => undefined);
   const fill = async (total: number) => {
     const before = await doneCount(page);
-    await dropInPage(page, 'credit-card-low-res.png', total - before, `h${total}`);
+    await dropInPage(page, 'credit-card-low-res.png', named(`h${total}`, total - before));
     await page
       .getByRole('tab', { name: /^Batch/ })
       .click()
       .catch(() => undefined);
     await page.getByLabel('Concurrency').fill('8');
-    await page.waitForFunction(
-      (n) => Number(/^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1] ?? 0) >= n,
-      total,
-      { timeout: 600_000, polling: 200 },
-    );
+    while ((await doneCount(page)) < total) await page.waitForTimeout(200);
   };
   await fill(50);
   const at50 = await used();

@@ -122,6 +122,23 @@ const time = (fn: () => void) => {
   return performance.now() - start;
 };
 
+/**
+ * Draws each view in the viewer, then in the next frame on the bare canvas, timing only each
+ * frame's own work: drift on a shared machine falls on both alike.
+ */
+async function sideBySide(root: ReturnType<typeof createRoot>, views: ViewTransform[], before = () => {}) {
+  const konva: number[] = [];
+  const plain: number[] = [];
+  for (const view of views) {
+    before();
+    await nextFrame();
+    konva.push(time(() => render(root, view)));
+    await nextFrame();
+    plain.push(time(() => drawBare(view)));
+  }
+  return { konva, plain };
+}
+
 Object.assign(window, {
   bench: {
     /**
@@ -129,39 +146,24 @@ Object.assign(window, {
      * (the viewer keeps its stage while cards change; see viewer.tsx).
      */
     async firstDraw(runs: number) {
-      const konva: number[] = [];
-      const plain: number[] = [];
       const view = fitView(natural, VIEWPORT);
       const root = createRoot(container);
-      for (let i = 0; i < runs; i++) {
-        render(root, view, null);
-        await nextFrame();
-        konva.push(time(() => render(root, view)));
-        await nextFrame();
-        plain.push(time(() => drawBare(view)));
-      }
+      const times = await sideBySide(
+        root,
+        Array.from({ length: runs }, () => view),
+        () => render(root, view, null), // the stage as it stands between cards
+      );
       root.unmount();
-      return { konva, plain };
+      return times;
     },
-    /**
-     * One view per animation frame, as wheel and drag events arrive; only each frame's own work is
-     * timed. The bare canvas draws the same view in the next frame, so drift on a shared machine
-     * falls on both alike.
-     */
+    /** One view per animation frame, as wheel and drag events arrive. */
     async frames() {
       const views = script();
       const root = createRoot(container);
       render(root, views[0]);
-      const konva: number[] = [];
-      const plain: number[] = [];
-      for (const view of views) {
-        await nextFrame();
-        konva.push(time(() => render(root, view)));
-        await nextFrame();
-        plain.push(time(() => drawBare(view)));
-      }
+      const times = await sideBySide(root, views);
       root.unmount();
-      return { konva, plain };
+      return times;
     },
   },
 });

@@ -162,25 +162,28 @@ export function useAnalysisQueue() {
       // would hold the first request back behind all of them.
       for (const item of added) void checking.current(() => check(item));
     },
-    [check],
+    [check, update],
   );
 
   /** A card from an imported session: already analysed, so nothing is sent. */
-  const addImported = useCallback((file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => {
-    const item: QueueItem = {
-      id: `item-${nextId++}`,
-      order: order.current++,
-      file,
-      kind: outcome.kind,
-      status: 'done',
-      image: metaOf(checked),
-      outcome,
-      summary: summarise(outcome),
-      thumbnail: URL.createObjectURL(checked.thumbnail),
-    };
-    update((list) => [...list, item]);
-    setSelectedId((current) => current ?? item.id);
-  }, []);
+  const addImported = useCallback(
+    (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => {
+      const item: QueueItem = {
+        id: `item-${nextId++}`,
+        order: order.current++,
+        file,
+        kind: outcome.kind,
+        status: 'done',
+        image: metaOf(checked),
+        outcome,
+        summary: summarise(outcome),
+        thumbnail: URL.createObjectURL(checked.thumbnail),
+      };
+      update((list) => [...list, item]);
+      setSelectedId((current) => current ?? item.id);
+    },
+    [update],
+  );
 
   const start = useCallback(
     (item: QueueItem) => {
@@ -250,17 +253,20 @@ export function useAnalysisQueue() {
   // Any other change that can free a slot or add work (pause, concurrency, retries) lands here.
   useEffect(() => pump.current(), [items, paused, concurrency]);
 
-  const cancel = useCallback((id: string) => {
-    controllers.current.get(id)?.abort();
-    update((list) =>
-      list.map((item) => (item.id === id && item.status === 'queued' ? { ...item, status: 'cancelled' } : item)),
-    );
-  }, []);
+  const cancel = useCallback(
+    (id: string) => {
+      controllers.current.get(id)?.abort();
+      update((list) =>
+        list.map((item) => (item.id === id && item.status === 'queued' ? { ...item, status: 'cancelled' } : item)),
+      );
+    },
+    [update],
+  );
 
   const cancelRest = useCallback(() => {
     update((list) => list.map((item) => (item.status === 'queued' ? { ...item, status: 'cancelled' } : item)));
     controllers.current.forEach((controller) => controller.abort());
-  }, []);
+  }, [update]);
 
   const retry = useCallback(
     (id: string) => {

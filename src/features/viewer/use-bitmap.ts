@@ -9,7 +9,7 @@ const BITMAP_CLOSE_DELAY_MS = 2000;
  * Closes a bitmap a moment after it leaves the screen, not at once: Konva may already have a
  * redraw scheduled with it, and drawing a closed bitmap throws.
  */
-export function closeAfterLastDraw(bitmap: ImageBitmap): void {
+function closeAfterLastDraw(bitmap: ImageBitmap): void {
   setTimeout(() => bitmap.close(), BITMAP_CLOSE_DELAY_MS);
 }
 

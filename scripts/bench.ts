@@ -237,10 +237,23 @@ async function overlay(browser: Browser) {
     await page.goto(server.url);
     await page.waitForFunction(() => document.title === 'ready', null, { timeout: 60_000 });
     type Bench = {
-      firstDraw: (runs: number) => Promise<{ konva: number[]; plain: number[] }>;
-      frames: () => Promise<{ konva: number[]; plain: number[] }>;
+      firstDraw: (runs: number, only?: Partial<Record<'boxes' | 'labels', boolean>>) => Promise<Timings>;
+      frames: () => Promise<Timings>;
     };
+    type Timings = { konva: number[]; plain: number[] };
+    const ratio = (t: Timings) => round(median(t.konva.slice(1)) / median(t.plain.slice(1)));
     const first = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.firstDraw(15));
+    // The same first draw with parts of the overlay switched off, through the viewer's own layer toggles.
+    const parts: Record<string, Partial<Record<'boxes' | 'labels', boolean>>> = {
+      photoOnly: {},
+      boxesOnly: { boxes: true },
+      labelsOnly: { labels: true },
+    };
+    const breakdown: Record<string, number> = {};
+    for (const [name, only] of Object.entries(parts))
+      breakdown[name] = ratio(
+        await page.evaluate((only) => (window as unknown as { bench: Bench }).bench.firstDraw(15, only), only),
+      );
     const frames = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.frames());
     const [k50, k95, b50, b95] = [
       percentile(frames.konva, 0.5),
@@ -250,12 +263,13 @@ async function overlay(browser: Browser) {
     ];
     return {
       photo: '6000×4000 (24 MP), 50 boxes with labels, viewport 1280×800',
-      overlayFirstDrawRatio: round(median(first.konva.slice(1)) / median(first.plain.slice(1))),
+      overlayFirstDrawRatio: ratio(first),
       firstDrawMs: {
         konva: round(median(first.konva.slice(1)), 1),
         bareDrawImage: round(median(first.plain.slice(1)), 1),
       },
       firstDrawTarget: '<= 1.5',
+      firstDrawRatioWithOnly: breakdown,
       panZoomFrames: {
         frames: frames.konva.length,
         konvaMs: { p50: round(k50, 2), p95: round(k95, 2) },

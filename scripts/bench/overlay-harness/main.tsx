@@ -5,7 +5,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
-import CardCanvas from '@/features/viewer/card-canvas';
+import CardCanvas, { type Layers } from '@/features/viewer/card-canvas';
 import { fitView, panBy, stagePoint, zoomAt, type ViewTransform } from '@/features/viewer/view-transform';
 
 const W = 6000;
@@ -65,7 +65,12 @@ const layers = { boxes: true, labels: true, values: true, extra: true };
 const label = { lang: 'en' as const, showValues: false, threshold: 0.8 };
 const container = document.getElementById('stage')!;
 
-function render(root: ReturnType<typeof createRoot>, view: ViewTransform, image: ImageBitmap | null = bitmap) {
+function render(
+  root: ReturnType<typeof createRoot>,
+  view: ViewTransform,
+  image: ImageBitmap | null = bitmap,
+  shown: Layers = layers,
+) {
   flushSync(() =>
     root.render(
       <CardCanvas
@@ -76,7 +81,7 @@ function render(root: ReturnType<typeof createRoot>, view: ViewTransform, image:
         onViewChange={() => undefined}
         fields={boxes}
         extras={extras}
-        layers={layers}
+        layers={shown}
         label={label}
         selectedId={null}
         highlightedId={null}
@@ -126,13 +131,18 @@ const time = (fn: () => void) => {
  * Draws each view in the viewer, then in the next frame on the bare canvas, timing only each
  * frame's own work: drift on a shared machine falls on both alike.
  */
-async function sideBySide(root: ReturnType<typeof createRoot>, views: ViewTransform[], before = () => {}) {
+async function sideBySide(
+  root: ReturnType<typeof createRoot>,
+  views: ViewTransform[],
+  before = () => {},
+  shown = layers,
+) {
   const konva: number[] = [];
   const plain: number[] = [];
   for (const view of views) {
     before();
     await nextFrame();
-    konva.push(time(() => render(root, view)));
+    konva.push(time(() => render(root, view, bitmap, shown)));
     await nextFrame();
     plain.push(time(() => drawBare(view)));
   }
@@ -143,15 +153,18 @@ Object.assign(window, {
   bench: {
     /**
      * The photo's first draw, boxes and all, into the viewer's stage as it stands between cards
-     * (the viewer keeps its stage while cards change; see viewer.tsx).
+     * (the viewer keeps its stage while cards change; see viewer.tsx). With `only`, just those
+     * layers are shown: the breakdown of what the overlay's parts cost.
      */
-    async firstDraw(runs: number) {
+    async firstDraw(runs: number, only?: Partial<Layers>) {
       const view = fitView(natural, VIEWPORT);
+      const shown = only ? { boxes: false, labels: false, values: true, extra: false, ...only } : layers;
       const root = createRoot(container);
       const times = await sideBySide(
         root,
         Array.from({ length: runs }, () => view),
-        () => render(root, view, null), // the stage as it stands between cards
+        () => render(root, view, null, shown), // the stage as it stands between cards
+        shown,
       );
       root.unmount();
       return times;

@@ -39,6 +39,38 @@ test.describe('every specimen through its service, on the in-browser sandbox', (
   }
 });
 
+test('the gallery shows small thumbnails and fetches a specimen only when it is picked', async ({ page }) => {
+  const fetched: { path: string; status: number; type: string }[] = [];
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (pathname.includes('/samples/') && !pathname.endsWith('.json'))
+      fetched.push({ path: pathname, status: response.status(), type: response.headers()['content-type'] ?? '' });
+  });
+  const app = new CardlensPage(page);
+  await app.open();
+  for (const entry of manifest.samples) {
+    const card = page.getByRole('button', { name: `Analyse sample: ${entry.title.en}`, exact: true });
+    await card.scrollIntoViewIfNeeded();
+    // Decoded and upright: the EXIF-rotated specimen's thumbnail is landscape like the rest.
+    await expect
+      .poll(() =>
+        card
+          .getByRole('presentation')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth / img.naturalHeight),
+      )
+      .toBeCloseTo(entry.width / entry.height, 1);
+  }
+  expect(fetched.every((f) => f.path.includes('/samples/thumbs/') && f.status === 200 && f.type === 'image/webp')).toBe(
+    true,
+  );
+  expect(fetched).toHaveLength(manifest.samples.length);
+
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  expect(fetched.filter((f) => !f.path.includes('/thumbs/')).map((f) => f.path)).toEqual(['/samples/credit-card.png']);
+  expect(app.problems).toEqual([]);
+});
+
 test('masked values stay off the page until Show values, and the card number never appears whole', async ({ page }) => {
   const app = new CardlensPage(page);
   await app.open();

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import type { SampleEntry, SampleManifest } from '@/api';
 import { useI18n } from '@/features/shared/i18n';
+import { THUMBNAIL_WIDTH, thumbnailFile } from './sample-paths';
 
 const samplesUrl = (file: string) => `${import.meta.env.BASE_URL}samples/${file}`;
 
@@ -52,11 +53,11 @@ export const SampleGallery = memo(function SampleGallery({
               aria-label={t('analyseSample', { title: pick(entry.title) })}
             >
               <img
-                src={samplesUrl(entry.file)}
+                src={samplesUrl(thumbnailFile(entry.file))}
                 alt=""
                 loading="lazy"
-                width={160}
-                height={Math.round((160 * entry.height) / entry.width)}
+                width={THUMBNAIL_WIDTH / 2}
+                height={Math.round((THUMBNAIL_WIDTH / 2) * (entry.height / entry.width))}
               />
               <span>{pick(entry.title)}</span>
             </button>

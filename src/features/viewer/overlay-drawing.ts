@@ -1,6 +1,7 @@
 import type { ImageQuad } from '@/api';
 import { EXTRA_BOX_COLOUR } from '@/features/fields/palette';
 import { isBelow, type ViewerField } from '@/features/fields/result-fields';
+import { placeLabels, type Rect } from './label-placement';
 import { labelText, type LabelOptions } from './label-text';
 import { imageToStage, quadCorners, type ImagePoint, type Size, type ViewTransform } from './view-transform';
 
@@ -82,15 +83,19 @@ function tag(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: 
   ctx.stroke();
 }
 
-/** Whether a quad, with `margin` stage pixels around it, reaches into the visible area. */
-function onScreen(q: ImageQuad, view: ViewTransform, area: Size, margin: number): boolean {
+/** The quad's bounding rectangle on the stage. */
+function stageBounds(q: ImageQuad, view: ViewTransform): Rect {
   const xs = [q.x1, q.x2, q.x3, q.x4].map((x) => x * view.scale + view.x);
   const ys = [q.y1, q.y2, q.y3, q.y4].map((y) => y * view.scale + view.y);
+  const [left, top] = [Math.min(...xs), Math.min(...ys)];
+  return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top };
+}
+
+/** Whether a quad, with `margin` stage pixels around it, reaches into the visible area. */
+function onScreen(q: ImageQuad, view: ViewTransform, area: Size, margin: number): boolean {
+  const b = stageBounds(q, view);
   return (
-    Math.max(...xs) >= -margin &&
-    Math.min(...xs) <= area.width + margin &&
-    Math.max(...ys) >= -margin &&
-    Math.min(...ys) <= area.height + margin
+    b.x + b.width >= -margin && b.x <= area.width + margin && b.y + b.height >= -margin && b.y <= area.height + margin
   );
 }
 
@@ -152,20 +157,39 @@ export function drawOverlay(
   ctx.setLineDash([]);
   ctx.textBaseline = 'top';
   if (show.labels) {
-    const height = fontSize + PADDING * 2;
+    // The focused label is placed first, so it keeps its usual spot, and drawn last, on top.
+    const ordered = focusId
+      ? [...visible.filter((f) => f.id === focusId), ...visible.filter((f) => f.id !== focusId)]
+      : visible;
+    const labels = ordered.map((field) => ({
+      field,
+      text: labelText(field, label),
+      font: `${field.id === focusId ? 'bold ' : ''}${fontSize}px ${FONT_FAMILY}`,
+    }));
     let currentFont = '';
-    for (const field of visible) {
-      const focused = field.id === focusId;
-      const text = labelText(field, label);
-      const font = `${focused ? 'bold ' : ''}${fontSize}px ${FONT_FAMILY}`;
+    const setFont = (font: string) => {
       if (font !== currentFont) ctx.font = currentFont = font;
-      const anchor = imageToStage(labelAnchor(field.quad!), view);
-      const x = anchor.x;
-      const y = anchor.y - fontSize - 8;
+    };
+    const spots = placeLabels(
+      labels.map(({ field, text, font }) => {
+        setFont(font);
+        return {
+          box: stageBounds(field.quad!, view),
+          anchor: imageToStage(labelAnchor(field.quad!), view),
+          width: textWidth(ctx, font, text) + PADDING * 2 + COLOUR_BAR,
+          height: fontSize + PADDING * 2,
+        };
+      }),
+      area,
+    );
+    for (let i = labels.length - 1; i >= 0; i--) {
+      const { field, text, font } = labels[i];
+      const { x, y, width, height } = spots[i];
+      setFont(font);
       ctx.globalAlpha = alphaOf(field);
       // Axis-aligned rectangles only: a rounded, outlined tag costs as much to rasterise as the text.
       ctx.fillStyle = TAG;
-      ctx.fillRect(x, y, textWidth(ctx, font, text) + PADDING * 2 + COLOUR_BAR, height);
+      ctx.fillRect(x, y, width, height);
       ctx.fillStyle = field.colour;
       ctx.fillRect(x, y, COLOUR_BAR, height);
       ctx.fillStyle = '#ffffff';

@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { placeLabels, type LabelRequest, type Rect } from './label-placement';
+import { stagePoint } from './view-transform';
+
+const AREA = { width: 800, height: 500 };
+
+/** A box with its label anchored on its top-left corner, as the overlay asks. */
+function request(x: number, y: number, boxWidth: number, labelWidth: number): LabelRequest {
+  return {
+    box: { x, y, width: boxWidth, height: 24 },
+    anchor: stagePoint(x, y),
+    width: labelWidth,
+    height: 18,
+  };
+}
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe('placeLabels', () => {
+  it('puts a lone label just above its box, at the anchor', () => {
+    expect(placeLabels([request(100, 100, 80, 120)], AREA)).toEqual([{ x: 100, y: 80, width: 120, height: 18 }]);
+  });
+
+  it('moves a label below its box when the one above is taken, as on a licence’s first line', () => {
+    // A short box whose label is wider than it, beside a long one on the same line.
+    const [number, type] = placeLabels([request(150, 100, 190, 220), request(50, 100, 60, 150)], AREA);
+    expect(number).toMatchObject({ x: 150, y: 80 });
+    expect(type).toMatchObject({ x: 50, y: 126 });
+    expect(overlaps(number, type)).toBe(false);
+  });
+
+  it('keeps the first request’s usual spot: the focused field is placed first', () => {
+    const [focused] = placeLabels([request(50, 100, 60, 150), request(150, 100, 190, 220)], AREA);
+    expect(focused).toMatchObject({ x: 50, y: 80 });
+  });
+
+  it('keeps a label on the canvas when its box is on it', () => {
+    // At the right edge, the label is pulled in to end at the edge instead of running off.
+    expect(placeLabels([request(760, 100, 30, 160)], AREA)[0]).toMatchObject({ x: 640, y: 80 });
+    // At the top, it goes below the box rather than being cut off above it.
+    expect(placeLabels([request(100, 5, 80, 120)], AREA)[0]).toMatchObject({ x: 100, y: 31 });
+    // A box half off the left edge: no spot fits as it is, so the usual one is pulled in.
+    expect(placeLabels([request(-20, 100, 40, 100)], AREA)[0]).toMatchObject({ x: 0, y: 80 });
+  });
+
+  it('would rather cover nothing than another field’s value', () => {
+    // Two fields stacked with no room between them: the upper one's label would sit on the lower
+    // box if placed below, so it goes above; the lower one's label goes below its own box.
+    const [upper, lower] = placeLabels([request(100, 100, 80, 60), request(100, 124, 80, 60)], AREA);
+    expect(upper).toMatchObject({ x: 100, y: 80 });
+    expect(lower).toMatchObject({ x: 100, y: 150 });
+  });
+
+  it('finds three crowded labels on one line a spot each', () => {
+    const spots = placeLabels([request(10, 100, 60, 150), request(90, 100, 60, 150), request(170, 100, 60, 150)], AREA);
+    for (let i = 0; i < spots.length; i++)
+      for (let j = i + 1; j < spots.length; j++) expect(overlaps(spots[i], spots[j])).toBe(false);
+  });
+
+  it('leaves a label where it is when its box is off the canvas', () => {
+    expect(placeLabels([request(900, 100, 80, 120)], AREA)).toEqual([{ x: 900, y: 80, width: 120, height: 18 }]);
+  });
+
+  it('puts every label on the canvas when its box is on it', () => {
+    const box = fc.record({
+      x: fc.integer({ min: 0, max: 780 }),
+      y: fc.integer({ min: 0, max: 480 }),
+      labelWidth: fc.integer({ min: 20, max: 400 }),
+    });
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 40 }), (boxes) => {
+        const spots = placeLabels(
+          boxes.map(({ x, y, labelWidth }) => request(x, y, 20, labelWidth)),
+          AREA,
+        );
+        for (const s of spots) {
+          expect(s.x).toBeGreaterThanOrEqual(0);
+          expect(s.y).toBeGreaterThanOrEqual(0);
+          expect(s.x + s.width).toBeLessThanOrEqual(AREA.width);
+          expect(s.y + s.height).toBeLessThanOrEqual(AREA.height);
+        }
+      }),
+    );
+  });
+
+  it('leaves labels above their boxes when there is room for all of them there', () => {
+    const grid = fc.uniqueArray(
+      fc.record({ column: fc.integer({ min: 0, max: 4 }), row: fc.integer({ min: 0, max: 5 }) }),
+      { selector: (c) => `${c.column},${c.row}`, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(grid, fc.integer({ min: 40, max: 120 }), (cells, labelWidth) => {
+        const spots = placeLabels(
+          cells.map(({ column, row }) => request(20 + column * 160, 30 + row * 80, 100, labelWidth)),
+          AREA,
+        );
+        spots.forEach((spot, i) =>
+          expect(spot).toMatchObject({ x: 20 + cells[i].column * 160, y: 30 + cells[i].row * 80 - 20 }),
+        );
+      }),
+    );
+  });
+});

@@ -20,7 +20,9 @@ const overlaps = (a: Rect, b: Rect) =>
 
 describe('placeLabels', () => {
   it('puts a lone label just above its box, at the anchor', () => {
-    expect(placeLabels([request(100, 100, 80, 120)], AREA)).toEqual([{ x: 100, y: 80, width: 120, height: 18 }]);
+    expect(placeLabels([request(100, 100, 80, 120)], AREA)).toEqual([
+      { x: 100, y: 80, width: 120, height: 18, crowded: false },
+    ]);
   });
 
   it('moves a label below its box when the one above is taken, as on a licence’s first line', () => {
@@ -31,9 +33,23 @@ describe('placeLabels', () => {
     expect(overlaps(number, type)).toBe(false);
   });
 
-  it('keeps the first request’s usual spot: the focused field is placed first', () => {
-    const [focused] = placeLabels([request(50, 100, 60, 150), request(150, 100, 190, 220)], AREA);
-    expect(focused).toMatchObject({ x: 50, y: 80 });
+  it('gives the usual spot to whichever comes first', () => {
+    const [first] = placeLabels([request(50, 100, 60, 150), request(150, 100, 190, 220)], AREA);
+    expect(first).toMatchObject({ x: 50, y: 80 });
+  });
+
+  it('crowds out a label with no free spot, which then takes no room from the next', () => {
+    const spots = placeLabels(
+      [
+        request(100, 100, 100, 100), // its label goes above it
+        request(100, 146, 100, 100), // its label goes above it, which is just below the first box
+        { ...request(100, 100, 100, 100), width: 150 }, // the same box again: above and below are taken
+        request(210, 100, 40, 40), // its usual spot is clear of every label shown
+      ],
+      AREA,
+    );
+    expect(spots.map((s) => s.crowded)).toEqual([false, false, true, false]);
+    expect(spots[3]).toMatchObject({ x: 210, y: 80 });
   });
 
   it('keeps a label on the canvas when its box is on it', () => {
@@ -53,14 +69,29 @@ describe('placeLabels', () => {
     expect(lower).toMatchObject({ x: 100, y: 150 });
   });
 
-  it('finds three crowded labels on one line a spot each', () => {
+  it('finds three labels on one crowded line a spot each', () => {
     const spots = placeLabels([request(10, 100, 60, 150), request(90, 100, 60, 150), request(170, 100, 60, 150)], AREA);
+    expect(spots.map((s) => s.crowded)).toEqual([false, false, false]);
     for (let i = 0; i < spots.length; i++)
       for (let j = i + 1; j < spots.length; j++) expect(overlaps(spots[i], spots[j])).toBe(false);
   });
 
+  it('never shows two labels over each other', () => {
+    const box = fc.record({ x: fc.integer({ min: -100, max: 900 }), y: fc.integer({ min: -50, max: 550 }) });
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 60 }), fc.integer({ min: 20, max: 300 }), (boxes, labelWidth) => {
+        const shown = placeLabels(
+          boxes.map(({ x, y }) => request(x, y, 60, labelWidth)),
+          AREA,
+        ).filter((s) => !s.crowded);
+        for (let i = 0; i < shown.length; i++)
+          for (let j = i + 1; j < shown.length; j++) expect(overlaps(shown[i], shown[j])).toBe(false);
+      }),
+    );
+  });
+
   it('leaves a label where it is when its box is off the canvas', () => {
-    expect(placeLabels([request(900, 100, 80, 120)], AREA)).toEqual([{ x: 900, y: 80, width: 120, height: 18 }]);
+    expect(placeLabels([request(900, 100, 80, 120)], AREA)[0]).toMatchObject({ x: 900, y: 80 });
   });
 
   it('puts every label on the canvas when its box is on it', () => {

@@ -157,11 +157,7 @@ export function drawOverlay(
   ctx.setLineDash([]);
   ctx.textBaseline = 'top';
   if (show.labels) {
-    // The focused label is placed first, so it keeps its usual spot, and drawn last, on top.
-    const ordered = focusId
-      ? [...visible.filter((f) => f.id === focusId), ...visible.filter((f) => f.id !== focusId)]
-      : visible;
-    const labels = ordered.map((field) => ({
+    const labels = visible.map((field) => ({
       field,
       text: labelText(field, label),
       font: `${field.id === focusId ? 'bold ' : ''}${fontSize}px ${FONT_FAMILY}`,
@@ -182,9 +178,14 @@ export function drawOverlay(
       }),
       area,
     );
-    for (let i = labels.length - 1; i >= 0; i--) {
+    // Placed in a fixed order, so labels stay put as the pointer moves; the focused one is drawn
+    // last, over the rest, and even when it was crowded out.
+    const order = labels.map((_, i) => i).filter((i) => labels[i].field.id !== focusId);
+    const focused = labels.findIndex((l) => l.field.id === focusId);
+    for (const i of focused >= 0 ? [...order, focused] : order) {
       const { field, text, font } = labels[i];
-      const { x, y, width, height } = spots[i];
+      const { x, y, width, height, crowded } = spots[i];
+      if (crowded && i !== focused) continue;
       setFont(font);
       ctx.globalAlpha = alphaOf(field);
       // Axis-aligned rectangles only: a rounded, outlined tag costs as much to rasterise as the text.

@@ -1,6 +1,20 @@
 import { expect, test } from '@playwright/test';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { CardlensPage, manifest, quadCount, sampleBytes } from './support/cardlens-page';
+import type { ViewerProbe } from '@/features/viewer/viewer-probe';
+
+/** Labels that run off the canvas or cover another label, by field id; none is expected. */
+function labelProblems({ labelsDrawn, viewport }: ViewerProbe): string[] {
+  const problems: string[] = [];
+  labelsDrawn.forEach((a, i) => {
+    if (a.x < 0 || a.y < 0 || a.x + a.width > viewport.width || a.y + a.height > viewport.height)
+      problems.push(`${a.id} off the canvas`);
+    for (const b of labelsDrawn.slice(i + 1))
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        problems.push(`${a.id} covers ${b.id}`);
+  });
+  return problems;
+}
 
 test.describe('every specimen through its service, on the in-browser sandbox', () => {
   for (const entry of manifest.samples) {
@@ -10,6 +24,8 @@ test.describe('every specimen through its service, on the in-browser sandbox', (
       await app.analyseSample(entry.title.en);
       await app.waitForDone(entry.file);
       await expect.poll(async () => (await app.viewer())?.boxesDrawn).toBe(quadCount(entry));
+      // Labels, measured with the browser's own fonts, sit on the canvas and clear of one another.
+      await expect.poll(async () => labelProblems((await app.viewer())!)).toEqual([]);
 
       const masked = await app.viewer();
       await page.getByRole('checkbox', { name: 'Show values' }).check();
@@ -80,6 +96,30 @@ test('masked values stay off the page until Show values, and the card number nev
   expect(await page.locator('body').innerText()).not.toContain('4111111111111111');
   await page.getByRole('checkbox', { name: 'Show values' }).check();
   await expect(page.getByText('4111111111111111')).toBeVisible();
+});
+
+test('a label crowded out at fit appears over the others while its box is pointed at', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Passport');
+  await app.waitForDone('id-passport.png');
+  const atFit = (await app.viewer())!;
+  const shown = new Set(atFit.labelsDrawn.map((l) => l.id));
+  const crowded = atFit.fields.find((f) => f.quad && !shown.has(f.id))!;
+  expect(crowded, 'the passport at fit has more labels than room').toBeDefined();
+
+  const canvas = page
+    .getByRole('application', { name: /card image/i })
+    .locator('canvas')
+    .first();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(
+    box.x + crowded.centre!.x * atFit.view.scale + atFit.view.x,
+    box.y + crowded.centre!.y * atFit.view.scale + atFit.view.y,
+  );
+  await expect.poll(async () => (await app.viewer())?.labelsDrawn.at(-1)?.id).toBe(crowded.id);
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await expect.poll(async () => (await app.viewer())?.labelsDrawn.some((l) => l.id === crowded.id)).toBe(false);
 });
 
 test('hovering a field row highlights its box', async ({ page }) => {

@@ -99,6 +99,13 @@ function onScreen(q: ImageQuad, view: ViewTransform, area: Size, margin: number)
   );
 }
 
+export interface Drawn {
+  boxes: number;
+  extras: number;
+  /** Which labels were drawn and where, in the order drawn. */
+  labels: (Rect & { id: string })[];
+}
+
 /**
  * Draws the scene in stage space for `view` on an `area` of that size; returns how many boxes it
  * drew, for the e2e probe. Boxes off screen are counted as drawn but cost nothing: when zoomed in,
@@ -109,7 +116,7 @@ export function drawOverlay(
   scene: OverlayScene,
   view: ViewTransform,
   area: Size,
-): { boxes: number; extras: number } {
+): Drawn {
   const { fields, extras, show, label, focusId, badges, fontSize, badgeFontSize } = scene;
   const boxed = fields.filter((f) => f.quad);
   const visible = boxed.filter((f) => onScreen(f.quad!, view, area, LABEL_REACH));
@@ -156,6 +163,7 @@ export function drawOverlay(
 
   ctx.setLineDash([]);
   ctx.textBaseline = 'top';
+  const drawnLabels: Drawn['labels'] = [];
   if (show.labels) {
     const labels = visible.map((field) => ({
       field,
@@ -186,6 +194,7 @@ export function drawOverlay(
       const { field, text, font } = labels[i];
       const { x, y, width, height, crowded } = spots[i];
       if (crowded && i !== focused) continue;
+      drawnLabels.push({ id: field.id, x, y, width, height });
       setFont(font);
       ctx.globalAlpha = alphaOf(field);
       // Axis-aligned rectangles only: a rounded, outlined tag costs as much to rasterise as the text.
@@ -214,5 +223,5 @@ export function drawOverlay(
   }
 
   ctx.restore();
-  return { boxes: show.boxes ? boxed.length : 0, extras: show.extra ? extras.length : 0 };
+  return { boxes: show.boxes ? boxed.length : 0, extras: show.extra ? extras.length : 0, labels: drawnLabels };
 }

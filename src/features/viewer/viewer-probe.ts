@@ -1,8 +1,13 @@
 // What the viewer drew, for e2e specs via window.__cardlens (test builds only; see app/test-hooks.ts).
+import type { Drawn } from './overlay-drawing';
 export interface ViewerProbe {
   /** Counted by the canvas as it draws, so a spec sees what is on screen, not what should be. */
   boxesDrawn: number;
   extraBoxesDrawn: number;
+  /** The labels on the canvas, in stage pixels, in the order drawn (the focused one last). */
+  labelsDrawn: { id: string; x: number; y: number; width: number; height: number }[];
+  /** The canvas's size in stage pixels. */
+  viewport: { width: number; height: number };
   selectedId: string | null;
   highlightedId: string | null;
   presentation: boolean;
@@ -27,10 +32,10 @@ export interface ViewerProbe {
   view: { scale: number; x: number; y: number };
 }
 
-type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn'>;
+type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn'>;
 
 let latest: ViewerState | null = null;
-let drawn = { boxes: 0, extras: 0 };
+let drawn: Drawn = { boxes: 0, extras: 0, labels: [] };
 const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
 export function publishViewerState(state: ViewerState | null): void {
@@ -38,15 +43,15 @@ export function publishViewerState(state: ViewerState | null): void {
 }
 
 /** Called by the canvas after each draw. */
-export function reportDrawn(counts: { boxes: number; extras: number }): void {
-  if (enabled) drawn = counts;
+export function reportDrawn(what: Drawn): void {
+  if (enabled) drawn = what;
 }
 
 /** A new card is on its way: nothing of it is drawn yet. */
 export function resetDrawn(): void {
-  drawn = { boxes: 0, extras: 0 };
+  drawn = { boxes: 0, extras: 0, labels: [] };
 }
 
 export function readViewerState(): ViewerProbe | null {
-  return latest && { ...latest, boxesDrawn: drawn.boxes, extraBoxesDrawn: drawn.extras };
+  return latest && { ...latest, boxesDrawn: drawn.boxes, extraBoxesDrawn: drawn.extras, labelsDrawn: drawn.labels };
 }

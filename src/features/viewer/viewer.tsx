@@ -154,9 +154,10 @@ export function Viewer({
         below: isBelow(f, threshold),
       })),
       view,
+      viewport,
     });
     return () => publishViewerState(null);
-  }, [fields, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review, item, view]);
+  }, [fields, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review, item, view, viewport]);
 
   function onCanvasKey(e: KeyboardEvent<HTMLDivElement>) {
     if (!natural) return;

@@ -107,6 +107,8 @@ test('a label crowded out at fit appears over the others while its box is pointe
   const shown = new Set(atFit.labelsDrawn.map((l) => l.id));
   const crowded = atFit.fields.find((f) => f.quad && !shown.has(f.id))!;
   expect(crowded, 'the passport at fit has more labels than room').toBeDefined();
+  const hidden = atFit.fields.filter((f) => f.quad).length - atFit.labelsDrawn.length;
+  await expect(page.getByText(`Labels without room here: ${hidden};`)).toBeVisible();
 
   const canvas = page
     .getByRole('application', { name: /card image/i })
@@ -120,6 +122,8 @@ test('a label crowded out at fit appears over the others while its box is pointe
   await expect.poll(async () => (await app.viewer())?.labelsDrawn.at(-1)?.id).toBe(crowded.id);
   await page.mouse.move(box.x + 2, box.y + 2);
   await expect.poll(async () => (await app.viewer())?.labelsDrawn.some((l) => l.id === crowded.id)).toBe(false);
+  await page.getByRole('checkbox', { name: 'Labels', exact: true }).uncheck();
+  await expect(page.getByText(/Labels without room here/)).toHaveCount(0);
 });
 
 test('hovering a field row highlights its box', async ({ page }) => {

@@ -179,6 +179,10 @@ export const MESSAGES = {
     en: 'Keys: +/− zoom, 0 fit, 1 actual size, arrows pan, ↑/↓ in the list move between fields.',
     ko: '키: +/− 확대·축소, 0 맞춤, 1 원래 크기, 화살표 이동, 목록에서 ↑/↓로 필드 이동.',
   },
+  labelsHidden: {
+    en: 'Labels without room here: {n}; point at a box or zoom in to see them.',
+    ko: '자리가 없어 숨긴 라벨: {n}개. 상자를 가리키거나 확대하면 보입니다.',
+  },
   loading: { en: 'Loading…', ko: '불러오는 중…' },
   rules: { en: 'Rules', ko: '규칙' },
   noRules: { en: 'No rules apply yet.', ko: '아직 적용할 규칙이 없습니다.' },

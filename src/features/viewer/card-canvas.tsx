@@ -42,6 +42,8 @@ export interface CardCanvasProps {
   badges: Map<string, 'fail' | 'info'>;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
+  /** After each crisp draw: how many labels gave way for want of room. */
+  onLabelsHidden?: (count: number) => void;
   stageRef?: React.Ref<Konva.Stage>;
 }
 
@@ -71,6 +73,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     label,
     onSelect,
     onHover,
+    onLabelsHidden,
     stageRef,
   } = props;
   // A closed ImageBitmap reports width 0; drawing it would throw.
@@ -208,7 +211,9 @@ export default function CardCanvas(props: CardCanvasProps) {
               ctx.imageSmoothingEnabled = !moving;
               ctx.drawImage(image, view.x, view.y, natural.width * view.scale, natural.height * view.scale);
               if (moving && motion.drawMoving(ctx, scene, view, viewport)) return;
-              reportDrawn(drawOverlay(ctx, scene, view, viewport));
+              const drawn = drawOverlay(ctx, scene, view, viewport);
+              reportDrawn(drawn);
+              onLabelsHidden?.(drawn.labelsHidden);
             }}
           />
         )}

@@ -104,6 +104,8 @@ export interface Drawn {
   extras: number;
   /** Which labels were drawn and where, in the order drawn. */
   labels: (Rect & { id: string })[];
+  /** Labels left out for want of room (see label-placement.ts). */
+  labelsHidden: number;
 }
 
 /**
@@ -164,6 +166,7 @@ export function drawOverlay(
   ctx.setLineDash([]);
   ctx.textBaseline = 'top';
   const drawnLabels: Drawn['labels'] = [];
+  let labelsHidden = 0;
   if (show.labels) {
     const labels = visible.map((field) => ({
       field,
@@ -193,7 +196,10 @@ export function drawOverlay(
     for (const i of focused >= 0 ? [...order, focused] : order) {
       const { field, text, font } = labels[i];
       const { x, y, width, height, crowded } = spots[i];
-      if (crowded && i !== focused) continue;
+      if (crowded && i !== focused) {
+        labelsHidden++;
+        continue;
+      }
       drawnLabels.push({ id: field.id, x, y, width, height });
       setFont(font);
       ctx.globalAlpha = alphaOf(field);
@@ -223,5 +229,10 @@ export function drawOverlay(
   }
 
   ctx.restore();
-  return { boxes: show.boxes ? boxed.length : 0, extras: show.extra ? extras.length : 0, labels: drawnLabels };
+  return {
+    boxes: show.boxes ? boxed.length : 0,
+    extras: show.extra ? extras.length : 0,
+    labels: drawnLabels,
+    labelsHidden,
+  };
 }

@@ -35,7 +35,7 @@ export interface ViewerProbe {
 type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn'>;
 
 let latest: ViewerState | null = null;
-let drawn: Drawn = { boxes: 0, extras: 0, labels: [] };
+let drawn: Drawn = { boxes: 0, extras: 0, labels: [], labelsHidden: 0 };
 const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
 export function publishViewerState(state: ViewerState | null): void {
@@ -49,7 +49,7 @@ export function reportDrawn(what: Drawn): void {
 
 /** A new card is on its way: nothing of it is drawn yet. */
 export function resetDrawn(): void {
-  drawn = { boxes: 0, extras: 0, labels: [] };
+  drawn = { boxes: 0, extras: 0, labels: [], labelsHidden: 0 };
 }
 
 export function readViewerState(): ViewerProbe | null {

@@ -98,6 +98,7 @@ export function Viewer({
   const [showValuesChoice, setShowValues] = useState(false);
   const [layers, setLayers] = useState<Layers>({ boxes: true, labels: true, values: true, extra: true });
   const [tab, setTab] = useState<Tab>('fields');
+  const [labelsHidden, setLabelsHidden] = useState(0);
   const [confirmingJson, setConfirmingJson] = useState(false);
   const showValues = showValuesChoice && !presentation;
 
@@ -323,6 +324,7 @@ export function Viewer({
                   setTab('fields');
                 }}
                 onHover={setHoveredId}
+                onLabelsHidden={setLabelsHidden}
                 stageRef={stageRef}
               />
             </Suspense>
@@ -337,6 +339,7 @@ export function Viewer({
         </div>
         <p id={`${ids.tabs}-keys`} className="hint">
           {t('shortcuts')}
+          {labelsHidden > 0 && layers.labels && ` ${t('labelsHidden', { n: labelsHidden })}`}
         </p>
         {fields.length > 0 && (
           <ul className="legend" aria-label={t('legend')}>

@@ -3,10 +3,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
-import { fieldAt } from './hit-test';
+import { fieldAt, labelAt } from './hit-test';
 import type { LabelOptions } from './label-text';
 import { createMotionCache } from './motion-cache';
-import { drawOverlay, type OverlayScene } from './overlay-drawing';
+import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
 import { reportDrawn } from './viewer-probe';
 import {
   panBy,
@@ -102,6 +102,8 @@ export default function CardCanvas(props: CardCanvasProps) {
   const lastMove = useRef(-Infinity);
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const previous = useRef<{ view: ViewTransform; image: Picture | null } | null>(null);
+  /** Where the last crisp draw put each label, so pointing at a label finds its field. */
+  const drawnLabels = useRef<Drawn['labels']>([]);
   useLayoutEffect(() => {
     const before = previous.current;
     previous.current = { view, image };
@@ -113,6 +115,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     }
     if (before.view.scale === view.scale && before.view.x === view.x && before.view.y === view.y) return;
     lastMove.current = performance.now();
+    drawnLabels.current = []; // they move with the view until the next crisp draw
     clearTimeout(settleTimer.current);
     settleTimer.current = setTimeout(() => {
       motion.clear();
@@ -131,7 +134,13 @@ export default function CardCanvas(props: CardCanvasProps) {
     const p = e.target.getStage()?.getPointerPosition();
     return p ? stagePoint(p.x, p.y) : stagePoint(viewport.width / 2, viewport.height / 2);
   };
-  const fieldUnder = (p: StagePoint) => (layers.boxes ? fieldAt(fields, stageToImage(p, view)) : null);
+  // Boxes first, so every box stays reachable where another field's label lies over it; a label
+  // elsewhere stands for its field.
+  const fieldUnder = (p: StagePoint) => {
+    const boxed = layers.boxes ? fieldAt(fields, stageToImage(p, view)) : null;
+    const labelled = !boxed && layers.labels ? labelAt(drawnLabels.current, p) : null;
+    return boxed ?? fields.find((f) => f.id === labelled) ?? null;
+  };
   const hover = (p: StagePoint) => {
     const id = fieldUnder(p)?.id ?? null;
     setPointing(id !== null);
@@ -213,6 +222,7 @@ export default function CardCanvas(props: CardCanvasProps) {
               if (moving && motion.drawMoving(ctx, scene, view, viewport)) return;
               const drawn = drawOverlay(ctx, scene, view, viewport);
               reportDrawn(drawn);
+              drawnLabels.current = drawn.labels;
               onLabelsHidden?.(drawn.labelsHidden);
             }}
           />

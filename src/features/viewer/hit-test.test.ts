@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
-import { fieldAt, quadContains } from './hit-test';
-import { imagePoint } from './view-transform';
+import { fieldAt, labelAt, quadContains } from './hit-test';
+import { imagePoint, stagePoint } from './view-transform';
 
 const quad = (x: number, y: number, w: number, h: number): ImageQuad =>
   ({ x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + h, x4: x, y4: y + h }) as ImageQuad;
@@ -36,5 +36,23 @@ describe('hit testing in image space', () => {
     const flat = quad(10, 10, 0, 0);
     const broken = { ...quad(0, 0, 10, 10), x2: Number.NaN } as ImageQuad;
     expect(fieldAt([field('flat', flat), field('broken', broken)], imagePoint(10, 10))).toBeNull();
+  });
+});
+
+describe('hit testing labels in stage space', () => {
+  const labels = [
+    { id: 'a', x: 10, y: 10, width: 100, height: 18 },
+    { id: 'b', x: 60, y: 20, width: 100, height: 18 }, // drawn later, over the end of a
+  ];
+
+  it('finds the label drawn on top', () => {
+    expect(labelAt(labels, stagePoint(20, 15))).toBe('a');
+    expect(labelAt(labels, stagePoint(80, 25))).toBe('b');
+  });
+
+  it('finds nothing beside or just past a label', () => {
+    expect(labelAt(labels, stagePoint(5, 15))).toBeNull();
+    expect(labelAt(labels, stagePoint(110, 12))).toBeNull(); // right edge of a is exclusive
+    expect(labelAt([], stagePoint(20, 15))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
-import { quadCorners, type ImagePoint } from './view-transform';
+import type { Rect } from './label-placement';
+import { quadCorners, type ImagePoint, type StagePoint } from './view-transform';
 
 /** Even-odd ray casting; works for the concave and self-crossing quads odd results can hold. */
 export function quadContains(q: ImageQuad, p: ImagePoint): boolean {
@@ -27,4 +28,13 @@ export function fieldAt(fields: readonly ViewerField[], p: ImagePoint): ViewerFi
     if (!best || area(field.quad) < area(best.quad!)) best = field;
   }
   return best;
+}
+
+/** The id of the label drawn on top at a stage point: labels drawn later lie over earlier ones. */
+export function labelAt(labels: readonly (Rect & { id: string })[], p: StagePoint): string | null {
+  for (let i = labels.length - 1; i >= 0; i--) {
+    const { x, y, width, height, id } = labels[i];
+    if (p.x >= x && p.x < x + width && p.y >= y && p.y < y + height) return id;
+  }
+  return null;
 }

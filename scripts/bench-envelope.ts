@@ -135,7 +135,7 @@ async function runInPage({
   for (const [label, megabytes, repeats] of [
     ['1MB', 1, 15],
     ['5MB', 5, 9],
-    ['20MB', 20, 5],
+    ['20MB', 20, 7],
   ] as const) {
     const plain = new Uint8Array(megabytes * 1024 * 1024);
     for (let i = 0; i < plain.length; i += 65536) crypto.getRandomValues(plain.subarray(i, i + 65536));
@@ -143,22 +143,22 @@ async function runInPage({
     for (let r = -1; r < repeats; r++) {
       const keep = r >= 0; // the first round warms up
       const push = (list: number[], ms: number) => keep && list.push(ms);
-      push(
-        figures.ours,
-        await time(async () => {
-          const key = envelope.generateSymmetricKey();
-          await envelope.wrapSymmetricKey(publicKeyBase64, key);
-          await envelope.encryptBytes(key, plain);
-        }),
-      );
-      push(
-        figures.floor,
-        await time(async () => {
-          const raw = crypto.getRandomValues(new Uint8Array(32));
-          const key = await crypto.subtle.importKey('raw', raw, 'AES-CBC', false, ['encrypt']);
-          await crypto.subtle.encrypt({ name: 'AES-CBC', iv: raw.subarray(0, 16) }, key, plain);
-        }),
-      );
+      const ours = async () => {
+        const key = envelope.generateSymmetricKey();
+        await envelope.wrapSymmetricKey(publicKeyBase64, key);
+        await envelope.encryptBytes(key, plain);
+      };
+      const floor = async () => {
+        const raw = crypto.getRandomValues(new Uint8Array(32));
+        const key = await crypto.subtle.importKey('raw', raw, 'AES-CBC', false, ['encrypt']);
+        await crypto.subtle.encrypt({ name: 'AES-CBC', iv: raw.subarray(0, 16) }, key, plain);
+      };
+      // Ours and the floor take turns going first, so neither always inherits the other's garbage.
+      const pair = [
+        [figures.ours, ours],
+        [figures.floor, floor],
+      ] as const;
+      for (const [list, fn] of r % 2 ? [...pair].reverse() : pair) push(list, await time(fn));
       push(
         figures.forge,
         await time(() => {

@@ -103,16 +103,7 @@ test('a label crowded out at fit appears over the others while its box is pointe
   await app.open();
   await app.analyseSample('Passport');
   await app.waitForDone('id-passport.png');
-  // The viewer's size settles as the panels beside it fill in; the labels are drawn for the last size.
-  let atFit = (await app.viewer())!;
-  await expect
-    .poll(async () => {
-      const before = JSON.stringify(atFit);
-      await page.waitForTimeout(300);
-      atFit = (await app.viewer())!;
-      return JSON.stringify(atFit) === before;
-    })
-    .toBe(true);
+  const atFit = await app.settledViewer();
   const shown = new Set(atFit.labelsDrawn.map((l) => l.id));
   // A box of its own: the passport's YYYYMMDD fields share the box of the date they restate.
   const ownBox = (f: (typeof atFit.fields)[number]) =>
@@ -122,20 +113,30 @@ test('a label crowded out at fit appears over the others while its box is pointe
   const hidden = atFit.fields.filter((f) => f.quad).length - atFit.labelsDrawn.length;
   await expect(page.getByText(`Labels without room here: ${hidden};`)).toBeVisible();
 
-  const canvas = page
-    .getByRole('application', { name: /card image/i })
-    .locator('canvas')
-    .first();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(
-    box.x + crowded.centre!.x * atFit.view.scale + atFit.view.x,
-    box.y + crowded.centre!.y * atFit.view.scale + atFit.view.y,
-  );
+  const overCrowded = await app.onCanvas(crowded.centre!, atFit.view);
+  await page.mouse.move(overCrowded.x, overCrowded.y);
   await expect.poll(async () => (await app.viewer())?.labelsDrawn.at(-1)?.id).toBe(crowded.id);
-  await page.mouse.move(box.x + 2, box.y + 2);
+  const corner = await app.onCanvas({ x: 2, y: 2 });
+  await page.mouse.move(corner.x, corner.y);
   await expect.poll(async () => (await app.viewer())?.labelsDrawn.some((l) => l.id === crowded.id)).toBe(false);
   await page.getByRole('checkbox', { name: 'Labels', exact: true }).uncheck();
   await expect(page.getByText(/Labels without room here/)).toHaveCount(0);
+});
+
+test('clicking again where two fields share a box selects the other', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Passport');
+  await app.waitForDone('id-passport.png');
+  const probe = await app.settledViewer();
+  const date = probe.fields.find((f) => f.key === 'dateOfIssue')!;
+  const ymd = probe.fields.find((f) => f.key === 'dateOfIssueYMD')!;
+  expect(ymd.centre).toEqual(date.centre);
+  const over = await app.onCanvas(date.centre!, probe.view);
+  for (const expected of [date, ymd, date]) {
+    await page.mouse.click(over.x, over.y);
+    await expect.poll(async () => (await app.viewer())?.selectedId).toBe(expected.id);
+  }
 });
 
 test('hovering a field row highlights its box', async ({ page }) => {
@@ -158,18 +159,10 @@ test('pointing at a box on the canvas highlights it, a click selects it, and a d
   await app.open();
   await app.analyseSample('Resident registration card');
   await app.waitForDone('id-resident.png');
-  const canvas = page
-    .getByRole('application', { name: /card image/i })
-    .locator('canvas')
-    .first();
-  const box = (await canvas.boundingBox())!;
+  await app.settledViewer();
   const onPage = async (key: string) => {
     const probe = (await app.viewer())!;
-    const centre = probe.fields.find((f) => f.key === key)!.centre!;
-    return {
-      x: box.x + centre.x * probe.view.scale + probe.view.x,
-      y: box.y + centre.y * probe.view.scale + probe.view.y,
-    };
+    return app.onCanvas(probe.fields.find((f) => f.key === key)!.centre!, probe.view);
   };
   const fields = (await app.viewer())!.fields;
   const issuer = fields.find((f) => f.key === 'issuer')!;
@@ -183,7 +176,8 @@ test('pointing at a box on the canvas highlights it, a click selects it, and a d
 
   // A label stands for its field too: pointing at the name's label highlights the name.
   const nameLabel = (await app.viewer())!.labelsDrawn.find((l) => l.id === name.id)!;
-  await page.mouse.move(box.x + nameLabel.x + nameLabel.width / 2, box.y + nameLabel.y + nameLabel.height / 2);
+  const overLabel = await app.onCanvas({ x: nameLabel.x + nameLabel.width / 2, y: nameLabel.y + nameLabel.height / 2 });
+  await page.mouse.move(overLabel.x, overLabel.y);
   await expect.poll(async () => (await app.viewer())?.highlightedId).toBe(name.id);
 
   // A press that moves is a pan: the view shifts and the selection stays where it was.

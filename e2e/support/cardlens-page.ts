@@ -89,6 +89,30 @@ export class CardlensPage {
     }
   }
 
+  /** The viewer once its size and drawing have stopped changing (the panels beside it fill in after a card). */
+  async settledViewer(): Promise<ViewerProbe> {
+    let probe = (await this.viewer())!;
+    await expect
+      .poll(async () => {
+        const before = JSON.stringify(probe);
+        await this.page.waitForTimeout(300);
+        probe = (await this.viewer())!;
+        return JSON.stringify(probe) === before;
+      })
+      .toBe(true);
+    return probe;
+  }
+
+  /** Page coordinates of a point given in the canvas's stage pixels, or in image pixels with `view`. */
+  async onCanvas(point: { x: number; y: number }, view = { scale: 1, x: 0, y: 0 }): Promise<{ x: number; y: number }> {
+    const canvas = this.page
+      .getByRole('application', { name: /card image/i })
+      .locator('canvas')
+      .first();
+    const box = (await canvas.boundingBox())!;
+    return { x: box.x + point.x * view.scale + view.x, y: box.y + point.y * view.scale + view.y };
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
   }

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
-import { fieldAt, labelAt } from './hit-test';
+import { fieldsAt, fieldToSelect, labelAt } from './hit-test';
 import type { LabelOptions } from './label-text';
 import { createMotionCache } from './motion-cache';
 import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
@@ -136,13 +136,16 @@ export default function CardCanvas(props: CardCanvasProps) {
   };
   // Boxes first, so every box stays reachable where another field's label lies over it; a label
   // elsewhere stands for its field.
-  const fieldUnder = (p: StagePoint) => {
-    const boxed = layers.boxes ? fieldAt(fields, stageToImage(p, view)) : null;
-    const labelled = !boxed && layers.labels ? labelAt(drawnLabels.current, p) : null;
-    return boxed ?? fields.find((f) => f.id === labelled) ?? null;
+  const fieldsUnder = (p: StagePoint): ViewerField[] => {
+    const boxed = layers.boxes ? fieldsAt(fields, stageToImage(p, view)) : [];
+    if (boxed.length > 0 || !layers.labels) return boxed;
+    const labelled = labelAt(drawnLabels.current, p);
+    return fields.filter((f) => f.id === labelled);
   };
   const hover = (p: StagePoint) => {
-    const id = fieldUnder(p)?.id ?? null;
+    // Over a box two fields share, the selected one stays lit rather than the first.
+    const under = fieldsUnder(p);
+    const id = (under.find((f) => f.id === selectedId) ?? under[0])?.id ?? null;
     setPointing(id !== null);
     if (id !== highlightedId) onHover(id);
   };
@@ -150,7 +153,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     const wasClick = press.current && !press.current.moved;
     press.current = null;
     setGrabbing(false);
-    const field = wasClick ? fieldUnder(pointer(e)) : null;
+    const field = wasClick ? fieldToSelect(fieldsUnder(pointer(e)), selectedId) : null;
     if (field) onSelect(field.id);
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
-import { fieldAt, labelAt, quadContains } from './hit-test';
+import { fieldsAt, fieldToSelect, labelAt, quadContains } from './hit-test';
 import { imagePoint, stagePoint } from './view-transform';
 
 const quad = (x: number, y: number, w: number, h: number): ImageQuad =>
@@ -27,15 +27,34 @@ describe('hit testing in image space', () => {
 
   it('prefers the smallest of overlapping boxes, and skips fields without one', () => {
     const fields = [field('outer', quad(0, 0, 500, 300)), field('none', null), field('inner', quad(100, 100, 50, 20))];
-    expect(fieldAt(fields, imagePoint(110, 110))?.id).toBe('inner');
-    expect(fieldAt(fields, imagePoint(400, 250))?.id).toBe('outer');
-    expect(fieldAt(fields, imagePoint(600, 10))).toBeNull();
+    expect(fieldsAt(fields, imagePoint(110, 110))[0]?.id).toBe('inner');
+    expect(fieldsAt(fields, imagePoint(400, 250))[0]?.id).toBe('outer');
+    expect(fieldsAt(fields, imagePoint(600, 10))).toEqual([]);
   });
 
   it('never matches a zero-area box, and survives NaN coordinates', () => {
     const flat = quad(10, 10, 0, 0);
     const broken = { ...quad(0, 0, 10, 10), x2: Number.NaN } as ImageQuad;
-    expect(fieldAt([field('flat', flat), field('broken', broken)], imagePoint(10, 10))).toBeNull();
+    expect(fieldsAt([field('flat', flat), field('broken', broken)], imagePoint(10, 10))).toEqual([]);
+  });
+});
+
+describe('clicking where fields share a box', () => {
+  // A passport gives each date twice, with one box for both.
+  const date = field('dateOfIssue', quad(100, 100, 200, 40));
+  const ymd = field('dateOfIssueYMD', quad(100, 100, 200, 40));
+  const under = fieldsAt([date, ymd], imagePoint(150, 120));
+
+  it('lists both, in the fields’ order', () => {
+    expect(under.map((f) => f.id)).toEqual(['dateOfIssue', 'dateOfIssueYMD']);
+  });
+
+  it('selects the first, then the next on each click, round again', () => {
+    expect(fieldToSelect(under, null)?.id).toBe('dateOfIssue');
+    expect(fieldToSelect(under, 'dateOfIssue')?.id).toBe('dateOfIssueYMD');
+    expect(fieldToSelect(under, 'dateOfIssueYMD')?.id).toBe('dateOfIssue');
+    expect(fieldToSelect(under, 'somewhere-else')?.id).toBe('dateOfIssue');
+    expect(fieldToSelect([], 'dateOfIssue')).toBeNull();
   });
 });
 

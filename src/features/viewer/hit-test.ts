@@ -20,14 +20,21 @@ const area = (q: ImageQuad) =>
     (q.x1 * q.y2 - q.x2 * q.y1 + q.x2 * q.y3 - q.x3 * q.y2 + q.x3 * q.y4 - q.x4 * q.y3 + q.x4 * q.y1 - q.x1 * q.y4) / 2,
   );
 
-/** The field whose box holds the point; where boxes overlap, the smallest, so a nested box stays reachable. */
-export function fieldAt(fields: readonly ViewerField[], p: ImagePoint): ViewerField | null {
-  let best: ViewerField | null = null;
-  for (const field of fields) {
-    if (!field.quad || !quadContains(field.quad, p)) continue;
-    if (!best || area(field.quad) < area(best.quad!)) best = field;
-  }
-  return best;
+/**
+ * Every field whose box holds the point, smallest box first (so a nested box stays reachable),
+ * in the fields' order where boxes are the same size, as when a passport gives a date twice.
+ */
+export function fieldsAt(fields: readonly ViewerField[], p: ImagePoint): ViewerField[] {
+  return fields.filter((f) => f.quad && quadContains(f.quad, p)).sort((a, b) => area(a.quad!) - area(b.quad!));
+}
+
+/**
+ * The field a click selects: the first under the point, or, when the selected field is one of
+ * those under it, the next after it, so fields that share a box are each reachable by clicking again.
+ */
+export function fieldToSelect(under: readonly ViewerField[], selectedId: string | null): ViewerField | null {
+  const current = under.findIndex((f) => f.id === selectedId);
+  return under[(current + 1) % under.length] ?? null;
 }
 
 /** The id of the label drawn on top at a stage point: labels drawn later lie over earlier ones. */

@@ -49,6 +49,7 @@ test.describe('every specimen through its service, on the in-browser sandbox', (
         await expect(page.getByText(/below the recommended 760×480/)).toBeVisible();
       if (entry.file === 'credit-card-exif6.jpg')
         await expect(page.getByRole('checkbox', { name: /Boxes over raw pixels/ })).toBeVisible();
+      await app.settledViewer(); // not a frame from the middle of the panels filling in
       await app.screenshot(`viewer-${entry.file}`);
       expect(app.problems).toEqual([]);
     });

@@ -104,14 +104,15 @@ export interface Drawn {
   extras: number;
   /** Which labels were drawn and where, in the order drawn. */
   labels: (Rect & { id: string })[];
-  /** Labels left out for want of room (see label-placement.ts). */
+  /** Boxes on screen whose labels were left out for want of room (see label-placement.ts). */
   labelsHidden: number;
 }
 
 /**
- * Draws the scene in stage space for `view` on an `area` of that size; returns how many boxes it
- * drew, for the e2e probe. Boxes off screen are counted as drawn but cost nothing: when zoomed in,
- * most of them are, and stroking them would still cost the stroker its geometry.
+ * Draws the scene in stage space for `view` on an `area` of that size; returns what it drew, for
+ * the e2e probe, for pointing at labels and for the hint about labels that gave way. Boxes off
+ * screen are counted as drawn but cost nothing: when zoomed in, most of them are, and stroking them
+ * would still cost the stroker its geometry.
  */
 export function drawOverlay(
   ctx: CanvasRenderingContext2D,
@@ -197,7 +198,8 @@ export function drawOverlay(
       const { field, text, font } = labels[i];
       const { x, y, width, height, crowded } = spots[i];
       if (crowded && i !== focused) {
-        labelsHidden++;
+        // Only a box on screen can be missing its label; the others are drawn for their reach.
+        if (onScreen(field.quad!, view, area, 0)) labelsHidden++;
         continue;
       }
       drawnLabels.push({ id: field.id, x, y, width, height });

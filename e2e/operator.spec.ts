@@ -101,10 +101,7 @@ test('masked values stay off the page until Show values, and the card number nev
 
 test('a label crowded out at fit appears over the others while its box is pointed at', async ({ page }) => {
   const app = new CardlensPage(page);
-  await app.open();
-  await app.analyseSample('Passport');
-  await app.waitForDone('id-passport.png');
-  const atFit = await app.settledViewer();
+  const atFit = await app.showSpecimen('Passport', 'id-passport.png');
   const shown = new Set(atFit.labelsDrawn.map((l) => l.id));
   // A box of its own: the passport's YYYYMMDD fields share the box of the date they restate.
   const ownBox = (f: (typeof atFit.fields)[number]) =>
@@ -126,10 +123,7 @@ test('a label crowded out at fit appears over the others while its box is pointe
 
 test('clicking again where two fields share a box selects the other', async ({ page }) => {
   const app = new CardlensPage(page);
-  await app.open();
-  await app.analyseSample('Passport');
-  await app.waitForDone('id-passport.png');
-  const probe = await app.settledViewer();
+  const probe = await app.showSpecimen('Passport', 'id-passport.png');
   const date = probe.fields.find((f) => f.key === 'dateOfIssue')!;
   const ymd = probe.fields.find((f) => f.key === 'dateOfIssueYMD')!;
   expect(ymd.centre).toEqual(date.centre);
@@ -157,10 +151,7 @@ test('hovering a field row highlights its box', async ({ page }) => {
 
 test('pointing at a box on the canvas highlights it, a click selects it, and a drag pans instead', async ({ page }) => {
   const app = new CardlensPage(page);
-  await app.open();
-  await app.analyseSample('Resident registration card');
-  await app.waitForDone('id-resident.png');
-  await app.settledViewer();
+  await app.showSpecimen('Resident registration card', 'id-resident.png');
   const onPage = async (key: string) => {
     const probe = (await app.viewer())!;
     return app.onCanvas(probe.fields.find((f) => f.key === key)!.centre!, probe.view);

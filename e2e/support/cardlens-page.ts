@@ -89,6 +89,14 @@ export class CardlensPage {
     }
   }
 
+  /** Opens the app and runs one specimen; returns the viewer once it has settled, for specs that point at the canvas. */
+  async showSpecimen(title: string, file: string): Promise<ViewerProbe> {
+    await this.open();
+    await this.analyseSample(title);
+    await this.waitForDone(file);
+    return this.settledViewer();
+  }
+
   /** The viewer once its size and drawing have stopped changing (the panels beside it fill in after a card). */
   async settledViewer(): Promise<ViewerProbe> {
     let probe = (await this.viewer())!;

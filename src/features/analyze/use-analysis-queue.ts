@@ -17,6 +17,9 @@ import { decodeToThumbnail, thumbnailOf } from './thumbnail';
 
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled';
 
+/** Still on its way: being checked, waiting for a slot, or in flight. Every other status is final. */
+const inProgress = (status: ItemStatus) => status === 'checking' || status === 'queued' || status === 'working';
+
 /** What is known of an image after preflight; its bytes are held only until they are sent. */
 export type ImageMeta = Omit<PreflightPassed, 'ok' | 'bytes' | 'thumbnail'>;
 
@@ -66,7 +69,7 @@ export function useAnalysisQueue() {
   const renderLater = useRef<ReturnType<typeof setTimeout> | null>(null);
   const update = useCallback((change: (list: QueueItem[]) => QueueItem[], now = true) => {
     live.current = change(live.current);
-    const settled = !live.current.some((item) => ['checking', 'queued', 'working'].includes(item.status));
+    const settled = !live.current.some((item) => inProgress(item.status));
     if (!now && !settled) {
       renderLater.current ??= setTimeout(() => {
         renderLater.current = null;
@@ -289,7 +292,7 @@ export function useAnalysisQueue() {
   const clearFinished = useCallback(() => {
     update((list) =>
       list.filter((item) => {
-        const keep = item.id === selectedId || !['done', 'failed', 'rejected', 'cancelled'].includes(item.status);
+        const keep = item.id === selectedId || inProgress(item.status);
         if (!keep && item.thumbnail) URL.revokeObjectURL(item.thumbnail);
         if (!keep) bytes.current.delete(item.id);
         if (!keep) decoded.current.delete(item.id);

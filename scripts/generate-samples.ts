@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { SampleEntry } from '../src/api/types';
 import { browserLaunchOptions } from './browser.mjs';
+import { bytesOfDataUrl } from './samples/data-url';
 import { drawCardInPage, type DrawnCard, type Rect } from './samples/draw-card';
 import { withExifOrientation } from './samples/exif';
 import { cssMatrix3d, homography, project, type Point } from './samples/geometry';
@@ -42,7 +43,6 @@ const quadFromPoints = (p: Point[]): Quad => ({
   x4: Math.round(p[3][0]),
   y4: Math.round(p[3][1]),
 });
-const bytesOfDataUrl = (url: string) => new Uint8Array(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'));
 const confOf = (card: CardDrawing, field: string) =>
   card.items.find((i) => i.kind === 'text' && i.field === field)?.kind === 'text'
     ? ((card.items.find((i) => i.kind === 'text' && i.field === field) as { conf?: number }).conf ?? 0.9)

@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import type { SampleManifest } from '../src/api/types';
 import { THUMBNAIL_WIDTH, thumbnailFile } from '../src/features/analyze/sample-paths';
 import { browserLaunchOptions } from './browser.mjs';
+import { bytesOfDataUrl } from './samples/data-url';
 
 const SAMPLES = resolve(import.meta.dirname, '../public/samples');
 
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       );
       const out = join(SAMPLES, thumbnailFile(entry.file));
       if (!dataUrl.startsWith('data:image/webp')) throw new Error('this Chromium cannot encode WebP');
-      const webp = Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+      const webp = bytesOfDataUrl(dataUrl);
       await mkdir(dirname(out), { recursive: true });
       await writeFile(out, webp);
       console.log(`${thumbnailFile(entry.file)}: ${webp.length} bytes (from ${bytes.length})`);

@@ -238,6 +238,7 @@ async function overlay(browser: Browser) {
     await page.waitForFunction(() => document.title === 'ready', null, { timeout: 60_000 });
     type Bench = {
       firstDraw: (runs: number, only?: Partial<Record<'boxes' | 'labels', boolean>>) => Promise<Timings>;
+      plainOverlay: (runs: number) => Promise<{ withOverlay: number[]; plain: number[] }>;
       frames: () => Promise<Timings>;
     };
     type Timings = { konva: number[]; plain: number[] };
@@ -254,6 +255,8 @@ async function overlay(browser: Browser) {
       breakdown[name] = ratio(
         await page.evaluate((only) => (window as unknown as { bench: Bench }).bench.firstDraw(15, only), only),
       );
+    // The same overlay routine on a plain canvas: what the look itself costs, before React and Konva.
+    const onPlain = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.plainOverlay(15));
     const frames = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.frames());
     const [k50, k95, b50, b95] = [
       percentile(frames.konva, 0.5),
@@ -270,6 +273,7 @@ async function overlay(browser: Browser) {
       },
       firstDrawTarget: '<= 1.5',
       firstDrawRatioWithOnly: breakdown,
+      overlayOnPlainCanvasRatio: ratio({ konva: onPlain.withOverlay, plain: onPlain.plain }),
       panZoomFrames: {
         frames: frames.konva.length,
         konvaMs: { p50: round(k50, 2), p95: round(k95, 2) },

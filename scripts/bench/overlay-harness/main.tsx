@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/features/fields/result-fields';
 import CardCanvas, { type Layers } from '@/features/viewer/card-canvas';
+import { drawOverlay } from '@/features/viewer/overlay-drawing';
 import { fitView, panBy, stagePoint, zoomAt, type ViewTransform } from '@/features/viewer/view-transform';
 
 const W = 6000;
@@ -104,9 +105,25 @@ bare.width = VIEWPORT.width;
 bare.height = VIEWPORT.height;
 document.getElementById('bare')!.append(bare);
 const bareCtx = bare.getContext('2d', { willReadFrequently: false })!;
-function drawBare(view: ViewTransform) {
+function drawBare(view: ViewTransform, overlay = false) {
   bareCtx.clearRect(0, 0, bare.width, bare.height);
   bareCtx.drawImage(bitmap, view.x, view.y, W * view.scale, H * view.scale);
+  if (overlay)
+    drawOverlay(
+      bareCtx,
+      {
+        fields: boxes,
+        extras,
+        show: layers,
+        label: { ...label, valuesInLabels: layers.values },
+        focusId: null,
+        badges,
+        fontSize: 12,
+        badgeFontSize: 12,
+      },
+      view,
+      VIEWPORT,
+    );
   bareCtx.getImageData(0, 0, 1, 1);
 }
 
@@ -168,6 +185,22 @@ Object.assign(window, {
       );
       root.unmount();
       return times;
+    },
+    /**
+     * The viewer's own overlay routine drawn straight onto the bare canvas, without React or Konva,
+     * interleaved with the bare drawImage: what the overlay costs before any framework does.
+     */
+    async plainOverlay(runs: number) {
+      const view = fitView(natural, VIEWPORT);
+      const withOverlay: number[] = [];
+      const plain: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        await nextFrame();
+        withOverlay.push(time(() => drawBare(view, true)));
+        await nextFrame();
+        plain.push(time(() => drawBare(view)));
+      }
+      return { withOverlay, plain };
     },
     /** One view per animation frame, as wheel and drag events arrive. */
     async frames() {

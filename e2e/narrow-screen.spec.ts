@@ -30,6 +30,29 @@ test('on a phone the app is one column and a card fills the width', async ({ pag
   const widths = await strip.evaluate((list) => ({ client: list.clientWidth, scroll: list.scrollWidth }));
   expect(widths.scroll).toBeGreaterThan(widths.client);
 
+  // Two fingers around the card number: spreading them zooms, moving them pans, and the digits
+  // first between them stay between them.
+  const field = probe.fields.find((f) => f.centre)!;
+  await page.getByRole('application', { name: /card image/i }).scrollIntoViewIfNeeded();
+  const start = await app.onCanvas(field.centre!, probe.view);
+  const fingers = (spread: number, dx: number, dy: number) => [
+    { x: start.x - spread + dx, y: start.y + dy, id: 1 },
+    { x: start.x + spread + dx, y: start.y + dy, id: 2 },
+  ];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(30, 0, 0) });
+  for (let step = 1; step <= 6; step++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: fingers(30 + step * 5, step * 3, step * 2),
+    });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const pinched = await app.settledViewer();
+  expect(pinched.view.scale / probe.view.scale).toBeCloseTo(2, 1);
+  const now = await app.onCanvas(field.centre!, pinched.view);
+  expect(now.x).toBeCloseTo(start.x + 18, 0);
+  expect(now.y).toBeCloseTo(start.y + 12, 0);
+
   await page.getByRole('tab', { name: /^Batch/ }).click();
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
   expect(await horizontalOverflow(page)).toBe(0);

@@ -10,9 +10,11 @@ import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
 import { reportDrawn } from './viewer-probe';
 import {
   panBy,
+  pinchView,
   stagePoint,
   stageToImage,
   zoomAt,
+  type Pinch,
   type Size,
   type StagePoint,
   type ViewTransform,
@@ -79,7 +81,14 @@ export default function CardCanvas(props: CardCanvasProps) {
   // A closed ImageBitmap reports width 0; drawing it would throw.
   const image = props.image && (props.image as Picture).width !== 0 ? (props.image as Picture) : null;
   const press = useRef<{ from: StagePoint; view: ViewTransform; moved: boolean } | null>(null);
-  const pinch = useRef<{ distance: number; view: ViewTransform } | null>(null);
+  const pinch = useRef<{ from: Pinch; view: ViewTransform } | null>(null);
+  /** Where two fingers touch, in stage pixels; null unless exactly two do. */
+  const fingers = (e: Konva.KonvaEventObject<TouchEvent>): Pinch | null => {
+    const at = e.target.getStage()?.getPointersPositions() ?? [];
+    return e.evt.touches.length === 2 && at.length === 2
+      ? [stagePoint(at[0].x, at[0].y), stagePoint(at[1].x, at[1].y)]
+      : null;
+  };
   const [grabbing, setGrabbing] = useState(false);
   const [pointing, setPointing] = useState(false);
   const focusId = highlightedId ?? selectedId;
@@ -190,22 +199,17 @@ export default function CardCanvas(props: CardCanvasProps) {
       }}
       onTouchStart={(e) => {
         if (e.evt.touches.length === 1) press.current = { from: pointer(e), view, moved: false };
+        const now = fingers(e);
+        if (now) pinch.current = { from: now, view };
       }}
       onTouchMove={(e) => {
-        const touches = e.evt.touches;
-        if (touches.length !== 2) return;
+        // One finger scrolls the page; two pan and zoom the card.
+        const now = fingers(e);
+        if (!now) return;
         e.evt.preventDefault();
         if (press.current) press.current.moved = true;
-        const distance = Math.hypot(touches[0].clientX - touches[1].clientX, touches[0].clientY - touches[1].clientY);
-        if (!pinch.current) pinch.current = { distance, view };
-        else
-          onViewChange(
-            zoomAt(
-              pinch.current.view,
-              distance / pinch.current.distance,
-              stagePoint(viewport.width / 2, viewport.height / 2),
-            ),
-          );
+        if (!pinch.current) pinch.current = { from: now, view };
+        else onViewChange(pinchView(pinch.current.view, pinch.current.from, now));
       }}
       onTouchEnd={(e) => {
         pinch.current = null;

@@ -68,6 +68,21 @@ export function panBy(view: ViewTransform, dx: number, dy: number): ViewTransfor
   return { ...view, x: view.x + dx, y: view.y + dy };
 }
 
+/** Two fingers on the stage. */
+export type Pinch = readonly [StagePoint, StagePoint];
+
+/**
+ * The view as two fingers move from `from` to `to`: the spread zooms and the midpoint pans, so the
+ * image point first under the midpoint stays under it, as on a map.
+ */
+export function pinchView(start: ViewTransform, from: Pinch, to: Pinch): ViewTransform {
+  const spread = ([a, b]: Pinch) => Math.hypot(a.x - b.x, a.y - b.y);
+  const mid = ([a, b]: Pinch) => stagePoint((a.x + b.x) / 2, (a.y + b.y) / 2);
+  const [m0, m1] = [mid(from), mid(to)];
+  const factor = spread(from) > 0 ? spread(to) / spread(from) : 1;
+  return panBy(zoomAt(start, factor, m0), m1.x - m0.x, m1.y - m0.y);
+}
+
 /** Axis-aligned bounds of a quad in image space, clamped to the image (for pixelation and hit areas). */
 export function quadBounds(q: ImageQuad, image: Size): { x: number; y: number; width: number; height: number } {
   const xs = [q.x1, q.x2, q.x3, q.x4];

@@ -356,3 +356,13 @@ test.describe('errors leave the app usable', () => {
     await app.waitForDone('credit-card.png');
   });
 });
+
+test('the connection opens in view while a card is on screen and the specimen list is long', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.showSpecimen('Credit card', 'credit-card.png');
+  await app.openConnection();
+  await expect(page.getByLabel('Endpoint')).toBeInViewport();
+  await page.getByRole('button', { name: /^Connection:/ }).click();
+  await expect(page.getByLabel('Endpoint')).toHaveCount(0);
+  expect(app.problems).toEqual([]);
+});

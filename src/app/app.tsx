@@ -142,6 +142,11 @@ function Workspace() {
       </header>
       <div className="workspace">
         <nav className="left" aria-label={t('queue')}>
+          {panelOpen && !presentation && (
+            <div id="connection-panel">
+              <ConnectionPanel />
+            </div>
+          )}
           <ServicePicker value={kind} onChange={setKind} />
           <DropZone onFiles={onFiles} />
           <QueueList
@@ -152,11 +157,6 @@ function Workspace() {
             onClear={queue.clearFinished}
           />
           {queue.selected && <SampleGallery compact onPick={pickSample} />}
-          {panelOpen && !presentation && (
-            <div id="connection-panel">
-              <ConnectionPanel />
-            </div>
-          )}
         </nav>
         <main className="centre">
           {

@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { OcrError, publicKeyCheckOptions, type OcrService } from '@/api';
 import { describeError } from '@/features/shared/describe-error';
 import { ErrorNotice } from '@/features/shared/error-notice';
@@ -22,6 +22,11 @@ export function ConnectionPanel() {
   const { settings, update, forget, client, identity } = useConnection();
   const [checkRequested, setCheckRequested] = useState(0);
   const ids = { endpoint: useId(), url: useId(), appKey: useId(), secret: useId(), remember: useId() };
+  // Opened from the header while the column beside it may be scrolled away: bring it into view.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
 
   const checks = useQueries({
     queries: SERVICES.map((service) => ({
@@ -40,7 +45,7 @@ export function ConnectionPanel() {
   }
 
   return (
-    <section className="panel connection-panel" aria-labelledby={`${ids.endpoint}-title`}>
+    <section ref={section} className="panel connection-panel" aria-labelledby={`${ids.endpoint}-title`}>
       <h2 id={`${ids.endpoint}-title`}>{t('connection')}</h2>
       <label htmlFor={ids.endpoint}>{t('endpoint')}</label>
       <select

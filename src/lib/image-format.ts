@@ -13,8 +13,8 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
   return null;
 }
 
-/** What the bytes really are, for messages such as "a PDF named .png". */
-export function describeContent(bytes: Uint8Array): string {
+/** What the bytes really are, for messages such as "a PDF named .png"; null when not recognised. */
+export function describeContent(bytes: Uint8Array): string | null {
   const ascii = String.fromCharCode(...bytes.subarray(0, 16));
   if (bytes.length === 0) return 'an empty file';
   if (ascii.startsWith('%PDF')) return 'a PDF document';
@@ -32,7 +32,7 @@ export function describeContent(bytes: Uint8Array): string {
   if (/^\s*<(\?xml|svg)/i.test(ascii)) return 'an SVG or XML document';
   if (/^\s*<(!doctype|html)/i.test(ascii)) return 'an HTML page';
   if (ascii.startsWith('II*\u0000') || ascii.startsWith('MM\u0000*')) return 'a TIFF image';
-  return 'not a JPEG or PNG image';
+  return null;
 }
 
 export function fileExtension(format: ImageFormat): 'jpg' | 'png' {

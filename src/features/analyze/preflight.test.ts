@@ -61,6 +61,17 @@ describe('preflight', () => {
     }
   });
 
+  it('says plainly when it cannot tell what a file is', async () => {
+    const result = await preflight(fileOf(new TextEncoder().encode('card number 4111'), 'notes.txt'), decodes);
+    expect(result).toEqual({
+      ok: false,
+      reason: {
+        en: '“notes.txt” is not a JPEG or PNG image. Only JPEG and PNG can be sent.',
+        ko: '“notes.txt” 파일은 JPEG나 PNG 이미지가 아닙니다. JPEG 또는 PNG만 보낼 수 있습니다.',
+      },
+    });
+  });
+
   it('refuses a file over 20 MB without reading it', async () => {
     const big = {
       name: 'huge.jpg',

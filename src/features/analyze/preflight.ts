@@ -50,7 +50,6 @@ const KOREAN_CONTENT: Record<string, string> = {
   'an SVG or XML document': 'SVG 또는 XML 문서',
   'an HTML page': 'HTML 문서',
   'a TIFF image': 'TIFF 이미지',
-  'not a JPEG or PNG image': 'JPEG나 PNG가 아닌 파일',
 };
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -81,6 +80,12 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
   const format = sniffImageFormat(bytes);
   if (!format) {
     const what = describeContent(bytes);
+    if (!what) {
+      return reject(
+        `“${name}” is not a JPEG or PNG image. Only JPEG and PNG can be sent.`,
+        `“${name}” 파일은 JPEG나 PNG 이미지가 아닙니다. JPEG 또는 PNG만 보낼 수 있습니다.`,
+      );
+    }
     return reject(
       `“${name}” is ${what}, not a JPEG or PNG image, whatever its name says.`,
       `“${name}” 파일은 이름과 달리 ${KOREAN_CONTENT[what] ?? what}입니다. JPEG 또는 PNG만 보낼 수 있습니다.`,

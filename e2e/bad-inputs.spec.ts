@@ -37,6 +37,9 @@ test('every bad input is refused with its own message, none reaches the service,
     messages.add(message);
   }
   expect(messages.size).toBe(inputs.length);
+  // The batch counts only the card it sent, and says how many files it did not.
+  await page.getByRole('tab', { name: /^Batch/ }).click();
+  await expect(page.getByText(`1/1 finished, 0 failed · ${inputs.length} not sent`)).toBeVisible();
 
   const posts = (await sandboxLog()).log.filter((entry) => entry.method === 'POST');
   expect(posts).toHaveLength(1);

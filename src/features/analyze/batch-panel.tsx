@@ -153,6 +153,7 @@ export function BatchPanel(props: Props) {
         <progress max={100} value={percent} aria-label={t('progress')} />
         <span role="status" aria-live="polite" className="batch-progress">
           {t('progressText', { done: progress.done + progress.failed, total: progress.total, failed: progress.failed })}
+          {progress.notSent > 0 && ` · ${t('progressNotSent', { n: progress.notSent })}`}
           {progress.perMinute !== null && ` · ${t('throughput', { n: progress.perMinute.toFixed(1) })}`}
           {busy && progress.etaSeconds !== null && ` · ${t('eta', { s: progress.etaSeconds })}`}
           {props.paused && ` · ${t('paused')}`}

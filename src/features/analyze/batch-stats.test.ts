@@ -13,7 +13,7 @@ describe('batch progress', () => {
       ],
       60_000,
     );
-    expect(p).toMatchObject({ done: 1, failed: 1, total: 4, inFlight: 1 });
+    expect(p).toMatchObject({ done: 1, failed: 1, total: 4, inFlight: 1, notSent: 1 });
     expect(p.perMinute).toBe(2);
     expect(p.etaSeconds).toBe(60);
   });

@@ -4,6 +4,8 @@ export interface BatchProgress {
   failed: number;
   total: number;
   inFlight: number;
+  /** Files preflight refused: never sent, so outside the total. */
+  notSent: number;
   /** Cards finished per minute since the first one started; null before any finishes. */
   perMinute: number | null;
   /** Seconds until the rest are done at the current rate; null when unknown. */
@@ -32,6 +34,7 @@ export function batchProgress(items: readonly TimedItem[], now: number): BatchPr
     failed: counted.filter((i) => i.status === 'failed').length,
     total: counted.length,
     inFlight: counted.filter((i) => i.status === 'working').length,
+    notSent: items.filter((i) => i.status === 'rejected').length,
     perMinute,
     etaSeconds: perMinute ? Math.round((remaining / perMinute) * 60) : remaining === 0 ? 0 : null,
   };

@@ -204,6 +204,7 @@ export const MESSAGES = {
   progress: { en: 'Batch progress', ko: '일괄 처리 진행률' },
   progressText: { en: '{done}/{total} finished, {failed} failed', ko: '{total}건 중 {done}건 끝남, 실패 {failed}건' },
   throughput: { en: '{n} cards/min', ko: '분당 {n}장' },
+  progressNotSent: { en: '{n} not sent', ko: '보내지 않음 {n}건' },
   eta: { en: 'about {s} s left', ko: '약 {s}초 남음' },
   show: { en: 'Show', ko: '표시' },
   filterAll: { en: 'All cards', ko: '모든 카드' },

@@ -135,22 +135,24 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
       )}
       <div className="row">
         <span className="hint">{t('reviewedCount', { n: counts.length, total: fields.length })}</span>
-        <button
-          type="button"
-          onClick={() => card && setCardVerdict(card, 'accepted')}
-          disabled={!card}
-          aria-pressed={review?.card?.verdict === 'accepted'}
-        >
-          {t('acceptCard')}
-        </button>
-        <button
-          type="button"
-          onClick={() => card && setCardVerdict(card, 'rejected')}
-          disabled={!card}
-          aria-pressed={review?.card?.verdict === 'rejected'}
-        >
-          {t('rejectCard')}
-        </button>
+        <span className="button-group">
+          <button
+            type="button"
+            onClick={() => card && setCardVerdict(card, 'accepted')}
+            disabled={!card}
+            aria-pressed={review?.card?.verdict === 'accepted'}
+          >
+            {t('acceptCard')}
+          </button>
+          <button
+            type="button"
+            onClick={() => card && setCardVerdict(card, 'rejected')}
+            disabled={!card}
+            aria-pressed={review?.card?.verdict === 'rejected'}
+          >
+            {t('rejectCard')}
+          </button>
+        </span>
       </div>
       <label className="inline" htmlFor={ids.keep}>
         <input

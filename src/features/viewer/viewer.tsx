@@ -284,12 +284,14 @@ export function Viewer({
             </label>
           )}
           <span className="divider" />
-          <button type="button" onClick={() => void exportPng()} disabled={!shownImage}>
-            {t('exportPng')}
-          </button>
-          <button type="button" onClick={() => setConfirmingJson(true)} disabled={!result}>
-            {t('exportJson')}
-          </button>
+          <span className="button-group">
+            <button type="button" onClick={() => void exportPng()} disabled={!shownImage}>
+              {t('exportPng')}
+            </button>
+            <button type="button" onClick={() => setConfirmingJson(true)} disabled={!result}>
+              {t('exportJson')}
+            </button>
+          </span>
         </div>
 
         <div

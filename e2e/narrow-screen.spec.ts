@@ -56,5 +56,8 @@ test('on a phone the app is one column and a card fills the width', async ({ pag
   await page.getByRole('tab', { name: /^Batch/ }).click();
   await expect(page.getByRole('button', { name: 'Export CSV' })).toBeVisible();
   expect(await horizontalOverflow(page)).toBe(0);
+  await page.getByRole('tab', { name: /^Report/ }).click();
+  await expect(page.getByRole('button', { name: 'Export session' })).toBeVisible();
+  expect(await horizontalOverflow(page)).toBe(0);
   expect(app.problems).toEqual([]);
 });

@@ -97,6 +97,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
                 <th scope="col">{t('fields')}</th>
                 <th scope="col">{t('reportReviewed')}</th>
                 <th scope="col">{t('reportRight')}</th>
+                <th scope="col">{t('verdictWrongBox')}</th>
                 <th scope="col">{t('reportAccuracy')}</th>
               </tr>
             </thead>
@@ -106,6 +107,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
                   <th scope="row">{fieldName(a.key, lang)}</th>
                   <td>{a.reviewed}</td>
                   <td>{a.correct}</td>
+                  <td>{a.wrongBox}</td>
                   <td>{pct(a.accuracy)}</td>
                 </tr>
               ))}

@@ -14,9 +14,9 @@ const fields: ReviewedField[] = [
 describe('the review report', () => {
   it('gives accuracy per field name, a wrong box keeping a right value', () => {
     expect(accuracyByField(fields)).toEqual([
-      { key: 'cardNum', reviewed: 3, correct: 2, accuracy: 2 / 3 },
-      { key: 'name', reviewed: 2, correct: 1, accuracy: 0.5 },
-      { key: 'validThru', reviewed: 1, correct: 1, accuracy: 1 },
+      { key: 'cardNum', reviewed: 3, correct: 2, wrongBox: 0, accuracy: 2 / 3 },
+      { key: 'name', reviewed: 2, correct: 1, wrongBox: 0, accuracy: 0.5 },
+      { key: 'validThru', reviewed: 1, correct: 1, wrongBox: 1, accuracy: 1 },
     ]);
   });
 

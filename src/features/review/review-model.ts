@@ -31,16 +31,19 @@ export interface FieldAccuracy {
   key: string;
   reviewed: number;
   correct: number;
+  /** Boxes marked wrong: counted apart, since a wrong box can hold a right value. */
+  wrongBox: number;
   accuracy: number;
 }
 
 /** Accuracy of values per field name: a wrong box with a right value still counts as a right value. */
 export function accuracyByField(fields: readonly ReviewedField[]): FieldAccuracy[] {
-  const byKey = new Map<string, { reviewed: number; correct: number }>();
+  const byKey = new Map<string, { reviewed: number; correct: number; wrongBox: number }>();
   for (const f of fields) {
-    const entry = byKey.get(f.key) ?? { reviewed: 0, correct: 0 };
+    const entry = byKey.get(f.key) ?? { reviewed: 0, correct: 0, wrongBox: 0 };
     entry.reviewed++;
     if (f.verdict !== 'wrong-value') entry.correct++;
+    if (f.verdict === 'wrong-box') entry.wrongBox++;
     byKey.set(f.key, entry);
   }
   return [...byKey]

@@ -366,3 +366,22 @@ test('the connection opens in view while a card is on screen and the specimen li
   await expect(page.getByLabel('Endpoint')).toHaveCount(0);
   expect(app.problems).toEqual([]);
 });
+
+test('the JSON tab shows the result in the API shape, masked until Show values; timings show at once', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await app.showSpecimen('Credit card', 'credit-card.png');
+  await page.getByRole('tab', { name: 'JSON', exact: true }).click();
+  const json = async () =>
+    JSON.parse(await page.getByRole('region', { name: 'Decrypted result' }).innerText()) as CreditCardResult;
+  const masked = await json();
+  expect(masked.totalCardNum).toBe('411111••••••1111');
+  expect(masked.cardNums.map((c) => c.value)).toEqual(['4111', '11••', '••••', '1111']);
+  expect(masked.cardNumBoxes).toHaveLength(4);
+  await page.getByRole('checkbox', { name: 'Show values' }).check();
+  await expect.poll(async () => (await json()).totalCardNum).toBe('4111111111111111');
+
+  await page.getByRole('tab', { name: 'Timings', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Timings' }).getByRole('row', { name: /Total/ })).toBeVisible();
+});

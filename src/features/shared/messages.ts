@@ -83,6 +83,11 @@ export const MESSAGES = {
   stageDecrypting: { en: 'Decrypting', ko: '복호화 중' },
   cancel: { en: 'Cancel', ko: '취소' },
   timings: { en: 'Timings', ko: '소요 시간' },
+  jsonResult: { en: 'Decrypted result', ko: '복호화 결과' },
+  jsonMasked: {
+    en: 'The decrypted result as the API returned it, with sensitive values masked as in the default export. Tick Show values to see them.',
+    ko: 'API가 돌려준 복호화 결과입니다. 기본 내보내기처럼 민감한 값은 가렸습니다. 보려면 값 보기를 켜세요.',
+  },
   timingPrepare: { en: 'Prepare', ko: '준비' },
   timingEncrypt: { en: 'Encrypt', ko: '암호화' },
   timingRequest: { en: 'Request', ko: '요청' },

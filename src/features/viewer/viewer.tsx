@@ -4,6 +4,7 @@ import type { AnalysisOutcome } from '@/api';
 import type { QueueItem } from '@/features/analyze/use-analysis-queue';
 import { AuthenticityPanel } from '@/features/authenticity/authenticity-panel';
 import { FIELD_NAMES, ID_TYPE_NAMES } from '@/features/fields/field-names';
+import { redactResult } from '@/features/fields/redact';
 import { extraBoxesOf, fieldsOf, isBelow, type AnyResult } from '@/features/fields/result-fields';
 import { badgesByField, checkRules, isProblem } from '@/features/rules/check-rules';
 import { RulesPanel } from '@/features/rules/rules-panel';
@@ -428,13 +429,12 @@ export function Viewer({
             <AuthenticityPanel key={item.id} analysis={item.outcome} showValues={showValues} />
           )}
           {activeTab === 'json' && result && (
-            <pre className="json">
-              {JSON.stringify(
-                showValues ? result.result : { note: 'masked', fields: fields.map((f) => [f.key, f.maskedValue]) },
-                null,
-                2,
-              )}
-            </pre>
+            <>
+              {!showValues && <p className="hint">{t('jsonMasked')}</p>}
+              <pre className="json" role="region" tabIndex={0} aria-label={t('jsonResult')}>
+                {JSON.stringify(showValues ? result.result : redactResult(result), null, 2)}
+              </pre>
+            </>
           )}
           {activeTab === 'timings' && item.outcome && <TimingTable outcome={item.outcome} />}
         </div>
@@ -489,19 +489,16 @@ export function Viewer({
       ['timingTotal', outcome.timings.totalMs],
     ];
     return (
-      <details className="timings">
-        <summary>{t('timings')}</summary>
-        <table>
-          <tbody>
-            {rows.map(([label, ms]) => (
-              <tr key={label}>
-                <th scope="row">{t(label)}</th>
-                <td>{ms.toFixed(1)} ms</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <table className="timings" aria-label={t('timings')}>
+        <tbody>
+          {rows.map(([label, ms]) => (
+            <tr key={label}>
+              <th scope="row">{t(label)}</th>
+              <td>{ms.toFixed(1)} ms</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     );
   }
 

@@ -341,6 +341,31 @@ test.describe('errors leave the app usable', () => {
     await app.waitForDone('credit-card.png');
   });
 
+  test('blank credentials are named in the panel and nothing is sent without them', async ({ page }) => {
+    const app = new CardlensPage(page);
+    const leaving: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith('http://127.0.0.1')) leaving.push(request.url());
+    });
+    await app.open();
+    await app.openConnection();
+    await page.getByLabel('Endpoint').selectOption({ label: 'NHN Cloud' }); // the sandbox's credentials are cleared
+    await expect(page.getByLabel('App key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Required: nothing is sent without it.')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Check connection' })).toBeDisabled();
+    await page.getByLabel('App key').fill('my-app-key');
+    await expect(page.getByLabel('Secret key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+    await app.analyseSample('Credit card');
+    await expect(
+      page.getByRole('alert').getByText('The connection has no app key or secret yet, so nothing was sent.'),
+    ).toBeVisible();
+    expect(leaving).toEqual([]);
+    await page.getByLabel('Endpoint').selectOption({ label: 'Sandbox (built-in)' });
+    await page.getByRole('button', { name: 'Retry' }).first().click();
+    await app.waitForDone('credit-card.png');
+  });
+
   test('a dead endpoint is a network failure that explains CORS and the Dev proxy', async ({ page }) => {
     const app = new CardlensPage(page);
     await app.open();

@@ -293,6 +293,35 @@ describe('keys and Request-Keys', () => {
   });
 });
 
+describe('a client with an empty credential', () => {
+  it.each([
+    ['app key', { appKey: ' ', auth: { kind: 'secret-key', secretKey: 'sandbox' } }],
+    ['secret key', { appKey: 'sandbox', auth: { kind: 'secret-key', secretKey: '' } }],
+    ['access token', { appKey: 'sandbox', auth: { kind: 'access-token', token: '' } }],
+  ] as const)('with no %s refuses every call as not-configured and sends nothing', async (missing, credentials) => {
+    let requests = 0;
+    const client = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      ...credentials,
+      fetch: () => {
+        requests++;
+        return Promise.reject(new Error('must not be called'));
+      },
+    });
+    for (const call of [
+      client.getPublicKey('credit-card'),
+      client.analyzeCreditCard(sampleImage('credit-card.png')),
+      client.analyzeIdCard(sampleImage('id-resident.png')),
+    ]) {
+      const error = await failure(call);
+      expect(error.kind).toBe('not-configured');
+      expect(error.message).toContain(missing);
+      expect(error.isConnectionProblem).toBe(true);
+    }
+    expect(requests).toBe(0);
+  });
+});
+
 describe('transport failures are typed', () => {
   it('network when the connection drops', async () => {
     const { client, sandbox } = rig();

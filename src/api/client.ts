@@ -140,6 +140,13 @@ function assertImage(image: ImageInput): void {
   }
 }
 
+/** The first blank credential, which no request may be sent without; null when all are there. */
+export function missingCredential(appKey: string, auth: Auth): 'app key' | 'secret key' | 'access token' | null {
+  if (!appKey.trim()) return 'app key';
+  if (auth.kind === 'secret-key') return auth.secretKey.trim() ? null : 'secret key';
+  return auth.token.trim() ? null : 'access token';
+}
+
 export function createOcrClient(options: OcrClientOptions): OcrClient {
   const { appKey, auth } = options;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -152,6 +159,8 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
   const authHeaders: Record<string, string> =
     auth.kind === 'secret-key' ? { Authorization: auth.secretKey } : { 'X-NHN-Authorization': `Bearer ${auth.token}` };
   const url = (suffix: string) => `${baseUrl}/${apiVersion}/appkeys/${encodeURIComponent(appKey)}/${suffix}`;
+  // Every call starts by fetching the public key, so this one check keeps an empty credential off the wire.
+  const missing = missingCredential(appKey, auth);
 
   // One client is bound to one (baseUrl, appKey, auth), so caching per service caches per all four.
   const publicKeys = new Map<OcrService, Promise<FetchedPublicKey>>();
@@ -160,6 +169,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     service: OcrService,
     opts: { signal?: AbortSignal; fresh?: boolean } = {},
   ): Promise<FetchedPublicKey> {
+    if (missing) return Promise.reject(new OcrError('not-configured', `There is no ${missing}; nothing was sent.`));
     const cached = publicKeys.get(service);
     if (cached && !opts.fresh) return cached;
     const started = now();

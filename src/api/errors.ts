@@ -1,7 +1,15 @@
 import { describeResultCode, type Localised } from './result-codes';
 
 export type OcrErrorKind =
-  'api' | 'http' | 'network' | 'timeout' | 'aborted' | 'decrypt' | 'malformed-response' | 'invalid-request';
+  | 'api'
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'decrypt'
+  | 'malformed-response'
+  | 'invalid-request'
+  | 'not-configured';
 
 export interface FieldProblem {
   field: string;
@@ -41,7 +49,7 @@ export class OcrError extends Error {
 
   /** True when the fix is in the connection settings: the UI opens that panel. */
   get isConnectionProblem(): boolean {
-    if (this.kind === 'network') return true;
+    if (this.kind === 'network' || this.kind === 'not-configured') return true;
     if (this.kind === 'http') return this.status === 401 || this.status === 403 || this.status === 404;
     return (
       this.kind === 'api' && this.resultCode !== undefined && describeResultCode(this.resultCode).connection === true

@@ -1,12 +1,12 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { OcrError, publicKeyCheckOptions, type OcrService } from '@/api';
+import { missingCredential, OcrError, publicKeyCheckOptions, type OcrService } from '@/api';
 import { describeError } from '@/features/shared/describe-error';
 import { ErrorNotice } from '@/features/shared/error-notice';
 import { useI18n } from '@/features/shared/i18n';
 import type { MessageKey } from '@/features/shared/messages';
 import { useConnection } from './connection-context';
-import { customUrlProblem, ENDPOINT_KINDS, type EndpointKind } from './connection-settings';
+import { authOf, customUrlProblem, ENDPOINT_KINDS, type EndpointKind } from './connection-settings';
 
 const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   sandbox: 'endpointSandbox',
@@ -16,6 +16,10 @@ const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   custom: 'endpointCustom',
 };
 const SERVICES: OcrService[] = ['credit-card', 'id-card'];
+const SERVICE_LABEL: Record<OcrService, MessageKey> = {
+  'credit-card': 'serviceCreditCard',
+  'id-card': 'serviceIdCard',
+};
 
 export function ConnectionPanel() {
   const { t, pick } = useI18n();
@@ -36,6 +40,8 @@ export function ConnectionPanel() {
   });
   const checking = checks.some((q) => q.isFetching);
   const urlProblem = settings.endpoint === 'custom' && settings.customUrl ? customUrlProblem(settings.customUrl) : null;
+  // Blank credentials would send a request the service can only refuse: say which is missing instead.
+  const missing = missingCredential(settings.appKey, authOf(settings));
   const networkFailure =
     checks.some((q) => q.error instanceof OcrError && q.error.kind === 'network') && settings.endpoint !== 'sandbox';
 
@@ -105,8 +111,15 @@ export function ConnectionPanel() {
         autoComplete="off"
         spellCheck={false}
         value={settings.appKey}
+        aria-invalid={missing === 'app key' ? true : undefined}
+        aria-describedby={missing === 'app key' ? `${ids.appKey}-missing` : undefined}
         onChange={(e) => update({ appKey: e.target.value })}
       />
+      {missing === 'app key' && (
+        <p id={`${ids.appKey}-missing`} className="field-error">
+          {t('credentialRequired')}
+        </p>
+      )}
       <label htmlFor={ids.secret}>{settings.authKind === 'secret-key' ? t('secretKey') : t('accessToken')}</label>
       <input
         id={ids.secret}
@@ -114,10 +127,17 @@ export function ConnectionPanel() {
         autoComplete="off"
         spellCheck={false}
         value={settings.authKind === 'secret-key' ? settings.secretKey : settings.accessToken}
+        aria-invalid={missing && missing !== 'app key' ? true : undefined}
+        aria-describedby={missing && missing !== 'app key' ? `${ids.secret}-missing` : undefined}
         onChange={(e) =>
           update(settings.authKind === 'secret-key' ? { secretKey: e.target.value } : { accessToken: e.target.value })
         }
       />
+      {missing && missing !== 'app key' && (
+        <p id={`${ids.secret}-missing`} className="field-error">
+          {t('credentialRequired')}
+        </p>
+      )}
       <label className="inline" htmlFor={ids.remember}>
         <input
           id={ids.remember}
@@ -129,7 +149,7 @@ export function ConnectionPanel() {
       </label>
       <p className="hint">{t('rememberHint')}</p>
       <div className="row">
-        <button type="button" onClick={runCheck} disabled={checking || Boolean(urlProblem)}>
+        <button type="button" onClick={runCheck} disabled={checking || Boolean(urlProblem) || Boolean(missing)}>
           {checking ? t('checking') : t('checkConnection')}
         </button>
         <button type="button" onClick={forget}>
@@ -140,8 +160,8 @@ export function ConnectionPanel() {
       {checkRequested > 0 && (
         <ul className="key-checks" aria-live="polite">
           {checks.map((q, i) => (
-            <li key={SERVICES[i]} aria-label={SERVICES[i]}>
-              <strong>{SERVICES[i]}</strong> {q.isFetching && <span>{t('checking')}</span>}
+            <li key={SERVICES[i]} aria-label={t(SERVICE_LABEL[SERVICES[i]])}>
+              <strong>{t(SERVICE_LABEL[SERVICES[i]])}</strong> {q.isFetching && <span>{t('checking')}</span>}
               {q.data && !q.isFetching && (
                 <dl className="key-facts">
                   <dt>{t('keyVersion')}</dt>

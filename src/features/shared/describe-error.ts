@@ -42,6 +42,13 @@ const KIND_TEXT: Record<string, { title: Localised; hint?: Localised }> = {
       ko: '엔드포인트가 Document OCR API인지 확인하세요.',
     },
   },
+  'not-configured': {
+    title: {
+      en: 'The connection has no app key or secret yet, so nothing was sent.',
+      ko: '연결에 앱 키나 비밀 값이 아직 없어 아무것도 보내지 않았습니다.',
+    },
+    hint: { en: 'Enter them under Connection, then retry.', ko: '연결에서 입력한 뒤 다시 시도하세요.' },
+  },
   'invalid-request': {
     title: { en: 'The request was not sent: fix the input first.', ko: '입력을 먼저 고쳐야 요청을 보낼 수 있습니다.' },
   },

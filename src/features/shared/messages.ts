@@ -83,6 +83,10 @@ export const MESSAGES = {
   stageDecrypting: { en: 'Decrypting', ko: '복호화 중' },
   cancel: { en: 'Cancel', ko: '취소' },
   timings: { en: 'Timings', ko: '소요 시간' },
+  credentialRequired: {
+    en: 'Required: nothing is sent without it.',
+    ko: '필수입니다. 없으면 아무것도 보내지 않습니다.',
+  },
   jsonResult: { en: 'Decrypted result', ko: '복호화 결과' },
   jsonMasked: {
     en: 'The decrypted result as the API returned it, with sensitive values masked as in the default export. Tick Show values to see them.',

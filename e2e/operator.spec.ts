@@ -410,3 +410,21 @@ test('the JSON tab shows the result in the API shape, masked until Show values; 
   await page.getByRole('tab', { name: 'Timings', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Timings' }).getByRole('row', { name: /Total/ })).toBeVisible();
 });
+
+test('full screen gives the viewer the whole screen and fits the card to it', async ({ page }) => {
+  const app = new CardlensPage(page);
+  const before = await app.showSpecimen('Credit card', 'credit-card.png');
+  const button = page.getByRole('button', { name: 'Full screen' });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  const full = await app.settledViewer();
+  const screen = page.viewportSize()!;
+  expect(full.viewport.width).toBeGreaterThan(before.viewport.width);
+  expect(full.viewport.width).toBeGreaterThan(screen.width * 0.9);
+  expect(full.view.scale).toBeGreaterThan(before.view.scale);
+  expect(full.boxesDrawn).toBe(before.boxesDrawn);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => (await app.settledViewer()).viewport).toEqual(before.viewport);
+  expect(app.problems).toEqual([]);
+});

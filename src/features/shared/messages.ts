@@ -121,6 +121,7 @@ export const MESSAGES = {
   zoomIn: { en: 'Zoom in', ko: '확대' },
   zoomOut: { en: 'Zoom out', ko: '축소' },
   fit: { en: 'Fit', ko: '맞춤' },
+  fullScreen: { en: 'Full screen', ko: '전체 화면' },
   actualSize: { en: '1:1', ko: '1:1' },
   layers: { en: 'Layers', ko: '레이어' },
   layerBoxes: { en: 'Boxes', ko: '상자' },
@@ -185,8 +186,8 @@ export const MESSAGES = {
   dismiss: { en: 'Dismiss', ko: '닫기' },
   technicalDetail: { en: 'Technical detail', ko: '기술 정보' },
   shortcuts: {
-    en: 'Keys: +/− zoom, 0 fit, 1 actual size, arrows pan, ↑/↓ in the list move between fields.',
-    ko: '키: +/− 확대·축소, 0 맞춤, 1 원래 크기, 화살표 이동, 목록에서 ↑/↓로 필드 이동.',
+    en: 'Keys: +/− zoom, 0 fit, 1 actual size, arrows pan, F full screen, ↑/↓ in the list move between fields.',
+    ko: '키: +/− 확대·축소, 0 맞춤, 1 원래 크기, 화살표 이동, F 전체 화면, 목록에서 ↑/↓로 필드 이동.',
   },
   labelsHidden: {
     en: 'Labels without room here: {n}; point at a box or zoom in to see them.',

@@ -20,6 +20,7 @@ import { FieldList } from './field-list';
 import { displayedValue } from './label-text';
 import { pixelated } from './pixelate';
 import { useBitmap } from './use-bitmap';
+import { useFullScreen } from './use-full-screen';
 import { publishViewerState, resetDrawn } from './viewer-probe';
 import { actualSizeView, fitView, panBy, stagePoint, zoomAt, type Size, type ViewTransform } from './view-transform';
 
@@ -90,6 +91,8 @@ export function Viewer({
   const [raw, setRaw] = useState(false);
   const { display, error: decodeError } = useBitmap(item.file, item.image, raw);
   const canvasBox = useRef<HTMLDivElement>(null);
+  const main = useRef<HTMLDivElement>(null);
+  const fullScreen = useFullScreen(main);
   const stageRef = useRef<Konva.Stage>(null);
   const viewport = useViewportSize(canvasBox);
   const [view, setView] = useState<ViewTransform>({ scale: 1, x: 0, y: 0 });
@@ -171,6 +174,10 @@ export function Viewer({
       '-': () => zoomAt(view, 0.8, centre),
       '0': () => fitView(natural, viewport),
       '1': () => actualSizeView(natural, viewport),
+      f: () => {
+        fullScreen.toggle();
+        return view;
+      },
       ArrowLeft: () => panBy(view, step, 0),
       ArrowRight: () => panBy(view, -step, 0),
       ArrowUp: () => panBy(view, 0, step),
@@ -226,7 +233,7 @@ export function Viewer({
 
   return (
     <div className="viewer">
-      <div className="viewer-main">
+      <div className="viewer-main" ref={main}>
         <div className="toolbar" role="toolbar" aria-label={t('layers')}>
           <button type="button" onClick={() => zoom(0.8)} aria-label={t('zoomOut')} disabled={!natural}>
             −
@@ -286,6 +293,11 @@ export function Viewer({
           )}
           <span className="divider" />
           <span className="button-group">
+            {fullScreen.available && (
+              <button type="button" onClick={fullScreen.toggle} aria-pressed={fullScreen.active} aria-keyshortcuts="F">
+                {t('fullScreen')}
+              </button>
+            )}
             <button type="button" onClick={() => void exportPng()} disabled={!shownImage}>
               {t('exportPng')}
             </button>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isBelow, type ViewerField } from '@/features/fields/result-fields';
 import { useI18n } from '@/features/shared/i18n';
 import type { MessageKey } from '@/features/shared/messages';
-import type { FieldVerdict } from './review-model';
+import type { CardVerdict, FieldVerdict } from './review-model';
 import { useReviews } from './review-context';
 
 interface Props {
@@ -14,6 +14,11 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
+
+const CARD_VERDICTS: [CardVerdict, MessageKey][] = [
+  ['accepted', 'acceptCard'],
+  ['rejected', 'rejectCard'],
+];
 
 const SHORTCUTS: [string, MessageKey][] = [
   ['J / K', 'shortcutNextPrev'],
@@ -136,22 +141,17 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
       <div className="row">
         <span className="hint">{t('reviewedCount', { n: counts.length, total: fields.length })}</span>
         <span className="button-group">
-          <button
-            type="button"
-            onClick={() => card && setCardVerdict(card, 'accepted')}
-            disabled={!card}
-            aria-pressed={review?.card?.verdict === 'accepted'}
-          >
-            {t('acceptCard')}
-          </button>
-          <button
-            type="button"
-            onClick={() => card && setCardVerdict(card, 'rejected')}
-            disabled={!card}
-            aria-pressed={review?.card?.verdict === 'rejected'}
-          >
-            {t('rejectCard')}
-          </button>
+          {CARD_VERDICTS.map(([verdict, label]) => (
+            <button
+              key={verdict}
+              type="button"
+              onClick={() => card && setCardVerdict(card, verdict)}
+              disabled={!card}
+              aria-pressed={review?.card?.verdict === verdict}
+            >
+              {t(label)}
+            </button>
+          ))}
         </span>
       </div>
       <label className="inline" htmlFor={ids.keep}>

@@ -426,5 +426,18 @@ test('full screen gives the viewer the whole screen and fits the card to it', as
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'false');
   await expect.poll(async () => (await app.settledViewer()).viewport).toEqual(before.viewport);
+
+  // F on the canvas does the same; with Ctrl, keys stay the browser's (Ctrl+0 is its zoom reset, not Fit).
+  const canvas = page.getByRole('application', { name: /card image/i });
+  await canvas.focus();
+  await page.keyboard.press('f');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('f');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('+');
+  const zoomed = await app.settledViewer();
+  expect(zoomed.view.scale).toBeGreaterThan(before.view.scale);
+  await page.keyboard.press('Control+0');
+  expect((await app.settledViewer()).view).toEqual(zoomed.view);
   expect(app.problems).toEqual([]);
 });

@@ -165,7 +165,13 @@ export function Viewer({
   }, [fields, selectedId, hoveredId, presentation, showValues, threshold, badges, rules, review, item, view, viewport]);
 
   function onCanvasKey(e: KeyboardEvent<HTMLDivElement>) {
-    if (!natural) return;
+    // Ctrl+0, Ctrl+F and the like stay the browser's.
+    if (!natural || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'f') {
+      e.preventDefault();
+      fullScreen.toggle();
+      return;
+    }
     const centre = stagePoint(viewport.width / 2, viewport.height / 2);
     const step = 48;
     const actions: Record<string, () => ViewTransform> = {
@@ -174,10 +180,6 @@ export function Viewer({
       '-': () => zoomAt(view, 0.8, centre),
       '0': () => fitView(natural, viewport),
       '1': () => actualSizeView(natural, viewport),
-      f: () => {
-        fullScreen.toggle();
-        return view;
-      },
       ArrowLeft: () => panBy(view, step, 0),
       ArrowRight: () => panBy(view, -step, 0),
       ArrowUp: () => panBy(view, 0, step),

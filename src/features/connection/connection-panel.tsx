@@ -42,6 +42,7 @@ export function ConnectionPanel() {
   const urlProblem = settings.endpoint === 'custom' && settings.customUrl ? customUrlProblem(settings.customUrl) : null;
   // Blank credentials would send a request the service can only refuse: say which is missing instead.
   const missing = missingCredential(settings.appKey, authOf(settings));
+  const blank = { appKey: missing === 'app key', secret: missing !== null && missing !== 'app key' };
   const networkFailure =
     checks.some((q) => q.error instanceof OcrError && q.error.kind === 'network') && settings.endpoint !== 'sandbox';
 
@@ -111,11 +112,11 @@ export function ConnectionPanel() {
         autoComplete="off"
         spellCheck={false}
         value={settings.appKey}
-        aria-invalid={missing === 'app key' ? true : undefined}
-        aria-describedby={missing === 'app key' ? `${ids.appKey}-missing` : undefined}
+        aria-invalid={blank.appKey || undefined}
+        aria-describedby={blank.appKey ? `${ids.appKey}-missing` : undefined}
         onChange={(e) => update({ appKey: e.target.value })}
       />
-      {missing === 'app key' && (
+      {blank.appKey && (
         <p id={`${ids.appKey}-missing`} className="field-error">
           {t('credentialRequired')}
         </p>
@@ -127,13 +128,13 @@ export function ConnectionPanel() {
         autoComplete="off"
         spellCheck={false}
         value={settings.authKind === 'secret-key' ? settings.secretKey : settings.accessToken}
-        aria-invalid={missing && missing !== 'app key' ? true : undefined}
-        aria-describedby={missing && missing !== 'app key' ? `${ids.secret}-missing` : undefined}
+        aria-invalid={blank.secret || undefined}
+        aria-describedby={blank.secret ? `${ids.secret}-missing` : undefined}
         onChange={(e) =>
           update(settings.authKind === 'secret-key' ? { secretKey: e.target.value } : { accessToken: e.target.value })
         }
       />
-      {missing && missing !== 'app key' && (
+      {blank.secret && (
         <p id={`${ids.secret}-missing`} className="field-error">
           {t('credentialRequired')}
         </p>

@@ -441,3 +441,21 @@ test('full screen gives the viewer the whole screen and fits the card to it', as
   expect((await app.settledViewer()).view).toEqual(zoomed.view);
   expect(app.problems).toEqual([]);
 });
+
+test('Copy puts the value on the clipboard, and says so when the browser refuses', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const app = new CardlensPage(page);
+  await app.showSpecimen('Credit card', 'credit-card.png');
+  const copyNumber = page.getByRole('button', { name: /^Copy value.*Full card number/ });
+  await copyNumber.click();
+  await expect(copyNumber).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('4111111111111111');
+
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+  });
+  const copyExpiry = page.getByRole('button', { name: /^Copy value.*Valid thru/ });
+  await copyExpiry.click();
+  await expect(copyExpiry).toHaveText('Not copied');
+  expect(app.problems).toEqual([]);
+});

@@ -117,6 +117,7 @@ export const MESSAGES = {
   copyValue: { en: 'Copy value of {field}', ko: '{field} 값 복사' },
   copy: { en: 'Copy', ko: '복사' },
   copied: { en: 'Copied', ko: '복사됨' },
+  copyFailed: { en: 'Not copied', ko: '복사 안 됨' },
   selectedField: { en: 'Selected: {field}, {value}, confidence {conf}', ko: '선택됨: {field}, {value}, 신뢰도 {conf}' },
   zoomIn: { en: 'Zoom in', ko: '확대' },
   zoomOut: { en: 'Zoom out', ko: '축소' },

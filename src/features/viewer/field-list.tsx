@@ -39,7 +39,8 @@ export function FieldList({
   const { t, lang } = useI18n();
   const rows = orderFields(fields, threshold, lowFirst);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const [copiedId, setCopiedId] = useState<string | null>(null);
+  /** The last copy and whether the browser took it; shown on its button for a moment. */
+  const [copied, setCopied] = useState<{ id: string; ok: boolean } | null>(null);
 
   useEffect(() => {
     if (selectedId) buttons.current.get(selectedId)?.scrollIntoView({ block: 'nearest' });
@@ -53,9 +54,16 @@ export function FieldList({
   }
 
   async function copy(field: ViewerField) {
-    await navigator.clipboard.writeText(field.value).catch(() => undefined);
-    setCopiedId(field.id);
-    setTimeout(() => setCopiedId((id) => (id === field.id ? null : id)), 1500);
+    // The clipboard is missing outside secure contexts and can be refused; the button then says so.
+    const ok = await Promise.resolve()
+      .then(() => navigator.clipboard.writeText(field.value))
+      .then(
+        () => true,
+        () => false,
+      );
+    const shown = { id: field.id, ok };
+    setCopied(shown);
+    setTimeout(() => setCopied((current) => (current === shown ? null : current)), 1500);
   }
 
   const selected = fields.find((f) => f.id === selectedId);
@@ -145,7 +153,7 @@ export function FieldList({
                     aria-label={t('copyValue', { field: name })}
                     onClick={() => void copy(field)}
                   >
-                    {copiedId === field.id ? t('copied') : t('copy')}
+                    {copied?.id === field.id ? t(copied.ok ? 'copied' : 'copyFailed') : t('copy')}
                   </button>
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { CardlensPage, manifest, quadCount, sampleBytes } from './support/cardlens-page';
 import type { ViewerProbe } from '@/features/viewer/viewer-probe';
@@ -457,5 +457,26 @@ test('Copy puts the value on the clipboard, and says so when the browser refuses
   const copyExpiry = page.getByRole('button', { name: /^Copy value.*Valid thru/ });
   await copyExpiry.click();
   await expect(copyExpiry).toHaveText('Not copied');
+  expect(app.problems).toEqual([]);
+});
+
+test('a card dropped anywhere on the page is queued, and one dropped on the zone only once', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  const dropOn = async (target: Locator, name: string) => {
+    const transfer = await page.evaluateHandle(async (name) => {
+      const blob = await (await fetch('/samples/credit-card.png')).blob();
+      const data = new DataTransfer();
+      data.items.add(new File([blob], name, { type: 'image/png' }));
+      return data;
+    }, name);
+    for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: transfer });
+  };
+  await expect(page.getByText(/^Drop a card, or pick a specimen card/)).toBeVisible();
+  await dropOn(page.getByRole('main'), 'on-the-viewer.png');
+  await app.waitForDone('on-the-viewer.png');
+  await dropOn(page.getByRole('button', { name: 'Choose card images' }), 'on-the-zone.png');
+  await app.waitForDone('on-the-zone.png');
+  await expect(page.getByRole('button', { name: /^Open / })).toHaveCount(2);
   expect(app.problems).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { BatchPanel } from '@/features/analyze/batch-panel';
 import type { AnalysisKind, SampleEntry } from '@/api';
-import { DropZone } from '@/features/analyze/drop-zone';
+import { DropZone, usePageDrop } from '@/features/analyze/drop-zone';
 import { QueueList } from '@/features/analyze/queue-list';
 import { SampleGallery, sampleFile } from '@/features/analyze/sample-gallery';
 import { ServicePicker } from '@/features/analyze/service-picker';
@@ -87,6 +87,7 @@ function Workspace() {
     },
     [queue, kind],
   );
+  const { dropTargetProps, dragging } = usePageDrop(onFiles);
   const onSample = useCallback(
     async (entry: SampleEntry) => {
       const sampleKind: AnalysisKind =
@@ -140,7 +141,7 @@ function Workspace() {
           </label>
         </div>
       </header>
-      <div className="workspace">
+      <div {...dropTargetProps({ className: `workspace${dragging ? ' dragging' : ''}` })}>
         <nav className="left" aria-label={t('queue')}>
           {panelOpen && !presentation && (
             <div id="connection-panel">

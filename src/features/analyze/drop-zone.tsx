@@ -13,6 +13,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
     onDrop: onFiles,
     multiple: true,
     noKeyboard: true,
+    noDragEventsBubbling: true, // the page's own drop target (usePageDrop) must not take the same files again
   });
 
   useEffect(() => {
@@ -45,4 +46,18 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
       <p className="hint">{t('dropLimits')}</p>
     </div>
   );
+}
+
+/**
+ * The rest of the page as a drop target too: the empty viewer says "drop a card", and a file
+ * dropped beside the zone would otherwise be ignored. Folders work as on the zone.
+ */
+export function usePageDrop(onFiles: (files: File[]) => void) {
+  const { getRootProps, isDragActive } = useDropzone({
+    onDrop: onFiles,
+    multiple: true,
+    noClick: true,
+    noKeyboard: true,
+  });
+  return { dropTargetProps: getRootProps, dragging: isDragActive };
 }

@@ -4,6 +4,7 @@ import { ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { describeError } from '@/features/shared/describe-error';
 import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
 import { useI18n } from '@/features/shared/i18n';
+import { SERVICE_NAME } from '@/features/shared/service-names';
 import { useNow } from '@/features/shared/use-now';
 import type { MessageKey } from '@/features/shared/messages';
 import { download } from '@/features/viewer/exports';
@@ -14,11 +15,6 @@ import { MAX_CONCURRENCY, type QueueItem } from './use-analysis-queue';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;
-const SERVICE: Record<string, MessageKey> = {
-  'credit-card': 'serviceCreditCard',
-  'id-card': 'serviceIdCard',
-  'id-card-stand-alone': 'serviceIdCardStandAlone',
-};
 const COLUMNS: { key: SortKey | null; label: MessageKey; width: string }[] = [
   { key: null, label: 'thumbnail', width: '64px' },
   { key: 'file', label: 'file', width: 'minmax(140px, 2fr)' },
@@ -234,7 +230,7 @@ export function BatchPanel(props: Props) {
                       {row.file}
                     </button>
                   </div>
-                  <div role="cell">{t(SERVICE[row.service])}</div>
+                  <div role="cell">{t(SERVICE_NAME[row.service])}</div>
                   <div role="cell">
                     {s?.idType ? pick(ID_TYPE_NAMES[s.idType] ?? { en: s.idType, ko: s.idType }) : '—'}
                   </div>

@@ -1,4 +1,4 @@
-import type { AnalysisOutcome } from '@/api';
+import type { AnalysisKind, AnalysisOutcome } from '@/api';
 import { fieldsOf, type AnyResult } from '@/features/fields/result-fields';
 import { checkRules, isProblem } from '@/features/rules/check-rules';
 import type { ItemStatus } from './use-analysis-queue';
@@ -36,7 +36,7 @@ export interface Row {
   id: string;
   order: number;
   file: string;
-  service: string;
+  service: AnalysisKind;
   status: ItemStatus;
   summary?: ResultSummary;
 }

@@ -1,28 +1,18 @@
 import type { AnalysisKind } from '@/api';
 import { useI18n } from '@/features/shared/i18n';
-import type { MessageKey } from '@/features/shared/messages';
+import { SERVICE_NAME } from '@/features/shared/service-names';
 
-const OPTIONS: { kind: AnalysisKind; label: MessageKey }[] = [
-  { kind: 'credit-card', label: 'serviceCreditCard' },
-  { kind: 'id-card', label: 'serviceIdCard' },
-  { kind: 'id-card-stand-alone', label: 'serviceIdCardStandAlone' },
-];
+const KINDS: AnalysisKind[] = ['credit-card', 'id-card', 'id-card-stand-alone'];
 
 export function ServicePicker({ value, onChange }: { value: AnalysisKind; onChange: (kind: AnalysisKind) => void }) {
   const { t } = useI18n();
   return (
     <fieldset className="service-picker" role="radiogroup" aria-label={t('service')}>
       <legend>{t('service')}</legend>
-      {OPTIONS.map((option) => (
-        <label key={option.kind} className="inline">
-          <input
-            type="radio"
-            name="service"
-            value={option.kind}
-            checked={value === option.kind}
-            onChange={() => onChange(option.kind)}
-          />
-          {t(option.label)}
+      {KINDS.map((kind) => (
+        <label key={kind} className="inline">
+          <input type="radio" name="service" value={kind} checked={value === kind} onChange={() => onChange(kind)} />
+          {t(SERVICE_NAME[kind])}
         </label>
       ))}
       {value === 'id-card-stand-alone' && <p className="hint">{t('standAloneHint')}</p>}

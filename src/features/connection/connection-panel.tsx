@@ -4,6 +4,7 @@ import { missingCredential, OcrError, publicKeyCheckOptions, type OcrService } f
 import { describeError } from '@/features/shared/describe-error';
 import { ErrorNotice } from '@/features/shared/error-notice';
 import { useI18n } from '@/features/shared/i18n';
+import { SERVICE_NAME } from '@/features/shared/service-names';
 import type { MessageKey } from '@/features/shared/messages';
 import { useConnection } from './connection-context';
 import { authOf, customUrlProblem, ENDPOINT_KINDS, type EndpointKind } from './connection-settings';
@@ -16,10 +17,6 @@ const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   custom: 'endpointCustom',
 };
 const SERVICES: OcrService[] = ['credit-card', 'id-card'];
-const SERVICE_LABEL: Record<OcrService, MessageKey> = {
-  'credit-card': 'serviceCreditCard',
-  'id-card': 'serviceIdCard',
-};
 
 export function ConnectionPanel() {
   const { t, pick } = useI18n();
@@ -161,8 +158,8 @@ export function ConnectionPanel() {
       {checkRequested > 0 && (
         <ul className="key-checks" aria-live="polite">
           {checks.map((q, i) => (
-            <li key={SERVICES[i]} aria-label={t(SERVICE_LABEL[SERVICES[i]])}>
-              <strong>{t(SERVICE_LABEL[SERVICES[i]])}</strong> {q.isFetching && <span>{t('checking')}</span>}
+            <li key={SERVICES[i]} aria-label={t(SERVICE_NAME[SERVICES[i]])}>
+              <strong>{t(SERVICE_NAME[SERVICES[i]])}</strong> {q.isFetching && <span>{t('checking')}</span>}
               {q.data && !q.isFetching && (
                 <dl className="key-facts">
                   <dt>{t('keyVersion')}</dt>

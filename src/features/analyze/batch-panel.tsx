@@ -11,7 +11,7 @@ import { download } from '@/features/viewer/exports';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import { batchProgress } from './batch-stats';
 import { filterRows, sortRows, type Row, type RowFilter, type SortKey } from './result-rows';
-import { MAX_CONCURRENCY, type QueueItem } from './use-analysis-queue';
+import { inProgress, MAX_CONCURRENCY, type QueueItem } from './use-analysis-queue';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;
@@ -57,7 +57,7 @@ export function BatchPanel(props: Props) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'order', descending: false });
   const [confirming, setConfirming] = useState<'csv' | 'json' | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const busy = items.some((i) => i.status === 'working' || i.status === 'queued');
+  const busy = items.some((i) => inProgress(i.status));
   const now = useNow(busy, monotonic, 500);
   const progress = batchProgress(items, now);
 

@@ -18,7 +18,7 @@ import { decodeToThumbnail, thumbnailOf } from './thumbnail';
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled';
 
 /** Still on its way: being checked, waiting for a slot, or in flight. Every other status is final. */
-const inProgress = (status: ItemStatus) => status === 'checking' || status === 'queued' || status === 'working';
+export const inProgress = (status: ItemStatus) => status === 'checking' || status === 'queued' || status === 'working';
 
 /** What is known of an image after preflight; its bytes are held only until they are sent. */
 export type ImageMeta = Omit<PreflightPassed, 'ok' | 'bytes' | 'thumbnail'>;

@@ -1,7 +1,7 @@
 import type Konva from 'konva';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnalysisOutcome } from '@/api';
-import type { QueueItem } from '@/features/analyze/use-analysis-queue';
+import { inProgress, type QueueItem } from '@/features/analyze/use-analysis-queue';
 import { AuthenticityPanel } from '@/features/authenticity/authenticity-panel';
 import { FIELD_NAMES, ID_TYPE_NAMES } from '@/features/fields/field-names';
 import { redactResult } from '@/features/fields/redact';
@@ -531,7 +531,7 @@ export function Viewer({
         </div>
       );
     }
-    if (it.status === 'checking' || it.status === 'queued' || it.status === 'working') {
+    if (inProgress(it.status)) {
       const label =
         it.status === 'working' && it.stage
           ? t(STAGE_TEXT[it.stage])

@@ -5,7 +5,7 @@ export interface ViewerProbe {
   boxesDrawn: number;
   extraBoxesDrawn: number;
   /** The labels on the canvas, in stage pixels, in the order drawn (the focused one last). */
-  labelsDrawn: { id: string; x: number; y: number; width: number; height: number }[];
+  labelsDrawn: Drawn['labels'];
   /** The canvas's size in stage pixels. */
   viewport: { width: number; height: number };
   selectedId: string | null;
@@ -35,7 +35,8 @@ export interface ViewerProbe {
 type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn'>;
 
 let latest: ViewerState | null = null;
-let drawn: Drawn = { boxes: 0, extras: 0, labels: [], labelsHidden: 0 };
+const NOTHING_DRAWN: Drawn = { boxes: 0, extras: 0, labels: [], labelsHidden: 0 };
+let drawn = NOTHING_DRAWN;
 const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
 export function publishViewerState(state: ViewerState | null): void {
@@ -49,7 +50,7 @@ export function reportDrawn(what: Drawn): void {
 
 /** A new card is on its way: nothing of it is drawn yet. */
 export function resetDrawn(): void {
-  drawn = { boxes: 0, extras: 0, labels: [], labelsHidden: 0 };
+  drawn = NOTHING_DRAWN;
 }
 
 export function readViewerState(): ViewerProbe | null {

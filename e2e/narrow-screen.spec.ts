@@ -20,7 +20,7 @@ test('on a phone the app is one column and a card fills the width', async ({ pag
   expect(probe.boxesDrawn).toBeGreaterThan(0);
   expect(await horizontalOverflow(page)).toBe(0);
 
-  const canvas = (await page.getByRole('application', { name: /card image/i }).boundingBox())!;
+  const canvas = (await app.cardCanvas().boundingBox())!;
   expect(canvas.x).toBeGreaterThanOrEqual(0);
   expect(canvas.x + canvas.width).toBeLessThanOrEqual(390);
   expect(canvas.width).toBeGreaterThan(340);
@@ -33,7 +33,7 @@ test('on a phone the app is one column and a card fills the width', async ({ pag
   // Two fingers around the card number: spreading them zooms, moving them pans, and the digits
   // first between them stay between them.
   const field = probe.fields.find((f) => f.centre)!;
-  await page.getByRole('application', { name: /card image/i }).scrollIntoViewIfNeeded();
+  await app.cardCanvas().scrollIntoViewIfNeeded();
   const start = await app.onCanvas(field.centre!, probe.view);
   const fingers = (spread: number, dx: number, dy: number) => [
     { x: start.x - spread + dx, y: start.y + dy, id: 1 },

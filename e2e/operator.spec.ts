@@ -428,7 +428,7 @@ test('full screen gives the viewer the whole screen and fits the card to it', as
   await expect.poll(async () => (await app.settledViewer()).viewport).toEqual(before.viewport);
 
   // F on the canvas does the same; with Ctrl, keys stay the browser's (Ctrl+0 is its zoom reset, not Fit).
-  const canvas = page.getByRole('application', { name: /card image/i });
+  const canvas = app.cardCanvas();
   await canvas.focus();
   await page.keyboard.press('f');
   await expect(button).toHaveAttribute('aria-pressed', 'true');

@@ -113,12 +113,14 @@ export class CardlensPage {
 
   /** Page coordinates of a point given in the canvas's stage pixels, or in image pixels with `view`. */
   async onCanvas(point: { x: number; y: number }, view = { scale: 1, x: 0, y: 0 }): Promise<{ x: number; y: number }> {
-    const canvas = this.page
-      .getByRole('application', { name: /card image/i })
-      .locator('canvas')
-      .first();
+    const canvas = this.cardCanvas().locator('canvas').first();
     const box = (await canvas.boundingBox())!;
     return { x: box.x + point.x * view.scale + view.x, y: box.y + point.y * view.scale + view.y };
+  }
+
+  /** The viewer's canvas, as a screen reader finds it. */
+  cardCanvas(): Locator {
+    return this.page.getByRole('application', { name: /card image/i });
   }
 
   async screenshot(name: string): Promise<void> {

@@ -22,7 +22,7 @@ const layer = (files, forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public/samples', 'bench'] },
+  { ignores: ['dist', 'dist-e2e', 'node_modules', 'test-results', 'playwright-report', 'public/samples', 'bench'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -21,7 +21,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
+      // `--mode e2e` serves dist-e2e/, the build with the test hook (vite.config.ts), never dist/.
+      command: `node node_modules/vite/bin/vite.js preview --mode e2e --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
       url: `http://127.0.0.1:${PREVIEW_PORT}`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -16,6 +16,42 @@ const proxy: Record<string, ProxyOptions> = {
 };
 
 /**
+ * `--mode e2e` is the production build plus window.__cardlens (src/app/test-hooks.ts), which e2e specs
+ * and benchmarks need and nobody may deploy: it goes to its own folder, never to dist/.
+ */
+export const E2E_MODE = 'e2e';
+const E2E_OUT_DIR = 'dist-e2e';
+/** A string only test-hooks.ts puts in a bundle. */
+export const TEST_HOOK_MARKER = '__cardlens';
+
+/** Fails any build but `--mode e2e` whose output holds the test hook. */
+export function testHookGuard(mode: string): Plugin {
+  return {
+    name: 'cardlens-test-hook-guard',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      if (mode === E2E_MODE) return;
+      for (const file of Object.values(bundle)) {
+        const text =
+          file.type === 'chunk'
+            ? file.code
+            : /\.(m?js|html)$/.test(file.fileName)
+              ? typeof file.source === 'string'
+                ? file.source
+                : new TextDecoder().decode(file.source)
+              : '';
+        if (text.includes(TEST_HOOK_MARKER)) {
+          this.error(
+            `${file.fileName} contains the e2e test hook (${TEST_HOOK_MARKER}), which exposes every unmasked value. ` +
+              `Only \`vite build --mode ${E2E_MODE}\` may include it.`,
+          );
+        }
+      }
+    },
+  };
+}
+
+/**
  * Where the built app may connect besides its own origin. Defaults: both NHN domains and any local
  * port (the Node sandbox, a local proxy). Set CARDLENS_CONNECT_SRC at build time to change it.
  */
@@ -54,14 +90,17 @@ function cspPlugin(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), cspPlugin()],
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), cspPlugin(), testHookGuard(mode)],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   define: {
     __DEV_PROXY_PATH__: JSON.stringify(DEV_PROXY_PATH),
+    // From the mode alone: a VITE_TEST_HOOKS left in a shell or a .env file cannot turn the hook on.
+    'import.meta.env.VITE_TEST_HOOKS': JSON.stringify(String(mode === E2E_MODE)),
   },
   server: { proxy, strictPort: true },
   preview: { proxy, strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
+  // `vite preview --mode e2e` serves the e2e folder too.
+  build: { target: 'es2022', sourcemap: false, outDir: mode === E2E_MODE ? E2E_OUT_DIR : 'dist' },
   worker: { format: 'es' },
-});
+}));

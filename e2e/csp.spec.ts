@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { CardlensPage, sampleBytes } from './support/cardlens-page';
 import { resetSandbox, SANDBOX_URL } from './support/sandbox-server';
 
 test('the build ships a strict Content Security Policy', async ({ page }) => {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = await (await page.request.get('/')).text(); // the file as served, unparsed
   await page.goto('/');
   // Read as the browser does (the attribute is HTML-escaped in the file); a meta tag has no role to find it by.
   const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';

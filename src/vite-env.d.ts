@@ -3,5 +3,6 @@
 declare const __DEV_PROXY_PATH__: string;
 
 interface ImportMetaEnv {
+  /** 'true' in `--mode e2e` builds only: vite.config.ts sets it from the mode, never from the environment. */
   readonly VITE_TEST_HOOKS?: string;
 }

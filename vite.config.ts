@@ -59,7 +59,36 @@ export const CONNECT_SRC =
   process.env.CARDLENS_CONNECT_SRC ??
   'https://api-ocr.nhncloudservice.com https://ocr.api.nhncloudservice.com http://127.0.0.1:* http://localhost:*';
 
-/** A strict Content Security Policy in the production build (the dev server needs inline scripts). */
+const ORIGIN = /^(?:https?|wss?):\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?$/i;
+
+/**
+ * CARDLENS_CONNECT_SRC as a list of origins: scheme://host[:port], scheme http, https, ws or wss, host
+ * perhaps starting with `*.`, port a number or `*`. Anything else (a `;`, a quoted keyword, a path) would
+ * change the policy in ways nobody meant, so it throws, naming the entry. Empty: the page's own origin only.
+ */
+export function parseConnectSrc(value: string): string[] {
+  const entries = value.trim() === '' ? [] : value.trim().split(/\s+/);
+  entries.forEach((entry, i) => {
+    const port = /:(\d+)$/.exec(entry)?.[1];
+    if (ORIGIN.test(entry) && (port === undefined || Number(port) <= 65535)) return;
+    const why = entry.includes(';')
+      ? 'a ";" would start another directive'
+      : /['"]/.test(entry)
+        ? 'quoted keywords are not allowed'
+        : entry.includes(',')
+          ? 'separate entries with spaces, not commas'
+          : /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(entry)
+            ? 'an origin has no path, query or fragment'
+            : 'expected scheme://host[:port] with scheme http, https, ws or wss, host perhaps starting with "*.", port a number or "*"';
+    throw new Error(`CARDLENS_CONNECT_SRC entry ${i + 1}, ${JSON.stringify(entry)}, is not an origin: ${why}.`);
+  });
+  return entries;
+}
+
+/**
+ * A strict Content Security Policy in the production build (the dev server needs inline scripts).
+ * Throws when `connectSrc` is not a list of origins (parseConnectSrc).
+ */
 export function contentSecurityPolicy(connectSrc = CONNECT_SRC): string {
   return [
     "default-src 'self'",
@@ -67,7 +96,7 @@ export function contentSecurityPolicy(connectSrc = CONNECT_SRC): string {
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ${connectSrc}`,
+    ["connect-src 'self'", ...parseConnectSrc(connectSrc)].join(' '),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -77,13 +106,18 @@ export function contentSecurityPolicy(connectSrc = CONNECT_SRC): string {
 }
 
 function cspPlugin(): Plugin {
+  let policy = '';
   return {
     name: 'cardlens-csp',
     apply: 'build',
+    // Checked before anything is built, so a bad list fails the build with the entry named.
+    configResolved() {
+      policy = contentSecurityPolicy();
+    },
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy() },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
         injectTo: 'head-prepend',
       },
     ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
-import { TEST_HOOK_MARKER, testHookGuard } from '../vite.config';
+import { contentSecurityPolicy, parseConnectSrc, TEST_HOOK_MARKER, testHookGuard } from '../vite.config';
 
 type Output = { type: 'chunk'; fileName: string; code: string } | { type: 'asset'; fileName: string; source: unknown };
 
@@ -44,5 +44,55 @@ describe('the test-hook guard', () => {
 
   it('applies to builds only', () => {
     expect((testHookGuard('production') satisfies Plugin).apply).toBe('build');
+  });
+});
+
+describe('CARDLENS_CONNECT_SRC', () => {
+  it('takes a space-separated list of origins', () => {
+    expect(parseConnectSrc('https://ocr-proxy.example.com')).toEqual(['https://ocr-proxy.example.com']);
+    expect(
+      parseConnectSrc(' https://a.example.com:8443  http://127.0.0.1:*\twss://*.example.org ws://localhost:8080 '),
+    ).toEqual(['https://a.example.com:8443', 'http://127.0.0.1:*', 'wss://*.example.org', 'ws://localhost:8080']);
+  });
+
+  it('may be empty: the page connects to its own origin only', () => {
+    expect(parseConnectSrc('')).toEqual([]);
+    expect(parseConnectSrc('   ')).toEqual([]);
+    expect(contentSecurityPolicy('')).toContain("connect-src 'self'; object-src");
+  });
+
+  it.each([
+    ["https://a.example.com; script-src 'unsafe-inline'", 1, /";" would start another directive/],
+    ['https://a.example.com;', 1, /";"/],
+    ["https://a.example.com 'unsafe-inline'", 2, /quoted keywords/],
+    ["'self'", 1, /quoted keywords/],
+    ['"https://a.example.com"', 1, /quoted keywords/],
+    ['https://a.example.com/', 1, /no path/],
+    ['https://a.example.com/v2.0/appkeys', 1, /no path/],
+    ['https://a.example.com?x=1', 1, /no path/],
+    ['https://a.example.com,https://b.example.com', 1, /spaces, not commas/],
+    ['a.example.com', 1, /scheme:\/\/host/],
+    ['ftp://a.example.com', 1, /scheme:\/\/host/],
+    ['data:', 1, /scheme:\/\/host/],
+    ['*', 1, /scheme:\/\/host/],
+    ['https://*', 1, /scheme:\/\/host/],
+    ['https://a.*.example.com', 1, /scheme:\/\/host/],
+    ['https://a.example.com:99999', 1, /scheme:\/\/host/],
+    ['https://a..example.com', 1, /scheme:\/\/host/],
+  ])('refuses %j, naming entry %i', (value, entry, why) => {
+    expect(() => parseConnectSrc(value)).toThrow(new RegExp(`entry ${entry}, `));
+    expect(() => parseConnectSrc(value)).toThrow(why);
+  });
+
+  it('never lets a value add a directive to the policy', () => {
+    expect(() => contentSecurityPolicy("https://a.example.com; script-src 'unsafe-inline'")).toThrow(
+      /CARDLENS_CONNECT_SRC entry 1, "https:\/\/a\.example\.com;"/,
+    );
+  });
+
+  it('puts the default list into connect-src', () => {
+    expect(contentSecurityPolicy()).toContain(
+      "connect-src 'self' https://api-ocr.nhncloudservice.com https://ocr.api.nhncloudservice.com http://127.0.0.1:* http://localhost:*;",
+    );
   });
 });

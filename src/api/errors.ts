@@ -9,7 +9,9 @@ export type OcrErrorKind =
   | 'decrypt'
   | 'malformed-response'
   | 'invalid-request'
-  | 'not-configured';
+  | 'not-configured'
+  /** Not sent: the endpoint would carry the secret in clear and the user has not agreed to that. */
+  | 'insecure-endpoint';
 
 export interface FieldProblem {
   field: string;
@@ -49,7 +51,7 @@ export class OcrError extends Error {
 
   /** True when the fix is in the connection settings: the UI opens that panel. */
   get isConnectionProblem(): boolean {
-    if (this.kind === 'network' || this.kind === 'not-configured') return true;
+    if (this.kind === 'network' || this.kind === 'not-configured' || this.kind === 'insecure-endpoint') return true;
     if (this.kind === 'http') return this.status === 401 || this.status === 403 || this.status === 404;
     return (
       this.kind === 'api' && this.resultCode !== undefined && describeResultCode(this.resultCode).connection === true

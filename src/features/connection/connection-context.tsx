@@ -1,10 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ConnectionIdentity, OcrClient } from '@/api';
+import { createOcrClient, OcrError, type ConnectionIdentity, type OcrClient } from '@/api';
 import {
+  authOf,
   baseUrlOf,
   DEFAULT_SETTINGS,
   loadRememberedSettings,
   persistSettings,
+  unconfirmedPlainHttp,
   withEndpoint,
   type ConnectionSettings,
 } from './connection-settings';
@@ -33,6 +35,18 @@ function revisionOf(client: OcrClient): number {
   return revision;
 }
 
+/** A client whose every request stops before the network, for an endpoint the user has not agreed to. */
+function heldBackClient(settings: ConnectionSettings, baseUrl: string, origin: string): OcrClient {
+  const refuse = () =>
+    Promise.reject(
+      new OcrError(
+        'insecure-endpoint',
+        `${origin} is plain HTTP to another computer and not confirmed; nothing was sent.`,
+      ),
+    );
+  return createOcrClient({ baseUrl, appKey: settings.appKey, auth: authOf(settings), fetch: refuse });
+}
+
 export function ConnectionProvider({ createClient, children }: { createClient: ClientFactory; children: ReactNode }) {
   const [settings, setSettings] = useState<ConnectionSettings>(() => loadRememberedSettings() ?? DEFAULT_SETTINGS);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -52,12 +66,14 @@ export function ConnectionProvider({ createClient, children }: { createClient: C
   }, []);
 
   const baseUrl = baseUrlOf(settings);
-  const { appKey, authKind, secretKey, accessToken } = settings;
+  const { appKey, authKind, secretKey, accessToken, plainHttpConfirmedFor } = settings;
   const endpoint = settings.endpoint;
-  const client = useMemo(
-    () => createClient({ ...DEFAULT_SETTINGS, endpoint, appKey, authKind, secretKey, accessToken }, baseUrl),
-    [createClient, endpoint, baseUrl, appKey, authKind, secretKey, accessToken],
-  );
+  // Every client is made here, so this is where a plain-HTTP Custom URL is held back until confirmed.
+  const heldBack = unconfirmedPlainHttp({ endpoint, plainHttpConfirmedFor }, baseUrl);
+  const client = useMemo(() => {
+    const current = { ...DEFAULT_SETTINGS, endpoint, appKey, authKind, secretKey, accessToken };
+    return heldBack ? heldBackClient(current, baseUrl, heldBack) : createClient(current, baseUrl);
+  }, [createClient, endpoint, baseUrl, appKey, authKind, secretKey, accessToken, heldBack]);
   const identity = useMemo<ConnectionIdentity>(
     () => ({ baseUrl, appKey, authKind, revision: revisionOf(client) }),
     [client, baseUrl, appKey, authKind],

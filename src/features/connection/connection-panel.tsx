@@ -7,7 +7,7 @@ import { useI18n } from '@/features/shared/i18n';
 import { SERVICE_NAME } from '@/features/shared/service-names';
 import type { MessageKey } from '@/features/shared/messages';
 import { useConnection } from './connection-context';
-import { authOf, customUrlProblem, ENDPOINT_KINDS, type EndpointKind } from './connection-settings';
+import { authOf, customUrlProblem, ENDPOINT_KINDS, plainHttpOrigin, type EndpointKind } from './connection-settings';
 
 const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   sandbox: 'endpointSandbox',
@@ -22,7 +22,14 @@ export function ConnectionPanel() {
   const { t, pick } = useI18n();
   const { settings, update, forget, client, identity } = useConnection();
   const [checkRequested, setCheckRequested] = useState(0);
-  const ids = { endpoint: useId(), url: useId(), appKey: useId(), secret: useId(), remember: useId() };
+  const ids = {
+    endpoint: useId(),
+    url: useId(),
+    plainHttp: useId(),
+    appKey: useId(),
+    secret: useId(),
+    remember: useId(),
+  };
   // Opened from the header while the column beside it may be scrolled away: bring it into view.
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -37,6 +44,10 @@ export function ConnectionPanel() {
   });
   const checking = checks.some((q) => q.isFetching);
   const urlProblem = settings.endpoint === 'custom' && settings.customUrl ? customUrlProblem(settings.customUrl) : null;
+  // http:// to another computer carries the secret in clear: the connection sends nothing there until this
+  // origin is confirmed (connection-context.tsx holds the client back).
+  const plainHttp = settings.endpoint === 'custom' ? plainHttpOrigin(settings.customUrl) : null;
+  const plainHttpHeldBack = plainHttp !== null && settings.plainHttpConfirmedFor !== plainHttp;
   // Blank credentials would send a request the service can only refuse: say which is missing instead.
   const missing = missingCredential(settings.appKey, authOf(settings));
   const blank = { appKey: missing === 'app key', secret: missing !== null && missing !== 'app key' };
@@ -75,9 +86,24 @@ export function ConnectionPanel() {
             placeholder="https://…"
             value={settings.customUrl}
             aria-invalid={urlProblem ? true : undefined}
+            aria-describedby={plainHttp ? `${ids.plainHttp}-warning` : undefined}
             onChange={(e) => update({ customUrl: e.target.value })}
           />
           {urlProblem && <p className="field-error">{urlProblem}</p>}
+          {plainHttp && (
+            <div className="notice notice-error">
+              <p id={`${ids.plainHttp}-warning`}>{t('plainHttpWarning', { host: new URL(plainHttp).host })}</p>
+              <label className="inline" htmlFor={ids.plainHttp}>
+                <input
+                  id={ids.plainHttp}
+                  type="checkbox"
+                  checked={!plainHttpHeldBack}
+                  onChange={(e) => update({ plainHttpConfirmedFor: e.target.checked ? plainHttp : '' })}
+                />
+                {t('plainHttpConfirm')}
+              </label>
+            </div>
+          )}
         </>
       )}
 
@@ -147,7 +173,11 @@ export function ConnectionPanel() {
       </label>
       <p className="hint">{t('rememberHint')}</p>
       <div className="row">
-        <button type="button" onClick={runCheck} disabled={checking || Boolean(urlProblem) || Boolean(missing)}>
+        <button
+          type="button"
+          onClick={runCheck}
+          disabled={checking || Boolean(urlProblem) || Boolean(missing) || plainHttpHeldBack}
+        >
           {checking ? t('checking') : t('checkConnection')}
         </button>
         <button type="button" onClick={forget}>

@@ -17,6 +17,8 @@ export interface ConnectionSettings {
   secretKey: string;
   accessToken: string;
   remember: boolean;
+  /** The plain-HTTP origin the user agreed to send the secret to in clear (plainHttpOrigin); '' for none. */
+  plainHttpConfirmedFor: string;
 }
 
 export const DEFAULT_SETTINGS: ConnectionSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: ConnectionSettings = {
   secretKey: SANDBOX_CREDENTIAL,
   accessToken: SANDBOX_CREDENTIAL,
   remember: false,
+  plainHttpConfirmedFor: '',
 };
 
 export function baseUrlOf(settings: ConnectionSettings, origin = location.origin): string {
@@ -78,6 +81,35 @@ export function customUrlProblem(url: string): string | null {
   } catch {
     return 'not a URL';
   }
+}
+
+/** Hosts that are this computer: 127.0.0.0/8, localhost and [::1], as `URL` spells them (it normalises 127.1 and the like). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** The origin a base URL would send the secret to in clear: plain http:// to another computer. Else null. */
+export function plainHttpOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname) ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The plain-HTTP origin a Custom URL would send the secret to without the user having agreed to it, or null.
+ * Until then, nothing may be sent there.
+ */
+export function unconfirmedPlainHttp(
+  settings: Pick<ConnectionSettings, 'endpoint' | 'plainHttpConfirmedFor'>,
+  baseUrl: string,
+): string | null {
+  if (settings.endpoint !== 'custom') return null;
+  const origin = plainHttpOrigin(baseUrl);
+  return origin !== null && origin !== settings.plainHttpConfirmedFor ? origin : null;
 }
 
 // Secrets live in memory. Only with "Remember for this tab" do settings go to sessionStorage,

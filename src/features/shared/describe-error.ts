@@ -49,6 +49,16 @@ const KIND_TEXT: Record<string, { title: Localised; hint?: Localised }> = {
     },
     hint: { en: 'Enter them under Connection, then retry.', ko: '연결에서 입력한 뒤 다시 시도하세요.' },
   },
+  'insecure-endpoint': {
+    title: {
+      en: 'Nothing was sent: this Custom URL is plain HTTP to another computer, which would carry the secret key unencrypted.',
+      ko: '아무것도 보내지 않았습니다. 이 사용자 지정 URL은 다른 컴퓨터로 가는 암호화되지 않은 HTTP라서 시크릿 키가 그대로 전송됩니다.',
+    },
+    hint: {
+      en: 'Use https://, or confirm plain HTTP for this host under Connection, then retry.',
+      ko: 'https://를 쓰거나, 연결에서 이 호스트에 HTTP로 보내는 것을 확인한 뒤 다시 시도하세요.',
+    },
+  },
   'invalid-request': {
     title: { en: 'The request was not sent: fix the input first.', ko: '입력을 먼저 고쳐야 요청을 보낼 수 있습니다.' },
   },

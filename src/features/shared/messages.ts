@@ -14,6 +14,14 @@ export const MESSAGES = {
   endpointDevProxy: { en: 'Dev proxy', ko: '개발 프록시' },
   endpointCustom: { en: 'Custom URL', ko: '사용자 지정 URL' },
   baseUrl: { en: 'Base URL', ko: '기본 URL' },
+  plainHttpWarning: {
+    en: 'Plain HTTP to another computer: your secret key or access token would cross the network unencrypted, readable by anyone on the way to {host}. Use https:// if you can. Nothing is sent there until you confirm.',
+    ko: '다른 컴퓨터로 가는 암호화되지 않은 HTTP입니다. 시크릿 키나 액세스 토큰이 암호화 없이 전송되어 {host}까지 가는 경로에서 누구나 읽을 수 있습니다. 가능하면 https://를 쓰세요. 확인하기 전에는 아무것도 보내지 않습니다.',
+  },
+  plainHttpConfirm: {
+    en: 'Send my secret key over plain HTTP to this host',
+    ko: '이 호스트로 시크릿 키를 암호화되지 않은 HTTP로 보내기',
+  },
   authentication: { en: 'Authentication', ko: '인증 방식' },
   authSecretKey: { en: 'Secret key (API v2.0)', ko: '시크릿 키(API v2.0)' },
   authAccessToken: { en: 'Access token (API v2.1)', ko: '액세스 토큰(API v2.1)' },

@@ -1,24 +1,26 @@
 import js from '@eslint/js';
+import fs from 'node:fs';
+import path from 'node:path';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // One-way layers (DESIGN.md, "Architecture"): envelope → api → (sandbox | features) → app.
 // Tests may reach across layers: the api's contract tests run against the sandbox, for one.
-const layer = (files, forbidden) => ({
+// One rule object per folder: ESLint keeps only the last no-restricted-imports that matches a file,
+// so each folder lists every pattern it is bound by.
+const restrict = (files, patterns) => ({
   files,
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((name) => ({
-          group: [`@/${name}`, `@/${name}/*`],
-          message: `This layer must not import ${name}.`,
-        })),
-      },
-    ],
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const layerPatterns = (forbidden) =>
+  forbidden.map((name) => ({ group: [`@/${name}`, `@/${name}/*`], message: `This layer must not import ${name}.` }));
+// A feature reaches another only through its index.ts; inside itself it uses relative paths.
+const FEATURES = fs.readdirSync(path.join(import.meta.dirname, 'src/features'));
+const throughIndex = (own) => ({
+  group: ['@/features/*/*', `!@/features/${own}/*`],
+  message: 'Import another feature through its index (@/features/name).',
 });
 
 export default tseslint.config(
@@ -36,17 +38,29 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },
-  layer(['src/envelope/**'], ['api', 'sandbox', 'features', 'app']),
-  layer(['src/api/**'], ['sandbox', 'features', 'app']),
-  layer(['src/sandbox/**'], ['features', 'app']),
-  layer(['src/features/**'], ['sandbox', 'app']),
+  restrict(['src/envelope/**'], layerPatterns(['api', 'sandbox', 'features', 'app', 'lib'])),
+  restrict(['src/api/**'], layerPatterns(['sandbox', 'features', 'app'])),
+  restrict(
+    ['src/sandbox/**'],
+    [
+      ...layerPatterns(['features', 'app']),
+      { group: ['@/envelope/*'], message: 'The sandbox reaches the envelope only through @/envelope.' },
+    ],
+  ),
+  ...FEATURES.map((own) =>
+    restrict([`src/features/${own}/**`], [...layerPatterns(['sandbox', 'app']), throughIndex(own)]),
+  ),
+  restrict(['src/app/**'], [throughIndex('')]),
+  restrict(
+    ['src/lib/**'],
+    [{ group: ['@/*', '../*'], message: 'src/lib is shared code: it imports nothing of the app.' }],
+  ),
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'scripts/**'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

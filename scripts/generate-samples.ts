@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import type { SampleEntry } from '../src/api/types';
+import type { CreditCardResult, IdCardResult, ImageQuad, SampleEntry } from '../src/api/types';
 import { browserLaunchOptions } from './browser.mjs';
 import { bytesOfDataUrl } from './samples/data-url';
 import { drawCardInPage, type DrawnCard, type Rect } from './samples/draw-card';
@@ -24,25 +24,27 @@ import {
 } from './samples/specimens';
 
 const OUT = resolve(import.meta.dirname, '../public/samples');
-type Quad = { x1: number; y1: number; x2: number; y2: number; x3: number; y3: number; x4: number; y4: number };
+// The manifest holds plain JSON; the brand only says which space the numbers are in.
+type Quad = ImageQuad;
 
-const quadOf = ([l, t, r, b]: Rect): Quad => ({ x1: l, y1: t, x2: r, y2: t, x3: r, y3: b, x4: l, y4: b });
+const quadOf = ([l, t, r, b]: Rect): Quad => ({ x1: l, y1: t, x2: r, y2: t, x3: r, y3: b, x4: l, y4: b }) as Quad;
 const cornersOf = ([l, t, r, b]: Rect): Point[] => [
   [l, t],
   [r, t],
   [r, b],
   [l, b],
 ];
-const quadFromPoints = (p: Point[]): Quad => ({
-  x1: Math.round(p[0][0]),
-  y1: Math.round(p[0][1]),
-  x2: Math.round(p[1][0]),
-  y2: Math.round(p[1][1]),
-  x3: Math.round(p[2][0]),
-  y3: Math.round(p[2][1]),
-  x4: Math.round(p[3][0]),
-  y4: Math.round(p[3][1]),
-});
+const quadFromPoints = (p: Point[]): Quad =>
+  ({
+    x1: Math.round(p[0][0]),
+    y1: Math.round(p[0][1]),
+    x2: Math.round(p[1][0]),
+    y2: Math.round(p[1][1]),
+    x3: Math.round(p[2][0]),
+    y3: Math.round(p[2][1]),
+    x4: Math.round(p[3][0]),
+    y4: Math.round(p[3][1]),
+  }) as Quad;
 const confOf = (card: CardDrawing, field: string) =>
   card.items.find((i) => i.kind === 'text' && i.field === field)?.kind === 'text'
     ? ((card.items.find((i) => i.kind === 'text' && i.field === field) as { conf?: number }).conf ?? 0.9)
@@ -60,7 +62,7 @@ function creditCardResult(
   fileType: string,
   resolution: string,
   boxOf = quadOf,
-) {
+): CreditCardResult {
   return {
     fileType,
     resolution,
@@ -77,7 +79,7 @@ function idCardResult(
   drawn: DrawnCard,
   idType: keyof typeof ID_KEY_ORDER,
   values: Record<string, string>,
-) {
+): IdCardResult {
   return {
     fileType: 'png',
     resolution: 'normal',
@@ -97,7 +99,8 @@ async function main(): Promise<void> {
   await page.addInitScript('globalThis.__name = (fn) => fn;');
   await page.goto('about:blank');
   const samples: SampleEntry[] = [];
-  const write = async (file: string, bytes: Uint8Array, entry: Omit<SampleEntry, 'file' | 'sha256'>) => {
+  type Entry = SampleEntry extends infer E ? (E extends SampleEntry ? Omit<E, 'file' | 'sha256'> : never) : never;
+  const write = async (file: string, bytes: Uint8Array, entry: Entry) => {
     await writeFile(join(OUT, file), bytes);
     samples.push({ file, sha256: createHash('sha256').update(bytes).digest('hex'), ...entry });
     console.log(`${file}: ${bytes.length} bytes`);
@@ -113,7 +116,7 @@ async function main(): Promise<void> {
       service: 'credit-card',
       width: 1000,
       height: 630,
-      result: creditCardResult(card, drawn, groups, '09/29', 'png', 'normal') as SampleEntry['result'],
+      result: creditCardResult(card, drawn, groups, '09/29', 'png', 'normal'),
     });
   }
 
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
       service: 'id-card',
       width: drawing.width,
       height: drawing.height,
-      result: idCardResult(drawing, drawn, idType, values) as SampleEntry['result'],
+      result: idCardResult(drawing, drawn, idType, values),
     });
   }
 
@@ -172,7 +175,7 @@ async function main(): Promise<void> {
       service: 'credit-card',
       width: 1200,
       height: 900,
-      result: creditCardResult(card, drawn, groups, '11/28', 'png', 'normal', boxOf) as SampleEntry['result'],
+      result: creditCardResult(card, drawn, groups, '11/28', 'png', 'normal', boxOf),
     });
     await page.goto('about:blank');
   }
@@ -188,7 +191,7 @@ async function main(): Promise<void> {
       service: 'credit-card',
       width: 600,
       height: 378,
-      result: creditCardResult(card, drawn, groups, '05/25', 'png', 'low') as SampleEntry['result'],
+      result: creditCardResult(card, drawn, groups, '05/25', 'png', 'low'),
     });
   }
 
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
       service: 'credit-card',
       width: 1000,
       height: 630,
-      result: creditCardResult(card, drawn, groups, '12/30', 'jpg', 'normal') as SampleEntry['result'],
+      result: creditCardResult(card, drawn, groups, '12/30', 'jpg', 'normal'),
     });
   }
 
@@ -217,7 +220,7 @@ async function main(): Promise<void> {
       service: 'credit-card',
       width: 1800,
       height: 1134,
-      result: creditCardResult(card, drawn, groups, '09/29', 'png', 'normal') as SampleEntry['result'],
+      result: creditCardResult(card, drawn, groups, '09/29', 'png', 'normal'),
     });
   }
 

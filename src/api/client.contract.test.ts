@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { OcrError, RESULT_CODES, type CreditCardResult, type IdCardResult } from '@/api';
+import { describe, expect, it, vi } from 'vitest';
+import { OcrError, RESULT_CODES, type CreditCardResult } from '@/api';
 import { MALFORMED_KINDS, sandboxFetch } from '@/sandbox';
 import { inProcessFetch, manifest, rig, sample, sampleImage, SANDBOX_URL } from '@/test-support/sandbox-fixture';
 import { createOcrClient } from './client';
@@ -39,7 +39,7 @@ describe('every endpoint succeeds for every sample', () => {
   it.each(ids.map((s) => [s.file, s]))('decrypts %s with and without Request-Key', async (_, entry) => {
     const analysis = await client.analyzeIdCard(sampleImage(entry));
     expect(analysis.result).toEqual(entry.result);
-    const verifiable = (entry.result as IdCardResult).idType !== 'passport';
+    const verifiable = entry.result.idType !== 'passport';
     expect(analysis.requestKey !== null).toBe(verifiable);
     expect(analysis.requestKeyMissingReason).toBe(verifiable ? null : 'id-type-not-verifiable');
     const standAlone = await client.analyzeIdCardStandAlone(sampleImage(entry));
@@ -260,6 +260,36 @@ describe('keys and Request-Keys', () => {
     const { requestKey } = await client.analyzeIdCard(sampleImage('id-resident.png'));
     const error = await failure(client.verifyAuthenticity(requestKey!, { ...wrong, issueDate: '20190304' }));
     expect(error).toMatchObject({ resultCode: 4000123, resultKey: 'REGISTRATION_CARD_AUTHENTICATION_LOCKED' });
+  });
+
+  it('stamps the Request-Key when the answer arrives, by the injected wall clock, not after decrypting', async () => {
+    const { sandbox } = rig();
+    let clock = 0;
+    const arrived = 5_000;
+    const inner = inProcessFetch(sandbox);
+    const client = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'secret-key', secretKey: 'sandbox' },
+      wallClock: () => clock,
+      fetch: async (input, init) => {
+        const response = await inner(input, init);
+        clock = arrived;
+        return response;
+      },
+    });
+    const subtleDecrypt = crypto.subtle.decrypt.bind(crypto.subtle);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt').mockImplementation((...args) => {
+      clock = arrived + 60_000; // decrypting takes a minute on this clock
+      return subtleDecrypt(...args);
+    });
+    try {
+      const analysis = await client.analyzeIdCard(sampleImage('id-resident.png'));
+      expect(decrypt).toHaveBeenCalled();
+      expect(analysis.requestKeyIssuedAt).toBe(arrived);
+    } finally {
+      decrypt.mockRestore();
+    }
   });
 
   it('says the header was not exposed when CORS hides Request-Key', async () => {

@@ -1,23 +1,11 @@
 import * as v from 'valibot';
-import {
-  decryptText,
-  encryptBytes,
-  encryptText,
-  EnvelopeError,
-  generateSymmetricKey,
-  wrapSymmetricKey,
-  type RandomSource,
-} from '@/envelope';
+import { encryptBytes, encryptText, generateSymmetricKey, wrapSymmetricKey, type RandomSource } from '@/envelope';
 import { checkAuthenticityFields, PLAIN_AUTHENTICITY_FIELDS, AUTHENTICITY_RULES } from './authenticity-fields';
+import { decryptCreditCard, decryptIdCard } from './decrypt-result';
+import { missingCredential } from './credentials';
 import { OcrError } from './errors';
-import {
-  authenticityResultSchema,
-  publicKeyResultSchema,
-  rawCreditCardSchema,
-  rawIdCardSchema,
-  type RawCreditCard,
-  type RawIdCard,
-} from './schemas';
+import { timingsOf, type Marks } from './timings';
+import { authenticityResultSchema, publicKeyResultSchema, rawCreditCardSchema, rawIdCardSchema } from './schemas';
 import { describeIssues, send } from './transport';
 import {
   ANALYSIS_SERVICE,
@@ -31,7 +19,6 @@ import {
   type IdCardAnalysis,
   type IdCardResult,
   type ImageInput,
-  type ImageQuad,
   type OcrService,
   type PublicKey,
   type Timings,
@@ -44,7 +31,10 @@ export interface OcrClientOptions {
   fetch?: typeof fetch;
   /** Per request; default 60 s. */
   timeoutMs?: number;
+  /** Monotonic milliseconds, for timings. */
   now?: () => number;
+  /** Epoch milliseconds, for when a Request-Key arrived. */
+  wallClock?: () => number;
   random?: RandomSource;
 }
 
@@ -74,55 +64,6 @@ const ANALYSIS_PATH: Record<AnalysisKind, string> = {
 const INVALID_KEY_VERSION = 4000301;
 const VERIFIABLE_ID_TYPES = new Set(['resident', 'driver']);
 
-async function decryptField(key: Uint8Array, cipher: string, path: string): Promise<string> {
-  try {
-    return await decryptText(key, cipher);
-  } catch (cause) {
-    const reason = cause instanceof EnvelopeError ? cause.message : 'unknown failure';
-    throw new OcrError('decrypt', `Could not decrypt ${path} of the response (${reason}).`, { cause });
-  }
-}
-
-async function decryptCreditCard(key: Uint8Array, raw: RawCreditCard): Promise<CreditCardResult> {
-  const totalParts = Array.isArray(raw.totalCardNum) ? raw.totalCardNum : [raw.totalCardNum];
-  // Every field at once: each decrypt is a round trip to WebCrypto, and a batch waits on them.
-  const [cardNums, totalCardNum, validThru] = await Promise.all([
-    Promise.all(
-      raw.cardNums.map(async (item, i) => ({
-        ...item,
-        value: await decryptField(key, item.value, `cardNums[${i}].value`),
-      })),
-    ),
-    Promise.all(totalParts.map((part, i) => decryptField(key, part, `totalCardNum[${i}]`))).then((parts) =>
-      parts.join(''),
-    ),
-    raw.validThru
-      ? decryptField(key, raw.validThru.value, 'validThru.value').then((value) => ({ ...raw.validThru!, value }))
-      : undefined,
-  ]);
-  const { validThruBox, ...rest } = raw;
-  return {
-    ...rest,
-    cardNums,
-    totalCardNum,
-    cardNumBoxes: raw.cardNumBoxes as ImageQuad[],
-    validThru,
-    validThruBox: (validThruBox ?? undefined) as ImageQuad | undefined,
-    boxes: raw.boxes as ImageQuad[] | undefined,
-  };
-}
-
-async function decryptIdCard(key: Uint8Array, raw: RawIdCard): Promise<IdCardResult> {
-  const keyValues = await Promise.all(
-    raw.keyValues.map(async (item, i) => ({
-      ...item,
-      value: await decryptField(key, item.value, `keyValues[${i}].value`),
-      bbox: item.bbox as ImageQuad,
-    })),
-  );
-  return { ...raw, keyValues, boxes: raw.boxes as ImageQuad[] | undefined };
-}
-
 function parseResult<S extends v.GenericSchema>(schema: S, result: unknown, what: string): v.InferOutput<S> {
   const parsed = v.safeParse(schema, result);
   if (!parsed.success) {
@@ -140,19 +81,12 @@ function assertImage(image: ImageInput): void {
   }
 }
 
-/** The first blank credential, which no request may be sent without; null when all are there. */
-export function missingCredential(appKey: string, auth: Auth): 'app key' | 'secret key' | 'access token' | null {
-  if (!appKey.trim()) return 'app key';
-  if (auth.kind === 'secret-key') return auth.secretKey.trim() ? null : 'secret key';
-  return auth.token.trim() ? null : 'access token';
-}
-
 export function createOcrClient(options: OcrClientOptions): OcrClient {
   const { appKey, auth } = options;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 60_000;
   const now = options.now ?? (() => performance.now());
-  const clock = () => Date.now();
+  const wallClock = options.wallClock ?? (() => Date.now());
   const random = options.random ?? globalThis.crypto;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const apiVersion = auth.kind === 'secret-key' ? 'v2.0' : 'v2.1';
@@ -240,11 +174,13 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           call.signal,
           timeoutMs,
         );
+        const receivedAt = wallClock();
         call.onStage?.('decrypting');
         return {
           ...sent,
           symmetricKey,
           keyVersion: publicKey.version,
+          receivedAt,
           marks: { started, prepared, encrypted, sending, responded: now() },
         };
       } catch (error) {
@@ -257,22 +193,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     }
   }
 
-  function timingsFrom(marks: {
-    started: number;
-    prepared: number;
-    encrypted: number;
-    sending: number;
-    responded: number;
-  }): Timings {
-    const done = now();
-    return {
-      prepareMs: marks.prepared - marks.started,
-      encryptMs: marks.encrypted - marks.prepared,
-      requestMs: marks.responded - marks.sending,
-      decryptMs: done - marks.responded,
-      totalMs: done - marks.started,
-    };
-  }
+  const timingsFrom = (marks: Marks) => timingsOf(marks, now());
 
   async function analyze(kind: AnalysisKind, image: ImageInput, call: CallOptions) {
     assertImage(image);
@@ -323,7 +244,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
         keyVersion: sent.keyVersion,
         requestKey,
         requestKeyMissingReason,
-        requestKeyIssuedAt: clock(),
+        requestKeyIssuedAt: sent.receivedAt,
       };
     },
 

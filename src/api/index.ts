@@ -1,10 +1,5 @@
-export {
-  createOcrClient,
-  missingCredential,
-  type OcrClient,
-  type OcrClientOptions,
-  type FetchedPublicKey,
-} from './client';
+export { missingCredential } from './credentials';
+export { createOcrClient, type OcrClient, type OcrClientOptions, type FetchedPublicKey } from './client';
 export { OcrError, NETWORK_MESSAGE, type OcrErrorKind, type FieldProblem } from './errors';
 export { RESULT_CODES, describeResultCode, type ResultCodeInfo, type Localised } from './result-codes';
 export { checkAuthenticityFields, AUTHENTICITY_RULES, PLAIN_AUTHENTICITY_FIELDS } from './authenticity-fields';

@@ -1,17 +1,22 @@
 import * as v from 'valibot';
+import type { ImageQuad } from './types';
 
 // Loose objects keep fields the guide does not list; only what we rely on is required.
 const coordinate = v.pipe(v.number(), v.finite());
-export const quadSchema = v.looseObject({
-  x1: coordinate,
-  y1: coordinate,
-  x2: coordinate,
-  y2: coordinate,
-  x3: coordinate,
-  y3: coordinate,
-  x4: coordinate,
-  y4: coordinate,
-});
+/** A response's box, branded as image space here, at the edge, so nothing downstream casts. */
+export const quadSchema = v.pipe(
+  v.looseObject({
+    x1: coordinate,
+    y1: coordinate,
+    x2: coordinate,
+    y2: coordinate,
+    x3: coordinate,
+    y3: coordinate,
+    x4: coordinate,
+    y4: coordinate,
+  }),
+  v.transform((quad) => quad as typeof quad & { readonly __space: 'image' } satisfies ImageQuad),
+);
 
 export const headerSchema = v.looseObject({
   isSuccessful: v.boolean(),

@@ -19,7 +19,6 @@ export const ANALYSIS_SERVICE: Record<AnalysisKind, OcrService> = {
 };
 
 export type IdType = 'resident' | 'driver' | 'passport';
-export const ID_TYPES: readonly IdType[] = ['resident', 'driver', 'passport'];
 
 export type Auth = { kind: 'secret-key'; secretKey: string } | { kind: 'access-token'; token: string };
 
@@ -132,16 +131,18 @@ export interface AuthenticityResult {
   [extra: string]: unknown;
 }
 
-/** One bundled specimen (public/samples/manifest.json): `result` is the decrypted result the API would return. */
-export interface SampleEntry {
+interface SampleBase {
   file: string;
   title: { en: string; ko: string };
-  service: OcrService;
   sha256: string;
   width: number;
   height: number;
-  result: CreditCardResult | IdCardResult;
 }
+
+/** One bundled specimen (public/samples/manifest.json): `result` is the decrypted result the API would return. */
+export type SampleEntry =
+  | (SampleBase & { service: 'credit-card'; result: CreditCardResult })
+  | (SampleBase & { service: 'id-card'; result: IdCardResult });
 
 export interface SampleManifest {
   samples: SampleEntry[];

@@ -1,20 +1,24 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
-import { BatchPanel } from '@/features/analyze/batch-panel';
-import type { AnalysisKind, SampleEntry } from '@/api';
-import { DropZone, usePageDrop } from '@/features/analyze/drop-zone';
-import { QueueList } from '@/features/analyze/queue-list';
-import { SampleGallery, sampleFile } from '@/features/analyze/sample-gallery';
-import { ServicePicker } from '@/features/analyze/service-picker';
-import { useAnalysisQueue } from '@/features/analyze/use-analysis-queue';
-import { ConnectionProvider, useConnection } from '@/features/connection/connection-context';
-import { ConnectionPanel } from '@/features/connection/connection-panel';
-import { ReportView } from '@/features/review/report-view';
-import { ReviewProvider } from '@/features/review/review-context';
-import { SessionControls } from '@/features/review/session-controls';
-import { ErrorBoundary } from '@/features/shared/error-boundary';
-import { I18nProvider, useI18n } from '@/features/shared/i18n';
-import { prefetchCardCanvas, Viewer } from '@/features/viewer/viewer';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { OcrError, type AnalysisKind, type SampleEntry } from '@/api';
+import {
+  BatchPanel,
+  DEFAULT_TABLE_VIEW,
+  DropZone,
+  QueueList,
+  SampleGallery,
+  sampleFile,
+  ServicePicker,
+  tableRows,
+  useAnalysisQueue,
+  usePageDrop,
+  type QueueEvent,
+  type TableView,
+} from '@/features/analyze';
+import { ConnectionProvider, useConnection, ConnectionPanel } from '@/features/connection';
+import { ReportView, ReviewProvider, SessionControls } from '@/features/review';
+import { ErrorBoundary, I18nProvider, useI18n } from '@/features/shared';
+import { decodeOnScreen, prefetchCardCanvas, Viewer } from '@/features/viewer';
 import { createClient, loadSandbox } from './client-factory';
 
 const queryClient = new QueryClient({
@@ -40,11 +44,20 @@ function Workspace() {
   const { settings, panelOpen, setPanelOpen } = useConnection();
   const [kind, setKind] = useState<AnalysisKind>('credit-card');
   const [presentation, setPresentation] = useState(false);
-  const queue = useAnalysisQueue();
+  const onQueueEvent = useCallback(
+    (event: QueueEvent) => {
+      if (event.error instanceof OcrError && event.error.isConnectionProblem) setPanelOpen(true);
+    },
+    [setPanelOpen],
+  );
+  const queue = useAnalysisQueue({ decodeOnScreen, onEvent: onQueueEvent });
   const { addFiles } = queue;
   const [threshold, setThreshold] = useState(0.8);
   const [view, setView] = useState<'card' | 'batch' | 'report'>('card');
-  const [tableOrder, setTableOrder] = useState<string[]>([]);
+  const [tableView, setTableView] = useState<TableView>(DEFAULT_TABLE_VIEW);
+  // One order for the table and for ] and [, whether or not the table is on screen.
+  const rows = useMemo(() => tableRows(queue.items, tableView, threshold), [queue.items, tableView, threshold]);
+  const tableOrder = useMemo(() => rows.map((row) => row.id), [rows]);
   const position = queue.selected ? tableOrder.indexOf(queue.selected.id) : -1;
   const step = useCallback(
     (delta: number) => {
@@ -201,6 +214,9 @@ function Workspace() {
           ) : view === 'batch' && queue.items.length > 0 ? (
             <BatchPanel
               items={queue.items}
+              rows={rows}
+              tableView={tableView}
+              onTableView={setTableView}
               selectedId={queue.selected?.id ?? null}
               threshold={threshold}
               concurrency={queue.concurrency}
@@ -213,7 +229,6 @@ function Workspace() {
                 queue.select(id);
                 setView('card');
               }}
-              onViewChange={setTableOrder}
             />
           ) : queue.selected ? (
             <ErrorBoundary

@@ -1,6 +1,5 @@
 import { createOcrClient, type OcrClient, type SampleManifest } from '@/api';
-import type { ClientFactory } from '@/features/connection/connection-context';
-import { authOf, SANDBOX_BASE_URL } from '@/features/connection/connection-settings';
+import { type ClientFactory, authOf, SANDBOX_BASE_URL } from '@/features/connection';
 import type { RemoteSandbox } from '@/sandbox/sandbox-worker-client';
 
 // One in-browser sandbox per page, in its own worker: its key pair and Request-Keys live as long

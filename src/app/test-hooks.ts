@@ -2,8 +2,7 @@
 // instead of poking at the canvas. Production builds drop this module entirely.
 import * as Api from '@/api';
 import * as Envelope from '@/envelope';
-import { prefetchCardCanvas } from '@/features/viewer/viewer';
-import { readViewerState, type ViewerProbe } from '@/features/viewer/viewer-probe';
+import { prefetchCardCanvas, readViewerState, type ViewerProbe } from '@/features/viewer';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
 import { loadSandbox } from './client-factory';
 

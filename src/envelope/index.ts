@@ -8,6 +8,8 @@ export { EnvelopeError, type EnvelopeErrorCode } from './errors';
 export { base64ToBytes, bytesToBase64 } from './base64';
 export { parsePublicKey, type RsaPublicKey } from './public-key';
 export type { RandomSource } from './rsa-pkcs1';
+// The sandbox's RSA private key is built from the same arithmetic.
+export { bigIntToBytes, bitLength, bytesToBigInt, modPow } from './big-int';
 
 const SYMMETRIC_KEY_BYTES = 32;
 

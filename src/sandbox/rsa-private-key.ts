@@ -1,5 +1,4 @@
-import { bytesToBase64 } from '@/envelope';
-import { bigIntToBytes, bitLength, bytesToBigInt, modPow } from '@/envelope/big-int';
+import { bigIntToBytes, bitLength, bytesToBase64, bytesToBigInt, modPow } from '@/envelope';
 
 // The sandbox plays the server, so it needs RSA decryption in the browser. WebCrypto offers no
 // PKCS#1 v1.5 decryption, so this is our own BigInt code (CRT). It lives here, not in the envelope

@@ -1,61 +1,18 @@
-import {
-  REQUEST_KEY_TTL_MS,
-  type CreditCardResult,
-  type IdCardResult,
-  type OcrService,
-  type SampleEntry,
-} from '@/api/types';
-import { base64ToBytes, decryptBytes, decryptText, encryptText } from '@/envelope';
-import { normaliseDate } from '@/api/dates';
+import { REQUEST_KEY_TTL_MS, type OcrService } from '@/api/types';
+import { base64ToBytes, decryptBytes, decryptText } from '@/envelope';
 import { sha256Hex } from '@/lib/hex';
 import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
+import { verdict } from './authenticity-verdict';
+import type { Sandbox, SandboxControl, SandboxLogEntry, SandboxOptions } from './sandbox-types';
 import { corrupt, type SandboxFaults } from './faults';
 import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
 import { generateRsaKeyPair, unwrapPkcs1v15, type RsaKeyPair } from './rsa-private-key';
+import { ROUTE, routeOf, type Route } from './routes';
+import { encryptResult, truthOf, type IdSample } from './sample-results';
 
-export interface SandboxOptions {
-  appKey?: string;
-  secretKey?: string;
-  /** The v2.1 User Access Key token. */
-  accessToken?: string;
-  samples?: readonly SampleEntry[];
-  faults?: SandboxFaults;
-  /** Wall clock for Request-Key lifetimes. */
-  now?: () => number;
-  modulusLength?: number;
-  /** Waits; tests may pass one that resolves at once. */
-  sleep?: (ms: number) => Promise<void>;
-}
-
-export interface SandboxLogEntry {
-  at: number;
-  method: string;
-  path: string;
-  status: number;
-  resultCode: number | null;
-  ms: number;
-}
-
-export interface SandboxControl {
-  /** New key pairs for both services; the old versions answer 4000301 from then on. */
-  rotateKeys(): Promise<void>;
-  keyVersion(service: OcrService): Promise<string>;
-  setFaults(faults: SandboxFaults): void;
-  faults(): SandboxFaults;
-  log(): readonly SandboxLogEntry[];
-  clearLog(): void;
-  /** The most requests that were in flight at one moment since the last reset. */
-  maxInFlight(): number;
-  resetStats(): void;
-}
-
-export interface Sandbox {
-  fetch(request: Request): Promise<Response>;
-  control: SandboxControl;
-}
+export type { Sandbox, SandboxControl, SandboxLogEntry, SandboxOptions } from './sandbox-types';
 
 export const SANDBOX_CREDENTIAL = 'sandbox';
-const LOCK_AFTER_WRONG_ISSUE_DATES = 5;
 const SERVICES: readonly OcrService[] = ['credit-card', 'id-card'];
 
 interface ServiceKey {
@@ -64,51 +21,9 @@ interface ServiceKey {
 }
 
 interface RequestKeyRecord {
-  sample: SampleEntry;
+  sample: IdSample;
   issuedAt: number;
   used: boolean;
-}
-
-type Route =
-  | { kind: 'public-key'; service: OcrService }
-  | { kind: 'analyze'; service: OcrService; path: 'credit-card' | 'id-card' | 'id-card/stand-alone' }
-  | { kind: 'authenticity' };
-
-const ROUTE = /^\/(v2\.0|v2\.1)\/appkeys\/([^/]+)\/(.+)$/;
-
-function routeOf(method: string, rest: string): Route | null {
-  const publicKey = /^public-keys\/(credit-card|id-card)$/.exec(rest);
-  if (publicKey && method === 'GET') return { kind: 'public-key', service: publicKey[1] as OcrService };
-  if (method !== 'POST') return null;
-  if (rest === 'credit-card') return { kind: 'analyze', service: 'credit-card', path: rest };
-  if (rest === 'id-card' || rest === 'id-card/stand-alone') return { kind: 'analyze', service: 'id-card', path: rest };
-  if (rest === 'id-card/authenticity') return { kind: 'authenticity' };
-  return null;
-}
-
-const digitsOnly = (text: string) => text.replace(/\D/g, '');
-
-function truthOf(sample: SampleEntry): Record<string, string> {
-  const result = sample.result as IdCardResult;
-  return Object.fromEntries(result.keyValues.map((kv) => [kv.key, kv.value]));
-}
-
-/** Encrypts exactly the fields the guide marks as encrypted. */
-async function encryptResult(key: Uint8Array, sample: SampleEntry): Promise<Record<string, unknown>> {
-  if (sample.service === 'credit-card') {
-    const r = sample.result as CreditCardResult;
-    return {
-      ...r,
-      cardNums: await Promise.all(r.cardNums.map(async (c) => ({ ...c, value: await encryptText(key, c.value) }))),
-      totalCardNum: await encryptText(key, r.totalCardNum),
-      ...(r.validThru ? { validThru: { ...r.validThru, value: await encryptText(key, r.validThru.value) } } : {}),
-    };
-  }
-  const r = sample.result as IdCardResult;
-  return {
-    ...r,
-    keyValues: await Promise.all(r.keyValues.map(async (kv) => ({ ...kv, value: await encryptText(key, kv.value) }))),
-  };
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -202,8 +117,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const result = await encryptResult(symmetricKey, sample);
     const headers: Record<string, string> = {};
-    const idType = (sample.result as IdCardResult).idType;
-    if (route.path === 'id-card' && (idType === 'resident' || idType === 'driver')) {
+    const verifiable = sample.service === 'id-card' && ['resident', 'driver'].includes(sample.result.idType);
+    if (route.path === 'id-card' && sample.service === 'id-card' && verifiable) {
       const requestKey = crypto.randomUUID().replace(/-/g, '');
       requestKeys.set(requestKey, { sample, issuedAt: now(), used: false });
       headers['Request-Key'] = requestKey;
@@ -225,7 +140,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       throw new SandboxFailure(4000001, 'the body is not JSON');
     }
     const truth = truthOf(record.sample);
-    const idType = (record.sample.result as IdCardResult).idType;
+    const idType = record.sample.result.idType;
     if (body.idType !== idType) throw new SandboxFailure(4000001, 'idType does not match the analysed card');
     const decrypt = async (field: string, required = true): Promise<string | undefined> => {
       const value = body[field];
@@ -241,33 +156,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
     };
 
-    const cardId = record.sample.sha256;
-    let authentic: boolean;
-    if (idType === 'resident') {
-      const [name, residentNumber, issueDate] = [
-        await decrypt('name'),
-        await decrypt('residentNumber'),
-        await decrypt('issueDate'),
-      ];
-      if (!/^\d{13}$/.test(residentNumber!) || !/^\d{8}$/.test(issueDate!)) throw new SandboxFailure(4000001);
-      if ((wrongIssueDates.get(cardId) ?? 0) >= LOCK_AFTER_WRONG_ISSUE_DATES) throw new SandboxFailure(4000123);
-      const dateRight = issueDate === (normaliseDate(truth.issueDate) ?? digitsOnly(truth.issueDate));
-      if (!dateRight) wrongIssueDates.set(cardId, (wrongIssueDates.get(cardId) ?? 0) + 1);
-      authentic = dateRight && name === truth.name && residentNumber === digitsOnly(truth.residentNumber);
-    } else {
-      const [name, residentNumber, licence, serial] = [
-        await decrypt('name'),
-        await decrypt('residentNumber'),
-        await decrypt('driverLicenseNumber'),
-        await decrypt('serialNum', false),
-      ];
-      if (!/^\d{7}$/.test(residentNumber!) || !/^\d{12}$/.test(licence!)) throw new SandboxFailure(4000001);
-      authentic =
-        name === truth.name &&
-        residentNumber === digitsOnly(truth.residentNumber).slice(0, 7) &&
-        licence === digitsOnly(truth.driverLicenseNumber) &&
-        (serial === undefined || serial === truth.serialNum);
-    }
+    const authentic = await verdict(idType, truth, decrypt, record.sample.sha256, wrongIssueDates);
     record.used = true; // dead after one successful verification, whatever its verdict
     return { resultCode: 0, result: { isAuthenticity: authentic }, headers: {} };
   }

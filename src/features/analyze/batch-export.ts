@@ -1,7 +1,6 @@
 import type { AnalysisOutcome } from '@/api';
-import { redactResult } from '@/features/fields/redact';
-import { fieldsOf } from '@/features/fields/result-fields';
-import { anyResultOf } from './result-rows';
+import { cardView } from '@/features/card-view';
+import { redactResult } from '@/features/fields';
 
 export interface ExportItem {
   file: string;
@@ -34,9 +33,9 @@ export function batchCsv(items: readonly ExportItem[], redacted: boolean): strin
       lines.push([...base, '', item.status, '', '', '', '', item.error ?? ''].map(cell).join(','));
       continue;
     }
-    const result = anyResultOf(item.outcome);
-    const idType = result.kind === 'id-card' ? result.result.idType : '';
-    for (const field of fieldsOf(result)) {
+    const { fields, summary } = cardView(item.outcome);
+    const idType = summary.idType ?? '';
+    for (const field of fields) {
       const value = redacted ? field.maskedValue : field.value;
       const name = field.group ? `${field.key}${field.group}` : field.key;
       lines.push(
@@ -57,7 +56,7 @@ export function batchJson(items: readonly ExportItem[], redacted: boolean): stri
         service: item.service,
         status: item.status,
         ...(item.error ? { error: item.error } : {}),
-        ...(item.outcome ? { result: redacted ? redactResult(anyResultOf(item.outcome)) : item.outcome.result } : {}),
+        ...(item.outcome ? { result: redacted ? redactResult(item.outcome) : item.outcome.result } : {}),
       })),
     },
     null,

@@ -1,17 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ID_TYPE_NAMES } from '@/features/fields/field-names';
-import { describeError } from '@/features/shared/describe-error';
-import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
-import { useI18n } from '@/features/shared/i18n';
-import { SERVICE_NAME } from '@/features/shared/service-names';
-import { useNow } from '@/features/shared/use-now';
-import type { MessageKey } from '@/features/shared/messages';
-import { download } from '@/features/viewer/exports';
+import { useId, useMemo, useRef, useState } from 'react';
+import { cardView } from '@/features/card-view';
+import { ID_TYPE_NAMES } from '@/features/fields';
+import {
+  describeError,
+  ConfirmExportDialog,
+  useI18n,
+  SERVICE_NAME,
+  useNow,
+  type MessageKey,
+  download,
+} from '@/features/shared';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import { batchProgress } from './batch-stats';
-import { filterRows, sortRows, type Row, type RowFilter, type SortKey } from './result-rows';
-import { inProgress, MAX_CONCURRENCY, type QueueItem } from './use-analysis-queue';
+import type { Row, RowFilter, SortKey, TableView } from './result-rows';
+import { inProgress, type QueueItem } from './queue-item';
+import { MAX_CONCURRENCY } from './queue-store';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;
@@ -27,12 +31,12 @@ const COLUMNS: { key: SortKey | null; label: MessageKey; width: string }[] = [
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 
-export interface BatchView {
-  rows: Row[];
-}
-
 interface Props {
-  items: QueueItem[];
+  items: readonly QueueItem[];
+  /** The table's rows, filtered and sorted by `tableView` (result-rows.ts's tableRows). */
+  rows: readonly Row[];
+  tableView: TableView;
+  onTableView: (view: TableView) => void;
   selectedId: string | null;
   threshold: number;
   concurrency: number;
@@ -42,46 +46,22 @@ interface Props {
   onCancelRest: () => void;
   onRetryFailed: () => void;
   onOpen: (id: string) => void;
-  /** The visible order, so the viewer's next and previous follow the table. */
-  onViewChange: (ids: string[]) => void;
 }
 
 // Item times come from performance.now(), so the batch clock does too.
 const monotonic = () => performance.now();
 
 export function BatchPanel(props: Props) {
-  const { items, threshold } = props;
+  const { items, rows, threshold, tableView, onTableView } = props;
+  const { filter, sort } = tableView;
   const { t, pick } = useI18n();
   const ids = { concurrency: useId(), filter: useId(), title: useId() };
-  const [filter, setFilter] = useState<RowFilter>('all');
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'order', descending: false });
   const [confirming, setConfirming] = useState<'csv' | 'json' | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const busy = items.some((i) => inProgress(i.status));
   const now = useNow(busy, monotonic, 500);
   const progress = batchProgress(items, now);
 
-  const rows = useMemo(() => {
-    const all: Row[] = items.map((i) => ({
-      id: i.id,
-      order: i.order,
-      file: i.file.name,
-      service: i.kind,
-      status: i.status,
-      summary: i.summary,
-    }));
-    return sortRows(filterRows(all, filter, threshold), sort.key, sort.descending);
-  }, [items, filter, threshold, sort]);
-  const { onViewChange } = props;
-  // Reported only when the order changes: every card's progress changes the rows, and telling the
-  // page each time rendered it twice per change.
-  const reported = useRef<string[]>([]);
-  useEffect(() => {
-    const order = rows.map((r) => r.id);
-    if (order.length === reported.current.length && order.every((id, i) => id === reported.current[i])) return;
-    reported.current = order;
-    onViewChange(order);
-  }, [rows, onViewChange]);
   const byId = useMemo(() => new Map(items.map((i) => [i.id, i])), [items]);
 
   // Only the rows in view are in the DOM: a thousand cards stay as light as twenty. (The warning is
@@ -103,7 +83,7 @@ export function BatchPanel(props: Props) {
         status: i.status,
         error: i.rejection ? i.rejection.en : i.error ? pick(describeError(i.error).title) : undefined,
         outcome: i.outcome,
-        ruleFailures: i.summary?.ruleFailures,
+        ruleFailures: i.outcome && cardView(i.outcome).summary.ruleFailures,
       }));
     const suffix = redacted ? '-redacted' : '';
     if (format === 'csv')
@@ -162,7 +142,7 @@ export function BatchPanel(props: Props) {
         <select
           id={ids.filter}
           value={filter}
-          onChange={(e) => setFilter(e.target.value as RowFilter)}
+          onChange={(e) => onTableView({ ...tableView, filter: e.target.value as RowFilter })}
           className="auto"
         >
           <option value="all">{t('filterAll')}</option>
@@ -196,7 +176,10 @@ export function BatchPanel(props: Props) {
                     type="button"
                     className="link"
                     onClick={() =>
-                      setSort((s) => ({ key: column.key!, descending: s.key === column.key ? !s.descending : false }))
+                      onTableView({
+                        ...tableView,
+                        sort: { key: column.key!, descending: sort.key === column.key ? !sort.descending : false },
+                      })
                     }
                   >
                     {t(column.label)}

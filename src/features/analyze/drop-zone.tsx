@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { useI18n } from '@/features/shared/i18n';
+import { useI18n } from '@/features/shared';
 
 /**
  * Drag, click or paste. Every file is accepted here on purpose: preflight judges it by its bytes

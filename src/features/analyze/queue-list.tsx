@@ -1,9 +1,9 @@
-import { useI18n } from '@/features/shared/i18n';
-import type { QueueItem } from './use-analysis-queue';
+import { useI18n } from '@/features/shared';
+import type { QueueItem } from './queue-item';
 import { StatusBadge } from './status-badge';
 
 interface Props {
-  items: QueueItem[];
+  items: readonly QueueItem[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   onRetry: (id: string) => void;

@@ -1,33 +1,6 @@
-import type { AnalysisKind, AnalysisOutcome } from '@/api';
-import { fieldsOf, type AnyResult } from '@/features/fields/result-fields';
-import { checkRules, isProblem } from '@/features/rules/check-rules';
-import type { ItemStatus } from './use-analysis-queue';
-
-/** What the results table shows of one analysed card. */
-export interface ResultSummary {
-  idType: string | null;
-  fieldCount: number;
-  lowestConf: number | null;
-  ruleFailures: number;
-}
-
-export function anyResultOf(outcome: AnalysisOutcome): AnyResult {
-  return outcome.kind === 'credit-card'
-    ? { kind: 'credit-card', result: outcome.result }
-    : { kind: 'id-card', result: outcome.result };
-}
-
-export function summarise(outcome: AnalysisOutcome, today = new Date()): ResultSummary {
-  const result = anyResultOf(outcome);
-  const fields = fieldsOf(result);
-  const confs = fields.map((f) => f.conf).filter((c): c is number => c !== null);
-  return {
-    idType: result.kind === 'id-card' ? result.result.idType : null,
-    fieldCount: fields.length,
-    lowestConf: confs.length ? Math.min(...confs) : null,
-    ruleFailures: checkRules(result, fields, today).filter(isProblem).length,
-  };
-}
+import type { AnalysisKind } from '@/api';
+import { cardView, type ResultSummary } from '@/features/card-view';
+import type { ItemStatus, QueueItem } from './queue-item';
 
 export type RowFilter = 'all' | 'below-threshold' | 'rule-failure' | 'failed';
 export type SortKey = 'order' | 'file' | 'service' | 'idType' | 'fields' | 'lowest' | 'rules' | 'status';
@@ -75,4 +48,24 @@ export function sortRows(rows: readonly Row[], key: SortKey, descending: boolean
     const [x, y] = [value(a), value(b)];
     return (x < y ? -1 : x > y ? 1 : a.order - b.order) * sign;
   });
+}
+
+export interface TableView {
+  filter: RowFilter;
+  sort: { key: SortKey; descending: boolean };
+}
+
+export const DEFAULT_TABLE_VIEW: TableView = { filter: 'all', sort: { key: 'order', descending: false } };
+
+/** The batch table's rows in its order: also the order `]` and `[` step through, table shown or not. */
+export function tableRows(items: readonly QueueItem[], view: TableView, threshold: number): Row[] {
+  const all: Row[] = items.map((i) => ({
+    id: i.id,
+    order: i.order,
+    file: i.file.name,
+    service: i.kind,
+    status: i.status,
+    summary: i.outcome && cardView(i.outcome).summary,
+  }));
+  return sortRows(filterRows(all, view.filter, threshold), view.sort.key, view.sort.descending);
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import type { SampleEntry, SampleManifest } from '@/api';
-import { useI18n } from '@/features/shared/i18n';
+import { useI18n } from '@/features/shared';
 import { THUMBNAIL_WIDTH, thumbnailFile } from './sample-paths';
 
 const samplesUrl = (file: string) => `${import.meta.env.BASE_URL}samples/${file}`;

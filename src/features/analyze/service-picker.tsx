@@ -1,6 +1,5 @@
 import type { AnalysisKind } from '@/api';
-import { useI18n } from '@/features/shared/i18n';
-import { SERVICE_NAME } from '@/features/shared/service-names';
+import { useI18n, SERVICE_NAME } from '@/features/shared';
 
 const KINDS: AnalysisKind[] = ['credit-card', 'id-card', 'id-card-stand-alone'];
 

@@ -1,6 +1,5 @@
-import { useI18n } from '@/features/shared/i18n';
-import type { MessageKey } from '@/features/shared/messages';
-import type { ItemStatus } from './use-analysis-queue';
+import { useI18n, type MessageKey } from '@/features/shared';
+import type { ItemStatus } from './queue-item';
 
 const STATUS: Record<ItemStatus, MessageKey> = {
   checking: 'statusChecking',

@@ -9,11 +9,9 @@ import {
   type AuthenticityFields,
   type IdCardAnalysis,
 } from '@/api';
-import { useConnection } from '@/features/connection/connection-context';
-import { fieldName, ID_TYPE_NAMES } from '@/features/fields/field-names';
-import { ErrorNotice } from '@/features/shared/error-notice';
-import { useI18n } from '@/features/shared/i18n';
-import { useNow } from '@/features/shared/use-now';
+import { useConnection } from '@/features/connection';
+import { fieldName, ID_TYPE_NAMES } from '@/features/fields';
+import { ErrorNotice, useI18n, useNow } from '@/features/shared';
 import { prefillAuthenticity } from './prefill';
 
 const SENSITIVE_INPUTS = new Set(['residentNumber', 'driverLicenseNumber', 'passportNumber']);

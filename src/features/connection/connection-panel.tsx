@@ -1,11 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { missingCredential, OcrError, publicKeyCheckOptions, type OcrService } from '@/api';
-import { describeError } from '@/features/shared/describe-error';
-import { ErrorNotice } from '@/features/shared/error-notice';
-import { useI18n } from '@/features/shared/i18n';
-import { SERVICE_NAME } from '@/features/shared/service-names';
-import type { MessageKey } from '@/features/shared/messages';
+import { describeError, ErrorNotice, useI18n, SERVICE_NAME, type MessageKey } from '@/features/shared';
 import { useConnection } from './connection-context';
 import { authOf, customUrlProblem, ENDPOINT_KINDS, plainHttpOrigin, type EndpointKind } from './connection-settings';
 

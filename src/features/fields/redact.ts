@@ -1,9 +1,9 @@
 import type { CreditCardResult, IdCardResult } from '@/api';
-import { fieldsOf, type AnyResult } from './result-fields';
+import { fieldsOf, type CardResult } from './result-fields';
 import { mask, SENSITIVE_KEYS } from './masking';
 
 /** A deep copy of the result with every sensitive value masked as on screen: the default export. */
-export function redactResult(input: AnyResult): CreditCardResult | IdCardResult {
+export function redactResult(input: CardResult): CreditCardResult | IdCardResult {
   if (input.kind === 'credit-card') {
     const masked = fieldsOf(input);
     const copy = structuredClone(input.result);

@@ -18,7 +18,13 @@ export interface ViewerField {
   colour: string;
 }
 
-export type AnyResult = { kind: 'credit-card'; result: CreditCardResult } | { kind: 'id-card'; result: IdCardResult };
+/** A result with the service that made it; an AnalysisOutcome is one. The stand-alone result is an ID result. */
+export type CardResult =
+  { kind: 'credit-card'; result: CreditCardResult } | { kind: 'id-card' | 'id-card-stand-alone'; result: IdCardResult };
+
+/** A field the result placed on the image. */
+export type BoxedField = ViewerField & { quad: ImageQuad };
+export const hasBox = (field: ViewerField): field is BoxedField => field.quad !== null;
 
 function field(
   id: string,
@@ -41,7 +47,7 @@ function field(
   };
 }
 
-export function fieldsOf(input: AnyResult): ViewerField[] {
+export function fieldsOf(input: CardResult): ViewerField[] {
   if (input.kind === 'credit-card') {
     const r = input.result;
     const totalDigits = r.cardNums.reduce((n, c) => n + c.value.replace(/\D/g, '').length, 0);
@@ -66,7 +72,7 @@ export function fieldsOf(input: AnyResult): ViewerField[] {
     .map(({ kv, i }) => field(`keyValues.${i}`, kv.key, kv.value, kv.conf, kv.bbox));
 }
 
-export function extraBoxesOf(input: AnyResult): ImageQuad[] {
+export function extraBoxesOf(input: CardResult): ImageQuad[] {
   return input.result.boxes ?? [];
 }
 

@@ -1,7 +1,6 @@
 import { useId, useMemo, useRef } from 'react';
-import { fieldName } from '@/features/fields/field-names';
-import { useI18n } from '@/features/shared/i18n';
-import { download } from '@/features/viewer/exports';
+import { fieldName } from '@/features/fields';
+import { useI18n, download } from '@/features/shared';
 import { ReliabilityChart, WhatIfChart } from './report-charts';
 import { useReviews } from './review-context';
 import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';

@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { isBelow, type ViewerField } from '@/features/fields/result-fields';
-import { useI18n } from '@/features/shared/i18n';
-import type { MessageKey } from '@/features/shared/messages';
+import { isBelow, type ViewerField } from '@/features/fields';
+import { useI18n, type MessageKey } from '@/features/shared';
 import type { CardVerdict, FieldVerdict } from './review-model';
 import { useReviews } from './review-context';
 
@@ -9,7 +8,7 @@ interface Props {
   card: { sha256: string; file: string } | null;
   fields: ViewerField[];
   /** Field ids with a rule failure, for N. */
-  flagged: Set<string>;
+  flagged: ReadonlySet<string>;
   threshold: number;
   selectedId: string | null;
   onSelect: (id: string) => void;

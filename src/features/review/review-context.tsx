@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { ViewerField } from '@/features/fields/result-fields';
+import type { ViewerField } from '@/features/fields';
 import type { CardReview, CardVerdict, FieldVerdict } from './review-model';
 import { loadKeepPreference, loadReviews, saveKeepPreference, saveReview } from './review-store';
 

@@ -1,4 +1,4 @@
-import { createStore, del, entries, set } from 'idb-keyval';
+import { createStore, entries, set } from 'idb-keyval';
 import type { CardReview } from './review-model';
 
 // Reviews live in IndexedDB, keyed by the image's SHA-256. Corrections hold personal data, so they
@@ -27,10 +27,6 @@ export async function saveReview(review: CardReview, keepValues: boolean): Promi
   } catch {
     // as above
   }
-}
-
-export async function forgetReview(sha256: string): Promise<void> {
-  await del(sha256, store()).catch(() => undefined);
 }
 
 export function loadKeepPreference(): boolean {

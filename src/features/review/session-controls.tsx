@@ -1,16 +1,13 @@
 import { useId, useState } from 'react';
 import type { AnalysisOutcome } from '@/api';
-import { preflight, type PreflightPassed } from '@/features/analyze/preflight';
-import type { QueueItem } from '@/features/analyze/use-analysis-queue';
-import { useI18n } from '@/features/shared/i18n';
-import { ConfirmExportDialog } from '@/features/shared/confirm-export-dialog';
-import { download } from '@/features/viewer/exports';
+import { preflight, type PreflightPassed, type QueueItem } from '@/features/analyze';
+import { useI18n, ConfirmExportDialog, download } from '@/features/shared';
 import { useReviews } from './review-context';
 import type { CardReview } from './review-model';
 import { buildSession, importedOutcome, parseSession } from './session';
 
 interface Props {
-  items: QueueItem[];
+  items: readonly QueueItem[];
   onImported: (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => void;
 }
 

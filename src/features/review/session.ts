@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import type { AnalysisKind, AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
-import { redactResult } from '@/features/fields/redact';
-import { anyResultOf } from '@/features/analyze/result-rows';
+import { redactResult } from '@/features/fields';
 import { withoutValues } from './review-store';
 import type { CardReview } from './review-model';
 
@@ -43,7 +42,7 @@ export function buildSession(
         file: c.file,
         sha256: c.sha256,
         analysis: c.outcome.kind,
-        result: redacted ? redactResult(anyResultOf(c.outcome)) : c.outcome.result,
+        result: redacted ? redactResult(c.outcome) : c.outcome.result,
         ...(c.review ? { review: redacted ? withoutValues(c.review) : c.review } : {}),
       })),
     },

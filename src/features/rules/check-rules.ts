@@ -1,10 +1,10 @@
-import type { AnyResult, ViewerField } from '@/features/fields/result-fields';
+import type { CardResult, ViewerField } from '@/features/fields';
 import { creditCardRules } from './card-rules';
 import { idCardRules } from './id-rules';
 import type { RuleResult } from './rule-types';
 
 /** Every rule for a result (issue 5's table), each tied to the field it concerns. */
-export function checkRules(input: AnyResult, fields: ViewerField[], today = new Date()): RuleResult[] {
+export function checkRules(input: CardResult, fields: ViewerField[], today = new Date()): RuleResult[] {
   return input.kind === 'credit-card' ? creditCardRules(input.result, today) : idCardRules(input.result, fields, today);
 }
 

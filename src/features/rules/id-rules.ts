@@ -1,5 +1,5 @@
 import { isCalendarDate, normaliseDate, type IdCardResult } from '@/api';
-import { GUIDE_KEY_ORDER } from '@/features/fields/field-names';
+import { GUIDE_KEY_ORDER } from '@/features/fields';
 import { icaoCheckDigit, residentNumberCheckDigit } from '@/lib/check-digits';
 import { msg, type RuleResult } from './rule-types';
 

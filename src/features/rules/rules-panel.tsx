@@ -1,6 +1,5 @@
-import { fieldName } from '@/features/fields/field-names';
-import type { ViewerField } from '@/features/fields/result-fields';
-import { useI18n } from '@/features/shared/i18n';
+import { fieldName, type ViewerField } from '@/features/fields';
+import { useI18n } from '@/features/shared';
 import type { RuleResult } from './rule-types';
 
 const ICON: Record<RuleResult['outcome'], string> = { pass: '✓', fail: '✗', info: 'ℹ', missing: '∅' };

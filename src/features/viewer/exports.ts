@@ -1,26 +1,13 @@
 import type { ImageQuad } from '@/api';
-import type { AnyResult, ViewerField } from '@/features/fields/result-fields';
-import { redactResult } from '@/features/fields/redact';
+import { type CardResult, type ViewerField, redactResult } from '@/features/fields';
 import type { LabelOptions } from './label-text';
 import { drawOverlay } from './overlay-drawing';
 import type { Size } from './view-transform';
 
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export const baseName = (fileName: string) => fileName.replace(/\.[^.]+$/, '') || 'card';
 
 /** The result as JSON: redacted unless the user confirmed otherwise. Never includes a credential. */
-export function resultJson(input: AnyResult & { fileName: string; analysis: string }, redacted: boolean): Blob {
+export function resultJson(input: CardResult & { fileName: string; analysis: string }, redacted: boolean): Blob {
   const body = {
     file: input.fileName,
     service: input.analysis,

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { fieldName } from '@/features/fields/field-names';
-import { isBelow, type ViewerField } from '@/features/fields/result-fields';
-import type { FieldVerdict } from '@/features/review/review-model';
-import { useI18n } from '@/features/shared/i18n';
+import { fieldName, isBelow, type ViewerField } from '@/features/fields';
+import type { FieldVerdict } from '@/features/review';
+import { useI18n } from '@/features/shared';
 import { displayedValue, percent } from './label-text';
 
 interface Props {

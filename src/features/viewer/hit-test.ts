@@ -1,5 +1,5 @@
 import type { ImageQuad } from '@/api';
-import type { ViewerField } from '@/features/fields/result-fields';
+import { hasBox, type ViewerField } from '@/features/fields';
 import type { Rect } from './label-placement';
 import { quadCorners, type ImagePoint, type StagePoint } from './view-transform';
 
@@ -25,7 +25,10 @@ const area = (q: ImageQuad) =>
  * in the fields' order where boxes are the same size, as when a passport gives a date twice.
  */
 export function fieldsAt(fields: readonly ViewerField[], p: ImagePoint): ViewerField[] {
-  return fields.filter((f) => f.quad && quadContains(f.quad, p)).sort((a, b) => area(a.quad!) - area(b.quad!));
+  return fields
+    .filter(hasBox)
+    .filter((f) => quadContains(f.quad, p))
+    .sort((a, b) => area(a.quad) - area(b.quad));
 }
 
 /**

@@ -1,6 +1,5 @@
-import { fieldName } from '@/features/fields/field-names';
-import { isBelow, type ViewerField } from '@/features/fields/result-fields';
-import type { Lang } from '@/features/shared/i18n';
+import { fieldName, isBelow, type ViewerField } from '@/features/fields';
+import type { Lang } from '@/features/shared';
 
 export interface LabelOptions {
   lang: Lang;

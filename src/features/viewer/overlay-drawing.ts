@@ -1,6 +1,5 @@
 import type { ImageQuad } from '@/api';
-import { EXTRA_BOX_COLOUR } from '@/features/fields/palette';
-import { isBelow, type ViewerField } from '@/features/fields/result-fields';
+import { EXTRA_BOX_COLOUR, hasBox, isBelow, type ViewerField } from '@/features/fields';
 import { placeLabels, type Rect } from './label-placement';
 import { labelText, type LabelOptions } from './label-text';
 import { imageToStage, quadCorners, type ImagePoint, type Size, type ViewTransform } from './view-transform';
@@ -54,8 +53,8 @@ function addQuad(path: Path2D, q: ImageQuad, view: ViewTransform): void {
 }
 
 /** Boxes that look alike share one path: the raster cost is mostly per call, not per box. */
-function groupByStyle(fields: readonly ViewerField[], styleOf: (f: ViewerField) => string): ViewerField[][] {
-  const groups = new Map<string, ViewerField[]>();
+function groupByStyle<F extends ViewerField>(fields: readonly F[], styleOf: (f: F) => string): F[][] {
+  const groups = new Map<string, F[]>();
   for (const field of fields) {
     const key = styleOf(field);
     const group = groups.get(key);
@@ -121,8 +120,8 @@ export function drawOverlay(
   area: Size,
 ): Drawn {
   const { fields, extras, show, label, focusId, badges, fontSize, badgeFontSize } = scene;
-  const boxed = fields.filter((f) => f.quad);
-  const visible = boxed.filter((f) => onScreen(f.quad!, view, area, LABEL_REACH));
+  const boxed = fields.filter(hasBox);
+  const visible = boxed.filter((f) => onScreen(f.quad, view, area, LABEL_REACH));
   const alphaOf = (field: ViewerField) => (focusId && field.id !== focusId ? DIM : 1);
   ctx.save();
   ctx.lineJoin = 'round';
@@ -141,7 +140,7 @@ export function drawOverlay(
     const groups = groupByStyle(visible, (f) => `${f.id === focusId}|${alphaOf(f)}|${f.colour}|${below(f)}`);
     const paths = groups.map((group) => {
       const path = new Path2D();
-      for (const field of group) addQuad(path, field.quad!, view);
+      for (const field of group) addQuad(path, field.quad, view);
       return path;
     });
     // A dark halo under every outline keeps it readable on light and dark images alike; all the
@@ -182,8 +181,8 @@ export function drawOverlay(
       labels.map(({ field, text, font }) => {
         setFont(font);
         return {
-          box: stageBounds(field.quad!, view),
-          anchor: imageToStage(labelAnchor(field.quad!), view),
+          box: stageBounds(field.quad, view),
+          anchor: imageToStage(labelAnchor(field.quad), view),
           width: textWidth(ctx, font, text) + PADDING * 2 + COLOUR_BAR,
           height: fontSize + PADDING * 2,
         };
@@ -199,7 +198,7 @@ export function drawOverlay(
       const { x, y, width, height, crowded } = spots[i];
       if (crowded && i !== focused) {
         // Only a box on screen can be missing its label; the others are drawn for their reach.
-        if (onScreen(field.quad!, view, area, 0)) labelsHidden++;
+        if (onScreen(field.quad, view, area, 0)) labelsHidden++;
         continue;
       }
       drawnLabels.push({ id: field.id, x, y, width, height });
@@ -221,7 +220,7 @@ export function drawOverlay(
   for (const field of visible) {
     const kind = badges.get(field.id);
     if (!kind) continue;
-    const corner = imageToStage(badgeAnchor(field.quad!), view);
+    const corner = imageToStage(badgeAnchor(field.quad), view);
     ctx.fillStyle = kind === 'fail' ? '#d92d20' : '#1f6feb';
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1.5;

@@ -1,7 +1,8 @@
 import type { ImageQuad } from '@/api';
 
-// Image space (the API's pixels) and stage space (canvas pixels on screen) are different types,
-// and imageToStage/stageToImage are the only conversions between them.
+// Image space (the API's pixels) and stage space (canvas pixels on screen) are different types.
+// Points cross between them through imageToStage/stageToImage and a ViewTransform; the PNG export
+// draws through a transform of its own, and pixelate.ts scales quads to the decoded bitmap's size.
 export type ImagePoint = { x: number; y: number } & { readonly __space: 'image' };
 export type StagePoint = { x: number; y: number } & { readonly __space: 'stage' };
 
@@ -34,14 +35,6 @@ export function stageToImage(p: StagePoint, view: ViewTransform): ImagePoint {
 
 export function quadCorners(q: ImageQuad): ImagePoint[] {
   return [imagePoint(q.x1, q.y1), imagePoint(q.x2, q.y2), imagePoint(q.x3, q.y3), imagePoint(q.x4, q.y4)];
-}
-
-/** Stage coordinates of a quad as a flat list for a closed Konva Line. */
-export function quadToStage(q: ImageQuad, view: ViewTransform): number[] {
-  return quadCorners(q).flatMap((p) => {
-    const s = imageToStage(p, view);
-    return [s.x, s.y];
-  });
 }
 
 const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));

@@ -6,6 +6,8 @@ export interface ViewerProbe {
   extraBoxesDrawn: number;
   /** The labels on the canvas, in stage pixels, in the order drawn (the focused one last). */
   labelsDrawn: Drawn['labels'];
+  /** Crisp draws of the overlay since the page loaded; frames of a moving view drawn from the motion cache do not count. */
+  crispDraws: number;
   /** The canvas's size in stage pixels. */
   viewport: { width: number; height: number };
   selectedId: string | null;
@@ -32,11 +34,12 @@ export interface ViewerProbe {
   view: { scale: number; x: number; y: number };
 }
 
-type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn'>;
+type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn' | 'crispDraws'>;
 
 let latest: ViewerState | null = null;
 const NOTHING_DRAWN: Drawn = { boxes: 0, extras: 0, labels: [], labelsHidden: 0 };
 let drawn = NOTHING_DRAWN;
+let crispDraws = 0;
 const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
 export function publishViewerState(state: ViewerState | null): void {
@@ -45,7 +48,9 @@ export function publishViewerState(state: ViewerState | null): void {
 
 /** Called by the canvas after each draw. */
 export function reportDrawn(what: Drawn): void {
-  if (enabled) drawn = what;
+  if (!enabled) return;
+  drawn = what;
+  crispDraws++;
 }
 
 /** A new card is on its way: nothing of it is drawn yet. */
@@ -54,5 +59,13 @@ export function resetDrawn(): void {
 }
 
 export function readViewerState(): ViewerProbe | null {
-  return latest && { ...latest, boxesDrawn: drawn.boxes, extraBoxesDrawn: drawn.extras, labelsDrawn: drawn.labels };
+  return (
+    latest && {
+      ...latest,
+      boxesDrawn: drawn.boxes,
+      extraBoxesDrawn: drawn.extras,
+      labelsDrawn: drawn.labels,
+      crispDraws,
+    }
+  );
 }

@@ -1,3 +1,5 @@
+import { thumbnailOf, type DecodeOnScreen } from '@/features/analyze';
+
 // Decoding a card as the viewer shows it, and handing one decode from preflight to the viewer:
 // the card on screen is decoded once, and is ready to draw before its response arrives.
 
@@ -57,3 +59,10 @@ export function claimDecode(file: Blob): Promise<ImageBitmap> | null {
   shared.delete(file);
   return decoding;
 }
+
+/** The queue's decode of the card on screen: one display-size decode, offered to the viewer, that also makes the thumbnail. */
+export const decodeOnScreen: DecodeOnScreen = async (file, image) => {
+  const decoding = decodeForDisplay(file, image, false);
+  shareDecode(file, decoding);
+  return { thumbnail: thumbnailOf(await decoding) };
+};

@@ -1,0 +1,34 @@
+import type { AnalysisKind, AnalysisOutcome, AnalysisStage, Localised } from '@/api';
+import type { Inspected } from './preflight';
+
+export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled';
+
+/** Still on its way: being checked, waiting for a slot, or in flight. Every other status is final. */
+export const inProgress = (status: ItemStatus) => status === 'checking' || status === 'queued' || status === 'working';
+
+/** What is known of an image after preflight; its bytes are held only until they are sent. */
+export type ImageMeta = Omit<Inspected, 'ok' | 'bytes'>;
+
+export interface QueueItem {
+  id: string;
+  order: number;
+  /** The file the user chose. Its name is shown on screen only; it never leaves the page. */
+  file: File;
+  kind: AnalysisKind;
+  status: ItemStatus;
+  stage?: AnalysisStage;
+  image?: ImageMeta;
+  rejection?: Localised;
+  error?: unknown;
+  outcome?: AnalysisOutcome;
+  /** A small object URL; full-size bitmaps exist only for the card in the viewer. */
+  thumbnail?: string;
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+/** What the queue keeps of a preflight: everything but the bytes. */
+export function metaOf(checked: Inspected): ImageMeta {
+  const { sha256, format, width, height, orientation, lowResolution } = checked;
+  return { sha256, format, width, height, orientation, lowResolution };
+}

@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
+import type { Inspected } from './preflight';
+import { createQueueStore, type QueueDeps } from './queue-store';
+import type { ItemStatus } from './queue-item';
+
+// The queue with no React, no browser and no network: a fake client whose answers the test
+// releases one by one, and a fake clock.
+
+const outcome = (): AnalysisOutcome => ({
+  kind: 'credit-card',
+  result: {
+    fileType: 'png',
+    resolution: 'normal',
+    cardNums: [],
+    totalCardNum: '',
+    cardNumBoxes: [],
+  },
+  timings: { prepareMs: 0, encryptMs: 0, requestMs: 0, decryptMs: 0, totalMs: 0 },
+  keyVersion: '0',
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function flush(rounds = 5) {
+  for (let i = 0; i < rounds; i++) await settle();
+}
+
+interface Call {
+  request: AnalyzeVariables;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+function harness(overrides: Partial<QueueDeps> = {}) {
+  const calls: Call[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let clock = 1000;
+  const analyze = (request: AnalyzeVariables) =>
+    new Promise<AnalysisOutcome>((resolve, reject) => {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const done = () => inFlight--;
+      const call: Call = {
+        request,
+        resolve: () => {
+          done();
+          resolve(outcome());
+        },
+        reject: (error: Error) => {
+          done();
+          reject(error);
+        },
+      };
+      // A real client rejects as soon as its signal aborts, whatever stage it is in.
+      request.signal?.addEventListener('abort', () => call.reject(new OcrError('aborted', 'aborted')));
+      calls.push(call);
+      void request.beforeSend?.().catch(() => undefined);
+    });
+  const inspect = (file: File): Promise<Inspected> =>
+    file.arrayBuffer().then((buffer) => ({
+      ok: true,
+      bytes: new Uint8Array(buffer),
+      sha256: file.name,
+      format: file.name.endsWith('.png') ? 'png' : 'jpeg',
+      width: 1000,
+      height: 630,
+      orientation: 1,
+      lowResolution: false,
+    }));
+  const store = createQueueStore({
+    inspect,
+    confirmDecode: () => Promise.resolve({ ok: true, thumbnail: Promise.resolve(new Blob()) }),
+    analyze,
+    now: () => clock++,
+    deferMs: 0,
+    objectUrls: { create: () => 'blob:thumb', revoke: () => undefined },
+    ...overrides,
+  });
+  const statuses = () => store.getSnapshot().items.map((item) => item.status);
+  const file = (name: string) => new File([new Uint8Array([1, 2, 3])], name);
+  return { store, calls, statuses, file, maxInFlight: () => maxInFlight, inFlight: () => inFlight };
+}
+
+describe('queue store', () => {
+  it('sends in drop order, never more than `concurrency` at once', async () => {
+    const h = harness();
+    h.store.addFiles(['a.png', 'b.png', 'c.png', 'd.png'].map(h.file), 'credit-card');
+    await flush();
+    expect(h.calls).toHaveLength(2);
+    expect(h.statuses()).toEqual(['working', 'working', 'queued', 'queued']);
+    h.calls[1].resolve();
+    await flush();
+    expect(h.calls).toHaveLength(3);
+    expect(h.calls[2].request.image.bytes).toEqual(new Uint8Array([1, 2, 3]));
+    h.calls
+      .slice(0, 1)
+      .concat(h.calls.slice(2))
+      .forEach((c) => c.resolve());
+    await flush();
+    h.calls[3].resolve();
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'done', 'done', 'done']);
+    expect(h.maxInFlight()).toBe(2);
+  });
+
+  it('never exceeds the concurrency, whatever order the answers come in', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.nat(), { minLength: 30, maxLength: 30 }),
+        async (concurrency, count, picks) => {
+          const h = harness();
+          h.store.setConcurrency(concurrency);
+          h.store.addFiles(
+            Array.from({ length: count }, (_, i) => h.file(`${i}.png`)),
+            'credit-card',
+          );
+          await flush();
+          const open = () => h.calls.filter((_, i) => h.store.getSnapshot().items[i]?.status === 'working');
+          for (const pick of picks) {
+            const pending = open();
+            if (pending.length === 0) break;
+            const call = pending[pick % pending.length];
+            if (pick % 5 === 0) call.reject(new OcrError('network', 'down'));
+            else call.resolve();
+            await flush(2);
+          }
+          while (open().length > 0) {
+            open()[0].resolve();
+            await flush(2);
+          }
+          expect(h.maxInFlight()).toBeLessThanOrEqual(concurrency);
+          expect(h.calls).toHaveLength(count);
+          expect(h.statuses().every((s) => s === 'done' || s === 'failed')).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('sends a neutral file name with the real type, never the user’s', async () => {
+    const h = harness();
+    h.store.addFiles([h.file('홍길동 주민등록증.jpg'), h.file('scan.png')], 'id-card');
+    await flush();
+    expect(h.calls.map((c) => c.request.image.fileName)).toEqual(['image.jpg', 'image.png']);
+    expect(h.store.getSnapshot().items[0].file.name).toBe('홍길동 주민등록증.jpg');
+  });
+
+  it('sends nothing new while paused, and picks up on resume', async () => {
+    const h = harness();
+    h.store.setPaused(true);
+    h.store.addFiles(['a.png', 'b.png'].map(h.file), 'credit-card');
+    await flush();
+    expect(h.calls).toHaveLength(0);
+    expect(h.statuses()).toEqual(['queued', 'queued']);
+    h.store.setPaused(false);
+    await flush();
+    expect(h.calls).toHaveLength(2);
+  });
+
+  it('pausing mid-batch lets the cards in flight finish and holds the rest', async () => {
+    const h = harness();
+    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    await flush();
+    h.store.setPaused(true);
+    h.calls.forEach((c) => c.resolve());
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'done', 'queued']);
+    expect(h.calls).toHaveLength(2);
+  });
+
+  it('cancels one card without touching the others', async () => {
+    const h = harness();
+    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    await flush();
+    h.store.cancel(h.store.getSnapshot().items[0].id);
+    await flush();
+    expect(h.statuses().slice(0, 2)).toEqual(['cancelled', 'working']);
+    expect(h.calls[0].request.signal?.aborted).toBe(true);
+    expect(h.calls[1].request.signal?.aborted).toBe(false);
+  });
+
+  it('cancel the rest: queued cards are cancelled and cards in flight aborted', async () => {
+    const h = harness();
+    h.store.addFiles(['a.png', 'b.png', 'c.png', 'd.png'].map(h.file), 'credit-card');
+    await flush();
+    h.calls[0].resolve();
+    await flush();
+    const before = h.statuses();
+    expect(before).toEqual(['done', 'working', 'working', 'queued']);
+    h.store.cancelRest();
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'cancelled', 'cancelled', 'cancelled']);
+    expect(h.calls).toHaveLength(3);
+  });
+
+  it('an error mid-batch fails that card, tells listeners, and the batch goes on', async () => {
+    const h = harness();
+    const events: unknown[] = [];
+    h.store.on((event) => events.push(event));
+    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    await flush();
+    const error = new OcrError('network', 'down');
+    h.calls[0].reject(error);
+    await flush();
+    expect(h.statuses()).toEqual(['failed', 'working', 'working']);
+    expect(events).toEqual([{ type: 'failed', id: h.store.getSnapshot().items[0].id, error }]);
+    expect(h.store.getSnapshot().items[0].error).toBe(error);
+  });
+
+  it('retries a failed card from its file, and retry-failed takes only the failed', async () => {
+    const h = harness();
+    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    await flush();
+    h.calls[0].reject(new OcrError('network', 'down'));
+    h.calls[1].resolve();
+    await flush();
+    h.calls[2].resolve();
+    await flush();
+    expect(h.statuses()).toEqual(['failed', 'done', 'done']);
+    await h.store.retryFailed();
+    await flush();
+    expect(h.calls).toHaveLength(4);
+    expect(h.calls[3].request.image.fileName).toBe('image.png');
+    h.calls[3].resolve();
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'done', 'done']);
+  });
+
+  it('cancel during the key fetch: the card ends cancelled and its slot goes to the next', async () => {
+    const h = harness();
+    h.store.setConcurrency(1);
+    h.store.addFiles(['a.png', 'b.png'].map(h.file), 'credit-card');
+    await flush();
+    // The fake client is still "fetching the key": nothing has been answered yet.
+    h.store.cancel(h.store.getSnapshot().items[0].id);
+    await flush();
+    expect(h.statuses()).toEqual(['cancelled', 'working']);
+    expect(h.calls).toHaveLength(2);
+  });
+
+  it('holds a card whose pixels do not decode, with the reason, and sends the next', async () => {
+    const reason = { en: 'corrupt', ko: '손상' };
+    const h = harness({
+      confirmDecode: (file) =>
+        Promise.resolve(
+          file.name === 'bad.png' ? { ok: false, reason } : { ok: true, thumbnail: Promise.resolve(new Blob()) },
+        ),
+    });
+    h.store.addFiles(['bad.png', 'good.png'].map(h.file), 'credit-card');
+    await flush();
+    const items = h.store.getSnapshot().items;
+    expect(items.map((i) => i.status)).toEqual(['rejected', 'working']);
+    expect(items[0].rejection).toEqual(reason);
+  });
+
+  it('stamps start and finish with the injected clock', async () => {
+    const h = harness();
+    h.store.addFiles([h.file('a.png')], 'credit-card');
+    await flush();
+    h.calls[0].resolve();
+    await flush();
+    const [item] = h.store.getSnapshot().items;
+    expect(item.startedAt).toBeGreaterThanOrEqual(1000);
+    expect(item.finishedAt).toBeGreaterThan(item.startedAt!);
+  });
+
+  it('clearing finished cards keeps the one on screen and every card in progress', async () => {
+    const h = harness();
+    h.store.addFiles(['a.png', 'b.png', 'c.png', 'd.png'].map(h.file), 'credit-card');
+    await flush();
+    h.calls.forEach((c) => c.resolve());
+    await flush();
+    const ids = h.store.getSnapshot().items.map((i) => i.id);
+    h.store.clearFinished(ids[1]);
+    const kept: [string, ItemStatus][] = h.store.getSnapshot().items.map((i) => [i.id, i.status]);
+    expect(kept).toEqual([
+      [ids[1], 'done'],
+      [ids[2], 'working'],
+      [ids[3], 'working'],
+    ]);
+  });
+});

@@ -1,0 +1,1 @@
+export { AuthenticityPanel } from './authenticity-panel';

@@ -1,0 +1,61 @@
+import type { AnalysisOutcome, ImageQuad } from '@/api';
+import { extraBoxesOf, fieldsOf, type ViewerField } from '@/features/fields';
+import { badgesByField, checkRules, isProblem, type RuleResult } from '@/features/rules';
+
+/** What the results table shows of one analysed card. */
+export interface ResultSummary {
+  idType: string | null;
+  fieldCount: number;
+  lowestConf: number | null;
+  ruleFailures: number;
+}
+
+/** Everything the screens and exports derive from one outcome, derived once. */
+export interface CardView {
+  outcome: AnalysisOutcome;
+  fields: ViewerField[];
+  extras: ImageQuad[];
+  rules: RuleResult[];
+  /** The worst rule outcome per field id, for badges on boxes and marks on rows. */
+  badges: Map<string, 'fail' | 'info'>;
+  /** Field ids with a failing rule. */
+  flagged: ReadonlySet<string>;
+  /** Keys the result should have and lacks. */
+  missing: string[];
+  summary: ResultSummary;
+}
+
+export function buildCardView(outcome: AnalysisOutcome, today = new Date()): CardView {
+  const fields = fieldsOf(outcome);
+  const rules = checkRules(outcome, fields, today);
+  const badges = badgesByField(rules);
+  const confs = fields.map((f) => f.conf).filter((c): c is number => c !== null);
+  return {
+    outcome,
+    fields,
+    extras: extraBoxesOf(outcome),
+    rules,
+    badges,
+    flagged: new Set([...badges].filter(([, kind]) => kind === 'fail').map(([id]) => id)),
+    missing: rules.filter((r) => r.outcome === 'missing').map((r) => r.key),
+    summary: {
+      idType: outcome.kind === 'credit-card' ? null : outcome.result.idType,
+      fieldCount: fields.length,
+      lowestConf: confs.length ? Math.min(...confs) : null,
+      ruleFailures: rules.filter(isProblem).length,
+    },
+  };
+}
+
+// Outcomes are immutable once made, so one view per outcome object serves every screen, and
+// memos keyed on the view's parts stay valid across renders.
+const views = new WeakMap<AnalysisOutcome, CardView>();
+
+export function cardView(outcome: AnalysisOutcome): CardView {
+  let view = views.get(outcome);
+  if (!view) views.set(outcome, (view = buildCardView(outcome)));
+  return view;
+}
+
+export const summarise = (outcome: AnalysisOutcome, today?: Date): ResultSummary =>
+  buildCardView(outcome, today).summary;

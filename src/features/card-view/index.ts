@@ -1,0 +1,1 @@
+export { cardView, buildCardView, summarise, type CardView, type ResultSummary } from './card-view';

@@ -1,0 +1,3 @@
+export { ConnectionProvider, useConnection, type ClientFactory } from './connection-context';
+export { ConnectionPanel } from './connection-panel';
+export * from './connection-settings';

@@ -1,0 +1,131 @@
+import { useId, useState } from 'react';
+import type { QueueItem } from '@/features/analyze';
+import { AuthenticityPanel } from '@/features/authenticity';
+import type { CardView } from '@/features/card-view';
+import { redactResult } from '@/features/fields';
+import { ReviewBar, type CardReview } from '@/features/review';
+import { isProblem, RulesPanel } from '@/features/rules';
+import { useI18n, type MessageKey } from '@/features/shared';
+import { FieldList } from './field-list';
+import { ResultDetails, TimingTable } from './result-details';
+
+export type InspectorTab = 'fields' | 'rules' | 'authenticity' | 'json' | 'timings';
+
+interface Props {
+  item: QueueItem;
+  card: CardView | null;
+  review: CardReview | undefined;
+  presentation: boolean;
+  showValues: boolean;
+  threshold: number;
+  tab: InspectorTab;
+  onTab: (tab: InspectorTab) => void;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (id: string | null) => void;
+}
+
+/** The side panel: the card's fields, rules, authenticity check, JSON and timings, as tabs. */
+export function Inspector({
+  item,
+  card,
+  review,
+  presentation,
+  showValues,
+  threshold,
+  tab,
+  onTab,
+  ...selection
+}: Props) {
+  const { t } = useI18n();
+  const ids = useId();
+  const [lowFirst, setLowFirst] = useState(false);
+  const outcome = item.outcome;
+  const tabs: { id: InspectorTab; label: MessageKey; hidden?: boolean }[] = [
+    { id: 'fields', label: 'fields' },
+    { id: 'rules', label: 'rules', hidden: !card },
+    { id: 'authenticity', label: 'authenticity', hidden: outcome?.kind !== 'id-card' },
+    { id: 'json', label: 'json', hidden: presentation || !card },
+    { id: 'timings', label: 'timings', hidden: presentation || !outcome },
+  ];
+  const active = tabs.find((x) => x.id === tab && !x.hidden) ? tab : 'fields';
+  const fields = card?.fields ?? [];
+  const problems = card?.rules.filter(isProblem).length ?? 0;
+  const reviewCard = item.image && outcome ? { sha256: item.image.sha256, file: item.file.name } : null;
+
+  return (
+    <aside className="viewer-side">
+      <div role="tablist" aria-label={t('fields')}>
+        {tabs
+          .filter((x) => !x.hidden)
+          .map((x) => (
+            <button
+              key={x.id}
+              type="button"
+              role="tab"
+              id={`${ids}-${x.id}`}
+              aria-selected={active === x.id}
+              aria-controls={`${ids}-${x.id}-panel`}
+              onClick={() => onTab(x.id)}
+            >
+              {t(x.label)}
+            </button>
+          ))}
+      </div>
+      <div role="tabpanel" id={`${ids}-${active}-panel`} aria-labelledby={`${ids}-${active}`} className="tab-panel">
+        {active === 'fields' && (
+          <>
+            {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
+            <label className="inline">
+              <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />
+              {t('lowFirst')}
+            </label>
+            {problems > 0 && (
+              <button type="button" className="link rule-summary" onClick={() => onTab('rules')}>
+                ✗ {t('ruleFailures', { n: problems })}
+              </button>
+            )}
+            {!presentation && reviewCard && card && (
+              <ReviewBar
+                card={reviewCard}
+                fields={fields}
+                flagged={card.flagged}
+                threshold={threshold}
+                selectedId={selection.selectedId}
+                onSelect={selection.onSelect}
+              />
+            )}
+            <FieldList
+              verdicts={review?.fields ?? {}}
+              badges={card?.badges ?? NO_BADGES}
+              fields={fields}
+              threshold={threshold}
+              lowFirst={lowFirst}
+              showValues={showValues}
+              selectedId={selection.selectedId}
+              onSelect={selection.onSelect}
+              onHover={selection.onHover}
+            />
+          </>
+        )}
+        {active === 'rules' && card && (
+          <RulesPanel rules={card.rules} fields={fields} showValues={showValues} onSelect={selection.onSelect} />
+        )}
+        {active === 'authenticity' && outcome?.kind === 'id-card' && (
+          <AuthenticityPanel key={item.id} analysis={outcome} showValues={showValues} />
+        )}
+        {active === 'json' && outcome && (
+          <>
+            {!showValues && <p className="hint">{t('jsonMasked')}</p>}
+            <pre className="json" role="region" tabIndex={0} aria-label={t('jsonResult')}>
+              {JSON.stringify(showValues ? outcome.result : redactResult(outcome), null, 2)}
+            </pre>
+          </>
+        )}
+        {active === 'timings' && outcome && <TimingTable outcome={outcome} />}
+      </div>
+    </aside>
+  );
+}
+
+const NO_BADGES = new Map<string, 'fail' | 'info'>();

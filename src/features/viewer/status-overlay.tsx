@@ -1,0 +1,78 @@
+import { inProgress, type QueueItem } from '@/features/analyze';
+import { ErrorNotice, useI18n, type MessageKey } from '@/features/shared';
+
+const STAGE_TEXT: Record<string, MessageKey> = {
+  preparing: 'stagePreparing',
+  encrypting: 'stageEncrypting',
+  sending: 'stageSending',
+  decrypting: 'stageDecrypting',
+};
+
+interface Props {
+  item: QueueItem;
+  decodeError: unknown;
+  onCancel: (id: string) => void;
+  onRetry: (id: string) => void;
+  onOpenConnection: () => void;
+}
+
+/** What the canvas says over the card while it is checked, queued, sent, refused, failed or cancelled. */
+export function StatusOverlay({ item, decodeError, onCancel, onRetry, onOpenConnection }: Props) {
+  const { t, pick } = useI18n();
+  if (item.status === 'rejected' && item.rejection) {
+    return (
+      <div className="canvas-status notice notice-error" role="alert">
+        {pick(item.rejection)}
+      </div>
+    );
+  }
+  if (inProgress(item.status)) {
+    const label =
+      item.status === 'working' && item.stage
+        ? t(STAGE_TEXT[item.stage])
+        : item.status === 'queued'
+          ? t('statusQueued')
+          : t('statusChecking');
+    return (
+      <div className="canvas-status progress" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" />
+        <span>{label}</span>
+        {item.status !== 'checking' && (
+          <button type="button" onClick={() => onCancel(item.id)}>
+            {t('cancel')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  return (
+    <>
+      {item.status === 'failed' && (
+        <div className="canvas-status">
+          <ErrorNotice error={item.error} onOpenConnection={onOpenConnection} />
+          <button type="button" onClick={() => onRetry(item.id)}>
+            {t('retry')}
+          </button>
+        </div>
+      )}
+      {item.status === 'cancelled' && (
+        <div className="canvas-status" role="status">
+          {t('statusCancelled')}{' '}
+          <button type="button" onClick={() => onRetry(item.id)}>
+            {t('retry')}
+          </button>
+        </div>
+      )}
+      {item.image?.lowResolution && item.status === 'done' && (
+        <p className="canvas-note">
+          {t('lowResolutionWarning', { width: item.image.width, height: item.image.height })}
+        </p>
+      )}
+      {decodeError !== null && (
+        <div className="canvas-status field-error">
+          {decodeError instanceof Error ? decodeError.message : 'The image could not be decoded.'}
+        </div>
+      )}
+    </>
+  );
+}

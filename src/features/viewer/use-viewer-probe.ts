@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import type { QueueItem } from '@/features/analyze';
+import type { CardView } from '@/features/card-view';
+import { isBelow } from '@/features/fields';
+import type { CardReview } from '@/features/review';
+import { displayedValue } from './label-text';
+import { publishViewerState } from './viewer-probe';
+import type { Size, ViewTransform } from './view-transform';
+
+interface ProbeInput {
+  item: QueueItem;
+  card: CardView | null;
+  review: CardReview | undefined;
+  selectedId: string | null;
+  hoveredId: string | null;
+  presentation: boolean;
+  showValues: boolean;
+  threshold: number;
+  view: ViewTransform;
+  viewport: Size;
+}
+
+/** Publishes what the viewer shows for e2e specs (test builds only; a no-op otherwise). */
+export function useViewerProbe(input: ProbeInput): void {
+  const { item, card, review, selectedId, hoveredId, presentation, showValues, threshold, view, viewport } = input;
+  useEffect(() => {
+    const fields = card?.fields ?? [];
+    publishViewerState({
+      selectedId,
+      highlightedId: hoveredId ?? selectedId,
+      presentation,
+      fileName: item.file.name,
+      timings: item.outcome?.timings ?? null,
+      startedAt: item.startedAt ?? null,
+      verdicts: Object.fromEntries(Object.entries(review?.fields ?? {}).map(([id, f]) => [id, f.verdict])),
+      badges: [...(card?.badges ?? [])].map(([fieldId, kind]) => ({ fieldId, kind })),
+      rules: (card?.rules ?? []).map((r) => ({ rule: r.rule, fieldId: r.fieldId, key: r.key, outcome: r.outcome })),
+      fields: fields.map((f) => ({
+        id: f.id,
+        key: f.key,
+        value: f.value,
+        shown: displayedValue(f, showValues),
+        quad: f.quad !== null,
+        centre: f.quad && {
+          x: (f.quad.x1 + f.quad.x2 + f.quad.x3 + f.quad.x4) / 4,
+          y: (f.quad.y1 + f.quad.y2 + f.quad.y3 + f.quad.y4) / 4,
+        },
+        below: isBelow(f, threshold),
+      })),
+      view,
+      viewport,
+    });
+    return () => publishViewerState(null);
+  }, [card, item, review, selectedId, hoveredId, presentation, showValues, threshold, view, viewport]);
+}

@@ -1,0 +1,43 @@
+import type { OcrService, SampleEntry } from '@/api/types';
+import type { SandboxFaults } from './faults';
+
+export interface SandboxOptions {
+  appKey?: string;
+  secretKey?: string;
+  /** The v2.1 User Access Key token. */
+  accessToken?: string;
+  samples?: readonly SampleEntry[];
+  faults?: SandboxFaults;
+  /** Wall clock for Request-Key lifetimes. */
+  now?: () => number;
+  modulusLength?: number;
+  /** Waits; tests may pass one that resolves at once. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SandboxLogEntry {
+  at: number;
+  method: string;
+  path: string;
+  status: number;
+  resultCode: number | null;
+  ms: number;
+}
+
+export interface SandboxControl {
+  /** New key pairs for both services; the old versions answer 4000301 from then on. */
+  rotateKeys(): Promise<void>;
+  keyVersion(service: OcrService): Promise<string>;
+  setFaults(faults: SandboxFaults): void;
+  faults(): SandboxFaults;
+  log(): readonly SandboxLogEntry[];
+  clearLog(): void;
+  /** The most requests that were in flight at one moment since the last reset. */
+  maxInFlight(): number;
+  resetStats(): void;
+}
+
+export interface Sandbox {
+  fetch(request: Request): Promise<Response>;
+  control: SandboxControl;
+}

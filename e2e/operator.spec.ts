@@ -191,6 +191,12 @@ test('presentation mode pixelates the sensitive regions in the exported PNG', as
   const exportPng = async () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export PNG' }).click();
+    // Outside presentation mode the uncovered picture needs confirming; in it, only the redacted one is offered.
+    const presenting = await page.getByRole('checkbox', { name: 'Presentation mode' }).isChecked();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: presenting ? 'Export redacted' : 'Export unredacted' })
+      .click();
     const file = await (await download).createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of file) chunks.push(chunk as Buffer);

@@ -29,8 +29,11 @@ describe('masking', () => {
     expect(mask('1234568', 'personal-number')).toBe('1••••••');
     const mrz = 'M706890985KOR9001011M3103153<<<<<<<<<<<<<<10';
     const masked = mask(mrz, 'mrz');
-    expect(masked.slice(0, 5)).toBe('M7068');
-    expect(masked.slice(5)).not.toMatch(/[A-Z0-9]/);
+    expect(masked.slice(0, 3)).toBe('M70');
+    expect(masked.slice(3)).not.toMatch(/[A-Z0-9]/);
+    // The MRZ shows no more of the passport number than the passport number's own mask.
+    expect(masked.slice(0, 9).replace(/•/g, '')).toBe(mask('M70689098', 'passport-number').replace(/•/g, ''));
+    expect(mask('A1B2C3', 'licence-serial')).toBe('A•••••');
     expect([...masked].every((c, i) => (c === '<') === (mrz[i] === '<'))).toBe(true);
   });
 

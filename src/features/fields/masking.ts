@@ -1,12 +1,19 @@
 // Sensitive values are masked by default everywhere on screen and in exports (issue 4, "Masking").
 export type Sensitivity =
-  'card-number' | 'resident-number' | 'licence-number' | 'passport-number' | 'mrz' | 'personal-number';
+  | 'card-number'
+  | 'resident-number'
+  | 'licence-number'
+  | 'licence-serial'
+  | 'passport-number'
+  | 'mrz'
+  | 'personal-number';
 
 export const SENSITIVE_KEYS: Record<string, Sensitivity> = {
   cardNum: 'card-number',
   totalCardNum: 'card-number',
   residentNumber: 'resident-number',
   driverLicenseNumber: 'licence-number',
+  serialNum: 'licence-serial',
   passportNo: 'passport-number',
   personalNo: 'personal-number',
   MRZ1: 'mrz',
@@ -49,9 +56,11 @@ export function mask(value: string, sensitivity: Sensitivity): string {
       return maskPositions(value, (_, k) => k >= 4);
     case 'passport-number': // M70******
       return maskPositions(value, (_, k) => k >= 3);
+    case 'licence-serial': // A*****
+      return maskPositions(value, (_, k) => k >= 1);
     case 'personal-number':
       return maskPositions(value, (_, k) => k >= 1);
-    case 'mrz': // filler and the first 5 characters kept; names, numbers and dates hidden
-      return maskPositions(value, (i) => i >= 5);
+    case 'mrz': // filler and the first 3 characters kept, no more of the passport number than passportNo shows
+      return maskPositions(value, (i) => i >= 3);
   }
 }

@@ -104,3 +104,15 @@ describe('passport rules', () => {
     ).toBe('fail');
   });
 });
+
+describe('rule messages', () => {
+  it('never carry a full sensitive value: the MRZ passport number is masked like the field', () => {
+    const rules = rulesFor('id-passport.png', (v) => (v.get('passportNo')!.value = 'M70689099'));
+    const disagree = find(rules, 'mrz-agrees-passportNo')!;
+    expect(disagree.outcome).toBe('fail');
+    for (const text of [disagree.message.en, disagree.message.ko]) {
+      expect(text).not.toContain('M70689098');
+      expect(text).toContain('M70••••••');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { isCalendarDate, normaliseDate, type IdCardResult } from '@/api';
-import { GUIDE_KEY_ORDER } from '@/features/fields';
+import { GUIDE_KEY_ORDER, mask, SENSITIVE_KEYS } from '@/features/fields';
 import { icaoCheckDigit, residentNumberCheckDigit } from '@/lib/check-digits';
 import { msg, type RuleResult } from './rule-types';
 
@@ -210,6 +210,8 @@ function mrzRules(values: Map<string, Field>, today: Date): RuleResult[] {
     const field = values.get(key);
     if (!field) return;
     const same = printed(field.value) === mrzValue;
+    // A rule message is text on screen like any other: it shows the MRZ's value masked as the field is.
+    const shown = SENSITIVE_KEYS[key] ? mask(mrzValue, SENSITIVE_KEYS[key]) : mrzValue;
     out.push({
       rule: `mrz-agrees-${key}`,
       fieldId: field.id,
@@ -217,7 +219,7 @@ function mrzRules(values: Map<string, Field>, today: Date): RuleResult[] {
       outcome: same ? 'pass' : 'fail',
       message: same
         ? msg('Agrees with the MRZ.', 'MRZ와 일치합니다.')
-        : msg(`Disagrees with the MRZ (${mrzValue}).`, `MRZ(${mrzValue})와 다릅니다.`),
+        : msg(`Disagrees with the MRZ (${shown}).`, `MRZ(${shown})와 다릅니다.`),
       charIndex: same ? undefined : 0,
     });
   };

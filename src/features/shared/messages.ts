@@ -125,6 +125,15 @@ export const MESSAGES = {
   copyValue: { en: 'Copy value of {field}', ko: '{field} 값 복사' },
   copy: { en: 'Copy', ko: '복사' },
   copied: { en: 'Copied', ko: '복사됨' },
+  noBox: { en: 'no box', ko: '영역 없음' },
+  coveredUnplaced: {
+    en: 'A sensitive field has no box, so the whole card stays covered.',
+    ko: '민감한 항목 중 영역이 없는 것이 있어 카드 전체를 가립니다.',
+  },
+  rawPixelsOffInPresentation: {
+    en: 'Not in presentation mode: the cover follows the upright card.',
+    ko: '발표 모드에서는 쓸 수 없습니다. 가림 처리는 바로 세운 카드 기준입니다.',
+  },
   copyFailed: { en: 'Not copied', ko: '복사 안 됨' },
   selectedField: { en: 'Selected: {field}, {value}, confidence {conf}', ko: '선택됨: {field}, {value}, 신뢰도 {conf}' },
   zoomIn: { en: 'Zoom in', ko: '확대' },

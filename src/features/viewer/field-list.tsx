@@ -11,6 +11,8 @@ interface Props {
   threshold: number;
   lowFirst: boolean;
   showValues: boolean;
+  /** Copy puts the full value on the clipboard, so presentation mode does not offer it. */
+  canCopy: boolean;
   selectedId: string | null;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
@@ -31,6 +33,7 @@ export function FieldList({
   threshold,
   lowFirst,
   showValues,
+  canCopy,
   selectedId,
   onSelect,
   onHover,
@@ -111,7 +114,10 @@ export function FieldList({
                     }}
                   >
                     <span className="swatch" style={{ background: field.colour }} aria-hidden="true" />
-                    <span className="field-name">{name}</span>
+                    <span className="field-name">
+                      {name}
+                      {field.quad === null && <span className="hint no-box"> · {t('noBox')}</span>}
+                    </span>
                     <span className="field-value">
                       {displayedValue(field, showValues)}
                       {verdicts[field.id] && (
@@ -146,14 +152,16 @@ export function FieldList({
                   )}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={t('copyValue', { field: name })}
-                    onClick={() => void copy(field)}
-                  >
-                    {copied?.id === field.id ? t(copied.ok ? 'copied' : 'copyFailed') : t('copy')}
-                  </button>
+                  {canCopy && (
+                    <button
+                      type="button"
+                      className="icon"
+                      aria-label={t('copyValue', { field: name })}
+                      onClick={() => void copy(field)}
+                    >
+                      {copied?.id === field.id ? t(copied.ok ? 'copied' : 'copyFailed') : t('copy')}
+                    </button>
+                  )}
                 </td>
               </tr>
             );

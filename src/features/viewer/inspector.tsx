@@ -102,6 +102,7 @@ export function Inspector({
               threshold={threshold}
               lowFirst={lowFirst}
               showValues={showValues}
+              canCopy={!presentation}
               selectedId={selection.selectedId}
               onSelect={selection.onSelect}
               onHover={selection.onHover}

@@ -85,8 +85,18 @@ export function ViewerToolbar(props: Props) {
       />
       <output htmlFor={thresholdId}>{Math.round(props.threshold * 100)}%</output>
       {props.orientation !== null && (
-        <label className="inline" title={t('exifNote', { orientation: props.orientation })}>
-          <input type="checkbox" checked={props.raw} onChange={(e) => props.onRaw(e.target.checked)} />
+        <label
+          className="inline"
+          title={
+            props.presentation ? t('rawPixelsOffInPresentation') : t('exifNote', { orientation: props.orientation })
+          }
+        >
+          <input
+            type="checkbox"
+            checked={props.raw && !props.presentation}
+            disabled={props.presentation}
+            onChange={(e) => props.onRaw(e.target.checked)}
+          />
           {t('rawPixels')}
         </label>
       )}

@@ -9,6 +9,7 @@ import type { Layers } from './card-canvas';
 import { annotatedPng, baseName, resultJson } from './exports';
 import { Inspector, type InspectorTab } from './inspector';
 import { pixelated } from './pixelate';
+import { coverPlan } from './presentation-cover';
 import { StatusOverlay } from './status-overlay';
 import { useBitmap } from './use-bitmap';
 import { useFullScreen } from './use-full-screen';
@@ -45,7 +46,9 @@ interface Props {
 export function Viewer({ item, presentation, threshold, onThreshold, onCancel, onRetry, onOpenConnection }: Props) {
   const { t, pick, lang } = useI18n();
   const hintId = useId();
-  const [raw, setRaw] = useState(false);
+  const [rawChoice, setRaw] = useState(false);
+  // Presentation covers the upright card; raw pixels would slide the cover off what it hides.
+  const raw = rawChoice && !presentation;
   const { display, error: decodeError } = useBitmap(item.file, item.image, raw);
   const canvasBox = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLDivElement>(null);
@@ -59,11 +62,11 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
   const [layers, setLayers] = useState<Layers>({ boxes: true, labels: true, values: true, extra: true });
   const [tab, setTab] = useState<InspectorTab>('fields');
   const [labelsHidden, setLabelsHidden] = useState(0);
-  const [confirmingJson, setConfirmingJson] = useState(false);
+  const [confirming, setConfirming] = useState<'png' | 'json' | null>(null);
   const showValues = showValuesChoice && !presentation;
 
   // One view per outcome object: the same arrays every render, so the canvas's scene stays put.
-  const card = item.outcome ? cardView(item.outcome) : null;
+  const card = useMemo(() => (item.outcome ? cardView(item.outcome) : null), [item.outcome]);
   const fields = card?.fields ?? NO_FIELDS;
   const { reviews } = useReviews();
   const review = item.image && item.outcome ? reviews.get(item.image.sha256) : undefined;
@@ -83,12 +86,12 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
   }
   useEffect(() => resetDrawn(), [item.id]);
 
+  // Until its fields are known (queued, in flight, failed, cancelled) a card is covered whole.
+  const cover = useMemo(() => coverPlan(card), [card]);
   const shownImage = useMemo(() => {
     if (!display) return null;
-    if (!presentation) return display.bitmap;
-    const sensitive = fields.filter(hasBox).flatMap((f) => (f.sensitivity ? [f.quad] : []));
-    return pixelated(display.bitmap, display.natural, sensitive);
-  }, [display, presentation, fields]);
+    return presentation ? pixelated(display.bitmap, display.natural, cover) : display.bitmap;
+  }, [display, presentation, cover]);
 
   useViewerProbe({ item, card, review, selectedId, hoveredId, presentation, showValues, threshold, view, viewport });
 
@@ -100,19 +103,21 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
     else setView(action.view);
   }
 
-  async function exportPng() {
+  /** Redacted: the covered picture and masked labels, as presentation mode shows it. */
+  async function exportPng(redacted: boolean) {
+    setConfirming(null);
     if (!shownImage || !display) return;
-    const source = shownImage as CanvasImageSource & { width: number; height: number };
+    const source = redacted ? pixelated(display.bitmap, display.natural, cover) : shownImage;
     const blob = await annotatedPng(source, display.natural, fields, card?.extras ?? [], {
       lang,
-      showValues,
+      showValues: showValues && !redacted,
       valuesInLabels: layers.values,
       threshold,
       labels: layers.labels,
       boxes: layers.boxes,
       extra: layers.extra,
     });
-    download(blob, `${baseName(item.file.name)}-cardlens.png`);
+    download(blob, `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.png`);
   }
 
   function exportJson(redacted: boolean) {
@@ -121,7 +126,7 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
       resultJson({ ...item.outcome, fileName: item.file.name, analysis: item.outcome.kind }, redacted),
       `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.json`,
     );
-    setConfirmingJson(false);
+    setConfirming(null);
   }
 
   const legend = [...new Map(fields.filter(hasBox).map((f) => [f.key, f])).values()];
@@ -142,11 +147,11 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
           threshold={threshold}
           onThreshold={onThreshold}
           orientation={item.image && item.image.orientation !== 1 ? item.image.orientation : null}
-          raw={raw}
+          raw={rawChoice}
           onRaw={setRaw}
           fullScreen={fullScreen}
-          onExportPng={() => void exportPng()}
-          onExportJson={() => setConfirmingJson(true)}
+          onExportPng={() => setConfirming('png')}
+          onExportJson={() => setConfirming('json')}
         />
         <div
           className="canvas-box"
@@ -184,6 +189,9 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
                 stageRef={stageRef}
               />
             </Suspense>
+          )}
+          {presentation && cover.whole && cover.reason === 'unplaced' && (
+            <p className="canvas-note">{t('coveredUnplaced')}</p>
           )}
           <StatusOverlay
             item={item}
@@ -223,10 +231,10 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
         onHover={setHoveredId}
       />
 
-      {confirmingJson && (
+      {confirming && (
         <ConfirmExportDialog
-          onExport={exportJson}
-          onCancel={() => setConfirmingJson(false)}
+          onExport={(redacted) => (confirming === 'png' ? void exportPng(redacted) : exportJson(redacted))}
+          onCancel={() => setConfirming(null)}
           allowFull={!presentation}
         />
       )}

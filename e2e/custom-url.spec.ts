@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CardlensPage } from './support/cardlens-page';
+import { CardlensPage, sampleBytes } from './support/cardlens-page';
 import { resetSandbox, SANDBOX_URL, sandboxLog } from './support/sandbox-server';
 
 test.beforeEach(resetSandbox);
@@ -36,4 +36,29 @@ test('the sandbox server stopped answering: the app says so and keeps working', 
   await resetSandbox();
   await page.getByRole('button', { name: 'Retry' }).first().click();
   await app.waitForDone('credit-card.png');
+});
+
+test('the file name never leaves the page: the upload is called image.png, whatever the user called it', async ({
+  page,
+}) => {
+  // What the page hands to fetch is what goes on the wire: record each multipart part's file name.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __uploadNames: string[] }).__uploadNames = seen;
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (init?.body instanceof FormData)
+        for (const [, part] of init.body.entries()) if (part instanceof File) seen.push(part.name);
+      return original(input, init);
+    };
+  });
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  const personal = '홍길동 신용카드.png';
+  await app.drop([{ name: personal, mimeType: 'image/png', buffer: sampleBytes('credit-card.png') }]);
+  await app.waitForDone(personal);
+  expect(await page.evaluate(() => (window as unknown as { __uploadNames: string[] }).__uploadNames)).toEqual([
+    'image.png',
+  ]);
 });

@@ -12,6 +12,7 @@ import { build } from 'vite';
 import type {} from '../src/app/test-hooks';
 import { browserLaunchOptions } from './browser.mjs';
 import { measureEnvelope } from './bench-envelope';
+import { measureApp } from './bench/app-canvas';
 import { serveDirectory } from './bench/static-server';
 import { median, round } from './bench/stats';
 
@@ -339,6 +340,7 @@ async function main(only: string[]): Promise<void> {
       envelope: () => measureEnvelope(browser),
       dropToOverlay: () => dropToOverlay(browser),
       overlay: () => overlay(browser),
+      app: () => measureApp(browser, APP),
       batch: () => batchEfficiency(browser),
       heap: () => heap(browser),
     };

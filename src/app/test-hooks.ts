@@ -9,6 +9,7 @@ import { loadSandbox } from './client-factory';
 export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
   api: () => Promise<typeof Api>;
+  /** What the viewer shows and drew; opened with ?bench-canvas, also its draws timed beside plain-canvas twins. */
   viewer: () => ViewerProbe | null;
   /** Resolves once the viewer's canvas code is loaded, as it is by the time a visitor drops a file. */
   viewerCode: () => Promise<void>;

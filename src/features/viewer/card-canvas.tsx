@@ -7,7 +7,7 @@ import { fieldsAt, fieldToSelect, labelAt } from './hit-test';
 import type { LabelOptions } from './label-text';
 import { createMotionCache } from './motion-cache';
 import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
-import { reportDrawn } from './viewer-probe';
+import { reportDrawn, reportPainting } from './viewer-probe';
 import {
   panBy,
   pinchView,
@@ -219,11 +219,12 @@ export default function CardCanvas(props: CardCanvasProps) {
       <Layer listening={false} ref={layerRef}>
         {image && (
           <Shape
-            sceneFunc={(context) => {
+            sceneFunc={(context, shape) => {
               const ctx = context._context;
               // While the view moves, frames sample the photo without smoothing and move the
               // overlay as one picture: about a third of the cost. The settled frame is crisp.
               const moving = performance.now() - lastMove.current < SETTLE_MS;
+              reportPainting(shape, { image, natural, scene, view, viewport, moving }); // benchmarks only
               ctx.imageSmoothingEnabled = !moving;
               ctx.drawImage(image, view.x, view.y, natural.width * view.scale, natural.height * view.scale);
               if (moving && motion.drawMoving(ctx, scene, view, viewport)) return;

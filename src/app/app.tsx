@@ -208,28 +208,33 @@ function Workspace() {
             </div>
           }
           {view === 'report' ? (
-            <ReportView threshold={threshold}>
-              <SessionControls items={queue.items} onImported={queue.addImported} />
-            </ReportView>
+            // A fault in the report or the batch table keeps the rest of the app, and the batch with it.
+            <ErrorBoundary key="report" failed={t('reportFailed')}>
+              <ReportView threshold={threshold}>
+                <SessionControls items={queue.items} onImported={queue.addImported} />
+              </ReportView>
+            </ErrorBoundary>
           ) : view === 'batch' && queue.items.length > 0 ? (
-            <BatchPanel
-              items={queue.items}
-              rows={rows}
-              tableView={tableView}
-              onTableView={setTableView}
-              selectedId={queue.selected?.id ?? null}
-              threshold={threshold}
-              concurrency={queue.concurrency}
-              paused={queue.paused}
-              onConcurrency={queue.setConcurrency}
-              onPause={queue.setPaused}
-              onCancelRest={queue.cancelRest}
-              onRetryFailed={queue.retryFailed}
-              onOpen={(id) => {
-                queue.select(id);
-                setView('card');
-              }}
-            />
+            <ErrorBoundary key="batch" failed={t('batchFailed')}>
+              <BatchPanel
+                items={queue.items}
+                rows={rows}
+                tableView={tableView}
+                onTableView={setTableView}
+                selectedId={queue.selected?.id ?? null}
+                threshold={threshold}
+                concurrency={queue.concurrency}
+                paused={queue.paused}
+                onConcurrency={queue.setConcurrency}
+                onPause={queue.setPaused}
+                onCancelRest={queue.cancelRest}
+                onRetryFailed={queue.retryFailed}
+                onOpen={(id) => {
+                  queue.select(id);
+                  setView('card');
+                }}
+              />
+            </ErrorBoundary>
           ) : queue.selected ? (
             <ErrorBoundary
               resetKey={queue.selected.id}

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ViewerField } from '@/features/fields';
 import type { CardReview, CardVerdict, FieldVerdict } from './review-model';
 import { loadKeepPreference, loadReviews, saveKeepPreference, saveReview } from './review-store';
@@ -14,6 +14,7 @@ interface ReviewState {
     correction?: string,
   ) => void;
   setCardVerdict: (card: { sha256: string; file: string }, verdict: CardVerdict) => void;
+  /** Reviews from a checked session file: written to IndexedDB only with "keep on this device". */
   importReviews: (reviews: CardReview[]) => void;
 }
 
@@ -22,6 +23,9 @@ const ReviewContext = createContext<ReviewState | null>(null);
 export function ReviewProvider({ children, now = Date.now }: { children: ReactNode; now?: () => number }) {
   const [reviews, setReviews] = useState(() => new Map<string, CardReview>());
   const [keepOnDevice, setKeep] = useState(loadKeepPreference);
+  // Cards whose review came from a session file while keeping was off: held in memory only, and
+  // not written (nor what is added to them) until the reviewer opts in to keeping reviews.
+  const memoryOnly = useRef(new Set<string>());
 
   useEffect(() => {
     void loadReviews().then((stored) =>
@@ -39,7 +43,7 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
         const next = new Map(current);
         const review = change(current.get(card.sha256) ?? { sha256: card.sha256, file: card.file, fields: {} });
         next.set(card.sha256, review);
-        void saveReview(review, keepOnDevice);
+        if (!memoryOnly.current.has(card.sha256)) void saveReview(review, keepOnDevice);
         return next;
       });
     },
@@ -53,7 +57,10 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
       setKeepOnDevice: (keep) => {
         setKeep(keep);
         saveKeepPreference(keep);
-        reviews.forEach((review) => void saveReview(review, keep)); // turning it off removes kept values
+        if (keep) memoryOnly.current.clear();
+        reviews.forEach((review, sha) => {
+          if (!memoryOnly.current.has(sha)) void saveReview(review, keep); // turning it off removes kept values
+        });
       },
       setFieldVerdict: (card, field, verdict, correction) =>
         update(card, (review) => ({
@@ -70,7 +77,15 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
           },
         })),
       setCardVerdict: (card, verdict) => update(card, (review) => ({ ...review, card: { verdict, at: now() } })),
-      importReviews: (imported) => imported.forEach((review) => update(review, () => review)),
+      importReviews: (imported) => {
+        setReviews((current) => new Map([...current, ...imported.map((r) => [r.sha256, r] as const)]));
+        for (const review of imported) {
+          if (keepOnDevice) {
+            memoryOnly.current.delete(review.sha256);
+            void saveReview(review, true);
+          } else memoryOnly.current.add(review.sha256);
+        }
+      },
     }),
     [reviews, keepOnDevice, update, now],
   );

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 // What a reviewer decided, and the figures the report draws from it. Plain data, no DOM.
 export type FieldVerdict = 'correct' | 'wrong-value' | 'wrong-box';
 export type CardVerdict = 'accepted' | 'rejected';
@@ -19,6 +21,31 @@ export interface CardReview {
   fields: Record<string, FieldReview>;
   card?: { verdict: CardVerdict; at: number };
 }
+
+/** Longest file name, and longest field id or name, a review may hold. */
+export const MAX_FILE_NAME = 255;
+export const MAX_FIELD_KEY = 200;
+export const MAX_CORRECTION = 1000;
+
+const time = v.pipe(v.number(), v.finite());
+const fieldReviewSchema = v.object({
+  verdict: v.picklist(['correct', 'wrong-value', 'wrong-box']),
+  key: v.pipe(v.string(), v.maxLength(MAX_FIELD_KEY)),
+  conf: v.nullable(v.pipe(v.number(), v.finite())),
+  correction: v.optional(v.pipe(v.string(), v.maxLength(MAX_CORRECTION))),
+  at: time,
+});
+
+/**
+ * What a CardReview must be wherever it comes from that the app did not write itself this page:
+ * an imported session, or IndexedDB. Unknown keys are dropped; "__proto__" and the like never pass.
+ */
+export const cardReviewSchema = v.object({
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  file: v.pipe(v.string(), v.maxLength(MAX_FILE_NAME)),
+  fields: v.record(v.pipe(v.string(), v.maxLength(MAX_FIELD_KEY)), fieldReviewSchema),
+  card: v.optional(v.object({ verdict: v.picklist(['accepted', 'rejected']), at: time })),
+}) satisfies v.GenericSchema<unknown, CardReview>;
 
 /** A reviewed field as the report needs it: its name, its confidence and the verdict. */
 export interface ReviewedField {

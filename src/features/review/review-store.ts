@@ -1,5 +1,6 @@
 import { createStore, entries, set } from 'idb-keyval';
-import type { CardReview } from './review-model';
+import * as v from 'valibot';
+import { cardReviewSchema, type CardReview } from './review-model';
 
 // Reviews live in IndexedDB, keyed by the image's SHA-256. Corrections hold personal data, so they
 // are written only when the reviewer opted in to keeping the review on this device.
@@ -13,9 +14,21 @@ export function withoutValues(review: CardReview): CardReview {
   return { ...review, fields };
 }
 
+/**
+ * The stored records that are reviews, filed under their own image's hash. Anything else (an older
+ * build's shape, a record changed by hand) is dropped, never rendered; it stays in the store
+ * until that card is reviewed again, which overwrites it.
+ */
+export function validStoredReviews(stored: readonly (readonly [IDBValidKey, unknown])[]): CardReview[] {
+  return stored.flatMap(([key, value]) => {
+    const parsed = v.safeParse(cardReviewSchema, value);
+    return parsed.success && parsed.output.sha256 === key ? [parsed.output] : [];
+  });
+}
+
 export async function loadReviews(): Promise<CardReview[]> {
   try {
-    return (await entries<string, CardReview>(store())).map(([, review]) => review);
+    return validStoredReviews(await entries<IDBValidKey, unknown>(store()));
   } catch {
     return []; // IndexedDB unavailable (private mode): reviews stay in memory for this page
   }

@@ -4,7 +4,18 @@ import { preflight, type PreflightPassed, type QueueItem } from '@/features/anal
 import { useI18n, ConfirmExportDialog, download } from '@/features/shared';
 import { useReviews } from './review-context';
 import type { CardReview } from './review-model';
-import { buildSession, importedOutcome, parseSession } from './session';
+import {
+  buildSession,
+  checkSessionSize,
+  describeRefusal,
+  importedOutcome,
+  parseSession,
+  SessionRefused,
+  type SessionRefusal,
+} from './session';
+
+type ImportMessage =
+  { kind: 'done'; count: number } | { kind: 'refused'; refusal: SessionRefusal } | { kind: 'failed'; reason: string };
 
 interface Props {
   items: readonly QueueItem[];
@@ -13,10 +24,10 @@ interface Props {
 
 /** Export a reviewed batch, or reopen one from its JSON and images without any API call. */
 export function SessionControls({ items, onImported }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { reviews, importReviews } = useReviews();
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
   const inputId = useId();
 
   function exportSession(redacted: boolean) {
@@ -35,17 +46,27 @@ export function SessionControls({ items, onImported }: Props) {
     setConfirming(false);
   }
 
+  // The whole file is checked, against the hashes of the images chosen with it, before anything
+  // of it reaches the queue or the reviews: a refused file leaves both as they were.
   async function importFiles(files: File[]) {
     try {
-      const json = files.find((f) => f.name.endsWith('.json'));
-      if (!json) throw new Error('choose the session JSON together with its images');
-      const session = parseSession(await json.text());
+      const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
+      if (!json) throw new SessionRefused({ problem: 'no-json' });
+      checkSessionSize(json.size);
+      const text = await json.text();
+      const images: { file: File; checked: PreflightPassed }[] = [];
+      for (const file of files.filter((f) => f !== json)) {
+        const checked = await preflight(file);
+        if (checked.ok) images.push({ file, checked });
+      }
+      const session = parseSession(
+        text,
+        images.map((i) => i.checked.sha256),
+      );
       const bySha = new Map(session.cards.map((c) => [c.sha256, c]));
       let count = 0;
       const reviewed: CardReview[] = [];
-      for (const file of files.filter((f) => f !== json)) {
-        const checked = await preflight(file);
-        if (!checked.ok) continue;
+      for (const { file, checked } of images) {
         const card = bySha.get(checked.sha256);
         if (!card) continue;
         onImported(file, checked, importedOutcome(card));
@@ -53,9 +74,13 @@ export function SessionControls({ items, onImported }: Props) {
         count++;
       }
       importReviews(reviewed);
-      setMessage(t('importDone', { n: count }));
+      setMessage({ kind: 'done', count });
     } catch (error) {
-      setMessage(t('importProblem', { reason: error instanceof Error ? error.message : String(error) }));
+      setMessage(
+        error instanceof SessionRefused
+          ? { kind: 'refused', refusal: error.refusal }
+          : { kind: 'failed', reason: error instanceof Error ? error.message : String(error) },
+      );
     }
   }
 
@@ -80,7 +105,11 @@ export function SessionControls({ items, onImported }: Props) {
       />
       {message && (
         <span role="status" className="hint">
-          {message}
+          {message.kind === 'done'
+            ? t('importDone', { n: message.count })
+            : message.kind === 'refused'
+              ? t('importRefused', { reason: describeRefusal(message.refusal, lang) })
+              : t('importProblem', { reason: message.reason })}
         </span>
       )}
       {confirming && <ConfirmExportDialog onExport={exportSession} onCancel={() => setConfirming(false)} />}

@@ -1,31 +1,174 @@
 import * as v from 'valibot';
-import type { AnalysisKind, AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
+import {
+  rawCreditCardSchema,
+  rawIdCardSchema,
+  type AnalysisOutcome,
+  type CreditCardResult,
+  type IdCardResult,
+} from '@/api';
 import { redactResult } from '@/features/fields';
+import { MESSAGES, type Lang, type MessageKey } from '@/features/shared';
+import { cardReviewSchema, MAX_FILE_NAME, type CardReview } from './review-model';
 import { withoutValues } from './review-store';
-import type { CardReview } from './review-model';
 
-export interface SessionCard {
-  file: string;
-  sha256: string;
-  analysis: AnalysisKind;
-  result: CreditCardResult | IdCardResult;
-  review?: CardReview;
+export type SessionCard = { file: string; sha256: string; review?: CardReview } & (
+  | { analysis: 'credit-card'; result: CreditCardResult }
+  | { analysis: 'id-card' | 'id-card-stand-alone'; result: IdCardResult }
+);
+
+/** Far above any real session (a few KB a card); a bigger file is refused before it is read. */
+export const MAX_SESSION_BYTES = 10 * 1024 * 1024;
+/** No string or key in a session is near this long; a longer one is refused wherever it is. */
+export const MAX_STRING = 4096;
+/** A session nests about six deep (cards[i].result.keyValues[j].bbox.x1). */
+const MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+export type SessionProblem =
+  | 'no-json'
+  | 'too-large'
+  | 'not-json'
+  | 'not-session'
+  | 'bad-field'
+  | 'forbidden-key'
+  | 'too-long'
+  | 'too-deep'
+  | 'duplicate'
+  | 'review-sha'
+  | 'review-no-image';
+
+/** Why a session file was refused, with where: the card (1-based, as a person counts) and the field. */
+export interface SessionRefusal {
+  problem: SessionProblem;
+  card?: number;
+  file?: string;
+  /** A path inside the card (result.cardNums[0].conf), or inside the file when no card is named. */
+  field?: string;
+  /** A length (characters) or size (MB) limit. */
+  limit?: number;
+  /** The card that first named the same image. */
+  first?: number;
+}
+
+/** Thrown for a file that is refused whole: nothing of it may be imported. */
+export class SessionRefused extends Error {
+  constructor(readonly refusal: SessionRefusal) {
+    super(describeRefusal(refusal, 'en'));
+    this.name = 'SessionRefused';
+  }
+}
+
+const PROBLEM_MESSAGES: Record<SessionProblem, MessageKey> = {
+  'no-json': 'sessionNoJson',
+  'too-large': 'sessionTooLarge',
+  'not-json': 'sessionNotJson',
+  'not-session': 'sessionNotSession',
+  'bad-field': 'sessionBadField',
+  'forbidden-key': 'sessionForbiddenKey',
+  'too-long': 'sessionTooLong',
+  'too-deep': 'sessionTooDeep',
+  duplicate: 'sessionDuplicate',
+  'review-sha': 'sessionReviewSha',
+  'review-no-image': 'sessionReviewNoImage',
+};
+
+/** The refusal in words, in English or Korean. */
+export function describeRefusal(refusal: SessionRefusal, lang: Lang): string {
+  const text = (key: MessageKey, vars: Record<string, string | number | undefined>) =>
+    MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  const where =
+    refusal.card === undefined
+      ? text('sessionWhereFile', {})
+      : text('sessionWhereCard', { n: refusal.card, file: refusal.file ?? '?' });
+  return text(PROBLEM_MESSAGES[refusal.problem], { ...refusal, where });
+}
+
+function refuse(refusal: SessionRefusal): never {
+  throw new SessionRefused(refusal);
+}
+
+const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** A path as a reader finds it in the file: result.cardNums[0].conf, review.fields["cardNums.3"]. */
+function pathText(path: readonly (string | number)[]): string {
+  return path
+    .map((key, i) =>
+      typeof key === 'number'
+        ? `[${key}]`
+        : key.length <= 40 && /^[A-Za-z_$][\w$]*$/.test(key)
+          ? `${i ? '.' : ''}${key}`
+          : `[${JSON.stringify(short(key))}]`,
+    )
+    .join('');
+}
+
+/** Forbidden keys, huge strings or keys, deep nesting: found by walking the parsed file once, without recursion. */
+function checkTree(root: unknown): (Omit<SessionRefusal, 'field'> & { path: (string | number)[] }) | null {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > MAX_STRING) return { problem: 'too-long', path, limit: MAX_STRING };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= MAX_DEPTH) return { problem: 'too-deep', path };
+    const children: { value: unknown; path: (string | number)[] }[] = [];
+    if (Array.isArray(value)) value.forEach((item: unknown, i) => children.push({ value: item, path: [...path, i] }));
+    else
+      for (const [key, item] of Object.entries(value)) {
+        if (FORBIDDEN_KEYS.has(key)) return { problem: 'forbidden-key', path: [...path, key] };
+        if (key.length > MAX_STRING) return { problem: 'too-long', path: [...path, key], limit: MAX_STRING };
+        children.push({ value: item as unknown, path: [...path, key] });
+      }
+    stack.push(...children.reverse()); // first child on top: problems are found in the file's order
+  }
+  return null;
 }
 
 const sessionSchema = v.object({
   kind: v.literal('cardlens-session'),
   version: v.literal(1),
   redacted: v.boolean(),
-  cards: v.array(
-    v.looseObject({
-      file: v.string(),
-      sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
-      analysis: v.picklist(['credit-card', 'id-card', 'id-card-stand-alone']),
-      result: v.looseObject({ fileType: v.string(), resolution: v.string() }),
-      review: v.optional(v.unknown()),
-    }),
-  ),
+  cards: v.array(v.unknown()),
 });
+
+// Results are checked with the very schemas a response is: they describe the encrypted shape,
+// whose values are strings, so the decrypted (or redacted) shape fits them too.
+const cardEntries = {
+  file: v.pipe(v.string(), v.maxLength(MAX_FILE_NAME)),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  review: v.optional(cardReviewSchema),
+};
+const cardSchema = v.variant('analysis', [
+  v.object({ ...cardEntries, analysis: v.literal('credit-card'), result: rawCreditCardSchema }),
+  v.object({ ...cardEntries, analysis: v.picklist(['id-card', 'id-card-stand-alone']), result: rawIdCardSchema }),
+]);
+type CheckedCard = v.InferOutput<typeof cardSchema>;
+
+function issueRefusal(issue: v.BaseIssue<unknown>, where: Pick<SessionRefusal, 'card' | 'file'>): SessionRefusal {
+  const field = pathText(issue.path?.map((item) => item.key as string | number) ?? []) || '?';
+  if (issue.type === 'max_length' && typeof issue.requirement === 'number')
+    return { problem: 'too-long', ...where, field, limit: issue.requirement };
+  return { problem: 'bad-field', ...where, field };
+}
+
+function asSessionCard(card: CheckedCard): SessionCard {
+  const base = { file: card.file, sha256: card.sha256, ...(card.review ? { review: card.review } : {}) };
+  if (card.analysis !== 'credit-card') return { ...base, analysis: card.analysis, result: card.result };
+  // As the client does after decrypting: a split number joined, absent parts left out rather than null.
+  const { totalCardNum, validThru, validThruBox, ...rest } = card.result;
+  return {
+    ...base,
+    analysis: card.analysis,
+    result: {
+      ...rest,
+      totalCardNum: Array.isArray(totalCardNum) ? totalCardNum.join('') : totalCardNum,
+      ...(validThru ? { validThru } : {}),
+      ...(validThruBox ? { validThruBox } : {}),
+    },
+  };
+}
 
 /** A reviewed batch as one file: results (redacted unless asked) and verdicts, keyed by image hash. */
 export function buildSession(
@@ -51,28 +194,69 @@ export function buildSession(
   );
 }
 
-export function parseSession(text: string): { redacted: boolean; cards: SessionCard[] } {
+/** Refuses a session file by its size alone, before reading it. */
+export function checkSessionSize(bytes: number): void {
+  if (bytes > MAX_SESSION_BYTES) refuse({ problem: 'too-large', limit: MAX_SESSION_BYTES / 1024 / 1024 });
+}
+
+/**
+ * A session file, checked whole before anything of it is used: every result against the response
+ * schemas, every review against CardReview's, and every review against the images chosen with it
+ * (the SHA-256 of their bytes): a review must be its own card's, and that card's image must be
+ * among them. Throws SessionRefused, naming the card and the field, at the first problem.
+ */
+export function parseSession(
+  text: string,
+  imageHashes: readonly string[],
+): { redacted: boolean; cards: SessionCard[] } {
+  checkSessionSize(text.length);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('the file is not JSON');
+    refuse({ problem: 'not-json' });
   }
-  const parsed = v.safeParse(sessionSchema, json);
-  if (!parsed.success) throw new Error('the file is not a Cardlens session');
-  return { redacted: parsed.output.redacted, cards: parsed.output.cards as unknown as SessionCard[] };
+  const top = v.safeParse(sessionSchema, json);
+  if (!top.success) refuse({ problem: 'not-session', field: pathText(v.getDotPath(top.issues[0])?.split('.') ?? []) });
+
+  const cards = top.output.cards;
+  const where = (i: number) => {
+    const file = (cards[i] as { file?: unknown } | null)?.file;
+    return { card: i + 1, file: typeof file === 'string' ? short(file) : '?' };
+  };
+  const found = checkTree(json);
+  if (found) {
+    const { path, ...refusal } = found;
+    const inCard = path[0] === 'cards' && typeof path[1] === 'number';
+    refuse({ ...refusal, ...(inCard ? where(path[1] as number) : {}), field: pathText(inCard ? path.slice(2) : path) });
+  }
+
+  const chosen = new Set(imageHashes);
+  const firstSeen = new Map<string, number>();
+  const parsed = cards.map((raw, i) => {
+    const checked = v.safeParse(cardSchema, raw);
+    if (!checked.success) refuse(issueRefusal(checked.issues[0], where(i)));
+    const card = checked.output;
+    const first = firstSeen.get(card.sha256);
+    if (first !== undefined) refuse({ problem: 'duplicate', ...where(i), first });
+    firstSeen.set(card.sha256, i + 1);
+    if (card.review && card.review.sha256 !== card.sha256) refuse({ problem: 'review-sha', ...where(i) });
+    if (card.review && !chosen.has(card.sha256)) refuse({ problem: 'review-no-image', ...where(i) });
+    return asSessionCard(card);
+  });
+  return { redacted: top.output.redacted, cards: parsed };
 }
 
 /** An analysis outcome rebuilt from a session, with no API call: no timings and no Request-Key. */
 export function importedOutcome(card: SessionCard): AnalysisOutcome {
   const timings = { prepareMs: 0, encryptMs: 0, requestMs: 0, decryptMs: 0, totalMs: 0 };
   if (card.analysis === 'credit-card')
-    return { kind: 'credit-card', result: card.result as CreditCardResult, timings, keyVersion: 'imported' };
+    return { kind: 'credit-card', result: card.result, timings, keyVersion: 'imported' };
   if (card.analysis === 'id-card-stand-alone')
-    return { kind: 'id-card-stand-alone', result: card.result as IdCardResult, timings, keyVersion: 'imported' };
+    return { kind: 'id-card-stand-alone', result: card.result, timings, keyVersion: 'imported' };
   return {
     kind: 'id-card',
-    result: card.result as IdCardResult,
+    result: card.result,
     timings,
     keyVersion: 'imported',
     requestKey: null,

@@ -309,6 +309,59 @@ export const MESSAGES = {
   importSession: { en: 'Import session (JSON and its images)', ko: '세션 가져오기(JSON과 이미지)' },
   importDone: { en: 'Imported {n} cards without calling the API.', ko: 'API 호출 없이 카드 {n}장을 가져왔습니다.' },
   importProblem: { en: 'Import failed: {reason}', ko: '가져오기 실패: {reason}' },
+  importRefused: {
+    en: 'Session refused, nothing imported: {reason}',
+    ko: '세션을 거부했습니다. 아무것도 가져오지 않았습니다: {reason}',
+  },
+  sessionWhereCard: { en: 'card {n} ({file})', ko: '카드 {n}({file})' },
+  sessionWhereFile: { en: 'the file', ko: '파일' },
+  sessionNoJson: {
+    en: 'choose the session JSON together with its images',
+    ko: '세션 JSON을 이미지와 함께 선택하세요',
+  },
+  sessionTooLarge: { en: 'the session file is over {limit} MB', ko: '세션 파일이 {limit}MB를 넘습니다' },
+  sessionNotJson: { en: 'the file is not JSON', ko: '파일이 JSON이 아닙니다' },
+  sessionNotSession: {
+    en: 'the file is not a Cardlens session ({field} is missing or not valid)',
+    ko: '파일이 Cardlens 세션이 아닙니다({field} 항목이 없거나 올바르지 않습니다)',
+  },
+  sessionBadField: {
+    en: '{where}: {field} is missing or not valid',
+    ko: '{where}: {field} 항목이 없거나 올바르지 않습니다',
+  },
+  sessionForbiddenKey: {
+    en: '{where}: {field} is a key that is not allowed',
+    ko: '{where}: {field}은(는) 허용되지 않는 키입니다',
+  },
+  sessionTooLong: {
+    en: '{where}: {field} is longer than {limit} characters',
+    ko: '{where}: {field} 항목이 {limit}자를 넘습니다',
+  },
+  sessionTooDeep: { en: '{where}: {field} is nested too deeply', ko: '{where}: {field} 항목의 중첩이 너무 깊습니다' },
+  sessionDuplicate: {
+    en: '{where}: the same image as card {first}',
+    ko: '{where}: 카드 {first}와(과) 같은 이미지입니다',
+  },
+  sessionReviewSha: {
+    en: "{where}: review.sha256 names another image than the card's",
+    ko: '{where}: review.sha256이 이 카드가 아닌 다른 이미지를 가리킵니다',
+  },
+  sessionReviewNoImage: {
+    en: '{where}: its review is for an image not chosen with this session',
+    ko: '{where}: 검수 내용이 이 세션과 함께 선택하지 않은 이미지의 것입니다',
+  },
+  batchFailed: {
+    en: 'The batch could not be shown. The queue and every result are kept.',
+    ko: '배치를 표시할 수 없습니다. 대기열과 결과는 그대로 남아 있습니다.',
+  },
+  reportFailed: {
+    en: 'The report could not be shown. The batch and every result are kept.',
+    ko: '보고서를 표시할 수 없습니다. 배치와 결과는 그대로 남아 있습니다.',
+  },
+  inspectorTabFailed: {
+    en: 'The {tab} tab could not be shown. The card and the other tabs still work.',
+    ko: '{tab} 탭을 표시할 수 없습니다. 카드와 다른 탭은 그대로 쓸 수 있습니다.',
+  },
   canvasLabel: { en: 'Card image with recognised fields', ko: '인식된 필드가 표시된 카드 이미지' },
 } satisfies Record<string, Localised>;
 

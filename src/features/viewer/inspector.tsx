@@ -5,7 +5,7 @@ import type { CardView } from '@/features/card-view';
 import { redactResult } from '@/features/fields';
 import { ReviewBar, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
-import { useI18n, type MessageKey } from '@/features/shared';
+import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
 import { FieldList } from './field-list';
 import { ResultDetails, TimingTable } from './result-details';
 
@@ -73,57 +73,69 @@ export function Inspector({
           ))}
       </div>
       <div role="tabpanel" id={`${ids}-${active}-panel`} aria-labelledby={`${ids}-${active}`} className="tab-panel">
-        {active === 'fields' && (
-          <>
-            {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
-            <label className="inline">
-              <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />
-              {t('lowFirst')}
-            </label>
-            {problems > 0 && (
-              <button type="button" className="link rule-summary" onClick={() => onTab('rules')}>
-                ✗ {t('ruleFailures', { n: problems })}
-              </button>
-            )}
-            {!presentation && reviewCard && card && (
-              <ReviewBar
-                card={reviewCard}
-                fields={fields}
-                flagged={card.flagged}
-                threshold={threshold}
-                selectedId={selection.selectedId}
-                onSelect={selection.onSelect}
-              />
-            )}
-            <FieldList
-              verdicts={review?.fields ?? {}}
-              badges={card?.badges ?? NO_BADGES}
-              fields={fields}
-              threshold={threshold}
-              lowFirst={lowFirst}
-              showValues={showValues}
-              canCopy={!presentation}
-              selectedId={selection.selectedId}
-              onSelect={selection.onSelect}
-              onHover={selection.onHover}
-            />
-          </>
-        )}
-        {active === 'rules' && card && (
-          <RulesPanel rules={card.rules} fields={fields} showValues={showValues} onSelect={selection.onSelect} />
-        )}
-        {active === 'authenticity' && outcome?.kind === 'id-card' && (
-          <AuthenticityPanel key={item.id} analysis={outcome} showValues={showValues} />
-        )}
-        {active === 'json' && outcome && (
-          <>
-            {!showValues && <p className="hint">{t('jsonMasked')}</p>}
-            <pre className="json" role="region" tabIndex={0} aria-label={t('jsonResult')}>
-              {JSON.stringify(showValues ? outcome.result : redactResult(outcome), null, 2)}
-            </pre>
-          </>
-        )}
-        {active === 'timings' && outcome && <TimingTable outcome={outcome} />}
+        {/* One boundary per tab, its content built inside it: a fault in one tab leaves the card,
+            the other tabs and the queue. */}
+        <ErrorBoundary
+          key={active}
+          resetKey={item.id}
+          failed={t('inspectorTabFailed', { tab: t(tabs.find((x) => x.id === active)!.label) })}
+        >
+          {() => (
+            <>
+              {active === 'fields' && (
+                <>
+                  {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
+                  <label className="inline">
+                    <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />
+                    {t('lowFirst')}
+                  </label>
+                  {problems > 0 && (
+                    <button type="button" className="link rule-summary" onClick={() => onTab('rules')}>
+                      ✗ {t('ruleFailures', { n: problems })}
+                    </button>
+                  )}
+                  {!presentation && reviewCard && card && (
+                    <ReviewBar
+                      card={reviewCard}
+                      fields={fields}
+                      flagged={card.flagged}
+                      threshold={threshold}
+                      selectedId={selection.selectedId}
+                      onSelect={selection.onSelect}
+                    />
+                  )}
+                  <FieldList
+                    verdicts={review?.fields ?? {}}
+                    badges={card?.badges ?? NO_BADGES}
+                    fields={fields}
+                    threshold={threshold}
+                    lowFirst={lowFirst}
+                    showValues={showValues}
+                    canCopy={!presentation}
+                    selectedId={selection.selectedId}
+                    onSelect={selection.onSelect}
+                    onHover={selection.onHover}
+                  />
+                </>
+              )}
+              {active === 'rules' && card && (
+                <RulesPanel rules={card.rules} fields={fields} showValues={showValues} onSelect={selection.onSelect} />
+              )}
+              {active === 'authenticity' && outcome?.kind === 'id-card' && (
+                <AuthenticityPanel key={item.id} analysis={outcome} showValues={showValues} />
+              )}
+              {active === 'json' && outcome && (
+                <>
+                  {!showValues && <p className="hint">{t('jsonMasked')}</p>}
+                  <pre className="json" role="region" tabIndex={0} aria-label={t('jsonResult')}>
+                    {JSON.stringify(showValues ? outcome.result : redactResult(outcome), null, 2)}
+                  </pre>
+                </>
+              )}
+              {active === 'timings' && outcome && <TimingTable outcome={outcome} />}
+            </>
+          )}
+        </ErrorBoundary>
       </div>
     </aside>
   );

@@ -28,6 +28,7 @@ test('no flow violates the policy: samples, presentation, exports, authenticity,
   await page.getByRole('checkbox', { name: 'Presentation mode' }).check();
   const png = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();
+  await page.getByRole('button', { name: 'Export redacted' }).click();
   await png;
   await page.getByRole('checkbox', { name: 'Presentation mode' }).uncheck();
   await app.drop([

@@ -49,6 +49,7 @@ test('the secret key appears nowhere but its own header to the configured endpoi
   await keep(json);
   const png = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export PNG' }).click();
+  await page.getByRole('button', { name: 'Export redacted' }).click();
   await keep(png);
 
   await app.drop([

@@ -60,17 +60,23 @@ export function analyzeMutationOptions(client: OcrClient, connection: Connection
     mutationKey: [...ocrKeys.connection(connection), 'analyze'],
     retry: false,
     gcTime: 0,
-    mutationFn: async ({ kind, image, ...call }: AnalyzeVariables): Promise<AnalysisOutcome> => {
-      switch (kind) {
-        case 'credit-card':
-          return { kind, ...(await client.analyzeCreditCard(image, call)) };
-        case 'id-card':
-          return { kind, ...(await client.analyzeIdCard(image, call)) };
-        case 'id-card-stand-alone':
-          return { kind, ...(await client.analyzeIdCardStandAlone(image, call)) };
-      }
-    },
+    mutationFn: (variables: AnalyzeVariables) => analyzeWith(client, variables),
   });
+}
+
+/** One analysis of any kind through `client`, as an outcome tagged with its kind. */
+export async function analyzeWith(
+  client: OcrClient,
+  { kind, image, ...call }: AnalyzeVariables,
+): Promise<AnalysisOutcome> {
+  switch (kind) {
+    case 'credit-card':
+      return { kind, ...(await client.analyzeCreditCard(image, call)) };
+    case 'id-card':
+      return { kind, ...(await client.analyzeIdCard(image, call)) };
+    case 'id-card-stand-alone':
+      return { kind, ...(await client.analyzeIdCardStandAlone(image, call)) };
+  }
 }
 
 export interface VerifyVariables extends CallOptions {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OcrError, type AnalysisKind, type SampleEntry } from '@/api';
 import {
   BatchPanel,
+  ConnectionChangePrompt,
   DEFAULT_TABLE_VIEW,
   DropZone,
   QueueList,
@@ -11,7 +12,9 @@ import {
   ServicePicker,
   tableRows,
   useAnalysisQueue,
+  useLeaveGuard,
   usePageDrop,
+  unsaved,
   type QueueEvent,
   type TableView,
 } from '@/features/analyze';
@@ -41,7 +44,7 @@ export function App() {
 
 function Workspace() {
   const { t, lang, setLang } = useI18n();
-  const { settings, panelOpen, setPanelOpen } = useConnection();
+  const { settings, identity, panelOpen, setPanelOpen } = useConnection();
   const [kind, setKind] = useState<AnalysisKind>('credit-card');
   const [presentation, setPresentation] = useState(false);
   const onQueueEvent = useCallback(
@@ -51,6 +54,8 @@ function Workspace() {
     [setPanelOpen],
   );
   const queue = useAnalysisQueue({ decodeOnScreen, onEvent: onQueueEvent });
+  // Results live in this page only: leaving it while work is unsaved asks first.
+  useLeaveGuard(queue.items.some(unsaved));
   const { addFiles } = queue;
   const [threshold, setThreshold] = useState(0.8);
   const [view, setView] = useState<'card' | 'batch' | 'report'>('card');
@@ -161,6 +166,11 @@ function Workspace() {
               <ConnectionPanel />
             </div>
           )}
+          <ConnectionChangePrompt
+            waiting={queue.waitingElsewhere}
+            connectionKey={String(identity.revision)}
+            onApply={queue.applyConnectionToRest}
+          />
           <ServicePicker value={kind} onChange={setKind} />
           <DropZone onFiles={onFiles} />
           <QueueList
@@ -228,6 +238,7 @@ function Workspace() {
                 onConcurrency={queue.setConcurrency}
                 onPause={queue.setPaused}
                 onCancelRest={queue.cancelRest}
+                onExported={queue.markExported}
                 onRetryFailed={queue.retryFailed}
                 onOpen={(id) => {
                   queue.select(id);
@@ -256,6 +267,7 @@ function Workspace() {
                 onCancel={queue.cancel}
                 onRetry={queue.retry}
                 onOpenConnection={() => setPanelOpen(true)}
+                onExported={queue.markExported}
               />
             </ErrorBoundary>
           ) : (

@@ -46,6 +46,8 @@ interface Props {
   onCancelRest: () => void;
   onRetryFailed: () => void;
   onOpen: (id: string) => void;
+  /** The cards whose results just left the page in an export. */
+  onExported: (ids: string[]) => void;
 }
 
 // Item times come from performance.now(), so the batch clock does too.
@@ -93,6 +95,7 @@ export function BatchPanel(props: Props) {
       );
     else
       download(new Blob([batchJson(exported, redacted)], { type: 'application/json' }), `cardlens-batch${suffix}.json`);
+    props.onExported(items.filter((i) => i.outcome).map((i) => i.id));
     setConfirming(null);
   }
 
@@ -223,8 +226,9 @@ export function BatchPanel(props: Props) {
                     {s?.lowestConf != null && s.lowestConf < threshold ? ' ⚠' : ''}
                   </div>
                   <div role="cell">{s ? (s.ruleFailures > 0 ? `✗ ${s.ruleFailures}` : '✓') : '—'}</div>
-                  <div role="cell">
+                  <div role="cell" title={item.rejection && pick(item.rejection)}>
                     <StatusBadge status={row.status} />
+                    {item.caution && <span title={pick(item.caution)}> ⚠</span>}
                   </div>
                 </div>
               );

@@ -1,8 +1,9 @@
 export { BatchPanel } from './batch-panel';
 export { batchCsv, batchJson, type ExportItem } from './batch-export';
+export { ConnectionChangePrompt } from './connection-change-prompt';
 export { DropZone, usePageDrop } from './drop-zone';
 export { preflight, type PreflightPassed } from './preflight';
-export { inProgress, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
+export { inProgress, unsaved, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
 export { QueueList } from './queue-list';
 export { DEFAULT_TABLE_VIEW, tableRows, type TableView } from './result-rows';
 export { SampleGallery, sampleFile } from './sample-gallery';
@@ -10,3 +11,4 @@ export { ServicePicker } from './service-picker';
 export { thumbnailOf } from './thumbnail';
 export type { QueueEvent } from './queue-store';
 export { useAnalysisQueue, type DecodeOnScreen } from './use-analysis-queue';
+export { useLeaveGuard } from './use-leave-guard';

@@ -19,13 +19,20 @@ export interface QueueItem {
   stage?: AnalysisStage;
   image?: ImageMeta;
   rejection?: Localised;
+  /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
+  caution?: Localised;
   error?: unknown;
   outcome?: AnalysisOutcome;
+  /** Its result has left the page in an export (or came from one). */
+  exported?: boolean;
   /** A small object URL; full-size bitmaps exist only for the card in the viewer. */
   thumbnail?: string;
   startedAt?: number;
   finishedAt?: number;
 }
+
+/** Whether leaving the page now would lose work: a card still on its way, or a result never exported. */
+export const unsaved = (item: QueueItem) => inProgress(item.status) || (item.status === 'done' && !item.exported);
 
 /** What the queue keeps of a preflight: everything but the bytes. */
 export function metaOf(checked: Inspected): ImageMeta {

@@ -47,6 +47,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onClear }
                 <StatusBadge status={item.status} />
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
+              {item.caution && <p className="hint caution">⚠ {pick(item.caution)}</p>}
               {(item.status === 'failed' || item.status === 'cancelled') && (
                 <button type="button" className="link" onClick={() => onRetry(item.id)}>
                   {t('retry')}

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
 import type { Inspected } from './preflight';
-import { createQueueStore, type QueueDeps } from './queue-store';
+import { createQueueStore } from './queue-store';
+import type { QueueDeps } from './queue-types';
+import { FILE_CHANGED, FILE_GONE } from './retry-policy';
 import type { ItemStatus } from './queue-item';
 
 // The queue with no React, no browser and no network: a fake client whose answers the test
@@ -28,22 +30,24 @@ async function flush(rounds = 5) {
 
 interface Call {
   request: AnalyzeVariables;
+  connection: string;
   resolve: () => void;
   reject: (error: Error) => void;
 }
 
-function harness(overrides: Partial<QueueDeps> = {}) {
+function harness(overrides: Partial<QueueDeps<string>> = {}) {
   const calls: Call[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let clock = 1000;
-  const analyze = (request: AnalyzeVariables) =>
+  const analyze = (request: AnalyzeVariables, connection: string) =>
     new Promise<AnalysisOutcome>((resolve, reject) => {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
       const done = () => inFlight--;
       const call: Call = {
         request,
+        connection,
         resolve: () => {
           done();
           resolve(outcome());
@@ -62,7 +66,7 @@ function harness(overrides: Partial<QueueDeps> = {}) {
     file.arrayBuffer().then((buffer) => ({
       ok: true,
       bytes: new Uint8Array(buffer),
-      sha256: file.name,
+      sha256: `${file.name}:${new Uint8Array(buffer).join(',')}`,
       format: file.name.endsWith('.png') ? 'png' : 'jpeg',
       width: 1000,
       height: 630,
@@ -79,14 +83,18 @@ function harness(overrides: Partial<QueueDeps> = {}) {
     ...overrides,
   });
   const statuses = () => store.getSnapshot().items.map((item) => item.status);
-  const file = (name: string) => new File([new Uint8Array([1, 2, 3])], name);
+  const file = (name: string, content = [1, 2, 3]) => new File([new Uint8Array(content)], name);
   return { store, calls, statuses, file, maxInFlight: () => maxInFlight, inFlight: () => inFlight };
 }
 
 describe('queue store', () => {
   it('sends in drop order, never more than `concurrency` at once', async () => {
     const h = harness();
-    h.store.addFiles(['a.png', 'b.png', 'c.png', 'd.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png', 'd.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     expect(h.calls).toHaveLength(2);
     expect(h.statuses()).toEqual(['working', 'working', 'queued', 'queued']);
@@ -117,6 +125,7 @@ describe('queue store', () => {
           h.store.addFiles(
             Array.from({ length: count }, (_, i) => h.file(`${i}.png`)),
             'credit-card',
+            'A',
           );
           await flush();
           const open = () => h.calls.filter((_, i) => h.store.getSnapshot().items[i]?.status === 'working');
@@ -143,7 +152,7 @@ describe('queue store', () => {
 
   it('sends a neutral file name with the real type, never the user’s', async () => {
     const h = harness();
-    h.store.addFiles([h.file('홍길동 주민등록증.jpg'), h.file('scan.png')], 'id-card');
+    h.store.addFiles([h.file('홍길동 주민등록증.jpg'), h.file('scan.png')], 'id-card', 'A');
     await flush();
     expect(h.calls.map((c) => c.request.image.fileName)).toEqual(['image.jpg', 'image.png']);
     expect(h.store.getSnapshot().items[0].file.name).toBe('홍길동 주민등록증.jpg');
@@ -152,7 +161,11 @@ describe('queue store', () => {
   it('sends nothing new while paused, and picks up on resume', async () => {
     const h = harness();
     h.store.setPaused(true);
-    h.store.addFiles(['a.png', 'b.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     expect(h.calls).toHaveLength(0);
     expect(h.statuses()).toEqual(['queued', 'queued']);
@@ -163,7 +176,11 @@ describe('queue store', () => {
 
   it('pausing mid-batch lets the cards in flight finish and holds the rest', async () => {
     const h = harness();
-    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     h.store.setPaused(true);
     h.calls.forEach((c) => c.resolve());
@@ -174,7 +191,11 @@ describe('queue store', () => {
 
   it('cancels one card without touching the others', async () => {
     const h = harness();
-    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     h.store.cancel(h.store.getSnapshot().items[0].id);
     await flush();
@@ -185,7 +206,11 @@ describe('queue store', () => {
 
   it('cancel the rest: queued cards are cancelled and cards in flight aborted', async () => {
     const h = harness();
-    h.store.addFiles(['a.png', 'b.png', 'c.png', 'd.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png', 'd.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     h.calls[0].resolve();
     await flush();
@@ -201,7 +226,11 @@ describe('queue store', () => {
     const h = harness();
     const events: unknown[] = [];
     h.store.on((event) => events.push(event));
-    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     const error = new OcrError('network', 'down');
     h.calls[0].reject(error);
@@ -213,7 +242,11 @@ describe('queue store', () => {
 
   it('retries a failed card from its file, and retry-failed takes only the failed', async () => {
     const h = harness();
-    h.store.addFiles(['a.png', 'b.png', 'c.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     h.calls[0].reject(new OcrError('network', 'down'));
     h.calls[1].resolve();
@@ -221,7 +254,7 @@ describe('queue store', () => {
     h.calls[2].resolve();
     await flush();
     expect(h.statuses()).toEqual(['failed', 'done', 'done']);
-    await h.store.retryFailed();
+    h.store.retryFailed('A');
     await flush();
     expect(h.calls).toHaveLength(4);
     expect(h.calls[3].request.image.fileName).toBe('image.png');
@@ -233,7 +266,11 @@ describe('queue store', () => {
   it('cancel during the key fetch: the card ends cancelled and its slot goes to the next', async () => {
     const h = harness();
     h.store.setConcurrency(1);
-    h.store.addFiles(['a.png', 'b.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     // The fake client is still "fetching the key": nothing has been answered yet.
     h.store.cancel(h.store.getSnapshot().items[0].id);
@@ -250,7 +287,11 @@ describe('queue store', () => {
           file.name === 'bad.png' ? { ok: false, reason } : { ok: true, thumbnail: Promise.resolve(new Blob()) },
         ),
     });
-    h.store.addFiles(['bad.png', 'good.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['bad.png', 'good.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     const items = h.store.getSnapshot().items;
     expect(items.map((i) => i.status)).toEqual(['rejected', 'working']);
@@ -259,7 +300,7 @@ describe('queue store', () => {
 
   it('stamps start and finish with the injected clock', async () => {
     const h = harness();
-    h.store.addFiles([h.file('a.png')], 'credit-card');
+    h.store.addFiles([h.file('a.png')], 'credit-card', 'A');
     await flush();
     h.calls[0].resolve();
     await flush();
@@ -270,7 +311,11 @@ describe('queue store', () => {
 
   it('clearing finished cards keeps the one on screen and every card in progress', async () => {
     const h = harness();
-    h.store.addFiles(['a.png', 'b.png', 'c.png', 'd.png'].map(h.file), 'credit-card');
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png', 'd.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
     await flush();
     h.calls.forEach((c) => c.resolve());
     await flush();
@@ -283,4 +328,214 @@ describe('queue store', () => {
       [ids[3], 'working'],
     ]);
   });
+
+  it('cancel the rest sends nothing more, even for cards still being checked', async () => {
+    // Inspection is slow: forty large files, nearly all still being checked when Cancel is pressed.
+    const pendingReads: (() => void)[] = [];
+    const h = harness({
+      inspect: (file) =>
+        new Promise((resolve) =>
+          pendingReads.push(() => void file.arrayBuffer().then((b) => resolve(inspectedOf(file, b)))),
+        ),
+    });
+    h.store.addFiles(
+      Array.from({ length: 40 }, (_, i) => h.file(`${i}.jpg`)),
+      'credit-card',
+      'A',
+    );
+    await flush();
+    pendingReads.splice(0, 2).forEach((read) => read());
+    await flush();
+    expect(h.calls).toHaveLength(2);
+    h.store.cancelRest();
+    // Every read that was under way now finishes, and every slot frees.
+    while (pendingReads.length > 0) pendingReads.splice(0).forEach((read) => read());
+    await flush(10);
+    expect(h.calls).toHaveLength(2);
+    expect(h.statuses().filter((s) => s === 'cancelled')).toHaveLength(40);
+    expect(h.store.heldInMemory()).toBe(0);
+  });
+
+  it('reads only a window ahead of the sends, and holds no bytes once every card has ended', async () => {
+    let reads = 0;
+    let maxHeld = 0;
+    const h = harness({
+      inspect: (file) => {
+        reads++;
+        return file.arrayBuffer().then((b) => inspectedOf(file, b));
+      },
+    });
+    h.store.addFiles(
+      Array.from({ length: 100 }, (_, i) => h.file(`${i}.jpg`)),
+      'credit-card',
+      'A',
+    );
+    await flush(10);
+    // Two in flight and four read ahead; the other 94 not even opened.
+    expect(reads).toBe(6);
+    expect(h.store.heldInMemory()).toBe(6);
+    let turn = 0;
+    while (h.statuses().some((s) => s !== 'done' && s !== 'failed')) {
+      const open = h.calls.filter((c) => !c.request.signal?.aborted && !settled.has(c));
+      open.slice(0, 1).forEach((c) => {
+        settled.add(c);
+        if (turn++ % 3 === 0) c.reject(new OcrError('network', 'down'));
+        else c.resolve();
+      });
+      await flush(3);
+      maxHeld = Math.max(maxHeld, h.store.heldInMemory());
+    }
+    expect(maxHeld).toBeLessThanOrEqual(6);
+    expect(h.store.heldInMemory()).toBe(0);
+  });
+
+  it('decodes at most two cards at once', async () => {
+    let decoding = 0;
+    let most = 0;
+    // Eight files read at once, as a fast disk allows; their decodes still go two at a time.
+    const h = harness({
+      checkingSlots: 8,
+      confirmDecode: () => {
+        decoding++;
+        most = Math.max(most, decoding);
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            decoding--;
+            resolve({ ok: true, thumbnail: Promise.resolve(new Blob()) });
+          }, 5),
+        );
+      },
+    });
+    h.store.setConcurrency(8);
+    h.store.addFiles(
+      Array.from({ length: 12 }, (_, i) => h.file(`${i}.jpg`)),
+      'credit-card',
+      'A',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(most).toBe(2);
+  });
+
+  it('retry reads and hashes the file again, and says so when it changed or is gone', async () => {
+    let content = [1, 2, 3];
+    let readable = true;
+    const file = {
+      name: 'card.png',
+      size: 3,
+      arrayBuffer: () =>
+        readable ? Promise.resolve(new Uint8Array(content).buffer) : Promise.reject(new Error('NotReadableError')),
+      slice: () => ({
+        arrayBuffer: () => (readable ? Promise.resolve(new ArrayBuffer(1)) : Promise.reject(new Error())),
+      }),
+    } as unknown as File;
+    const h = harness();
+    const [id] = h.store.addFiles([file], 'credit-card', 'A');
+    await flush();
+    h.calls[0].reject(new OcrError('network', 'down'));
+    await flush();
+    const first = h.store.getSnapshot().items[0].image!.sha256;
+
+    content = [9, 9, 9];
+    h.store.retry(id, 'A');
+    await flush();
+    expect(h.calls).toHaveLength(2);
+    expect(h.calls[1].request.image.bytes).toEqual(new Uint8Array([9, 9, 9]));
+    const item = h.store.getSnapshot().items[0];
+    expect(item.image!.sha256).not.toBe(first);
+    expect(item.caution).toEqual(FILE_CHANGED);
+
+    h.calls[1].reject(new OcrError('network', 'down'));
+    await flush();
+    readable = false;
+    h.store.retry(id, 'A');
+    await flush();
+    expect(h.calls).toHaveLength(2);
+    expect(h.store.getSnapshot().items[0]).toMatchObject({ status: 'rejected', rejection: FILE_GONE });
+  });
+
+  it('retry failed skips cards whose failure another try cannot change', async () => {
+    const h = harness();
+    h.store.addFiles(
+      ['big.png', 'net.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
+    await flush();
+    h.calls[0].reject(new OcrError('api', 'too big', { resultCode: 4131000 }));
+    h.calls[1].reject(new OcrError('network', 'down'));
+    await flush();
+    h.store.retryFailed('A');
+    await flush();
+    expect(h.calls.map((c) => c.request.image.bytes.length)).toHaveLength(3);
+    expect(h.statuses()).toEqual(['failed', 'working']);
+  });
+
+  it('a batch keeps the connection it started with until told to move', async () => {
+    const h = harness();
+    h.store.setConcurrency(1);
+    h.store.addFiles(
+      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
+      'credit-card',
+      'A',
+    );
+    await flush();
+    // The settings changed: a new connection, B. The batch's cards still go to A.
+    expect(h.store.waitingElsewhere('B')).toBe(2);
+    h.calls[0].resolve();
+    await flush();
+    expect(h.calls[1].connection).toBe('A');
+    h.store.moveWaitingTo('B');
+    expect(h.store.waitingElsewhere('B')).toBe(0);
+    h.calls[1].resolve();
+    await flush();
+    expect(h.calls.map((c) => c.connection)).toEqual(['A', 'A', 'B']);
+  });
+
+  it('a retry goes through the connection in use now', async () => {
+    const h = harness();
+    const [id] = h.store.addFiles([h.file('a.png')], 'credit-card', 'A');
+    await flush();
+    h.calls[0].reject(new OcrError('api', 'wrong key', { resultCode: 4010001 }));
+    await flush();
+    h.store.retry(id, 'B');
+    await flush();
+    expect(h.calls.map((c) => c.connection)).toEqual(['A', 'B']);
+  });
+
+  it('a card whose decode fails while its request is encrypting is never sent', async () => {
+    let failDecode: (value: { ok: false; reason: { en: string; ko: string } }) => void = () => undefined;
+    let encrypted: () => void = () => undefined;
+    const sent: string[] = [];
+    const h = harness({
+      confirmDecode: () => new Promise((resolve) => (failDecode = resolve)),
+      // The client reaches beforeSend only once the key is fetched and the image encrypted.
+      analyze: (request) =>
+        new Promise<never>((_, reject) => {
+          encrypted = () => void request.beforeSend!().then(() => sent.push(request.image.fileName), reject);
+        }),
+    });
+    h.store.addFiles([h.file('garbled.png')], 'credit-card', 'A');
+    await flush();
+    failDecode({ ok: false, reason: { en: 'corrupt', ko: '손상' } });
+    await flush();
+    encrypted();
+    await flush();
+    expect(sent).toEqual([]);
+    expect(h.statuses()).toEqual(['rejected']);
+  });
 });
+
+const settled = new Set<unknown>();
+
+function inspectedOf(file: File, buffer: ArrayBuffer): Inspected {
+  return {
+    ok: true,
+    bytes: new Uint8Array(buffer),
+    sha256: file.name,
+    format: 'jpeg',
+    width: 1000,
+    height: 630,
+    orientation: 1,
+    lowResolution: false,
+  };
+}

@@ -1,40 +1,18 @@
 import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
 import { fileExtension } from '@/lib/image-format';
 import { limit } from '@/lib/limit';
-import type { Inspected, PreflightRejected } from './preflight';
+import type { Inspected } from './preflight';
 import { inProgress, metaOf, type ImageMeta, type QueueItem } from './queue-item';
+import { createPublisher } from './queue-publisher';
+import type { QueueDeps, QueueEvent, QueueState } from './queue-types';
+import { FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
 
-/** The decode that proves every pixel is there, and the thumbnail it makes on the way. */
-export type DecodeCheck = { ok: true; thumbnail: Promise<Blob> } | PreflightRejected;
-
-export interface QueueDeps {
-  /** Reads, hashes and checks the header; cheap next to a decode. Never throws. */
-  inspect: (file: File) => Promise<Inspected | PreflightRejected>;
-  /** Decodes the whole image; `watched` is true for the card on screen, which is decoded at display size. */
-  confirmDecode: (file: File, inspected: Inspected, watched: boolean) => Promise<DecodeCheck>;
-  /** Sends one card; the queue never calls it for more than `concurrency` cards at once. */
-  analyze: (request: AnalyzeVariables) => Promise<AnalysisOutcome>;
-  /** Monotonic milliseconds, for the items' start and finish times. */
-  now?: () => number;
-  /** Files inspected and decoded at once. */
-  checkingSlots?: number;
-  /** How long a change to a card that is not watched may wait before listeners hear of it. */
-  deferMs?: number;
-  objectUrls?: { create: (blob: Blob) => string; revoke: (url: string) => void };
-}
-
-export interface QueueState {
-  readonly items: readonly QueueItem[];
-  readonly concurrency: number;
-  readonly paused: boolean;
-}
-
-/** What the screens may need to react to; the queue itself knows nothing of panels or selection. */
-export type QueueEvent = { type: 'failed'; id: string; error: unknown };
+export type { DecodeCheck, QueueDeps, QueueEvent, QueueState } from './queue-types';
 
 export const DEFAULT_CONCURRENCY = 2;
 export const MAX_CONCURRENCY = 8;
-const DEFER_MS = 100;
+/** Cards whose bytes may be held at once beyond those in flight: read ahead, but not the whole drop. */
+const READ_AHEAD = 4;
 
 /** Stops a request whose image turned out not to decode; nothing was sent. */
 class RefusedAfterDecode extends Error {}
@@ -44,89 +22,107 @@ const browserObjectUrls = {
   revoke: (url: string) => URL.revokeObjectURL(url),
 };
 
-export type QueueStore = ReturnType<typeof createQueueStore>;
+export type QueueStore<C = unknown> = ReturnType<typeof createQueueStore<C>>;
 
 /**
- * Files in, preflight, then up to `concurrency` requests at a time, in drop order. Rejections never
- * block the queue. Plain TypeScript: React reads it through useSyncExternalStore.
+ * Files in, preflight, then up to `concurrency` requests at a time, in drop order. Only a window of
+ * cards ahead of the sends is read and decoded, and every end state releases the card's bytes, so a
+ * drop of thousands of photos holds a handful in memory. Plain TypeScript, read by React through
+ * useSyncExternalStore.
  */
-export function createQueueStore(deps: QueueDeps) {
+export function createQueueStore<C>(deps: QueueDeps<C>) {
   const now = deps.now ?? (() => performance.now());
-  const deferMs = deps.deferMs ?? DEFER_MS;
   const objectUrls = deps.objectUrls ?? browserObjectUrls;
-  // Checked a few at a time in drop order: two hundred files read, hashed and decoded at once
-  // would hold the first request back behind all of them.
-  const checking = limit(deps.checkingSlots ?? 2);
-
-  // `live` is the queue as of now: requests start the moment a slot frees, not after a render.
-  // Listeners see `published`, which trails it by at most deferMs for cards nobody is watching.
-  let live: QueueState = { items: [], concurrency: DEFAULT_CONCURRENCY, paused: false };
-  let published = live;
-  let publishLater: ReturnType<typeof setTimeout> | null = null;
-  const listeners = new Set<() => void>();
+  const checkingSlots = deps.checkingSlots ?? 2;
+  const decoding = limit(deps.decodeSlots ?? 2);
+  const publisher = createPublisher<QueueState>(
+    { items: [], concurrency: DEFAULT_CONCURRENCY, paused: false },
+    (state) => !state.items.some((item) => inProgress(item.status)),
+    deps.deferMs,
+  );
   const eventListeners = new Set<(event: QueueEvent) => void>();
   const controllers = new Map<string, AbortController>();
   const bytes = new Map<string, Uint8Array>();
   /** Whether each checked image decoded; a request waits for this before it leaves. */
   const decoded = new Map<string, Promise<boolean>>();
+  /** Cards being read and hashed now. */
+  const reading = new Set<string>();
+  /** The connection each card's batch started with. */
+  const connections = new Map<string, C>();
   let watched: string | null = null;
   let nextId = 1;
   let nextOrder = 0;
 
-  function publish() {
-    if (publishLater !== null) clearTimeout(publishLater);
-    publishLater = null;
-    published = live;
-    listeners.forEach((listener) => listener());
-  }
-
-  /** The watched card shows each change at once; the rest of a batch is shown together. */
-  function commit(next: QueueState, urgent: boolean) {
-    live = next;
-    const settled = !live.items.some((item) => inProgress(item.status));
-    if (urgent || settled) publish();
-    else publishLater ??= setTimeout(publish, deferMs);
-  }
-
-  function setItems(change: (items: readonly QueueItem[]) => readonly QueueItem[], urgent = true) {
-    commit({ ...live, items: change(live.items) }, urgent);
-  }
-
-  function patch(id: string, change: Partial<QueueItem>) {
+  const live = () => publisher.live();
+  const setItems = (change: (items: readonly QueueItem[]) => readonly QueueItem[], urgent = true) =>
+    publisher.commit({ ...live(), items: change(live().items) }, urgent);
+  const patch = (id: string, change: Partial<QueueItem>) =>
     setItems((items) => items.map((item) => (item.id === id ? { ...item, ...change } : item)), id === watched);
+  const find = (id: string) => live().items.find((item) => item.id === id);
+
+  /** Forgets a card's bytes; whatever it was waiting for, it will not be sent from them. */
+  function release(id: string) {
+    bytes.delete(id);
+    decoded.delete(id);
   }
 
-  const find = (id: string) => live.items.find((item) => item.id === id);
-
-  /** Inspects, queues, then decodes; resolves when the decode is done, freeing a checking slot. */
-  async function check(item: QueueItem): Promise<unknown> {
-    const inspected = await deps.inspect(item.file);
-    if (!inspected.ok) {
-      patch(item.id, { status: 'rejected', rejection: inspected.reason });
-      return;
+  /** Starts reading the next cards in drop order while the window ahead of the sends has room. */
+  function readAhead() {
+    const window = live().concurrency + READ_AHEAD;
+    for (const item of live().items) {
+      if (reading.size >= checkingSlots || reading.size + bytes.size >= window) return;
+      if (item.status !== 'checking' || reading.has(item.id)) continue;
+      reading.add(item.id);
+      void check(item).finally(() => {
+        reading.delete(item.id);
+        readAhead();
+      });
     }
+  }
+
+  /** Inspects and queues a card, then proves it decodes; a card cancelled meanwhile is let go. */
+  async function check(item: QueueItem): Promise<void> {
+    const retried = item.image;
+    if (retried && !(await stillReadable(item.file)))
+      return patch(item.id, { status: 'rejected', rejection: FILE_GONE });
+    const inspected = await deps.inspect(item.file);
+    if (find(item.id)?.status !== 'checking') return; // cancelled or cleared while it was read
+    if (!inspected.ok) return patch(item.id, { status: 'rejected', rejection: inspected.reason });
     // Queued now: its request may encrypt while the pixels decode, but is sent only if they do.
     bytes.set(item.id, inspected.bytes);
-    const decodes = deps.confirmDecode(item.file, inspected, item.id === watched).then((checked) => {
-      if (!checked.ok) {
-        bytes.delete(item.id);
-        patch(item.id, { status: 'rejected', rejection: checked.reason, stage: undefined });
-        return false;
+    const changed = retried && retried.sha256 !== inspected.sha256;
+    const decodes = decoding(() => deps.confirmDecode(item.file, inspected, item.id === watched)).then((checked) => {
+      if (checked.ok) {
+        void checked.thumbnail.then((t) => replaceThumbnail(item.id, objectUrls.create(t)), ignore);
+        return true;
       }
-      void checked.thumbnail.then(
-        (thumbnail) => patch(item.id, { thumbnail: objectUrls.create(thumbnail) }),
-        () => undefined,
-      );
-      return true;
+      release(item.id);
+      const status = find(item.id)?.status;
+      // A request already encrypting stops at beforeSend; either way nothing is sent.
+      if (status === 'queued' || status === 'working')
+        patch(item.id, { status: 'rejected', rejection: checked.reason, stage: undefined });
+      readAhead();
+      return false;
     });
     decoded.set(item.id, decodes);
-    patch(item.id, { status: 'queued', image: metaOf(inspected) });
+    patch(item.id, {
+      status: 'queued',
+      image: metaOf(inspected),
+      caution: changed ? FILE_CHANGED : inspected.caution,
+    });
     pump();
-    return decodes;
+  }
+
+  function replaceThumbnail(id: string, url: string) {
+    const old = find(id)?.thumbnail;
+    patch(id, { thumbnail: url });
+    if (old) objectUrls.revoke(old);
   }
 
   function finish(id: string, change: Partial<QueueItem>) {
+    release(id);
     patch(id, { ...change, stage: undefined, finishedAt: now() });
+    readAhead();
   }
 
   function start(item: QueueItem & { image: ImageMeta }, data: Uint8Array) {
@@ -139,23 +135,22 @@ export function createQueueStore(deps: QueueDeps) {
       startedAt: now(),
       finishedAt: undefined,
     });
+    const request: AnalyzeVariables = {
+      kind: item.kind,
+      // A neutral name: the user's often names a person. The service reads the type from the extension.
+      image: { bytes: data, fileName: `image.${fileExtension(item.image.format)}` },
+      signal: controller.signal,
+      onStage: (stage) => item.id === watched && patch(item.id, { stage }),
+      beforeSend: async () => {
+        const decodes = await (decoded.get(item.id) ?? true);
+        // A failed decode releases the card, and its verdict with it: the status still tells.
+        if (!decodes || find(item.id)?.status !== 'working') throw new RefusedAfterDecode();
+      },
+    };
     deps
-      .analyze({
-        kind: item.kind,
-        // A neutral name: the user's often names a person. The service reads the type from the extension.
-        image: { bytes: data, fileName: `image.${fileExtension(item.image.format)}` },
-        signal: controller.signal,
-        onStage: (stage) => item.id === watched && patch(item.id, { stage }),
-        beforeSend: async () => {
-          if (!(await (decoded.get(item.id) ?? true))) throw new RefusedAfterDecode();
-        },
-      })
+      .analyze(request, connections.get(item.id) as C)
       .then(
-        (outcome) => {
-          bytes.delete(item.id); // sent: the bytes are not needed again unless retried from the file
-          decoded.delete(item.id);
-          finish(item.id, { status: 'done', outcome });
-        },
+        (outcome) => finish(item.id, { status: 'done', outcome }),
         (error: unknown) => {
           if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
           const cancelled = error instanceof OcrError && error.kind === 'aborted';
@@ -171,9 +166,10 @@ export function createQueueStore(deps: QueueDeps) {
 
   /** Starts queued items, in drop order, while there is room. */
   function pump() {
-    if (live.paused) return;
-    let room = live.concurrency - live.items.filter((item) => item.status === 'working').length;
-    for (const item of live.items) {
+    const { items, paused, concurrency } = live();
+    if (paused) return;
+    let room = concurrency - items.filter((item) => item.status === 'working').length;
+    for (const item of items) {
       if (room <= 0) break;
       const data = bytes.get(item.id);
       if (item.status !== 'queued' || !data || !item.image) continue;
@@ -182,17 +178,26 @@ export function createQueueStore(deps: QueueDeps) {
     }
   }
 
-  function retry(id: string): Promise<void> {
+  /** Every card not yet in flight ends cancelled, whatever it was waiting for; cards in flight are aborted. */
+  function cancelWhere(test: (item: QueueItem) => boolean) {
+    const stopped = live().items.filter((item) => test(item) && inProgress(item.status));
+    stopped.forEach((item) => controllers.get(item.id)?.abort());
+    const waiting = new Set(stopped.filter((item) => item.status !== 'working').map((item) => item.id));
+    waiting.forEach(release);
+    setItems((items) =>
+      items.map((item) => (waiting.has(item.id) ? { ...item, status: 'cancelled', stage: undefined } : item)),
+    );
+    readAhead();
+  }
+
+  /** Sends a finished card again, through `connection`: the one in use now, perhaps mended since. */
+  function retry(id: string, connection: C) {
     const item = find(id);
-    if (!item) return Promise.resolve();
-    // The bytes were released after sending; read them again from the file the user chose.
-    const ready = bytes.has(id)
-      ? Promise.resolve()
-      : item.file.arrayBuffer().then((b) => void bytes.set(id, new Uint8Array(b)));
-    return ready.then(() => {
-      patch(id, { status: 'queued', error: undefined, outcome: undefined });
-      pump();
-    });
+    if (!item || inProgress(item.status)) return;
+    connections.set(id, connection);
+    // Read, hashed and decoded again from the file the user chose: it may have changed or gone.
+    patch(id, { status: 'checking', error: undefined, outcome: undefined, rejection: undefined, caution: undefined });
+    readAhead();
   }
 
   function newItem(file: File, change: Omit<QueueItem, 'id' | 'order' | 'file'>): QueueItem {
@@ -200,88 +205,90 @@ export function createQueueStore(deps: QueueDeps) {
   }
 
   return {
-    subscribe: (listener: () => void): (() => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: (): QueueState => published,
+    subscribe: publisher.subscribe,
+    getSnapshot: publisher.getSnapshot,
     on: (listener: (event: QueueEvent) => void): (() => void) => {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
-
     /** The card someone is looking at: its changes are shown at once, and it is decoded for display. */
     watch: (id: string | null) => {
       watched = id;
     },
-
-    /** Queues files for checking; returns the new items' ids in drop order. */
-    addFiles: (files: readonly File[], kind: QueueItem['kind']): string[] => {
+    /** Queues files to be sent through `connection`; returns the new items' ids in drop order. */
+    addFiles: (files: readonly File[], kind: QueueItem['kind'], connection: C): string[] => {
       const added = files.map((file) => newItem(file, { kind, status: 'checking' }));
+      added.forEach((item) => connections.set(item.id, connection));
       setItems((items) => [...items, ...added]);
-      for (const item of added) void checking(() => check(item));
+      readAhead();
       return added.map((item) => item.id);
     },
-
     /** A card from an imported session: already analysed, so nothing is sent. */
     addImported: (file: File, checked: Inspected, outcome: AnalysisOutcome, thumbnail: Blob): string => {
+      // It came from an exported session, so it is saved already.
       const item = newItem(file, {
         kind: outcome.kind,
         status: 'done',
         image: metaOf(checked),
         outcome,
-        thumbnail: objectUrls.create(thumbnail),
+        exported: true,
       });
-      setItems((items) => [...items, item]);
+      setItems((items) => [...items, { ...item, thumbnail: objectUrls.create(thumbnail) }]);
       return item.id;
     },
-
-    cancel: (id: string) => {
-      controllers.get(id)?.abort();
-      setItems((items) =>
-        items.map((item) => (item.id === id && item.status === 'queued' ? { ...item, status: 'cancelled' } : item)),
-      );
+    /** How many cards not yet in flight still use a connection other than `connection`. */
+    waitingElsewhere: (connection: C): number =>
+      live().items.filter(
+        (item) => inProgress(item.status) && item.status !== 'working' && connections.get(item.id) !== connection,
+      ).length,
+    /** Sends every card not yet in flight through `connection` instead. */
+    moveWaitingTo: (connection: C) => {
+      for (const item of live().items)
+        if (inProgress(item.status) && item.status !== 'working') connections.set(item.id, connection);
+      publisher.commit({ ...live() }, true);
     },
-
-    cancelRest: () => {
-      setItems((items) => items.map((item) => (item.status === 'queued' ? { ...item, status: 'cancelled' } : item)));
-      controllers.forEach((controller) => controller.abort());
+    /** Results that left the page in an export: leaving the page no longer loses them. */
+    markExported: (ids: readonly string[]) => {
+      const exported = new Set(ids);
+      setItems((items) => items.map((item) => (exported.has(item.id) ? { ...item, exported: true } : item)));
     },
-
+    cancel: (id: string) => cancelWhere((item) => item.id === id),
+    cancelRest: () => cancelWhere(() => true),
     retry,
-
-    retryFailed: (): Promise<void> => {
-      const failed = live.items.filter((item) => item.status === 'failed');
-      return Promise.all(failed.map((item) => retry(item.id))).then(() => undefined);
-    },
-
+    /** Retries every failed card whose failure another try could change. */
+    retryFailed: (connection: C) =>
+      live()
+        .items.filter((item) => item.status === 'failed' && isRetryable(item.error))
+        .forEach((item) => retry(item.id, connection)),
     /** Drops every finished card but `keep` (the one on screen), releasing what each held. */
     clearFinished: (keep: string | null) => {
       setItems((items) =>
         items.filter((item) => {
           if (item.id === keep || inProgress(item.status)) return true;
           if (item.thumbnail) objectUrls.revoke(item.thumbnail);
-          bytes.delete(item.id);
-          decoded.delete(item.id);
+          release(item.id);
+          connections.delete(item.id);
           return false;
         }),
       );
     },
-
     setConcurrency: (n: number) => {
-      commit({ ...live, concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }, true);
+      publisher.commit({ ...live(), concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }, true);
+      readAhead();
       pump();
     },
-
     setPaused: (paused: boolean) => {
-      commit({ ...live, paused }, true);
+      publisher.commit({ ...live(), paused }, true);
       pump();
     },
-
+    /** How many cards hold their bytes in memory now: the window ahead of the sends, and those in flight. */
+    heldInMemory: () => bytes.size + reading.size,
     /** Aborts whatever is in flight; for tests and teardown. */
     dispose: () => {
       controllers.forEach((controller) => controller.abort());
-      if (publishLater !== null) clearTimeout(publishLater);
+      publisher.dispose();
     },
   };
 }
+
+const ignore = () => undefined;

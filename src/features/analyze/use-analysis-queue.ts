@@ -1,10 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { analyzeMutationOptions, type AnalysisKind, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  analyzeWith,
+  type AnalysisKind,
+  type AnalysisOutcome,
+  type AnalyzeVariables,
+  type ConnectionIdentity,
+  type OcrClient,
+} from '@/api';
 import { useConnection } from '@/features/connection';
 import { confirmDecodes, inspect, type Inspected, type PreflightPassed } from './preflight';
 import { metaOf, type ImageMeta } from './queue-item';
-import { createQueueStore, type DecodeCheck, type QueueEvent } from './queue-store';
+import { createQueueStore } from './queue-store';
+import type { DecodeCheck, QueueEvent } from './queue-types';
 import { decodeToThumbnail } from './thumbnail';
 
 /**
@@ -12,6 +20,12 @@ import { decodeToThumbnail } from './thumbnail';
  * every pixel decoded, with the thumbnail still being drawn from it.
  */
 export type DecodeOnScreen = (file: Blob, image: ImageMeta) => Promise<{ thumbnail: Promise<Blob> }>;
+
+/** What a batch is sent through: the client made from the settings when the batch started. */
+interface QueueConnection {
+  client: OcrClient;
+  identity: ConnectionIdentity;
+}
 
 interface Options {
   decodeOnScreen: DecodeOnScreen;
@@ -31,20 +45,28 @@ function confirmWith(decodeOnScreen: DecodeOnScreen) {
   };
 }
 
-/** The queue store, the request it sends through the current connection, and which card is on screen. */
+/** The queue store, the connection each batch is sent through, and which card is on screen. */
 export function useAnalysisQueue({ decodeOnScreen, onEvent }: Options) {
   const { client, identity } = useConnection();
-  const { mutateAsync } = useMutation(analyzeMutationOptions(client, identity));
+  const connection = useMemo<QueueConnection>(() => ({ client, identity }), [client, identity]);
+  // Analyses are billed: never retried by the query layer, and nothing of them kept once settled.
+  const { mutateAsync } = useMutation({
+    mutationKey: ['ocr', 'analyze'],
+    retry: false,
+    gcTime: 0,
+    mutationFn: ({ request, via }: { request: AnalyzeVariables; via: QueueConnection }) =>
+      analyzeWith(via.client, request),
+  });
   const send = useRef(mutateAsync);
   useEffect(() => {
     send.current = mutateAsync;
   }, [mutateAsync]);
   const [store] = useState(() =>
-    createQueueStore({
+    createQueueStore<QueueConnection>({
       inspect,
       confirmDecode: confirmWith(decodeOnScreen),
-      analyze: (request: AnalyzeVariables) => send.current(request),
-      checkingSlots: Math.max(2, navigator.hardwareConcurrency || 2),
+      analyze: (request, via) => send.current({ request, via }),
+      checkingSlots: 2,
     }),
   );
   useEffect(() => () => store.dispose(), [store]);
@@ -69,9 +91,9 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent }: Options) {
     (files: File[], kind: AnalysisKind) => {
       if (files.length === 0) return;
       // Watched before it is checked, so the first card is decoded once, at display size.
-      select(store.addFiles(files, kind)[0]);
+      select(store.addFiles(files, kind, connection)[0]);
     },
-    [select, store],
+    [connection, select, store],
   );
 
   const addImported = useCallback(
@@ -90,9 +112,13 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent }: Options) {
     addImported,
     cancel: store.cancel,
     cancelRest: store.cancelRest,
-    retry: useCallback((id: string) => void store.retry(id), [store]),
-    retryFailed: useCallback(() => void store.retryFailed(), [store]),
+    retry: useCallback((id: string) => store.retry(id, connection), [connection, store]),
+    retryFailed: useCallback(() => store.retryFailed(connection), [connection, store]),
     clearFinished: useCallback(() => store.clearFinished(selectedId), [selectedId, store]),
+    /** Cards not yet sent that will go through an earlier connection than the one set now. */
+    waitingElsewhere: items.length > 0 ? store.waitingElsewhere(connection) : 0,
+    applyConnectionToRest: useCallback(() => store.moveWaitingTo(connection), [connection, store]),
+    markExported: store.markExported,
     concurrency,
     setConcurrency: store.setConcurrency,
     paused,

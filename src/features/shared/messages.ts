@@ -126,6 +126,12 @@ export const MESSAGES = {
   copy: { en: 'Copy', ko: '복사' },
   copied: { en: 'Copied', ko: '복사됨' },
   noBox: { en: 'no box', ko: '영역 없음' },
+  connectionChangedMidBatch: {
+    en: '{n} cards not yet sent will still go through the connection their batch started with.',
+    ko: '아직 보내지 않은 카드 {n}장은 배치를 시작할 때의 연결로 보냅니다.',
+  },
+  applyConnectionToRest: { en: 'Send them with the new connection', ko: '새 연결로 보내기' },
+  keepBatchConnection: { en: 'Keep their connection', ko: '기존 연결 유지' },
   coveredUnplaced: {
     en: 'A sensitive field has no box, so the whole card stays covered.',
     ko: '민감한 항목 중 영역이 없는 것이 있어 카드 전체를 가립니다.',

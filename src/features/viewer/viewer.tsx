@@ -41,9 +41,11 @@ interface Props {
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
   onOpenConnection: () => void;
+  onExported: (ids: string[]) => void;
 }
 
-export function Viewer({ item, presentation, threshold, onThreshold, onCancel, onRetry, onOpenConnection }: Props) {
+export function Viewer(props: Props) {
+  const { item, presentation, threshold, onThreshold, onCancel, onRetry, onOpenConnection, onExported } = props;
   const { t, pick, lang } = useI18n();
   const hintId = useId();
   const [rawChoice, setRaw] = useState(false);
@@ -118,6 +120,7 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
       extra: layers.extra,
     });
     download(blob, `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.png`);
+    if (item.outcome) onExported([item.id]);
   }
 
   function exportJson(redacted: boolean) {
@@ -126,6 +129,7 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
       resultJson({ ...item.outcome, fileName: item.file.name, analysis: item.outcome.kind }, redacted),
       `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.json`,
     );
+    onExported([item.id]);
     setConfirming(null);
   }
 
@@ -162,34 +166,32 @@ export function Viewer({ item, presentation, threshold, onThreshold, onCancel, o
           aria-describedby={hintId}
           onKeyDown={onCanvasKey}
         >
-          {/* The stage stays while cards change, so moving to the next card draws into canvases
-              that already exist instead of allocating new ones. */}
-          {item.image && (
-            <Suspense fallback={<p className="canvas-status">{t('loading')}</p>}>
-              <CardCanvas
-                image={shownImage}
-                natural={natural ?? NO_PICTURE}
-                viewport={viewport}
-                view={view}
-                onViewChange={setView}
-                fields={fields}
-                extras={card?.extras ?? NO_EXTRAS}
-                layers={layers}
-                label={{ lang, showValues, threshold }}
-                selectedId={selectedId}
-                highlightedId={hoveredId}
-                presentation={presentation}
-                badges={card?.badges ?? NO_BADGES}
-                onSelect={(id) => {
-                  setSelectedId(id);
-                  setTab('fields');
-                }}
-                onHover={setHoveredId}
-                onLabelsHidden={setLabelsHidden}
-                stageRef={stageRef}
-              />
-            </Suspense>
-          )}
+          {/* The stage stays while cards change, even through one still being checked, so the next
+              card draws into canvases that already exist instead of allocating new ones. */}
+          <Suspense fallback={<p className="canvas-status">{t('loading')}</p>}>
+            <CardCanvas
+              image={shownImage}
+              natural={natural ?? NO_PICTURE}
+              viewport={viewport}
+              view={view}
+              onViewChange={setView}
+              fields={fields}
+              extras={card?.extras ?? NO_EXTRAS}
+              layers={layers}
+              label={{ lang, showValues, threshold }}
+              selectedId={selectedId}
+              highlightedId={hoveredId}
+              presentation={presentation}
+              badges={card?.badges ?? NO_BADGES}
+              onSelect={(id) => {
+                setSelectedId(id);
+                setTab('fields');
+              }}
+              onHover={setHoveredId}
+              onLabelsHidden={setLabelsHidden}
+              stageRef={stageRef}
+            />
+          </Suspense>
           {presentation && cover.whole && cover.reason === 'unplaced' && (
             <p className="canvas-note">{t('coveredUnplaced')}</p>
           )}

@@ -1,0 +1,157 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { CardlensPage, sampleBytes } from './support/cardlens-page';
+import { resetSandbox, SANDBOX_URL, sandboxLog, setSandboxFaults } from './support/sandbox-server';
+
+// What the batch screen promises, held while cards are queued, in flight, failed or cancelled.
+
+test.beforeEach(resetSandbox);
+test.afterEach(resetSandbox);
+
+const copies = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `card-${String(i).padStart(2, '0')}.png`,
+    mimeType: 'image/png',
+    buffer: sampleBytes('credit-card.png'),
+  }));
+
+async function onSandboxServer(app: CardlensPage): Promise<void> {
+  await app.open();
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  await app.page.getByRole('button', { name: /^Connection:/ }).click();
+}
+
+const posts = async () => (await sandboxLog()).log.filter((e) => e.method === 'POST');
+
+/** A 12-megapixel phone-like photo (noise compresses badly, as real detail does), made in the page. */
+async function phonePhoto(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(4000, 3000);
+    const ctx = canvas.getContext('2d')!;
+    const noise = new ImageData(4000, 3000);
+    for (let i = 0; i < noise.data.length; i += 4) {
+      const v = (i * 2654435761) >>> 24;
+      noise.data.set([v, (v * 7) & 255, (v * 13) & 255, 255], i);
+    }
+    ctx.putImageData(noise, 0, 0);
+    const bytes = new Uint8Array(
+      await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer(),
+    );
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+test('Cancel the rest with 40 large files still being checked: no request leaves but those in flight', async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'cardlens-cancel-'));
+  try {
+    const app = new CardlensPage(page);
+    await onSandboxServer(app);
+    const photo = await phonePhoto(page);
+    const paths = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const path = join(dir, `photo-${String(i).padStart(2, '0')}.jpg`);
+        await writeFile(path, photo);
+        return path;
+      }),
+    );
+    await setSandboxFaults({ latencyMs: 1500 });
+    await page.getByLabel('Card image files').setInputFiles(paths);
+    await expect.poll(async () => (await sandboxLog()).maxInFlight, { timeout: 30_000, intervals: [20] }).toBe(2);
+    await page.getByRole('button', { name: 'Cancel the rest' }).click();
+    // Nothing is left in progress: the button that cancels it has nothing to do.
+    await expect(page.getByRole('button', { name: 'Cancel the rest' })).toBeDisabled({ timeout: 30_000 });
+    await page.waitForTimeout(3000);
+    expect(await posts()).toHaveLength(2);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a batch keeps the connection it started with, until told to move the rest', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await onSandboxServer(app);
+  await setSandboxFaults({ latencyMs: 800 });
+  await page.getByRole('tab', { name: /^Batch/ }).isVisible();
+  await app.drop(copies(8));
+  await page.getByLabel('Concurrency').fill('1');
+  // Typing a new secret mid-batch: the rest still goes with the one the batch started with.
+  await app.connect({ endpoint: 'Custom URL', secretKey: 'typed-halfway' });
+  const prompt = page.getByRole('alert').filter({ hasText: /cards not yet sent will still go through/ });
+  await expect(prompt).toBeVisible();
+  await prompt.getByRole('button', { name: 'Keep their connection' }).click();
+  await expect(prompt).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^8\/8 finished, 0 failed/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  expect((await posts()).map((e) => e.resultCode)).toEqual(Array(8).fill(0));
+
+  // Another batch, and this time the rest follows the new settings.
+  await resetSandbox();
+  await setSandboxFaults({ latencyMs: 800 });
+  await app.connect({ endpoint: 'Custom URL', secretKey: 'sandbox' });
+  await app.drop(copies(4));
+  await app.connect({ endpoint: 'Custom URL', secretKey: 'wrong-now' });
+  await page.getByRole('button', { name: 'Send them with the new connection' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^12\/12 finished/ })).toBeVisible({ timeout: 30_000 });
+  const codes = (await posts()).map((e) => e.resultCode);
+  expect(codes[0]).toBe(0);
+  expect(codes.slice(1)).toEqual(Array(codes.length - 1).fill(4010001));
+});
+
+test('leaving the page asks first while a result has not been exported', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+});
+
+test('leaving the page asks nothing once every result was exported', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  await page.getByRole('tab', { name: /^Batch/ }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Export redacted' }).click();
+  await download;
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(asked).toEqual([]);
+});
+
+test('retry reads the file again, and a file deleted since says so on its row', async ({ page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'cardlens-retry-'));
+  const path = join(dir, 'card.png');
+  await writeFile(path, sampleBytes('credit-card.png'));
+  try {
+    const app = new CardlensPage(page);
+    await app.open();
+    await page.evaluate(async () => (await window.__cardlens!.sandbox()).setFaults({ resultCode: 5000503, times: 1 }));
+    await page.getByLabel('Card image files').setInputFiles(path);
+    await expect(app.queueItem('card.png').getByText('Failed', { exact: true })).toBeVisible({ timeout: 30_000 });
+    await rm(path);
+    await app.queueItem('card.png').getByRole('button', { name: 'Retry' }).click();
+    await expect(app.queueItem('card.png').getByText(/could not be read again/)).toBeVisible();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

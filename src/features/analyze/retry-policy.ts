@@ -1,0 +1,40 @@
+import { OcrError, type Localised } from '@/api';
+
+// Answers that say something about the image itself: sending the same bytes again gets the same answer.
+const ABOUT_THE_IMAGE = new Set([
+  4000002, // INVALID_FILE
+  4000003, // INVALID_FILE_TYPE
+  4000004, // UPLOADED_FILE_IS_EMPTY
+  4000111, // CREDIT_CARD_INFO_NOT_FOUND
+  4000121, // ID_CARD_INFO_NOT_FOUND
+  4131000, // MAX_UPLOAD_SIZE_EXCEEDED
+]);
+
+/** Whether another try could end differently: not for a refusal of the image itself, nor a request we refused to build. */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof OcrError)) return true;
+  if (error.kind === 'invalid-request') return false;
+  if (error.status === 413) return false;
+  return error.resultCode === undefined || !ABOUT_THE_IMAGE.has(error.resultCode);
+}
+
+export const FILE_GONE: Localised = {
+  en: 'The file could not be read again: it was moved, deleted or changed since it was added. Add it again.',
+  ko: '파일을 다시 읽을 수 없습니다. 추가한 뒤 옮겨졌거나 삭제되었거나 바뀌었습니다. 다시 추가하세요.',
+};
+
+export const FILE_CHANGED: Localised = {
+  en: 'The file changed since it was added; the new version was checked and sent.',
+  ko: '추가한 뒤 파일이 바뀌었습니다. 새 내용을 다시 검사해 보냈습니다.',
+};
+
+/** Whether the file can still be read: a file deleted, moved or changed on disk since it was chosen cannot. */
+export function stillReadable(file: File): Promise<boolean> {
+  return file
+    .slice(0, 1)
+    .arrayBuffer()
+    .then(
+      () => true,
+      () => false,
+    );
+}

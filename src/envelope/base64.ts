@@ -9,6 +9,9 @@ type NativeBase64Ctor = { fromBase64?: (text: string) => Uint8Array };
 const CHUNK = 0x8000; // String.fromCharCode(...chunk) stays far below the engine's argument limit
 // A bare character class, not a padded pattern: a backtracking regex over 27 MB exhausts the stack.
 const OUTSIDE_ALPHABET = /[^A-Za-z0-9+/]/;
+// ASCII whitespace (WHATWG): tab, LF, FF, CR and space. MIME wraps Base64 at 76 characters a line.
+const ASCII_WHITESPACE = /[\t\n\f\r ]/;
+const ALL_ASCII_WHITESPACE = /[\t\n\f\r ]+/g;
 
 function isStandardBase64(text: string): boolean {
   const end = text.length - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
@@ -26,8 +29,13 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Strict standard Base64: padding required, no whitespace, no URL-safe alphabet. */
-export function base64ToBytes(text: string, name = 'base64', code: EnvelopeErrorCode = 'bad-base64'): Uint8Array {
+/**
+ * Standard Base64: padding required, no URL-safe alphabet. ASCII whitespace is ignored wherever it
+ * is, so a value wrapped in lines (MIME style, CRLF or LF) decodes; nothing else is forgiven.
+ */
+export function base64ToBytes(input: string, name = 'base64', code: EnvelopeErrorCode = 'bad-base64'): Uint8Array {
+  const text =
+    typeof input === 'string' && ASCII_WHITESPACE.test(input) ? input.replace(ALL_ASCII_WHITESPACE, '') : input;
   if (typeof text !== 'string' || !isStandardBase64(text))
     throw new EnvelopeError(code, `${name} is not standard Base64`);
   const native = (Uint8Array as NativeBase64Ctor).fromBase64;

@@ -54,7 +54,8 @@ export const rawKeyValueSchema = v.looseObject({
   key: v.string(),
   value: v.string(),
   conf: v.pipe(v.number(), v.finite()),
-  bbox: quadSchema,
+  // The console guide's sample has none, and a field the card lacks has nothing to box (DESIGN.md, "tolerance").
+  bbox: v.optional(v.nullable(quadSchema)),
 });
 
 export const rawIdCardSchema = v.looseObject({

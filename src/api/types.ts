@@ -50,7 +50,8 @@ export interface KeyValue {
   key: string;
   value: string;
   conf: number;
-  bbox: ImageQuad;
+  /** Absent or null where the service placed no box: the field is listed without one. */
+  bbox?: ImageQuad | null;
   [extra: string]: unknown;
 }
 

@@ -61,7 +61,7 @@ describe('the specimen manifest', () => {
       const quads = [
         ...(r.cardNumBoxes ?? []),
         ...(r.validThruBox ? [r.validThruBox] : []),
-        ...(r.keyValues ?? []).map((kv) => kv.bbox),
+        ...(r.keyValues ?? []).map((kv) => kv.bbox!), // every sample field has its box
         ...(r.boxes ?? []),
       ];
       for (const q of quads) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { clientOver, isPost } from '@/test-support/injected-fetch';
+import { inProcessFetch, rig, sampleImage } from '@/test-support/sandbox-fixture';
+
+// Issue 14: what the documents allow is accepted: a keyValues entry with no box.
+describe('results the documents allow', () => {
+  it.each([
+    ['absent', undefined],
+    ['null', null],
+  ])('decrypts a keyValues entry whose bbox is %s', async (_, bbox) => {
+    const { sandbox } = rig();
+    const boxless: typeof fetch = async (input, init) => {
+      const response = await inProcessFetch(sandbox)(input, init);
+      if (!isPost(input, init)) return response;
+      const body = (await response.json()) as { result: { keyValues: Record<string, unknown>[] } };
+      if (bbox === undefined) delete body.result.keyValues[0].bbox;
+      else body.result.keyValues[0].bbox = bbox;
+      return new Response(JSON.stringify(body), { headers: response.headers });
+    };
+    const { result } = await clientOver(boxless).analyzeIdCard(sampleImage('id-resident.png'));
+    const [first, second] = result.keyValues;
+    expect(first.bbox ?? null).toBeNull();
+    expect(first.value.length).toBeGreaterThan(0);
+    expect(first.value).not.toMatch(/=$/); // decrypted, not the Base64 ciphertext
+    expect(second.bbox).toBeDefined();
+  });
+});

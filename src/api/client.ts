@@ -6,7 +6,7 @@ import { missingCredential } from './credentials';
 import { OcrError } from './errors';
 import { timingsOf, type Marks } from './timings';
 import { authenticityResultSchema, publicKeyResultSchema, rawCreditCardSchema, rawIdCardSchema } from './schemas';
-import { describeIssues, send } from './transport';
+import { describeIssues, imagePart, jsonRequest, send, type SealedBody } from './transport';
 import {
   ANALYSIS_SERVICE,
   type Analysis,
@@ -29,7 +29,7 @@ export interface OcrClientOptions {
   appKey: string;
   auth: Auth;
   fetch?: typeof fetch;
-  /** Per request; default 60 s. */
+  /** Per request, for the answer; default 60 s. The body's upload at a slow link's rate comes on top. */
   timeoutMs?: number;
   /** Monotonic milliseconds, for timings. */
   now?: () => number;
@@ -128,7 +128,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
   async function sealAndSend(
     service: OcrService,
     path: string,
-    buildBody: (key: Uint8Array) => Promise<{ body: BodyInit; headers?: Record<string, string> }>,
+    buildBody: (key: Uint8Array) => Promise<SealedBody>,
     call: CallOptions,
   ) {
     const started = now();
@@ -149,7 +149,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           { cause },
         );
       }
-      let request: { body: BodyInit; headers?: Record<string, string> };
+      let request: SealedBody;
       try {
         request = await buildBody(symmetricKey);
       } catch (cause) {
@@ -157,7 +157,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           cause,
         });
       }
-      const { body, headers } = request;
+      const { body, headers, bytes } = request;
       const encrypted = now();
       await call.beforeSend?.();
       const sending = now();
@@ -173,6 +173,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           },
           call.signal,
           timeoutMs,
+          bytes,
         );
         const receivedAt = wallClock();
         call.onStage?.('decrypting');
@@ -200,12 +201,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     return sealAndSend(
       ANALYSIS_SERVICE[kind],
       ANALYSIS_PATH[kind],
-      async (key) => {
-        const form = new FormData();
-        // The part's body is the raw ciphertext, not Base64; the filename keeps the extension.
-        form.append('image', new Blob([(await encryptBytes(key, image.bytes)) as BlobPart]), image.fileName);
-        return { body: form };
-      },
+      async (key) => imagePart(await encryptBytes(key, image.bytes), image.fileName),
       call,
     );
   }
@@ -274,10 +270,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
             if (value === undefined || value === '') continue;
             body[field] = plain.includes(field) ? value : await encryptText(key, value);
           }
-          return {
-            body: JSON.stringify(body),
-            headers: { 'Request-Key': requestKey, 'Content-Type': 'application/json' },
-          };
+          return jsonRequest(body, { 'Request-Key': requestKey });
         },
         call,
       );

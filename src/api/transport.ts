@@ -7,6 +7,40 @@ export interface Sent {
   result: unknown;
 }
 
+/** A slow uplink, conservatively: the upload of a 20 MB card takes about 11 minutes at this rate. */
+export const UPLOAD_BITS_PER_SECOND = 256_000;
+
+/**
+ * The time a request may take: `timeoutMs` for the answer, plus the body's upload at a slow link's
+ * rate. fetch cannot tell when the body has left, so the upload is budgeted, not measured.
+ */
+export function requestTimeoutMs(timeoutMs: number, bodyBytes: number): number {
+  return timeoutMs + Math.ceil((bodyBytes * 8 * 1000) / UPLOAD_BITS_PER_SECOND);
+}
+
+/** An encrypted request body, and its size on the wire (the timeout leaves time to upload it). */
+export interface SealedBody {
+  body: BodyInit;
+  headers?: Record<string, string>;
+  bytes: number;
+}
+
+/** The multipart body of an analysis: one part `image` holding the ciphertext. */
+export function imagePart(cipher: Uint8Array, fileName: string): SealedBody {
+  const form = new FormData();
+  // The part's body is the raw ciphertext, not Base64; the filename keeps the extension.
+  form.append('image', new Blob([cipher as BlobPart]), fileName);
+  // Boundaries and part headers come to about 200 bytes in browsers.
+  return { body: form, bytes: cipher.length + 256 + new TextEncoder().encode(fileName).length };
+}
+
+/** A JSON body, as authenticity sends it. */
+export function jsonRequest(value: unknown, headers: Record<string, string>): SealedBody {
+  const json = JSON.stringify(value);
+  const bytes = new TextEncoder().encode(json).length;
+  return { body: json, headers: { ...headers, 'Content-Type': 'application/json' }, bytes };
+}
+
 /** Names where a response broke its schema, without echoing any value from it. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
@@ -18,16 +52,17 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
     .join('; ');
 }
 
-function failureOf(
-  cause: unknown,
-  userSignal: AbortSignal | undefined,
-  timeout: AbortSignal,
-  timeoutMs: number,
-): OcrError {
+interface Exchange {
+  userSignal: AbortSignal | undefined;
+  timeout: AbortSignal;
+  limitMs: number;
+}
+
+function failureOf(cause: unknown, { userSignal, timeout, limitMs }: Exchange): OcrError {
   if (cause instanceof OcrError) return cause;
   if (userSignal?.aborted) return new OcrError('aborted', 'The request was cancelled.', { cause });
   if (timeout.aborted)
-    return new OcrError('timeout', `The service did not answer within ${Math.round(timeoutMs / 1000)} s.`, { cause });
+    return new OcrError('timeout', `The service did not answer within ${Math.round(limitMs / 1000)} s.`, { cause });
   return new OcrError('network', NETWORK_MESSAGE, { cause });
 }
 
@@ -42,17 +77,21 @@ export async function send(
   init: RequestInit,
   userSignal: AbortSignal | undefined,
   timeoutMs: number,
+  /** The request body's size on the wire: its upload time is added to the timeout. */
+  bodyBytes = 0,
 ): Promise<Sent> {
   if (userSignal?.aborted) throw new OcrError('aborted', 'The request was cancelled.');
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const limitMs = requestTimeoutMs(timeoutMs, bodyBytes);
+  const timeout = AbortSignal.timeout(limitMs);
   const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
+  const exchange: Exchange = { userSignal, timeout, limitMs };
   let response: Response;
   let text: string;
   try {
     response = await fetchImpl(url, { ...init, signal });
     text = await response.text();
   } catch (cause) {
-    throw failureOf(cause, userSignal, timeout, timeoutMs);
+    throw failureOf(cause, exchange);
   }
 
   let body: unknown;

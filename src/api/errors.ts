@@ -59,7 +59,12 @@ export class OcrError extends Error {
   }
 }
 
-export function apiError(resultCode: number, resultMessage: string, status: number, resultKey?: string): OcrError {
+export function apiError(
+  resultCode: number,
+  resultMessage: string,
+  status: number | undefined,
+  resultKey?: string,
+): OcrError {
   const info = describeResultCode(resultCode, resultKey);
   return new OcrError('api', `${info.key} (${resultCode}): ${info.message.en}`, {
     resultCode,

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_IMAGE_BYTES } from '@/lib/image-format';
 import { apiError, NETWORK_MESSAGE, OcrError } from './errors';
 import { envelopeSchema } from './schemas';
 
@@ -9,6 +10,7 @@ export interface Sent {
 
 /** A slow uplink, conservatively: the upload of a 20 MB card takes about 11 minutes at this rate. */
 export const UPLOAD_BITS_PER_SECOND = 256_000;
+const MAX_UPLOAD_SIZE_EXCEEDED = 4131000;
 
 /**
  * The time a request may take: `timeoutMs` for the answer, plus the body's upload at a slow link's
@@ -41,6 +43,8 @@ export function jsonRequest(value: unknown, headers: Record<string, string>): Se
   return { body: json, headers: { ...headers, 'Content-Type': 'application/json' }, bytes };
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 /** Names where a response broke its schema, without echoing any value from it. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   return issues
@@ -56,20 +60,31 @@ interface Exchange {
   userSignal: AbortSignal | undefined;
   timeout: AbortSignal;
   limitMs: number;
+  bodyBytes: number;
 }
 
-function failureOf(cause: unknown, { userSignal, timeout, limitMs }: Exchange): OcrError {
+function failureOf(cause: unknown, { userSignal, timeout, limitMs, bodyBytes }: Exchange): OcrError {
   if (cause instanceof OcrError) return cause;
   if (userSignal?.aborted) return new OcrError('aborted', 'The request was cancelled.', { cause });
   if (timeout.aborted)
     return new OcrError('timeout', `The service did not answer within ${Math.round(limitMs / 1000)} s.`, { cause });
+  // A gateway refusing an oversize upload without CORS headers reaches a browser as a bare network
+  // error: the status is lost, but a body over the limit is reason enough to name the size.
+  if (bodyBytes > MAX_IMAGE_BYTES) {
+    return apiError(
+      MAX_UPLOAD_SIZE_EXCEEDED,
+      `No answer could be read, and the request body was ${megabytes(bodyBytes)} MB, over the service's ` +
+        `${megabytes(MAX_IMAGE_BYTES)} MB limit: a gateway refusing it without CORS headers looks like this.`,
+      undefined,
+    );
+  }
   return new OcrError('network', NETWORK_MESSAGE, { cause });
 }
 
 /**
- * One HTTP exchange with the documented `{ header, result }` body: the body is parsed whatever
- * the status (an oversize upload comes back as HTTP 413 with a JSON header), and a failed header
- * becomes an `api` error.
+ * One HTTP exchange with the documented `{ header, result }` body. NHN answers HTTP 200 with the
+ * result code in the header; a JSON body is parsed whatever the status, and an HTTP 413 from a
+ * gateway in front of it is the size error whatever its body (DESIGN.md, "Wire protocol: status").
  */
 export async function send(
   fetchImpl: typeof fetch,
@@ -84,7 +99,7 @@ export async function send(
   const limitMs = requestTimeoutMs(timeoutMs, bodyBytes);
   const timeout = AbortSignal.timeout(limitMs);
   const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
-  const exchange: Exchange = { userSignal, timeout, limitMs };
+  const exchange: Exchange = { userSignal, timeout, limitMs, bodyBytes };
   let response: Response;
   let text: string;
   try {
@@ -101,6 +116,12 @@ export async function send(
     body = undefined;
   }
   const parsed = v.safeParse(envelopeSchema, body);
+  if (response.status === 413) {
+    const message = parsed.success
+      ? parsed.output.header.resultMessage
+      : 'HTTP 413 from a gateway or proxy in front of the service, with no result header.';
+    throw apiError(MAX_UPLOAD_SIZE_EXCEEDED, message, 413);
+  }
   if (!parsed.success) {
     if (!response.ok) {
       throw new OcrError(

@@ -8,6 +8,8 @@ export interface Sent {
   result: unknown;
 }
 
+/** A response carries only text fields; anything longer is not the OCR API (issue 14). */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** A slow uplink, conservatively: the upload of a 20 MB card takes about 11 minutes at this rate. */
 export const UPLOAD_BITS_PER_SECOND = 256_000;
 const MAX_UPLOAD_SIZE_EXCEEDED = 4131000;
@@ -81,6 +83,39 @@ function failureOf(cause: unknown, { userSignal, timeout, limitMs, bodyBytes }: 
   return new OcrError('network', NETWORK_MESSAGE, { cause });
 }
 
+/** Reads the body as text, but no more than MAX_RESPONSE_BYTES of it: past that the stream is cancelled. */
+async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  // A body from an injected fetch does not hear the request's signal: cancel it here.
+  const stop = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', stop, { once: true });
+  const decoder = new TextDecoder();
+  let text = '';
+  let read = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      // An abort cancels the reader, which then reports a done that is not the body's end.
+      if (signal.aborted) throw signal.reason;
+      if (done) return text + decoder.decode();
+      read += value.byteLength;
+      if (read > MAX_RESPONSE_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new OcrError(
+          'malformed-response',
+          `The service answered with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; a Document OCR answer ` +
+            'holds only text fields, so this is not one. Check the endpoint.',
+          { status: response.status },
+        );
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
+}
+
 /**
  * One HTTP exchange with the documented `{ header, result }` body. NHN answers HTTP 200 with the
  * result code in the header; a JSON body is parsed whatever the status, and an HTTP 413 from a
@@ -104,7 +139,7 @@ export async function send(
   let text: string;
   try {
     response = await fetchImpl(url, { ...init, signal });
-    text = await response.text();
+    text = await readCapped(response, signal);
   } catch (cause) {
     throw failureOf(cause, exchange);
   }

@@ -172,12 +172,12 @@ describe('result codes the sandbox produces reach the client mapped', () => {
     expect((await failure(client.analyzeCreditCard(empty))).resultCode).toBe(4000004);
   });
 
-  it('HTTP 413 with 4131000 for an image over 20 MB', async () => {
+  it('4131000, with HTTP 200 as NHN documents, for an image over 20 MB', async () => {
     const { client } = rig();
     const big = new Uint8Array(21 * 1024 * 1024);
     big.set([0xff, 0xd8, 0xff, 0xe0]);
     const error = await failure(client.analyzeCreditCard({ bytes: big, fileName: 'big.jpg' }));
-    expect(error).toMatchObject({ kind: 'api', resultCode: 4131000, status: 413 });
+    expect(error).toMatchObject({ kind: 'api', resultCode: 4131000, status: 200 });
   });
 
   it('every code in the table, forced by fault injection, arrives as an api error with its key', async () => {

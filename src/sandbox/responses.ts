@@ -22,10 +22,15 @@ export function jsonBody(resultCode: number, result?: unknown, detail?: string):
   };
 }
 
-/** The service answers HTTP 200 with a failing header, except an oversize upload (413) and unknown URLs (404). */
-export function statusFor(resultCode: number): number {
-  if (resultCode === 4131000) return 413;
-  if (resultCode === 4041007) return 404;
+/**
+ * "All API requests return HTTP 200 OK. The success or failure of an API request can be determined by
+ * referring to the header in the Response Body." (reference/nhn-docs-en/document-ocr-api-guide-v2.0.md and
+ * -v2.1.md, "Common Response Information"; the same in nhn-docs-ko). So every result code, 4131000 and
+ * 4041007 included, comes back as HTTP 200. No NHN document says a gateway answers otherwise; DESIGN.md
+ * ("Wire protocol", status) notes that a proxy in front may refuse an oversize upload with HTTP 413, and
+ * the Node server does so for a body past its cap (scripts/sandbox-server.ts).
+ */
+export function statusFor(_resultCode: number): number {
   return 200;
 }
 

@@ -168,7 +168,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   ): Promise<{ status: number; body: Record<string, unknown> | string; headers: Record<string, string> }> {
     const match = ROUTE.exec(path);
     const route = match ? routeOf(request.method, match[3]) : null;
-    if (!match || !route) return { status: 404, body: jsonBody(4041007), headers: {} };
+    if (!match || !route) return { status: statusFor(4041007), body: jsonBody(4041007), headers: {} };
     try {
       checkCredentials(request, match[1], match[2]);
       if (route.kind === 'public-key') {

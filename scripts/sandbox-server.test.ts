@@ -1,7 +1,12 @@
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrClient, OcrError } from '@/api';
+import { MAX_IMAGE_BYTES } from '@/lib/image-format';
 import { sampleImage } from '@/test-support/sandbox-fixture';
-import { startSandboxServer, type SandboxServer } from './sandbox-server';
+import { MAX_REQUEST_BYTES, startSandboxServer, type SandboxServer } from './sandbox-server';
+
+const client = (server: SandboxServer) =>
+  createOcrClient({ baseUrl: server.url, appKey: 'sandbox', auth: { kind: 'secret-key', secretKey: 'sandbox' } });
 
 describe('the sandbox behind a Node HTTP server', () => {
   let server: SandboxServer;
@@ -108,5 +113,168 @@ describe('the sandbox behind a Node HTTP server', () => {
     expect(lines[0]).toMatch(/^GET \/v2\.0\/appkeys\/sandbox\/public-keys\/id-card 0 \d+ms$/);
     const everything = lines.join('\n') + JSON.stringify(own.sandbox.control.log());
     for (const leak of [secret, '홍길동', '9001011234568', '4111111111111111']) expect(everything).not.toContain(leak);
+  });
+});
+
+/** One HTTP exchange with headers fetch will not set (Host), or a body streamed until the server answers. */
+function exchange(
+  url: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: Uint8Array;
+    stream?: { chunk: number; upTo: number };
+  } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string; sent: number }> {
+  return new Promise((resolveExchange, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolveExchange({
+          status: res.statusCode!,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString(),
+          sent,
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', (error) => (answered ? undefined : reject(error)));
+    if (options.body) {
+      sent = options.body.length;
+      req.end(options.body);
+    } else if (options.stream) {
+      const { chunk, upTo } = options.stream;
+      const block = Buffer.alloc(chunk, 0x41);
+      // Writes until the server answers; `upTo` is only a safety net for a server that never does.
+      const pump = () => {
+        while (!answered && sent < upTo) {
+          sent += chunk;
+          if (!req.write(block)) return void req.once('drain', pump);
+        }
+        if (!answered) req.end();
+      };
+      pump();
+    } else req.end();
+  });
+}
+
+describe('the sandbox server keeps to itself (issue 14)', () => {
+  let server: SandboxServer;
+  beforeAll(async () => {
+    server = await startSandboxServer({ quiet: true, maxLogEntries: 3, maxRequestKeys: 2 });
+  });
+  afterAll(() => server.close());
+  const control = (path: string) => `${server.url}/__sandbox/${path}`;
+
+  it('refuses a body over its cap with HTTP 413 and a result header in NHN shape, before reading it', async () => {
+    const tooBig = new Uint8Array(MAX_REQUEST_BYTES + 1);
+    const answer = await exchange(`${server.url}/v2.0/appkeys/sandbox/credit-card`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': String(tooBig.length) },
+      body: tooBig,
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({
+      header: { isSuccessful: false, resultCode: 4131000 },
+    });
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('stops reading a body with no length once it passes the cap', async () => {
+    const answer = await exchange(`${server.url}/v2.0/appkeys/sandbox/credit-card`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked' },
+      stream: { chunk: 256 * 1024, upTo: 4 * MAX_REQUEST_BYTES },
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.sent).toBeLessThan(2 * MAX_REQUEST_BYTES);
+    // And it still serves the next request.
+    await expect(client(server).getPublicKey('credit-card')).resolves.toBeTruthy();
+  });
+
+  it('gives the client the size error for an upload past the cap', async () => {
+    const image = new Uint8Array(MAX_REQUEST_BYTES);
+    image.set([0xff, 0xd8, 0xff, 0xe0]);
+    await expect(client(server).analyzeCreditCard({ bytes: image, fileName: 'image.jpg' })).rejects.toMatchObject({
+      kind: 'api',
+      resultCode: 4131000,
+      status: 413,
+    });
+  });
+
+  it('takes a 20 MB image, envelope and all: the cap is above the service limit', async () => {
+    const image = new Uint8Array(MAX_IMAGE_BYTES);
+    image.set([0xff, 0xd8, 0xff, 0xe0]);
+    // Not a sample, so "no card found": the sandbox read, decrypted and sized the whole upload.
+    await expect(client(server).analyzeCreditCard({ bytes: image, fileName: 'image.jpg' })).rejects.toMatchObject({
+      resultCode: 4000111,
+    });
+  });
+
+  it('answers its controls without an Origin, or from the app’s own origins, naming the origin', async () => {
+    expect((await exchange(control('faults'))).status).toBe(200);
+    for (const origin of ['http://127.0.0.1:4173', 'http://127.0.0.1:5173', 'http://localhost:5173']) {
+      const answer = await exchange(control('faults'), { headers: { Origin: origin } });
+      expect(answer.status, origin).toBe(200);
+      expect(answer.headers['access-control-allow-origin'], origin).toBe(origin);
+      expect(answer.headers.vary).toMatch(/Origin/);
+    }
+  });
+
+  it('refuses its controls to any other web page, preflight included', async () => {
+    await exchange(control('reset'), { method: 'POST' });
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:9999', 'null']) {
+      const rotate = await exchange(control('rotate'), { method: 'POST', headers: { Origin: origin } });
+      expect(rotate.status, origin).toBe(403);
+      expect(rotate.headers['access-control-allow-origin'], origin).toBeUndefined();
+      const log = await exchange(control('log'), { headers: { Origin: origin } });
+      expect(log.status, origin).toBe(403);
+      expect(log.body, origin).not.toMatch(/public-keys/);
+      const preflight = await exchange(control('faults'), {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+      expect(preflight.status, origin).toBe(403);
+      expect(preflight.headers['access-control-allow-origin'], origin).toBeUndefined();
+    }
+    expect(await server.sandbox.control.keyVersion('credit-card')).toBe('0'); // never rotated
+  });
+
+  it('answers its controls only for a loopback Host, whatever the port (no DNS rebinding)', async () => {
+    const port = server.port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost', '127.0.0.1:1']) {
+      expect((await exchange(control('faults'), { headers: { Host: host } })).status, host).toBe(200);
+    }
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `10.0.0.1:${port}`]) {
+      expect((await exchange(control('faults'), { headers: { Host: host } })).status, host).toBe(403);
+    }
+  });
+
+  it('takes its allowed origins as an option', async () => {
+    const own = await startSandboxServer({ quiet: true, allowedOrigins: ['https://cardlens.example'] });
+    try {
+      const url = `${own.url}/__sandbox/faults`;
+      expect((await exchange(url, { headers: { Origin: 'https://cardlens.example' } })).status).toBe(200);
+      expect((await exchange(url, { headers: { Origin: 'http://127.0.0.1:4173' } })).status).toBe(403);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('keeps a bounded log and a bounded Request-Key store', async () => {
+    const c = client(server);
+    for (let i = 0; i < 5; i++) await c.getPublicKey('id-card', { fresh: true });
+    for (let i = 0; i < 3; i++) await c.analyzeIdCard(sampleImage('id-resident.png'));
+    const { log, requestKeys } = JSON.parse((await exchange(control('log'))).body) as {
+      log: unknown[];
+      requestKeys: number;
+    };
+    expect(log).toHaveLength(3);
+    expect(requestKeys).toBe(2);
   });
 });

@@ -1,12 +1,22 @@
-// npm run sandbox -- --port 8787 [--app-key K] [--secret-key S] [--latency MS]
-// The sandbox handler behind a Node HTTP server on 127.0.0.1 only, for e2e tests and manual use.
+// npm run sandbox -- --port 8787 [--app-key K] [--secret-key S] [--latency MS] [--allow-origin URL ...]
+// The sandbox handler behind a Node HTTP server on 127.0.0.1 only, for e2e tests and manual use. In front
+// of the handler it plays the gateway: it caps request bodies, and it keeps its control endpoints to the
+// app's own pages on this machine.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { SampleManifest } from '../src/api/types';
-import { createSandbox, type Sandbox, type SandboxFaults, type SandboxOptions } from '../src/sandbox';
+import { MAX_IMAGE_BYTES } from '../src/lib/image-format';
+import {
+  corsHeaders,
+  createSandbox,
+  jsonBody,
+  type Sandbox,
+  type SandboxFaults,
+  type SandboxOptions,
+} from '../src/sandbox';
 
 export interface SandboxServer {
   url: string;
@@ -15,7 +25,28 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
+export interface SandboxServerOptions extends SandboxOptions {
+  port?: number;
+  quiet?: boolean;
+  /** Origins whose pages may use /__sandbox/*; requests with no Origin (Node, curl) always may. */
+  allowedOrigins?: readonly string[];
+}
+
 const CONTROL_PREFIX = '/__sandbox/';
+/** The Playwright preview server and the dev server: the app's own pages. */
+export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
+  'http://127.0.0.1:4173',
+  'http://127.0.0.1:5173',
+  'http://localhost:5173',
+];
+/** A 20 MB image, its AES padding (at most 16 bytes) and the multipart framing around it, generously. */
+export const MAX_REQUEST_BYTES = MAX_IMAGE_BYTES + 64 * 1024;
+const MAX_CONTROL_BYTES = 64 * 1024;
+/** After refusing an oversize upload, how long and how much of it is read and dropped so the client sees the 413. */
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 2 * MAX_REQUEST_BYTES;
+/** 127.0.0.1, localhost or [::1], with any port or none: not a name that could be rebound to this machine. */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
 
 export async function loadSamples(
   dir = resolve(import.meta.dirname, '../public/samples'),
@@ -24,10 +55,48 @@ export async function loadSamples(
   return manifest.samples;
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** The whole body, or null as soon as it is known to be over `limit` bytes (the rest is left unread). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.resolve(null);
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (body: Buffer | null) => {
+      request.off('data', onData).off('end', onEnd).off('error', reject);
+      resolveBody(body);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) settle(null);
+      else chunks.push(chunk);
+    };
+    const onEnd = () => settle(Buffer.concat(chunks));
+    request.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+/**
+ * HTTP 413 with a result header in NHN's shape, as a gateway in front of the service may answer an
+ * oversize upload (DESIGN.md, "Wire protocol": status; NHN's own documents say only HTTP 200). The
+ * rest of the body is read and dropped for a while, as nginx's lingering close does: closing at once
+ * can reset the connection before the client has read the answer.
+ */
+function refuseOversize(request: IncomingMessage, out: ServerResponse, limit: number): void {
+  out.writeHead(413, {
+    'Content-Type': 'application/json;charset=UTF-8',
+    Connection: 'close',
+    ...corsHeaders(true),
+  });
+  out.end(JSON.stringify(jsonBody(4131000, undefined, `The request body is over ${limit} bytes.`)));
+  const stop = () => request.socket.destroy();
+  const timer = setTimeout(stop, LINGER_MS).unref();
+  request.socket.once('close', () => clearTimeout(timer));
+  let dropped = 0;
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) stop();
+  });
+  request.resume();
 }
 
 function toWebRequest(request: IncomingMessage, body: Buffer, origin: string): Request {
@@ -51,63 +120,92 @@ async function sendWebResponse(response: Response, out: ServerResponse): Promise
   out.end(Buffer.from(await response.arrayBuffer()));
 }
 
-function json(out: ServerResponse, status: number, body: unknown): void {
-  out.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Access-Control-Allow-Origin': '*',
+/**
+ * Whether a control request comes from this machine's own tools or the app's pages: a loopback Host
+ * (another name could be rebound to 127.0.0.1 by a hostile page), and no Origin or an allowed one.
+ * Returns the CORS headers to answer with, or null to refuse.
+ */
+function controlAccess(request: IncomingMessage, allowedOrigins: readonly string[]): Record<string, string> | null {
+  if (!LOOPBACK_HOST.test(request.headers.host ?? '')) return null;
+  const origin = request.headers.origin;
+  if (origin === undefined) return { Vary: 'Origin' };
+  if (!allowedOrigins.includes(origin)) return null;
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
     'Access-Control-Allow-Headers': 'Content-Type',
-  });
-  out.end(JSON.stringify(body));
+    Vary: 'Origin',
+  };
+}
+
+function json(out: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  out.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  out.end(status === 204 ? undefined : JSON.stringify(body));
 }
 
 /** Test and demo controls: never part of the real API, and never carrying a secret. */
 async function control(
   sandbox: Sandbox,
   path: string,
-  method: string,
-  body: Buffer,
+  request: IncomingMessage,
   out: ServerResponse,
+  allowedOrigins: readonly string[],
 ): Promise<void> {
-  if (method === 'OPTIONS') return json(out, 204, null);
+  const cors = controlAccess(request, allowedOrigins);
+  if (!cors) {
+    return json(out, 403, {
+      error: 'The sandbox controls answer only the app on this machine (a loopback Host and an allowed Origin).',
+    });
+  }
+  const method = request.method ?? 'GET';
+  if (method === 'OPTIONS') return json(out, 204, null, cors);
+  const body = await readBody(request, MAX_CONTROL_BYTES);
+  if (body === null) return json(out, 413, { error: `A control body is at most ${MAX_CONTROL_BYTES} bytes.` }, cors);
+  const answer = (status: number, value: unknown) => json(out, status, value, cors);
   const action = path.slice(CONTROL_PREFIX.length);
   if (action === 'faults' && method === 'POST') {
     let faults: SandboxFaults;
     try {
       faults = body.length ? (JSON.parse(body.toString('utf8')) as SandboxFaults) : {};
     } catch {
-      return json(out, 400, { error: 'faults must be JSON' });
+      return answer(400, { error: 'faults must be JSON' });
     }
     sandbox.control.setFaults(faults);
-    return json(out, 200, { faults: sandbox.control.faults() });
+    return answer(200, { faults: sandbox.control.faults() });
   }
-  if (action === 'faults' && method === 'GET') return json(out, 200, { faults: sandbox.control.faults() });
-  if (action === 'log' && method === 'GET')
-    return json(out, 200, { log: sandbox.control.log(), maxInFlight: sandbox.control.maxInFlight() });
+  if (action === 'faults' && method === 'GET') return answer(200, { faults: sandbox.control.faults() });
+  if (action === 'log' && method === 'GET') {
+    const { control: c } = sandbox;
+    return answer(200, { log: c.log(), maxInFlight: c.maxInFlight(), requestKeys: c.requestKeyCount() });
+  }
   if (action === 'reset' && method === 'POST') {
     sandbox.control.clearLog();
     sandbox.control.resetStats();
     sandbox.control.setFaults({});
-    return json(out, 200, { ok: true });
+    return answer(200, { ok: true });
   }
   if (action === 'rotate' && method === 'POST') {
     await sandbox.control.rotateKeys();
-    return json(out, 200, { version: await sandbox.control.keyVersion('credit-card') });
+    return answer(200, { version: await sandbox.control.keyVersion('credit-card') });
   }
-  return json(out, 404, { error: `unknown control ${method} ${action}` });
+  return answer(404, { error: `unknown control ${method} ${action}` });
 }
 
-export async function startSandboxServer(
-  options: SandboxOptions & { port?: number; quiet?: boolean } = {},
-): Promise<SandboxServer> {
+export async function startSandboxServer(options: SandboxServerOptions = {}): Promise<SandboxServer> {
   const samples = options.samples ?? (await loadSamples());
   const sandbox = createSandbox({ ...options, samples });
+  const allowedOrigins = options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
   let origin = 'http://127.0.0.1';
   const server: Server = createServer((request, out) => {
     const started = performance.now();
     void (async () => {
-      const body = await readBody(request);
       const path = new URL(request.url ?? '/', origin).pathname;
-      if (path.startsWith(CONTROL_PREFIX)) return control(sandbox, path, request.method ?? 'GET', body, out);
+      if (path.startsWith(CONTROL_PREFIX)) return control(sandbox, path, request, out, allowedOrigins);
+      const body = await readBody(request, MAX_REQUEST_BYTES);
+      if (body === null) {
+        if (!options.quiet) console.log(`${request.method} ${path} 413 (body over ${MAX_REQUEST_BYTES} bytes)`);
+        return refuseOversize(request, out, MAX_REQUEST_BYTES);
+      }
       try {
         const response = await sandbox.fetch(toWebRequest(request, body, origin));
         await sendWebResponse(response, out);
@@ -153,6 +251,7 @@ async function main(): Promise<void> {
       'secret-key': { type: 'string' },
       latency: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'allow-origin': { type: 'string', multiple: true },
     },
   });
   const server = await startSandboxServer({
@@ -161,6 +260,7 @@ async function main(): Promise<void> {
     secretKey: values['secret-key'],
     faults: values.latency ? { latencyMs: Number(values.latency) } : undefined,
     quiet: values.quiet,
+    allowedOrigins: values['allow-origin'],
   });
   console.log(
     `Cardlens sandbox listening on ${server.url}, app key "${values['app-key'] ?? 'sandbox'}" (credentials default to "sandbox")`,

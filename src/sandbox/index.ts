@@ -8,4 +8,4 @@ export {
 } from './sandbox';
 export { sandboxFetch } from './sandbox-fetch';
 export { MALFORMED_KINDS, type MalformedKind, type SandboxFaults } from './faults';
-export { CORS_ALLOW_HEADERS } from './responses';
+export { CORS_ALLOW_HEADERS, corsHeaders, jsonBody } from './responses';

@@ -13,6 +13,10 @@ export interface SandboxOptions {
   modulusLength?: number;
   /** Waits; tests may pass one that resolves at once. */
   sleep?: (ms: number) => Promise<void>;
+  /** The log keeps this many of the latest requests; default 1000. */
+  maxLogEntries?: number;
+  /** Request-Keys kept at once, the oldest dropped past it (expired ones are swept anyway); default 10,000. */
+  maxRequestKeys?: number;
 }
 
 export interface SandboxLogEntry {
@@ -34,6 +38,8 @@ export interface SandboxControl {
   clearLog(): void;
   /** The most requests that were in flight at one moment since the last reset. */
   maxInFlight(): number;
+  /** Request-Keys held, used or not, until they expire or are pushed out. */
+  requestKeyCount(): number;
   resetStats(): void;
 }
 

@@ -50,6 +50,7 @@ const CONTROL_METHODS: readonly (keyof SandboxControl)[] = [
   'log',
   'clearLog',
   'maxInFlight',
+  'requestKeyCount',
   'resetStats',
 ];
 

@@ -34,6 +34,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const modulusLength = options.modulusLength ?? 2048;
   const samplesByHash = new Map((options.samples ?? []).map((s) => [s.sha256.toLowerCase(), s]));
+  const maxLogEntries = options.maxLogEntries ?? 1000;
+  const maxRequestKeys = options.maxRequestKeys ?? 10_000;
 
   let faults: SandboxFaults = { ...options.faults };
   let log: SandboxLogEntry[] = [];
@@ -86,6 +88,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return symmetricKey;
   }
 
+  /** Stores a Request-Key, first sweeping expired ones and then dropping the oldest past the cap. */
+  function keepRequestKey(requestKey: string, record: RequestKeyRecord): void {
+    for (const [key, { issuedAt }] of requestKeys) {
+      if (record.issuedAt - issuedAt > REQUEST_KEY_TTL_MS) requestKeys.delete(key);
+    }
+    while (requestKeys.size >= maxRequestKeys) requestKeys.delete(requestKeys.keys().next().value!);
+    requestKeys.set(requestKey, record);
+  }
+
   async function analyze(request: Request, route: Extract<Route, { kind: 'analyze' }>) {
     const symmetricKey = await unwrapHeaders(request, route.service);
     let part: FormDataEntryValue | null;
@@ -120,7 +131,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const verifiable = sample.service === 'id-card' && ['resident', 'driver'].includes(sample.result.idType);
     if (route.path === 'id-card' && sample.service === 'id-card' && verifiable) {
       const requestKey = crypto.randomUUID().replace(/-/g, '');
-      requestKeys.set(requestKey, { sample, issuedAt: now(), used: false });
+      keepRequestKey(requestKey, { sample, issuedAt: now(), used: false });
       headers['Request-Key'] = requestKey;
     }
     return { resultCode: 0, result, headers };
@@ -209,6 +220,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const outcome = await respond(request, url, active);
       await answerable;
       log.push({ at: started, method: request.method, path: url.pathname, ...outcome.logged, ms: now() - started });
+      if (log.length > maxLogEntries) log.splice(0, log.length - maxLogEntries);
       if (!outcome.response) throw new TypeError('The sandbox dropped the connection (fault injection).');
       return outcome.response;
     } finally {
@@ -261,6 +273,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       log = [];
     },
     maxInFlight: () => maxInFlight,
+    requestKeyCount: () => requestKeys.size,
     resetStats() {
       maxInFlight = inFlight;
     },

@@ -1,5 +1,6 @@
 // The bad-input corpus (issue 6): every file here must be refused before anything is sent, each with
-// its own message. Small files are committed; the large ones are written on demand and git-ignored.
+// its own message, except the few marked `accepted`: odd but valid files the service reads (issue 14),
+// which are sent unchanged with a caution. Small files are committed; the large ones are written on demand.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,13 +20,13 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** A real PNG: signature, IHDR, one zlib IDAT of filtered rows, IEND. */
-export function png(width: number, height: number, { bitDepth = 8, fill = 0x80 } = {}): Buffer {
+export function png(width: number, height: number, { bitDepth = 8, fill = 0x80, alpha = false } = {}): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = bitDepth;
-  ihdr[9] = 2; // truecolour
-  const rowBytes = 1 + width * 3 * (bitDepth / 8);
+  ihdr[9] = alpha ? 6 : 2; // truecolour, with or without alpha
+  const rowBytes = 1 + width * (alpha ? 4 : 3) * (bitDepth / 8);
   const raw = Buffer.alloc(rowBytes * height, fill);
   for (let y = 0; y < height; y++) raw[y * rowBytes] = 0; // filter: none
   return Buffer.concat([
@@ -66,31 +67,38 @@ function garbledPixels(): Buffer {
   ]);
 }
 
-/** A JPEG frame header with four components (CMYK) between SOI and EOI. */
-function cmykJpeg(): Buffer {
-  const sof = [
-    0xff, 0xc0, 0x00, 0x14, 0x08, 0x03, 0x20, 0x04, 0xb0, 0x04, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 4, 0x11, 0,
-  ];
-  return Buffer.from([
-    0xff,
-    0xd8,
-    0xff,
-    0xe0,
-    0x00,
-    0x10,
-    ...Buffer.from('JFIF\0'),
-    1,
-    1,
-    0,
-    0,
-    1,
-    0,
-    1,
-    0,
-    0,
-    ...sof,
-    0xff,
-    0xd9,
+/** A JPEG marker segment: marker, length (which counts itself), payload. */
+function segment(marker: number, payload: number[]): Buffer {
+  const length = payload.length + 2;
+  return Buffer.from([0xff, marker, length >> 8, length & 0xff, ...payload]);
+}
+
+/**
+ * A whole, decodable baseline CMYK JPEG of one flat colour, as Photoshop writes them (Adobe APP14,
+ * transform 0). Every 8×8 block is a DC of 0 and an end-of-block: one Huffman code each, one bit long,
+ * so each MCU of four blocks is the byte 0x00.
+ */
+export function cmykJpeg(width = 856, height = 540): Buffer {
+  const huffman = (tableClass: number) => [tableClass << 4, 1, ...Array<number>(15).fill(0), 0];
+  const mcus = Math.ceil(width / 8) * Math.ceil(height / 8);
+  const components = [1, 2, 3, 4];
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    segment(0xee, [...Buffer.from('Adobe'), 0, 100, 0, 0, 0, 0, 0]), // APP14, transform 0: CMYK
+    segment(0xdb, [0, ...Array<number>(64).fill(1)]), // DQT 0, every step 1
+    segment(0xc0, [
+      8,
+      height >> 8,
+      height & 0xff,
+      width >> 8,
+      width & 0xff,
+      4,
+      ...components.flatMap((c) => [c, 0x11, 0]),
+    ]),
+    segment(0xc4, [...huffman(0), ...huffman(1)]), // DC 0: category 0; AC 0: end of block
+    segment(0xda, [4, ...components.flatMap((c) => [c, 0x00]), 0, 63, 0]),
+    Buffer.alloc(mcus),
+    Buffer.from([0xff, 0xd9]),
   ]);
 }
 
@@ -104,8 +112,18 @@ function withBadCrc(bytes: Buffer): Buffer {
 const text = (s: string) => Buffer.from(s, 'utf8');
 const LONG_NAME = `${'very-long-card-photo-name-'.repeat(9)}.png`;
 
+export interface CorpusInput {
+  name: string;
+  content: () => Buffer;
+  /** What its refusal says or, for an accepted file, its caution. */
+  says: RegExp;
+  large?: boolean;
+  /** A valid file the service reads: sent, not refused. */
+  accepted?: boolean;
+}
+
 /** File name → content, and what its message must say. */
-export function badInputs(): { name: string; content: () => Buffer; says: RegExp; large?: boolean }[] {
+export function badInputs(): CorpusInput[] {
   const card = () => readFileSync(join(SAMPLES, 'credit-card.png'));
   const photo = () => readFileSync(join(SAMPLES, 'credit-card-exif6.jpg'));
   return [
@@ -203,8 +221,20 @@ export function badInputs(): { name: string; content: () => Buffer; says: RegExp
     { name: 'zero-size.png', content: () => png(0, 0), says: /header cannot be read/ },
     { name: 'one-pixel.png', content: () => png(1, 1), says: /1×1 pixels, too small/ },
     { name: 'sliver.png', content: () => png(2000, 40), says: /2000×40 pixels, too small/ },
-    { name: 'print.jpg', content: cmykJpeg, says: /CMYK JPEG/ },
-    { name: 'deep-colour.png', content: () => png(800, 500, { bitDepth: 16 }), says: /16 bits per channel/ },
+    // Valid files the service reads, whatever the browser makes of them: sent, with a caution.
+    { name: 'print.jpg', content: () => cmykJpeg(), says: /CMYK JPEG/, accepted: true },
+    {
+      name: 'deep-colour.png',
+      content: () => png(800, 500, { bitDepth: 16 }),
+      says: /16 bits per channel/,
+      accepted: true,
+    },
+    {
+      name: 'deep-colour-rgba.png',
+      content: () => png(856, 540, { bitDepth: 16, alpha: true }),
+      says: /16 bits per channel/,
+      accepted: true,
+    },
     { name: 'bad-crc.png', content: () => withBadCrc(card()), says: /checksum of its IDAT chunk does not match/ },
     // Whole and checksummed, but its pixel data is not deflate: only decoding finds out, after the
     // request has started encrypting, and the request must still not leave.

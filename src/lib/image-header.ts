@@ -4,7 +4,7 @@ import { crc32 } from './crc32';
 export interface ImageHeader {
   width: number;
   height: number;
-  /** PNG bit depth per channel; 8 for JPEG. */
+  /** Bits per channel: the PNG bit depth, the JPEG sample precision (8, or 12 in extended JPEG). */
   bitDepth: number;
   /** JPEG colour components (4 = CMYK); PNG reports 3. */
   components: number;
@@ -62,7 +62,7 @@ function jpegHeader(bytes: Uint8Array, view: DataView): ImageHeader | null {
       return {
         height: view.getUint16(offset + 5),
         width: view.getUint16(offset + 7),
-        bitDepth: 8,
+        bitDepth: bytes[offset + 4],
         components: bytes[offset + 9],
         complete,
       };

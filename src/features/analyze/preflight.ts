@@ -1,7 +1,7 @@
 import type { Localised } from '@/api';
 import { exifOrientation } from '@/lib/exif-orientation';
 import { sha256Hex } from '@/lib/hex';
-import { readImageHeader } from '@/lib/image-header';
+import { readImageHeader, type ImageHeader } from '@/lib/image-header';
 import { decodeToThumbnail } from './thumbnail';
 import {
   describeContent,
@@ -30,6 +30,8 @@ export interface PreflightPassed {
   height: number;
   orientation: number;
   lowResolution: boolean;
+  /** Sent as it is, but the browser may not draw it as the service reads it (16-bit channels, CMYK). */
+  caution?: Localised;
 }
 export interface PreflightRejected {
   ok: false;
@@ -110,18 +112,6 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
       `“${name}” 파일은 ${header.width}×${header.height} 픽셀로, 카드를 담기에는 너무 작습니다.`,
     );
   }
-  if (header.components === 4) {
-    return reject(
-      `“${name}” is a CMYK JPEG (print colours), which the service may not read. Save it as an RGB JPEG.`,
-      `“${name}” 파일은 CMYK(인쇄용 색상) JPEG라 서비스가 읽지 못할 수 있습니다. RGB JPEG로 저장하세요.`,
-    );
-  }
-  if (header.bitDepth === 16) {
-    return reject(
-      `“${name}” has 16 bits per channel; save it as an ordinary 8-bit PNG.`,
-      `“${name}” 파일은 채널당 16비트입니다. 일반 8비트 PNG로 저장하세요.`,
-    );
-  }
   if (header.badCrcChunk) {
     return reject(
       `“${name}” is corrupted: the checksum of its ${header.badCrcChunk} chunk does not match.`,
@@ -140,7 +130,30 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
   const lowResolution =
     Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
   const sha256 = await sha256Hex(bytes);
-  return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution };
+  const caution = cautionFor(name, header);
+  return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution, ...(caution && { caution }) };
+}
+
+/**
+ * A JPEG or PNG of any bit depth or colour model is a valid upload (DESIGN.md, "tolerance"): the
+ * service gets the bytes unchanged. Only what the browser shows may differ from what it reads.
+ */
+function cautionFor(name: string, header: ImageHeader): Localised | undefined {
+  const notes: Localised[] = [];
+  if (header.components === 4) {
+    notes.push({
+      en: `“${name}” is a CMYK JPEG (print colours): it is sent unchanged, but its colours on screen may differ from the file's.`,
+      ko: `“${name}” 파일은 CMYK(인쇄용 색상) JPEG입니다. 파일은 그대로 보내지만 화면의 색은 파일과 다를 수 있습니다.`,
+    });
+  }
+  if (header.bitDepth > 8) {
+    notes.push({
+      en: `“${name}” has ${header.bitDepth} bits per channel: it is sent unchanged, but shown here at 8 bits.`,
+      ko: `“${name}” 파일은 채널당 ${header.bitDepth}비트입니다. 파일은 그대로 보내지만 화면에는 8비트로 표시합니다.`,
+    });
+  }
+  if (notes.length === 0) return undefined;
+  return { en: notes.map((n) => n.en).join(' '), ko: notes.map((n) => n.ko).join(' ') };
 }
 
 /** The last check: every pixel decodes. Returns what the decode made (by default, the thumbnail). */

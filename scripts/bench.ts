@@ -13,6 +13,7 @@ import type {} from '../src/app/test-hooks';
 import { browserLaunchOptions } from './browser.mjs';
 import { measureEnvelope } from './bench-envelope';
 import { measureApp } from './bench/app-canvas';
+import { measureBatchMemory } from './bench/batch-memory';
 import { serveDirectory } from './bench/static-server';
 import { median, round } from './bench/stats';
 
@@ -343,6 +344,7 @@ async function main(only: string[]): Promise<void> {
       app: () => measureApp(browser, APP),
       batch: () => batchEfficiency(browser),
       heap: () => heap(browser),
+      batchMemory: () => measureBatchMemory(browser, APP),
     };
     const results: Record<string, unknown> = {
       benchmark: 'cardlens',

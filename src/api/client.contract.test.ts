@@ -292,6 +292,19 @@ describe('keys and Request-Keys', () => {
     }
   });
 
+  it('cancelling one card while the shared key is being fetched cancels only that card', async () => {
+    const { client, sandbox } = rig({ faults: { latencyMs: 40 } });
+    const first = new AbortController();
+    const cancelled = client.analyzeCreditCard(sampleImage('credit-card.png'), { signal: first.signal });
+    const waiting = client.analyzeCreditCard(sampleImage('credit-card-angled.png'));
+    await new Promise((resolve) => setTimeout(resolve, 5)); // both wait on one key fetch
+    first.abort();
+    expect((await failure(cancelled)).kind).toBe('aborted');
+    const { result } = await waiting;
+    expect(result.totalCardNum).toBe(sample('credit-card-angled.png').result.totalCardNum);
+    expect(sandbox.control.log().filter((e) => e.method === 'GET')).toHaveLength(1);
+  });
+
   it('says the header was not exposed when CORS hides Request-Key', async () => {
     const { sandbox } = rig({ faults: { hideRequestKey: true } });
     const browserLike = createOcrClient({

@@ -6,7 +6,7 @@ import { missingCredential } from './credentials';
 import { OcrError } from './errors';
 import { timingsOf, type Marks } from './timings';
 import { authenticityResultSchema, publicKeyResultSchema, rawCreditCardSchema, rawIdCardSchema } from './schemas';
-import { describeIssues, imagePart, jsonRequest, send, type SealedBody } from './transport';
+import { abortable, describeIssues, imagePart, jsonRequest, send, type SealedBody } from './transport';
 import {
   ANALYSIS_SERVICE,
   type Analysis,
@@ -105,13 +105,21 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
   ): Promise<FetchedPublicKey> {
     if (missing) return Promise.reject(new OcrError('not-configured', `There is no ${missing}; nothing was sent.`));
     const cached = publicKeys.get(service);
-    if (cached && !opts.fresh) return cached;
+    const shared = cached && !opts.fresh ? cached : fetchPublicKey(service);
+    return opts.signal ? abortable(shared, opts.signal) : shared;
+  }
+
+  /**
+   * One fetch of a service's key that every caller waiting on it shares, so it runs on no caller's
+   * signal: cancelling one card must not reject the others waiting on the same key.
+   */
+  function fetchPublicKey(service: OcrService): Promise<FetchedPublicKey> {
     const started = now();
     const pending = send(
       fetchImpl,
       url(`public-keys/${service}`),
       { method: 'GET', headers: authHeaders },
-      opts.signal,
+      undefined,
       timeoutMs,
     ).then(({ result }) => ({
       ...parseResult(publicKeyResultSchema, result, 'public key'),

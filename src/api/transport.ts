@@ -180,3 +180,14 @@ export async function send(
   }
   return { response, result };
 }
+
+/** `promise`, or an 'aborted' error as soon as `signal` aborts; the work behind the promise goes on for others. */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  const cancelled = () => new OcrError('aborted', 'The request was cancelled.');
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

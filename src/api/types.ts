@@ -148,3 +148,10 @@ export type SampleEntry =
 export interface SampleManifest {
   samples: SampleEntry[];
 }
+
+/**
+ * Set by Cardlens's own sandbox on a result its on-device reader made rather than a specimen's ground
+ * truth, so the viewer can say so. NHN never sends it; loose response schemas keep it.
+ */
+export const READER_FIELD = 'cardlensReader';
+export const READ_ON_DEVICE = 'on-device';

@@ -1,4 +1,5 @@
 import type { OcrService, SampleEntry } from '@/api/types';
+import type { ReadCard } from './device-read';
 import type { SandboxFaults } from './faults';
 
 export interface SandboxOptions {
@@ -7,6 +8,8 @@ export interface SandboxOptions {
   /** The v2.1 User Access Key token. */
   accessToken?: string;
   samples?: readonly SampleEntry[];
+  /** Reads any other image on this device; without it, only the specimens are recognised. */
+  readCard?: ReadCard;
   faults?: SandboxFaults;
   /** Wall clock for Request-Key lifetimes. */
   now?: () => number;

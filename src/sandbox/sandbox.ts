@@ -1,8 +1,9 @@
-import { REQUEST_KEY_TTL_MS, type OcrService } from '@/api/types';
+import { REQUEST_KEY_TTL_MS, type OcrService, type SampleEntry } from '@/api/types';
 import { base64ToBytes, decryptBytes, decryptText } from '@/envelope';
 import { sha256Hex } from '@/lib/hex';
 import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
 import { verdict } from './authenticity-verdict';
+import { readAsSample } from './device-read';
 import type { Sandbox, SandboxControl, SandboxLogEntry, SandboxOptions } from './sandbox-types';
 import { corrupt, type SandboxFaults } from './faults';
 import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
@@ -119,13 +120,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (image.length > MAX_IMAGE_BYTES) throw new SandboxFailure(4131000);
 
     const digest = await sha256Hex(image);
-    const sample = samplesByHash.get(digest);
-    if (!sample || sample.service !== route.service) {
-      throw new SandboxFailure(
-        route.service === 'credit-card' ? 4000111 : 4000121,
-        'The sandbox recognises only the bundled sample images, byte for byte; a re-encoded or edited copy is not recognised.',
-      );
-    }
+    const known = samplesByHash.get(digest);
+    const sample = known?.service === route.service ? known : await readOnDevice(image, route.service, digest);
     const result = await encryptResult(symmetricKey, sample);
     const headers: Record<string, string> = {};
     const verifiable = sample.service === 'id-card' && ['resident', 'driver'].includes(sample.result.idType);
@@ -135,6 +131,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       headers['Request-Key'] = requestKey;
     }
     return { resultCode: 0, result, headers };
+  }
+
+  /** Any image but a specimen goes to the on-device reader, when the sandbox has one. */
+  async function readOnDevice(image: Uint8Array, service: OcrService, digest: string): Promise<SampleEntry> {
+    const notFound = service === 'credit-card' ? 4000111 : 4000121;
+    if (!options.readCard) {
+      throw new SandboxFailure(
+        notFound,
+        'The sandbox recognises only the bundled sample images, byte for byte; a re-encoded or edited copy is not recognised.',
+      );
+    }
+    const read = await options.readCard(image, service);
+    if (read.kind === 'read') return readAsSample(read, service, digest);
+    throw new SandboxFailure(
+      notFound,
+      read.kind === 'nothing'
+        ? `Read on this device: it looked for ${read.lookedFor}, and found none.`
+        : `The on-device reader could not start (${read.why}), so the sandbox recognises only its specimens.`,
+    );
   }
 
   async function authenticity(request: Request) {

@@ -70,7 +70,7 @@ export function describeError(error: unknown): ErrorDescription {
       const info = describeResultCode(error.resultCode, error.resultKey);
       return {
         title: info.message,
-        hint: info.hint,
+        hint: serviceDetail(info.message.en, error.resultMessage) ?? info.hint,
         detail: `${info.key} (${error.resultCode})${error.resultMessage ? `: ${error.resultMessage}` : ''}`,
         connectionProblem: error.isConnectionProblem,
         network: false,
@@ -91,4 +91,15 @@ export function describeError(error: unknown): ErrorDescription {
     connectionProblem: false,
     network: false,
   };
+}
+
+/**
+ * A service that words its answer as our table's sentence plus more (the sandbox does: "No credit card
+ * was recognised in the image. Read on this device: it looked for …") knows more than the table's
+ * generic hint: that more is shown instead. It is the service's own words, so the same in both languages.
+ */
+function serviceDetail(tableSentence: string, resultMessage: string | undefined): Localised | undefined {
+  if (!resultMessage?.startsWith(tableSentence)) return undefined;
+  const more = resultMessage.slice(tableSentence.length).trim();
+  return more ? { en: more, ko: more } : undefined;
 }

@@ -126,6 +126,14 @@ export const MESSAGES = {
   copy: { en: 'Copy', ko: '복사' },
   copied: { en: 'Copied', ko: '복사됨' },
   noBox: { en: 'no box', ko: '영역 없음' },
+  readOnDevice: {
+    en: 'Read on this device, not by NHN: the sandbox’s own reader made this result.',
+    ko: 'NHN이 아니라 이 기기에서 읽었습니다. 샌드박스의 자체 인식기가 만든 결과입니다.',
+  },
+  notReadHangul: {
+    en: 'Not read: {fields}. The on-device reader does not read Hangul.',
+    ko: '읽지 못한 항목: {fields}. 이 기기의 인식기는 한글을 읽지 못합니다.',
+  },
   connectionChangedMidBatch: {
     en: '{n} cards not yet sent will still go through the connection their batch started with.',
     ko: '아직 보내지 않은 카드 {n}장은 배치를 시작할 때의 연결로 보냅니다.',

@@ -7,7 +7,7 @@ import { ReviewBar, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
 import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
 import { FieldList } from './field-list';
-import { ResultDetails, TimingTable } from './result-details';
+import { DeviceReadNote, ResultDetails, TimingTable } from './result-details';
 
 export type InspectorTab = 'fields' | 'rules' | 'authenticity' | 'json' | 'timings';
 
@@ -84,6 +84,7 @@ export function Inspector({
             <>
               {active === 'fields' && (
                 <>
+                  {card && <DeviceReadNote card={card} />}
                   {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
                   <label className="inline">
                     <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />

@@ -1,5 +1,6 @@
-import type { AnalysisOutcome } from '@/api';
-import { ID_TYPE_NAMES } from '@/features/fields';
+import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome } from '@/api';
+import type { CardView } from '@/features/card-view';
+import { FIELD_NAMES, ID_TYPE_NAMES } from '@/features/fields';
 import { useI18n, type MessageKey } from '@/features/shared';
 
 /** The result's plain facts: ID type, file type, resolution and (outside presentations) the key version. */
@@ -55,5 +56,27 @@ export function TimingTable({ outcome }: { outcome: AnalysisOutcome }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Fields written in Hangul, which the on-device reader cannot read. */
+const HANGUL_KEYS = new Set(['name', 'issuer', 'licenseType', 'koreanName', 'address']);
+
+/** Says a result was read by the app's own engine, not by NHN, and which fields it cannot read. */
+export function DeviceReadNote({ card }: { card: CardView }) {
+  const { t, pick } = useI18n();
+  if (card.outcome.result[READER_FIELD] !== READ_ON_DEVICE) return null;
+  const unread = card.missing.filter((key) => HANGUL_KEYS.has(key));
+  return (
+    <div className="notice device-read" role="note">
+      <p className="notice-title">{t('readOnDevice')}</p>
+      {unread.length > 0 && (
+        <p>
+          {t('notReadHangul', {
+            fields: unread.map((key) => pick(FIELD_NAMES[key] ?? { en: key, ko: key })).join(', '),
+          })}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { OcrError, type CreditCardResult, type ImageQuad } from '@/api';
+import { rig, sampleImage } from '@/test-support/sandbox-fixture';
+import type { ReadCard } from './device-read';
+
+// Any image but a specimen goes to the on-device reader, and its answer comes back in NHN's shape and envelope.
+
+const box = { x1: 10, y1: 10, x2: 90, y2: 10, x3: 90, y3: 40, x4: 10, y4: 40 } as ImageQuad;
+const read: CreditCardResult = {
+  fileType: 'png',
+  resolution: 'normal',
+  cardNums: ['5555', '5555', '5555', '4444'].map((value) => ({ value, conf: 0.9 })),
+  totalCardNum: '5555555555554444',
+  cardNumBoxes: [box, box, box, box],
+  validThru: { value: '11/28', conf: 0.8 },
+  validThruBox: box,
+};
+
+/** A specimen with one byte more: a valid PNG to the sandbox, but no specimen's hash. */
+function ownPhoto() {
+  const image = sampleImage('credit-card.png');
+  return { ...image, bytes: new Uint8Array([...image.bytes, 0]) };
+}
+
+async function failure(promise: Promise<unknown>): Promise<OcrError> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(OcrError);
+  return error as OcrError;
+}
+
+describe('the sandbox reads any image on the device', () => {
+  it('answers a read card in the service shape, marked as read on this device', async () => {
+    const seen: string[] = [];
+    const readCard: ReadCard = (_, service) => {
+      seen.push(service);
+      return Promise.resolve({ kind: 'read', result: read });
+    };
+    const { client } = rig({ readCard });
+    const { result } = await client.analyzeCreditCard(ownPhoto());
+    expect(seen).toEqual(['credit-card']);
+    expect(result).toMatchObject({ totalCardNum: '5555555555554444', cardlensReader: 'on-device' });
+    expect(result.cardNums.map((c) => c.value)).toEqual(['5555', '5555', '5555', '4444']);
+  });
+
+  it('still answers a specimen from its ground truth, without asking the reader', async () => {
+    const { client } = rig({ readCard: () => Promise.reject(new Error('must not be asked')) });
+    const { result } = await client.analyzeCreditCard(sampleImage('credit-card.png'));
+    expect(result.totalCardNum).toBe('4111111111111111');
+    expect(result).not.toHaveProperty('cardlensReader');
+  });
+
+  it('says what it looked for when nothing card-like is found, not that the photo is poor', async () => {
+    const { client } = rig({
+      readCard: () => Promise.resolve({ kind: 'nothing', lookedFor: 'a card number of 15–16 digits' }),
+    });
+    const error = await failure(client.analyzeCreditCard(ownPhoto()));
+    expect(error.resultCode).toBe(4000111);
+    expect(error.resultMessage).toContain('looked for a card number of 15–16 digits');
+  });
+
+  it('says the reader could not start, and that only specimens are known then', async () => {
+    const { client } = rig({ readCard: () => Promise.resolve({ kind: 'unavailable', why: 'WebAssembly is blocked' }) });
+    const error = await failure(client.analyzeIdCard(ownPhoto()));
+    expect(error.resultCode).toBe(4000121);
+    expect(error.resultMessage).toMatch(/could not start \(WebAssembly is blocked\).*only its specimens/);
+  });
+});

@@ -51,6 +51,11 @@ export default tseslint.config(
     restrict([`src/features/${own}/**`], [...layerPatterns(['sandbox', 'app']), throughIndex(own)]),
   ),
   restrict(['src/app/**'], [throughIndex('')]),
+  // The on-device reader is plain TypeScript for a worker or Node: of ours, it may use only @/lib.
+  restrict(
+    ['src/reader/**'],
+    [{ group: ['@/*', '!@/lib', '!@/lib/*'], message: 'src/reader imports nothing of the app but @/lib.' }],
+  ),
   restrict(
     ['src/lib/**'],
     [{ group: ['@/*', '../*'], message: 'src/lib is shared code: it imports nothing of the app.' }],

@@ -31,3 +31,21 @@ export function residentNumberCheckDigit(first12: string): number {
   const sum = weights.reduce((acc, w, i) => acc + w * Number(first12[i]), 0);
   return (11 - (sum % 11)) % 10;
 }
+
+/** The birth date a resident number encodes, from its 7th (gender and century) digit. */
+export function residentBirthDate(digits: string): string | null {
+  const centuries: Record<string, string> = {
+    '9': '18',
+    '0': '18',
+    '1': '19',
+    '2': '19',
+    '5': '19',
+    '6': '19',
+    '3': '20',
+    '4': '20',
+    '7': '20',
+    '8': '20',
+  };
+  const century = centuries[digits[6]];
+  return century ? century + digits.slice(0, 6) : null;
+}

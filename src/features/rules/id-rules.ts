@@ -1,6 +1,6 @@
 import { isCalendarDate, normaliseDate, type IdCardResult } from '@/api';
 import { GUIDE_KEY_ORDER, mask, SENSITIVE_KEYS } from '@/features/fields';
-import { icaoCheckDigit, residentNumberCheckDigit } from '@/lib/check-digits';
+import { icaoCheckDigit, residentBirthDate, residentNumberCheckDigit } from '@/lib/check-digits';
 import { msg, type RuleResult } from './rule-types';
 
 interface Field {
@@ -12,23 +12,7 @@ const ymdOf = (date: Date) => date.toISOString().slice(0, 10).replace(/-/g, '');
 // Numbers assigned from October 2020 carry a random last digit instead of a check digit.
 const CHECK_DIGIT_RETIRED = '20201001';
 
-/** The birth date a resident number encodes, from its 7th (gender and century) digit. */
-export function residentBirthDate(digits: string): string | null {
-  const centuries: Record<string, string> = {
-    '9': '18',
-    '0': '18',
-    '1': '19',
-    '2': '19',
-    '5': '19',
-    '6': '19',
-    '3': '20',
-    '4': '20',
-    '7': '20',
-    '8': '20',
-  };
-  const century = centuries[digits[6]];
-  return century ? century + digits.slice(0, 6) : null;
-}
+export { residentBirthDate };
 
 function residentNumberRules(field: Field, today: Date, key = 'residentNumber'): RuleResult[] {
   const digits = field.value.replace(/\D/g, '');

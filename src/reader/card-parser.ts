@@ -1,0 +1,181 @@
+// Maps the reader's lines to NHN's credit-card result shape (DESIGN.md, "The on-device reader").
+// Pure: no image, no engine. The types are structural copies of @/api's (src/reader does not import it).
+import { luhnValid } from '@/lib/check-digits';
+import {
+  confOfChars,
+  digitText,
+  quadOfChars,
+  resolutionOf,
+  type CharAt,
+  type Quad,
+  type ReadImage,
+  type ReadLine,
+} from './card-text';
+
+export { parseIdCard, type IdCardParse, type ReaderIdCardResult } from './id-card-parser';
+export type { ReadImage } from './card-text';
+
+export interface ReaderRecognised {
+  value: string;
+  conf: number;
+}
+
+export interface ReaderCreditCardResult {
+  fileType: string;
+  resolution: string;
+  cardNums: ReaderRecognised[];
+  totalCardNum: string;
+  cardNumBoxes: Quad[];
+  validThru?: ReaderRecognised;
+  validThruBox?: Quad;
+}
+
+export type CreditCardParse = { ok: true; result: ReaderCreditCardResult } | { ok: false; lookedFor: string };
+
+export interface ParseOptions {
+  /** The result's fileType: "jpg" or "png", from the image bytes. */
+  fileType?: string;
+}
+
+interface Group {
+  digits: string;
+  chars: CharAt[];
+}
+
+// Printed layouts: Visa/Master/most others 4-4-4-4, Amex 4-6-5, Diners 4-6-4, 19 digits 4-4-4-4-3.
+const LAYOUTS: Record<number, number[]> = {
+  13: [4, 4, 5],
+  14: [4, 6, 4],
+  15: [4, 6, 5],
+  16: [4, 4, 4, 4],
+  17: [4, 4, 4, 5],
+  18: [4, 4, 4, 6],
+  19: [4, 4, 4, 4, 3],
+};
+const PRINTED = new Set(['4-4-4-4', '4-6-5', '4-6-4', '4-4-4-4-3']);
+// Issuer prefixes: Visa, Mastercard (51–55, 2221–2720), Amex, Diners, JCB, Discover/UnionPay, Korean domestic.
+const KNOWN_IIN = /^(4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6|9)/;
+
+/** Digit runs of every line, leaving out the parts of dates (09/29) and of numbers with a decimal point. */
+function digitGroups(lines: ReadLine[]): Group[] {
+  const groups: Group[] = [];
+  lines.forEach((line, index) => {
+    const text = digitText(line.text);
+    for (const m of text.matchAll(/\d+/g)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const before = text.slice(0, start).trimEnd().slice(-1);
+      const after = text.slice(end).trimStart()[0] ?? '';
+      if (before === '/' || after === '/' || (after === '.' && /\d/.test(text[end + 1] ?? ''))) continue;
+      const chars = [...m[0]].map((_, i) => ({ line: index, index: start + i }));
+      groups.push({ digits: m[0], chars });
+    }
+  });
+  return groups;
+}
+
+interface Candidate {
+  groups: Group[];
+  digits: string;
+  score: number;
+}
+
+/** Every run of consecutive groups (over at most three neighbouring lines) that could be a card number. */
+function candidates(groups: Group[], lines: ReadLine[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    let digits = '';
+    for (let j = i; j < groups.length; j++) {
+      digits += groups[j].digits;
+      const firstLine = groups[i].chars[0].line;
+      const lastLine = groups[j].chars[0].line;
+      if (digits.length > 19 || lastLine - firstLine > 2) break;
+      if (digits.length < 13 || !luhnValid(digits)) continue;
+      const window = groups.slice(i, j + 1);
+      const layout = window.map((g) => g.digits.length).join('-');
+      const conf = Math.min(...window.map((g) => lines[g.chars[0].line].conf));
+      const score =
+        (PRINTED.has(layout) ? 4 : window.length === 1 ? 3 : 0) +
+        (digits.length === 16 || digits.length === 15 ? 2 : digits.length === 14 ? 1 : 0) +
+        (KNOWN_IIN.test(digits) ? 1 : 0) +
+        (firstLine === lastLine ? 0.5 : 0) +
+        conf * 0.1;
+      out.push({ groups: window, digits, score });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** The number's groups as printed: as read when the layout is a printed one, else the usual layout for its length. */
+function splitNumber(candidate: Candidate): { digits: string; chars: CharAt[] }[] {
+  const layout = candidate.groups.map((g) => g.digits.length);
+  if (PRINTED.has(layout.join('-'))) return candidate.groups;
+  const chars = candidate.groups.flatMap((g) => g.chars);
+  const sizes = LAYOUTS[candidate.digits.length];
+  let at = 0;
+  return sizes.map((size) => {
+    const part = { digits: candidate.digits.slice(at, at + size), chars: chars.slice(at, at + size) };
+    at += size;
+    return part;
+  });
+}
+
+interface Expiry {
+  value: string;
+  chars: CharAt[];
+  rank: number;
+  order: number;
+}
+
+/** Expiry dates MM/YY or MM/YYYY; one after THRU, EXP, GOOD or END ranks first, one after FROM or SINCE last. */
+function expiries(lines: ReadLine[]): Expiry[] {
+  const out: Expiry[] = [];
+  lines.forEach((line, index) => {
+    const text = digitText(line.text);
+    const previous = index > 0 ? lines[index - 1].text : '';
+    for (const m of text.matchAll(/(?<!\d)(0[1-9]|1[0-2]) ?\/ ?(\d{4}|\d{2})(?!\d)/g)) {
+      const year = m[2].length === 4 ? m[2] : '20' + m[2];
+      if (m[2].length === 4 && !/^(19|20)/.test(m[2])) continue;
+      const label = (text.slice(0, m.index) || previous).toUpperCase();
+      const rank = /(THRU|THROUGH|EXP|GOOD|END|UNTIL|UNTL)\W*$/.test(label)
+        ? 2
+        : /(FROM|SINCE|MEMBER)\W*$/.test(label)
+          ? 0
+          : 1;
+      const chars = [...m[0]].map((_, i) => ({ line: index, index: m.index + i }));
+      out.push({ value: `${m[1]}/${m[2].slice(-2)}`, chars, rank, order: Number(year) * 100 + Number(m[1]) });
+    }
+  });
+  return out.sort((a, b) => b.rank - a.rank || b.order - a.order);
+}
+
+const LOOKED_FOR_NUMBER =
+  'a card number of 15–16 digits (as 4-4-4-4, 4-6-5 or one run) that passes the Luhn check, and an expiry date MM/YY';
+
+/** Card number and expiry from the reader's lines, in the shape of NHN's credit-card result. */
+export function parseCreditCard(lines: ReadLine[], size: ReadImage, options: ParseOptions = {}): CreditCardParse {
+  const best = candidates(digitGroups(lines), lines)[0];
+  if (!best) {
+    const sawDigits = lines.some((l) => /\d{4}/.test(digitText(l.text)));
+    return {
+      ok: false,
+      lookedFor: sawDigits
+        ? `Looked for ${LOOKED_FOR_NUMBER}. Groups of digits were found, but none made a number that passes the Luhn check.`
+        : `Looked for ${LOOKED_FOR_NUMBER}. No group of four or more digits was found.`,
+    };
+  }
+  const parts = splitNumber(best);
+  const result: ReaderCreditCardResult = {
+    fileType: options.fileType ?? 'jpg',
+    resolution: resolutionOf(size),
+    cardNums: parts.map((p) => ({ value: p.digits, conf: confOfChars(lines, p.chars) })),
+    totalCardNum: best.digits,
+    cardNumBoxes: parts.map((p) => quadOfChars(lines, p.chars)),
+  };
+  const expiry = expiries(lines)[0];
+  if (expiry) {
+    result.validThru = { value: expiry.value, conf: confOfChars(lines, expiry.chars) };
+    result.validThruBox = quadOfChars(lines, expiry.chars);
+  }
+  return { ok: true, result };
+}

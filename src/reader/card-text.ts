@@ -1,0 +1,129 @@
+// Text and geometry helpers shared by the card parsers: OCR confusions inside digit runs, and boxes
+// for a range of a line's characters (the line's quad split by the characters' positions).
+import type { Quad, ReadLine } from './types';
+
+export type { Quad, ReadLine };
+
+/** Image size (and file type) of the read image, for the result's fileType and resolution. */
+export interface ReadImage {
+  width: number;
+  height: number;
+}
+
+/** The service answers `resolution: "low"` below 760×480 (DESIGN.md, "limits"); portrait photos count too. */
+export const resolutionOf = ({ width, height }: ReadImage): 'low' | 'normal' =>
+  Math.max(width, height) < 760 || Math.min(width, height) < 480 ? 'low' : 'normal';
+
+// Letters OCR reads for digits. Only applied inside a word that holds digits and no other letters.
+const CONFUSIONS: Record<string, string> = {
+  O: '0',
+  o: '0',
+  Q: '0',
+  D: '0',
+  I: '1',
+  l: '1',
+  '|': '1',
+  i: '1',
+  S: '5',
+  s: '5',
+  B: '8',
+  Z: '2',
+};
+
+/**
+ * The text with confusable letters replaced by digits inside digit runs ("4O11" → "4011",
+ * "l234" → "1234"), same length so character indices still match the line's positions.
+ * A word needs at least as many digits as letters, or (three characters or more) a line that also
+ * holds a run of digits: "VALID" and "BOSS" stay, "4111 SSS6" becomes "4111 5556".
+ */
+export function digitText(text: string): string {
+  const confusable = (word: string) => [...word].every((c) => /\d/.test(c) || c in CONFUSIONS);
+  const convert = (word: string) => [...word].map((c) => CONFUSIONS[c] ?? c).join('');
+  const digitsIn = (word: string) => [...word].filter((c) => /\d/.test(c)).length;
+  const words = text.match(/[0-9A-Za-z|]+/g) ?? [];
+  const digitLine = words.some((w) => w.length >= 3 && confusable(w) && digitsIn(w) * 2 >= w.length);
+  return text.replace(/[0-9A-Za-z|]+/g, (word) => {
+    if (!confusable(word)) return word;
+    const digits = digitsIn(word);
+    return (digits > 0 && digits * 2 >= word.length) || (digitLine && word.length >= 3) ? convert(word) : word;
+  });
+}
+
+/** Where each character sits along the line (0..1): the engine's positions, or evenly spread. */
+function positionsOf(line: ReadLine): number[] {
+  const n = line.text.length;
+  const given = line.charPositions;
+  if (given && given.length === n && given.every((p) => Number.isFinite(p))) return given;
+  return Array.from({ length: n }, (_, i) => (i + 0.5) / Math.max(n, 1));
+}
+
+const clamp01 = (t: number) => Math.min(1, Math.max(0, t));
+
+/** The part of a line's quad that holds characters [start, end), as a quad in image pixels. */
+export function subQuad(line: ReadLine, start: number, end: number): Quad {
+  const pos = positionsOf(line);
+  const steps = pos
+    .slice(1)
+    .map((p, i) => p - pos[i])
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b);
+  const pitch = steps.length ? steps[Math.floor(steps.length / 2)] : 1 / Math.max(pos.length, 1);
+  const last = Math.max(start, end - 1);
+  const a = start <= 0 ? 0 : clamp01(Math.max(pos[start] - pitch / 2, (pos[start - 1] + pos[start]) / 2));
+  const b = last >= pos.length - 1 ? 1 : clamp01(Math.min(pos[last] + pitch / 2, (pos[last] + pos[last + 1]) / 2));
+  const q = line.quad;
+  const along = (x0: number, y0: number, x1: number, y1: number, t: number) => [x0 + (x1 - x0) * t, y0 + (y1 - y0) * t];
+  const [tx1, ty1] = along(q.x1, q.y1, q.x2, q.y2, a);
+  const [tx2, ty2] = along(q.x1, q.y1, q.x2, q.y2, b);
+  const [bx2, by2] = along(q.x4, q.y4, q.x3, q.y3, b);
+  const [bx1, by1] = along(q.x4, q.y4, q.x3, q.y3, a);
+  const r = Math.round;
+  return { x1: r(tx1), y1: r(ty1), x2: r(tx2), y2: r(ty2), x3: r(bx2), y3: r(by2), x4: r(bx1), y4: r(by1) };
+}
+
+/** One axis-aligned quad around several (a field read across two lines). */
+export function unionQuad(quads: Quad[]): Quad {
+  if (quads.length === 1) return quads[0];
+  const xs = quads.flatMap((q) => [q.x1, q.x2, q.x3, q.x4]);
+  const ys = quads.flatMap((q) => [q.y1, q.y2, q.y3, q.y4]);
+  const [l, t, r, b] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+  return { x1: l, y1: t, x2: r, y2: t, x3: r, y3: b, x4: l, y4: b };
+}
+
+/** A character of a joined text: which line, which character of it. */
+export interface CharAt {
+  line: number;
+  index: number;
+}
+
+/** Box around characters that may come from several lines: one sub-quad per line, then their union. */
+export function quadOfChars(lines: ReadLine[], chars: CharAt[]): Quad {
+  const byLine = new Map<number, number[]>();
+  for (const c of chars) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c.index]);
+  return unionQuad(
+    [...byLine].map(([line, indices]) => subQuad(lines[line], Math.min(...indices), Math.max(...indices) + 1)),
+  );
+}
+
+/** The lowest confidence of the lines the characters come from. */
+export const confOfChars = (lines: ReadLine[], chars: CharAt[]) =>
+  Math.round(Math.min(...chars.map((c) => lines[c.line].conf)) * 100) / 100;
+
+/**
+ * Consecutive lines joined by a space into one text (after digitText), with where each character
+ * came from (the joining space maps to the next line's first character).
+ */
+export function joinLines(lines: ReadLine[], from: number, count: number): { text: string; at: CharAt[] } {
+  let text = '';
+  const at: CharAt[] = [];
+  for (let line = from; line < Math.min(lines.length, from + count); line++) {
+    if (line > from) {
+      text += ' ';
+      at.push({ line, index: 0 });
+    }
+    const t = digitText(lines[line].text);
+    text += t;
+    for (let index = 0; index < t.length; index++) at.push({ line, index });
+  }
+  return { text, at };
+}

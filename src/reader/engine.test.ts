@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createReader, sortLines, type OrtModule, type OrtTensor } from './engine';
+import { stripWidth } from './rectify';
+import type { Quad } from './types';
+
+const box = (x: number, y: number, w = 40, h = 20): { quad: Quad; name: string } => ({
+  name: `${x},${y}`,
+  quad: { x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + h, x4: x, y4: y + h },
+});
+
+describe('sortLines', () => {
+  it('orders rows top to bottom and, within a row, left to right even when a box sits a little higher', () => {
+    const lines = [box(300, 100), box(10, 104), box(150, 98), box(10, 10), box(10, 200)];
+    expect(sortLines(lines).map((l) => l.name)).toEqual(['10,10', '10,104', '150,98', '300,100', '10,200']);
+  });
+});
+
+/** A fake onnxruntime: the detector sees one text block, the recogniser always answers "6" at step 2 of 10. */
+function fakeOrt(calls: string[]): OrtModule {
+  class Tensor implements OrtTensor {
+    constructor(
+      readonly type: 'float32',
+      readonly data: Float32Array,
+      readonly dims: readonly number[],
+    ) {}
+  }
+  const session = (name: string) => ({
+    inputNames: ['x'],
+    outputNames: ['y'],
+    run(feeds: Record<string, OrtTensor>) {
+      const [, , h, w] = feeds.x.dims;
+      calls.push(`${name} ${h}x${w}`);
+      if (name === 'det') {
+        const map = new Float32Array(h * w);
+        for (let y = 10; y < 20; y++) for (let x = 8; x < 40; x++) map[y * w + x] = 0.9;
+        return Promise.resolve({ y: new Tensor('float32', map, [1, 1, h, w]) });
+      }
+      const classes = 4;
+      const out = new Float32Array(10 * classes);
+      for (let t = 0; t < 10; t++) out[t * classes + (t === 2 ? 2 : 0)] = 1;
+      return Promise.resolve({ y: new Tensor('float32', out, [1, 10, classes]) });
+    },
+  });
+  let n = 0;
+  return {
+    InferenceSession: { create: () => Promise.resolve(session(n++ === 0 ? 'det' : 'rec')) },
+    Tensor,
+  };
+}
+
+describe('createReader', () => {
+  it('runs detection, then recognition per region, and scales character positions to the content', async () => {
+    const calls: string[] = [];
+    const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: '5\n6\n' }, fakeOrt(calls));
+    const pixels = { data: new Uint8ClampedArray(64 * 32 * 4).fill(255), width: 64, height: 32 };
+    const [line, ...rest] = await Promise.all([reader.read(pixels), reader.read(pixels)]).then(([a]) => a);
+    expect(rest).toEqual([]);
+    expect(calls).toEqual(['det 32x64', 'rec 48x320', 'det 32x64', 'rec 48x320']);
+    expect(line.text).toBe('6');
+    expect(line.quad.x1).toBeLessThan(8);
+    expect(line.charPositions[0]).toBeCloseTo((0.25 * 320) / stripWidth(line.quad), 6);
+  });
+});

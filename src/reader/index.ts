@@ -1,0 +1,5 @@
+// The on-device reader: PP-OCRv4 detection and recognition run with onnxruntime (passed in), and the
+// card parser that maps its lines to NHN's response shape. Plain TypeScript, no DOM: a worker or Node.
+export { createReader, sortLines, type OrtModule, type Reader, type ReaderModels, type ReaderOptions } from './engine';
+export type { Pixels, Point, Quad, ReadLine } from './types';
+export * from './card-parser';

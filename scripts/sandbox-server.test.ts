@@ -43,7 +43,10 @@ describe('the sandbox behind a Node HTTP server', () => {
     ]) {
       expect(allowed).toContain(name);
     }
-    expect(response.headers.get('access-control-expose-headers')).toBe('Request-Key');
+    // Date and the list itself too, so a page on another origin can read them (the connection check).
+    expect(response.headers.get('access-control-expose-headers')).toBe(
+      'Request-Key, Date, Access-Control-Expose-Headers',
+    );
   });
 
   it('runs an analysis over real HTTP and returns the Request-Key header', async () => {
@@ -87,7 +90,37 @@ describe('the sandbox behind a Node HTTP server', () => {
       headers: { Authorization: 'sandbox' },
       body: form,
     });
-    expect(response.headers.get('access-control-expose-headers')).toBeNull();
+    expect(response.headers.get('access-control-expose-headers')).toBe('Date, Access-Control-Expose-Headers');
+    // On the preflight and the key fetch too, where a page could see it without a billed call.
+    const preflight = await fetch(`${server.url}/v2.0/appkeys/sandbox/id-card`, { method: 'OPTIONS' });
+    expect(preflight.headers.get('access-control-expose-headers')).not.toMatch(/request-key/i);
+    const key = await fetch(`${server.url}/v2.0/appkeys/sandbox/public-keys/id-card`, {
+      headers: { Authorization: 'sandbox' },
+    });
+    expect(key.headers.get('access-control-expose-headers')).not.toMatch(/request-key/i);
+    await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
+  });
+
+  it('answers with no CORS header at all when asked, preflights included', async () => {
+    await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ noCors: true }) });
+    for (const method of ['OPTIONS', 'GET']) {
+      const response = await fetch(`${server.url}/v2.0/appkeys/sandbox/public-keys/id-card`, {
+        method,
+        headers: { Authorization: 'sandbox' },
+      });
+      expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
+    await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
+  });
+
+  it('skews its Date header when asked', async () => {
+    const skew = -3 * 60 * 60_000;
+    await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ dateSkewMs: skew }) });
+    const response = await fetch(`${server.url}/v2.0/appkeys/sandbox/public-keys/id-card`, {
+      headers: { Authorization: 'sandbox' },
+    });
+    const off = Date.parse(response.headers.get('date') ?? '') - Date.now();
+    expect(Math.abs(off - skew)).toBeLessThan(5_000);
     await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
   });
 

@@ -1,4 +1,5 @@
 // npm run sandbox -- --port 8787 [--app-key K] [--secret-key S] [--latency MS] [--allow-origin URL ...]
+//   [--no-cors] [--hide-request-key] [--date-skew MS]
 // The sandbox handler behind a Node HTTP server on 127.0.0.1 only, for e2e tests and manual use. In front
 // of the handler it plays the gateway: it caps request bodies, and it keeps its control endpoints to the
 // app's own pages on this machine.
@@ -81,12 +82,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
  * rest of the body is read and dropped for a while, as nginx's lingering close does: closing at once
  * can reset the connection before the client has read the answer.
  */
-function refuseOversize(request: IncomingMessage, out: ServerResponse, limit: number): void {
-  out.writeHead(413, {
-    'Content-Type': 'application/json;charset=UTF-8',
-    Connection: 'close',
-    ...corsHeaders(true),
-  });
+function refuseOversize(request: IncomingMessage, out: ServerResponse, limit: number, faults: SandboxFaults): void {
+  out.writeHead(
+    413,
+    withServerFaults(
+      { 'Content-Type': 'application/json;charset=UTF-8', Connection: 'close', ...corsHeaders(true) },
+      faults,
+    ),
+  );
   out.end(JSON.stringify(jsonBody(4131000, undefined, `The request body is over ${limit} bytes.`)));
   const stop = () => request.socket.destroy();
   const timer = setTimeout(stop, LINGER_MS).unref();
@@ -97,6 +100,31 @@ function refuseOversize(request: IncomingMessage, out: ServerResponse, limit: nu
     if (dropped > LINGER_BYTES) stop();
   });
   request.resume();
+}
+
+/**
+ * The server-level faults (DESIGN.md, "The sandbox": faults on demand), applied to an answer's headers.
+ * Besides, a readable Access-Control-Expose-Headers lists Date and itself, so a page on another origin can
+ * check the clock and whether Request-Key is exposed without a billed call (the connection check).
+ */
+export function withServerFaults(headers: Record<string, string>, faults: SandboxFaults): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (faults.noCors && name.toLowerCase().startsWith('access-control-')) continue;
+    if (name.toLowerCase() === 'access-control-expose-headers') continue;
+    out[name] = value;
+  }
+  const allowsOrigin = Object.keys(out).some((name) => name.toLowerCase() === 'access-control-allow-origin');
+  if (!faults.noCors && allowsOrigin) {
+    const exposed = Object.entries(headers)
+      .filter(([name]) => name.toLowerCase() === 'access-control-expose-headers')
+      .flatMap(([, value]) => value.split(','))
+      .map((name) => name.trim())
+      .filter((name) => name && !(faults.hideRequestKey && name.toLowerCase() === 'request-key'));
+    out['Access-Control-Expose-Headers'] = [...exposed, 'Date', 'Access-Control-Expose-Headers'].join(', ');
+  }
+  if (faults.dateSkewMs) out.Date = new Date(Date.now() + faults.dateSkewMs).toUTCString();
+  return out;
 }
 
 function toWebRequest(request: IncomingMessage, body: Buffer, origin: string): Request {
@@ -113,10 +141,10 @@ function toWebRequest(request: IncomingMessage, body: Buffer, origin: string): R
   });
 }
 
-async function sendWebResponse(response: Response, out: ServerResponse): Promise<void> {
+async function sendWebResponse(response: Response, out: ServerResponse, faults: SandboxFaults): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
-  out.writeHead(response.status, headers);
+  out.writeHead(response.status, withServerFaults(headers, faults));
   out.end(Buffer.from(await response.arrayBuffer()));
 }
 
@@ -204,11 +232,13 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       const body = await readBody(request, MAX_REQUEST_BYTES);
       if (body === null) {
         if (!options.quiet) console.log(`${request.method} ${path} 413 (body over ${MAX_REQUEST_BYTES} bytes)`);
-        return refuseOversize(request, out, MAX_REQUEST_BYTES);
+        return refuseOversize(request, out, MAX_REQUEST_BYTES, sandbox.control.faults());
       }
       try {
+        // Read before the handler runs: a one-shot (`times`) fault may clear itself on the way.
+        const faults = sandbox.control.faults();
         const response = await sandbox.fetch(toWebRequest(request, body, origin));
-        await sendWebResponse(response, out);
+        await sendWebResponse(response, out, faults);
         if (!options.quiet) {
           const entry = sandbox.control.log().at(-1);
           // Method, path, result code and time only: never a header, a key or a value.
@@ -252,13 +282,22 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'allow-origin': { type: 'string', multiple: true },
+      'no-cors': { type: 'boolean', default: false },
+      'hide-request-key': { type: 'boolean', default: false },
+      'date-skew': { type: 'string' },
     },
   });
+  const faults: SandboxFaults = {
+    ...(values.latency ? { latencyMs: Number(values.latency) } : {}),
+    ...(values['no-cors'] ? { noCors: true } : {}),
+    ...(values['hide-request-key'] ? { hideRequestKey: true } : {}),
+    ...(values['date-skew'] ? { dateSkewMs: Number(values['date-skew']) } : {}),
+  };
   const server = await startSandboxServer({
     port: Number(values.port),
     appKey: values['app-key'],
     secretKey: values['secret-key'],
-    faults: values.latency ? { latencyMs: Number(values.latency) } : undefined,
+    faults: Object.keys(faults).length ? faults : undefined,
     quiet: values.quiet,
     allowedOrigins: values['allow-origin'],
   });

@@ -10,8 +10,15 @@ export interface SandboxFaults {
   httpStatus?: number;
   malformed?: MalformedKind;
   dropConnection?: boolean;
-  /** Leave Request-Key out of Access-Control-Expose-Headers, as a service without CORS set up would. */
+  /**
+   * Leave Request-Key out of Access-Control-Expose-Headers, as a service without CORS set up would. The
+   * handler does so on POST answers; the Node server on every answer, preflights and key fetches included.
+   */
   hideRequestKey?: boolean;
+  /** Node server only: no Access-Control-* header on any answer, as NHN's API (which documents no CORS). */
+  noCors?: boolean;
+  /** Node server only: the Date header this many milliseconds off the real clock (negative: behind). */
+  dateSkewMs?: number;
   /** How many POST requests the faults affect before they clear themselves; unlimited when absent. */
   times?: number;
 }

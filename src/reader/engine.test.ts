@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createReader, sortLines, type OrtModule, type OrtTensor } from './engine';
-import { stripWidth } from './rectify';
+import { REC_MIN_WIDTH, stripWidth } from './rectify';
 import type { Quad } from './types';
 
 const box = (x: number, y: number, w = 40, h = 20): { quad: Quad; name: string } => ({
@@ -49,15 +49,17 @@ function fakeOrt(calls: string[]): OrtModule {
 }
 
 describe('createReader', () => {
-  it('runs detection, then recognition per region, and scales character positions to the content', async () => {
+  it('runs detection, then recognition per region, and gives character positions along the content, not the padding', async () => {
     const calls: string[] = [];
     const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: '5\n6\n' }, fakeOrt(calls));
     const pixels = { data: new Uint8ClampedArray(64 * 32 * 4).fill(255), width: 64, height: 32 };
     const [line, ...rest] = await Promise.all([reader.read(pixels), reader.read(pixels)]).then(([a]) => a);
     expect(rest).toEqual([]);
-    expect(calls).toEqual(['det 32x64', 'rec 48x320', 'det 32x64', 'rec 48x320']);
+    const rec = `rec 48x${Math.max(REC_MIN_WIDTH, stripWidth(line.quad))}`;
+    expect(calls).toEqual(['det 32x64', rec, 'det 32x64', rec]);
     expect(line.text).toBe('6');
     expect(line.quad.x1).toBeLessThan(8);
-    expect(line.charPositions[0]).toBeCloseTo((0.25 * 320) / stripWidth(line.quad), 6);
+    const width = stripWidth(line.quad);
+    expect(line.charPositions[0]).toBeCloseTo((0.25 * Math.max(REC_MIN_WIDTH, width)) / width, 6);
   });
 });

@@ -64,10 +64,11 @@ describe('stripWidth', () => {
 });
 
 describe('rectify', () => {
-  it('samples the quad into a normalised strip, padded to 320 with zeros', () => {
-    const strip = rectify(halves(), rect(50, 10, 100, 40));
+  it('samples the quad into a normalised strip, padded with zeros to the minimum width', () => {
+    const strip = rectify(halves(), rect(50, 10, 100, 40), 960, 320);
     expect(strip.contentWidth).toBe(120);
-    expect(strip.width).toBe(REC_MIN_WIDTH);
+    expect(strip.width).toBe(320);
+    expect(rectify(halves(), rect(0, 0, 10, 40)).width).toBe(REC_MIN_WIDTH);
     const plane = REC_HEIGHT * strip.width;
     expect(strip.data.length).toBe(3 * plane);
     const at = (c: number, x: number, y: number) => strip.data[c * plane + y * strip.width + x];

@@ -102,3 +102,15 @@ describe('rectify', () => {
     expect(strip.data[0]).toBe(-1);
   });
 });
+
+describe('rectify on a large image', () => {
+  it('averages fine detail when the line is much taller than the strip', () => {
+    const size = 400;
+    const data = new Uint8ClampedArray(size * size * 4).fill(255);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) if ((x + y) % 2) data.fill(0, (y * size + x) * 4, (y * size + x) * 4 + 3);
+    const strip = rectify({ data, width: size, height: size }, rect(0, 0, 400, 192));
+    const plane = REC_HEIGHT * strip.width;
+    for (let i = 0; i < plane; i += 37) expect(Math.abs(strip.data[i])).toBeLessThan(0.05);
+  });
+});

@@ -67,47 +67,57 @@ export function stripWidth(quad: Quad, maxWidth = REC_MAX_WIDTH): number {
 /**
  * Cuts a quadrilateral out of the image into a REC_HEIGHT-high strip by perspective bilinear sampling
  * (edges repeat outside the image), normalised as PP-OCR's recogniser expects: (x/255 − 0.5)/0.5, B, G, R.
+ * When the line is more than twice the strip's height in the image (a phone photo), each strip pixel
+ * averages a grid of samples, so thin strokes do not alias away.
  */
 export function rectify(px: Pixels, quad: Quad, maxWidth = REC_MAX_WIDTH, minWidth = REC_MIN_WIDTH): RecInput {
   const contentWidth = stripWidth(quad, maxWidth);
   const width = Math.max(contentWidth, minWidth);
-  const H = squareToQuad(quadPoints(quad));
+  const corners = quadPoints(quad);
+  const H = squareToQuad(corners);
+  const lineHeight = Math.max(dist(corners[0], corners[3]), dist(corners[1], corners[2]));
+  const n = Math.max(1, Math.min(4, Math.floor(lineHeight / REC_HEIGHT)));
   const plane = REC_HEIGHT * width;
   const data = new Float32Array(3 * plane);
-  const { data: src, width: sw, height: sh } = px;
+  const bgr = new Float64Array(3);
+  const sum = new Float64Array(3);
   for (let y = 0; y < REC_HEIGHT; y++) {
-    const v = (y + 0.5) / REC_HEIGHT;
     for (let x = 0; x < contentWidth; x++) {
-      const p = applyHomography(H, (x + 0.5) / contentWidth, v);
-      // Quad corners are in pixel-edge coordinates; pixel i's centre is at i + 0.5.
-      const fx = Math.min(Math.max(p.x - 0.5, 0), sw - 1);
-      const fy = Math.min(Math.max(p.y - 0.5, 0), sh - 1);
-      const x0 = Math.floor(fx);
-      const y0 = Math.floor(fy);
-      const x1 = Math.min(x0 + 1, sw - 1);
-      const y1 = Math.min(y0 + 1, sh - 1);
-      const tx = fx - x0;
-      const ty = fy - y0;
-      const i00 = (y0 * sw + x0) * 4;
-      const i01 = (y0 * sw + x1) * 4;
-      const i10 = (y1 * sw + x0) * 4;
-      const i11 = (y1 * sw + x1) * 4;
-      const o = y * width + x;
-      for (let c = 0; c < 3; c++) {
-        const ch = 2 - c;
-        const top = src[i00 + ch] + (src[i01 + ch] - src[i00 + ch]) * tx;
-        const bottom = src[i10 + ch] + (src[i11 + ch] - src[i10 + ch]) * tx;
-        const alpha = pixelAlpha(src, i00, i01, i10, i11, tx, ty);
-        const value = (top + (bottom - top) * ty) * alpha + 255 * (1 - alpha);
-        data[c * plane + o] = value / 127.5 - 1;
-      }
+      sum.fill(0);
+      for (let sy = 0; sy < n; sy++)
+        for (let sx = 0; sx < n; sx++) {
+          const p = applyHomography(H, (x + (sx + 0.5) / n) / contentWidth, (y + (sy + 0.5) / n) / REC_HEIGHT);
+          sampleBgr(px, p.x, p.y, bgr);
+          for (let c = 0; c < 3; c++) sum[c] += bgr[c];
+        }
+      for (let c = 0; c < 3; c++) data[c * plane + y * width + x] = sum[c] / (n * n) / 127.5 - 1;
     }
   }
   return { data, width, contentWidth };
 }
 
-function pixelAlpha(src: Uint8ClampedArray, a: number, b: number, c: number, d: number, tx: number, ty: number) {
-  const top = src[a + 3] + (src[b + 3] - src[a + 3]) * tx;
-  const bottom = src[c + 3] + (src[d + 3] - src[c + 3]) * tx;
-  return (top + (bottom - top) * ty) / 255;
+/**
+ * Bilinear sample at (x, y) in pixel-edge coordinates (pixel i's centre is at i + 0.5), edges repeated,
+ * composited on white, into out as B, G, R 0..255.
+ */
+function sampleBgr({ data: src, width: sw, height: sh }: Pixels, x: number, y: number, out: Float64Array) {
+  const fx = Math.min(Math.max(x - 0.5, 0), sw - 1);
+  const fy = Math.min(Math.max(y - 0.5, 0), sh - 1);
+  const x0 = Math.floor(fx);
+  const y0 = Math.floor(fy);
+  const x1 = Math.min(x0 + 1, sw - 1);
+  const y1 = Math.min(y0 + 1, sh - 1);
+  const tx = fx - x0;
+  const ty = fy - y0;
+  const a = (y0 * sw + x0) * 4;
+  const b = (y0 * sw + x1) * 4;
+  const c = (y1 * sw + x0) * 4;
+  const d = (y1 * sw + x1) * 4;
+  const lerp = (ch: number) => {
+    const top = src[a + ch] + (src[b + ch] - src[a + ch]) * tx;
+    const bottom = src[c + ch] + (src[d + ch] - src[c + ch]) * tx;
+    return top + (bottom - top) * ty;
+  };
+  const alpha = lerp(3) / 255;
+  for (let k = 0; k < 3; k++) out[k] = lerp(2 - k) * alpha + 255 * (1 - alpha);
 }

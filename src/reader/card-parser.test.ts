@@ -89,6 +89,18 @@ describe('parseCreditCard', () => {
     expect(r.cardNumBoxes[2]).toEqual({ x1: 240, y1: 202, x2: 320, y2: 202, x3: 320, y3: 242, x4: 240, y4: 242 });
   });
 
+  it('keeps the groups of a tilted card in one row, whatever order the lines come in', () => {
+    // Tilted up to the right: each group sits higher than the one before, the expiry below them all.
+    const groups = ['4000', '0566', '5566', '5556'].map((g, i) => {
+      const l = line(g, 40 + i * 120, 300 - i * 16);
+      l.quad = { ...l.quad, y2: l.quad.y2 - 11, y3: l.quad.y3 - 11 };
+      return l;
+    });
+    const r = parsed([groups[3], groups[2], line('12/30', 200, 330), groups[1], groups[0]]);
+    expect(r.totalCardNum).toBe('4000056655665556');
+    expect(r.cardNumBoxes.map((b) => b.x1)).toEqual([40, 160, 280, 400]);
+  });
+
   it('re-splits a group split in the middle', () => {
     const r = parsed([line('4111 1111 11', 40, 200), line('11 1111', 260, 200)]);
     expect(r.cardNums.map((c) => c.value)).toEqual(['4111', '1111', '1111', '1111']);

@@ -5,6 +5,7 @@ import {
   confOfChars,
   digitText,
   quadOfChars,
+  readingOrder,
   resolutionOf,
   type CharAt,
   type Quad,
@@ -80,7 +81,7 @@ interface Candidate {
   score: number;
 }
 
-/** Every run of consecutive groups (over at most three neighbouring lines) that could be a card number. */
+/** Every run of consecutive groups (over at most five neighbouring lines: one a group) that could be a card number. */
 function candidates(groups: Group[], lines: ReadLine[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < groups.length; i++) {
@@ -89,7 +90,7 @@ function candidates(groups: Group[], lines: ReadLine[]): Candidate[] {
       digits += groups[j].digits;
       const firstLine = groups[i].chars[0].line;
       const lastLine = groups[j].chars[0].line;
-      if (digits.length > 19 || lastLine - firstLine > 2) break;
+      if (digits.length > 19 || lastLine - firstLine > 4) break;
       if (digits.length < 13 || !luhnValid(digits)) continue;
       const window = groups.slice(i, j + 1);
       const layout = window.map((g) => g.digits.length).join('-');
@@ -153,7 +154,8 @@ const LOOKED_FOR_NUMBER =
   'a card number of 15–16 digits (as 4-4-4-4, 4-6-5 or one run) that passes the Luhn check, and an expiry date MM/YY';
 
 /** Card number and expiry from the reader's lines, in the shape of NHN's credit-card result. */
-export function parseCreditCard(lines: ReadLine[], size: ReadImage, options: ParseOptions = {}): CreditCardParse {
+export function parseCreditCard(read: ReadLine[], size: ReadImage, options: ParseOptions = {}): CreditCardParse {
+  const lines = readingOrder(read);
   const best = candidates(digitGroups(lines), lines)[0];
   if (!best) {
     const sawDigits = lines.some((l) => /\d{4}/.test(digitText(l.text)));

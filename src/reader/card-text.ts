@@ -127,3 +127,30 @@ export function joinLines(lines: ReadLine[], from: number, count: number): { tex
   }
   return { text, at };
 }
+
+/**
+ * The lines in reading order, rows first: a line joins a row when it lies where the row's last line,
+ * extended along its own slope, would continue (a tilted card's number split into boxes stays one row).
+ */
+export function readingOrder(lines: ReadLine[]): ReadLine[] {
+  const centre = (l: ReadLine) => {
+    const q = l.quad;
+    return { x: (q.x1 + q.x2 + q.x3 + q.x4) / 4, y: (q.y1 + q.y2 + q.y3 + q.y4) / 4 };
+  };
+  const height = (l: ReadLine) => Math.max(1, (l.quad.y4 - l.quad.y1 + l.quad.y3 - l.quad.y2) / 2);
+  const slope = (l: ReadLine) => (l.quad.y2 - l.quad.y1) / Math.max(1, l.quad.x2 - l.quad.x1);
+  const rows: ReadLine[][] = [];
+  for (const line of [...lines].sort((a, b) => centre(a).y - centre(b).y)) {
+    const c = centre(line);
+    const row = rows.find((r) =>
+      r.some((other) => {
+        const o = centre(other);
+        const expected = o.y + slope(other) * (c.x - o.x);
+        return Math.abs(expected - c.y) < 0.5 * Math.min(height(other), height(line));
+      }),
+    );
+    if (row) row.push(line);
+    else rows.push([line]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => centre(a).x - centre(b).x));
+}

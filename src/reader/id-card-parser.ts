@@ -6,6 +6,7 @@ import {
   confOfChars,
   joinLines,
   quadOfChars,
+  readingOrder,
   resolutionOf,
   type Quad,
   type ReadImage,
@@ -108,7 +109,8 @@ const LOOKED_FOR =
   "or a passport's machine-readable zone (two lines of 44 characters whose check digits hold).";
 
 /** The digit fields of a Korean resident card, driver's licence or passport (MRZ). */
-export function parseIdCard(lines: ReadLine[], size: ReadImage, options: IdParseOptions = {}): IdCardParse {
+export function parseIdCard(read: ReadLine[], size: ReadImage, options: IdParseOptions = {}): IdCardParse {
+  const lines = readingOrder(read);
   const base = { fileType: options.fileType ?? 'jpg', resolution: resolutionOf(size) };
   const mrz = parseMrz(lines, options.today ?? new Date());
   if (mrz) return { ok: true, result: { ...base, idType: 'passport', keyValues: mrz } };

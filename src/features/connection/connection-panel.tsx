@@ -1,8 +1,17 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { missingCredential, OcrError, publicKeyCheckOptions, type OcrService } from '@/api';
+import { missingCredential, publicKeyCheckOptions, type OcrService } from '@/api';
 import { describeError, ErrorNotice, useI18n, SERVICE_NAME, type MessageKey } from '@/features/shared';
+import NGINX_CONF from '../../../deploy/nginx.conf?raw';
 import { useConnection } from './connection-context';
+import {
+  proxySnippet,
+  runConnectionChecks,
+  type CheckId,
+  type CheckReason,
+  type CheckStatus,
+  type ConnectionReport,
+} from './connection-checks';
 import { authOf, customUrlProblem, ENDPOINT_KINDS, plainHttpOrigin, type EndpointKind } from './connection-settings';
 
 const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
@@ -13,11 +22,25 @@ const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   custom: 'endpointCustom',
 };
 const SERVICES: OcrService[] = ['credit-card', 'id-card'];
+const CHECK_LABEL: Record<CheckId, MessageKey> = {
+  reachable: 'checkLineReachable',
+  cors: 'checkLineCors',
+  csp: 'checkLineCsp',
+  credentials: 'checkLineCredentials',
+  publicKeys: 'checkLinePublicKeys',
+  requestKey: 'checkLineRequestKey',
+  clock: 'checkLineClock',
+};
+const STATUS_LABEL: Record<CheckStatus, MessageKey> = { pass: 'checkPass', fail: 'checkFail', skipped: 'checkSkipped' };
+const reasonKey = (reason: CheckReason) => `checkReason${reason[0].toUpperCase()}${reason.slice(1)}` as MessageKey;
+const PROXY_SNIPPET = proxySnippet(NGINX_CONF);
 
 export function ConnectionPanel() {
   const { t, pick } = useI18n();
   const { settings, update, forget, client, identity } = useConnection();
-  const [checkRequested, setCheckRequested] = useState(0);
+  const queryClient = useQueryClient();
+  const [checked, setChecked] = useState<{ for: unknown; report: ConnectionReport } | null>(null);
+  const [checking, setChecking] = useState(false);
   const ids = {
     endpoint: useId(),
     url: useId(),
@@ -32,13 +55,8 @@ export function ConnectionPanel() {
     section.current?.scrollIntoView({ block: 'nearest' });
   }, []);
 
-  const checks = useQueries({
-    queries: SERVICES.map((service) => ({
-      ...publicKeyCheckOptions(client, identity, service),
-      enabled: checkRequested > 0,
-    })),
-  });
-  const checking = checks.some((q) => q.isFetching);
+  // A report is about one connection: change it and the report goes.
+  const report = checked?.for === identity ? checked.report : null;
   const urlProblem = settings.endpoint === 'custom' && settings.customUrl ? customUrlProblem(settings.customUrl) : null;
   // http:// to another computer carries the secret in clear: the connection sends nothing there until this
   // origin is confirmed (connection-context.tsx holds the client back).
@@ -47,12 +65,40 @@ export function ConnectionPanel() {
   // Blank credentials would send a request the service can only refuse: say which is missing instead.
   const missing = missingCredential(settings.appKey, authOf(settings));
   const blank = { appKey: missing === 'app key', secret: missing !== null && missing !== 'app key' };
-  const networkFailure =
-    checks.some((q) => q.error instanceof OcrError && q.error.kind === 'network') && settings.endpoint !== 'sandbox';
+  const failed = (id: CheckId) => report?.lines.some((line) => line.id === id && line.status === 'fail') ?? false;
+  const networkFailure = settings.endpoint !== 'sandbox' && (failed('reachable') || failed('cors'));
+  const keyErrors = report ? Object.values(report.keyErrors) : [];
 
-  function runCheck() {
-    setCheckRequested((n) => n + 1);
-    if (checkRequested > 0) void Promise.all(checks.map((q) => q.refetch()));
+  async function runCheck() {
+    setChecking(true);
+    // A refused fetch leaves only a securitypolicyviolation event behind: collect what it named.
+    const blocked: string[] = [];
+    const onViolation = (event: SecurityPolicyViolationEvent) => blocked.push(event.blockedURI);
+    document.addEventListener('securitypolicyviolation', onViolation);
+    try {
+      const next = await runConnectionChecks({
+        baseUrl: identity.baseUrl,
+        apiVersion: client.apiVersion,
+        appKey: settings.appKey,
+        pageOrigin: location.origin,
+        inPage: settings.endpoint === 'sandbox',
+        services: SERVICES,
+        getKey: (service) =>
+          queryClient.fetchQuery({ ...publicKeyCheckOptions(client, identity, service), staleTime: 0 }),
+        fetch: (input, init) => globalThis.fetch(input, init),
+        cspBlocked: (url) => {
+          const origin = new URL(url, location.href).origin;
+          return blocked.some((uri) => uri === url || uri.startsWith(origin));
+        },
+        online: navigator.onLine,
+        now: () => Date.now(),
+        settle: () => new Promise((resolve) => setTimeout(resolve, 50)),
+      });
+      setChecked({ for: identity, report: next });
+    } finally {
+      document.removeEventListener('securitypolicyviolation', onViolation);
+      setChecking(false);
+    }
   }
 
   return (
@@ -171,7 +217,7 @@ export function ConnectionPanel() {
       <div className="row">
         <button
           type="button"
-          onClick={runCheck}
+          onClick={() => void runCheck()}
           disabled={checking || Boolean(urlProblem) || Boolean(missing) || plainHttpHeldBack}
         >
           {checking ? t('checking') : t('checkConnection')}
@@ -181,29 +227,67 @@ export function ConnectionPanel() {
         </button>
       </div>
 
-      {checkRequested > 0 && (
-        <ul className="key-checks" aria-live="polite">
-          {checks.map((q, i) => (
-            <li key={SERVICES[i]} aria-label={t(SERVICE_NAME[SERVICES[i]])}>
-              <strong>{t(SERVICE_NAME[SERVICES[i]])}</strong> {q.isFetching && <span>{t('checking')}</span>}
-              {q.data && !q.isFetching && (
-                <dl className="key-facts">
-                  <dt>{t('keyVersion')}</dt>
-                  <dd>{q.data.version}</dd>
-                  <dt>{t('modulus')}</dt>
-                  <dd>{q.data.modulusBits} bit</dd>
-                  <dt>{t('fingerprint')}</dt>
-                  <dd>
-                    <code>{q.data.fingerprint}</code>
-                  </dd>
-                  <dt>{t('latency')}</dt>
-                  <dd>{Math.round(q.data.latencyMs)} ms</dd>
-                </dl>
-              )}
-              {q.error && !q.isFetching && <span className="field-error">{pick(describeError(q.error).title)}</span>}
-            </li>
-          ))}
-        </ul>
+      {report && (
+        <>
+          <ul className="connection-checks" aria-label={t('checkResults')} aria-live="polite">
+            {report.lines.map((line) => (
+              <li key={line.id} className={`check-${line.status}`}>
+                <span className="check-status">{t(STATUS_LABEL[line.status])}</span>{' '}
+                <strong>{t(CHECK_LABEL[line.id])}</strong>{' '}
+                <span>
+                  {t(reasonKey(line.reason), {
+                    ...line.params,
+                    ...(line.params?.direction
+                      ? {
+                          direction: t(
+                            line.params.direction === 'ahead' ? 'checkDirectionAhead' : 'checkDirectionBehind',
+                          ),
+                        }
+                      : {}),
+                    ...(line.params?.versions
+                      ? {
+                          versions: SERVICES.filter((service) => report.keys[service])
+                            .map((service) => `${t(SERVICE_NAME[service])} ${report.keys[service]!.version}`)
+                            .join(' · '),
+                        }
+                      : {}),
+                  })}
+                </span>
+                {line.id === 'cors' && line.status === 'fail' && PROXY_SNIPPET && (
+                  <pre className="check-fix">
+                    <code>{PROXY_SNIPPET}</code>
+                  </pre>
+                )}
+              </li>
+            ))}
+          </ul>
+          <ul className="key-checks">
+            {SERVICES.map((service) => {
+              const key = report.keys[service];
+              const error = report.keyErrors[service];
+              return (
+                <li key={service} aria-label={t(SERVICE_NAME[service])}>
+                  <strong>{t(SERVICE_NAME[service])}</strong>
+                  {key && (
+                    <dl className="key-facts">
+                      <dt>{t('keyVersion')}</dt>
+                      <dd>{key.version}</dd>
+                      <dt>{t('modulus')}</dt>
+                      <dd>{key.modulusBits} bit</dd>
+                      <dt>{t('fingerprint')}</dt>
+                      <dd>
+                        <code>{key.fingerprint}</code>
+                      </dd>
+                      <dt>{t('latency')}</dt>
+                      <dd>{Math.round(key.latencyMs)} ms</dd>
+                    </dl>
+                  )}
+                  {error !== undefined && <span className="field-error">{pick(describeError(error).title)}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
       {networkFailure && (
         <div className="notice">
@@ -213,7 +297,7 @@ export function ConnectionPanel() {
           </button>
         </div>
       )}
-      {checks.some((q) => q.error) && !networkFailure && <ErrorNotice error={checks.find((q) => q.error)?.error} />}
+      {keyErrors.length > 0 && !networkFailure && <ErrorNotice error={keyErrors[0]} />}
     </section>
   );
 }

@@ -377,6 +377,92 @@ export const MESSAGES = {
     ko: '{tab} 탭을 표시할 수 없습니다. 카드와 다른 탭은 그대로 쓸 수 있습니다.',
   },
   canvasLabel: { en: 'Card image with recognised fields', ko: '인식된 필드가 표시된 카드 이미지' },
+  // Check connection: one line per check (features/connection/connection-checks.ts).
+  checkLineReachable: { en: 'Reachable', ko: '연결 가능' },
+  checkLineCors: { en: 'Allowed by CORS', ko: 'CORS 허용' },
+  checkLineCsp: { en: 'Allowed by the Content Security Policy', ko: '콘텐츠 보안 정책(CSP) 허용' },
+  checkLineCredentials: { en: 'Credentials', ko: '자격 증명' },
+  checkLinePublicKeys: { en: 'Public keys', ko: '공개 키' },
+  checkLineRequestKey: { en: 'Request-Key exposed', ko: 'Request-Key 노출' },
+  checkLineClock: { en: 'Clock', ko: '시계' },
+  checkPass: { en: '✓', ko: '✓' },
+  checkFail: { en: '✗', ko: '✗' },
+  checkSkipped: { en: 'skipped', ko: '건너뜀' },
+  checkResults: { en: 'Connection checks', ko: '연결 점검 결과' },
+  checkReasonReachableOk: { en: '{host} answered.', ko: '{host}이(가) 응답했습니다.' },
+  checkReasonReachableOpaque: {
+    en: '{host} answered, but the page may not read the answer (see CORS).',
+    ko: '{host}이(가) 응답했지만 페이지가 응답을 읽을 수 없습니다(CORS 참고).',
+  },
+  checkReasonUnreachable: {
+    en: 'Nothing answered at {host}. Either the name does not resolve (DNS), nothing listens there, or this device is offline. Check the address and this device’s network.',
+    ko: '{host}에서 응답이 없습니다. 이름이 조회되지 않거나(DNS), 그 주소에서 아무것도 수신하지 않거나, 이 기기가 오프라인입니다. 주소와 이 기기의 네트워크를 확인하세요.',
+  },
+  checkReasonOffline: {
+    en: 'This device is offline, so {host} could not be tried. Connect to a network and check again.',
+    ko: '이 기기가 오프라인이어서 {host}에 연결할 수 없습니다. 네트워크에 연결한 뒤 다시 확인하세요.',
+  },
+  checkReasonCorsOk: {
+    en: '{origin} lets this page read its answers.',
+    ko: '{origin}이(가) 이 페이지가 응답을 읽도록 허용합니다.',
+  },
+  checkReasonSameOrigin: {
+    en: 'Same origin as this page: the browser blocks and hides nothing.',
+    ko: '이 페이지와 같은 출처입니다. 브라우저가 막거나 숨기는 것이 없습니다.',
+  },
+  checkReasonCorsBlocked: {
+    en: '{origin} answered, but sends no CORS headers that let {page} read it (NHN’s API documents none). Fix: use the Dev proxy endpoint and serve Cardlens and the proxy on one origin, as deploy/nginx.conf does:',
+    ko: '{origin}이(가) 응답했지만 {page}이(가) 읽도록 허용하는 CORS 헤더가 없습니다(NHN API는 CORS를 문서화하지 않음). 해결: 개발 프록시 엔드포인트를 쓰고, deploy/nginx.conf처럼 Cardlens와 프록시를 한 출처에서 제공하세요:',
+  },
+  checkReasonCspOk: { en: 'The page’s policy allows {origin}.', ko: '페이지의 정책이 {origin}을(를) 허용합니다.' },
+  checkReasonCspBlocked: {
+    en: 'This page’s Content Security Policy refused {origin} before anything was sent. Fix: use the Dev proxy endpoint, or rebuild with the origin listed: CARDLENS_CONNECT_SRC="{origin}" npm run build.',
+    ko: '이 페이지의 콘텐츠 보안 정책이 전송 전에 {origin}을(를) 거부했습니다. 해결: 개발 프록시 엔드포인트를 쓰거나, 출처를 넣어 다시 빌드하세요: CARDLENS_CONNECT_SRC="{origin}" npm run build.',
+  },
+  checkReasonCredentialsOk: { en: 'The app key and secret were accepted.', ko: '앱키와 시크릿이 받아들여졌습니다.' },
+  checkReasonCredentialsRefused: {
+    en: 'The service refused the credentials ({code}). Fix: copy the app key and secret key (or token) again from the NHN Cloud console, Document OCR, URL & Appkey.',
+    ko: '서비스가 자격 증명을 거부했습니다({code}). 해결: NHN Cloud 콘솔의 Document OCR, URL & Appkey에서 앱키와 시크릿 키(또는 토큰)를 다시 복사하세요.',
+  },
+  checkReasonKeysOk: { en: 'Well formed. Key versions: {versions}.', ko: '형식이 올바릅니다. 키 버전: {versions}.' },
+  checkReasonKeysBad: {
+    en: 'A key answer is not usable: {detail} Fix: check that the endpoint is the OCR API, not another service or an error page.',
+    ko: '키 응답을 쓸 수 없습니다: {detail} 해결: 엔드포인트가 다른 서비스나 오류 페이지가 아니라 OCR API인지 확인하세요.',
+  },
+  checkReasonRequestKeyExposed: {
+    en: 'The answers list Request-Key in Access-Control-Expose-Headers.',
+    ko: '응답의 Access-Control-Expose-Headers에 Request-Key가 있습니다.',
+  },
+  checkReasonRequestKeyHidden: {
+    en: 'The answers expose only “{exposed}”, so the browser hides Request-Key and authenticity checks cannot run. Fix: add “Access-Control-Expose-Headers: Request-Key” at the proxy, or use the Dev proxy endpoint.',
+    ko: '응답이 “{exposed}”만 노출하므로 브라우저가 Request-Key를 숨기고 진위 확인을 할 수 없습니다. 해결: 프록시에서 “Access-Control-Expose-Headers: Request-Key”를 더하거나 개발 프록시 엔드포인트를 쓰세요.',
+  },
+  checkReasonRequestKeyUnseen: {
+    en: '{origin} does not show this page its expose list, and finding out otherwise would take a billed call. Make sure the proxy sends “Access-Control-Expose-Headers: Request-Key”, or use the Dev proxy endpoint.',
+    ko: '{origin}이(가) 노출 목록을 이 페이지에 보여 주지 않으며, 달리 알아내려면 과금되는 호출이 필요합니다. 프록시가 “Access-Control-Expose-Headers: Request-Key”를 보내는지 확인하거나 개발 프록시 엔드포인트를 쓰세요.',
+  },
+  checkReasonClockOk: {
+    en: 'This device’s clock is within {seconds} s of the service’s.',
+    ko: '이 기기의 시계가 서비스와 {seconds}초 이내로 맞습니다.',
+  },
+  checkReasonClockSkewed: {
+    en: 'This device’s clock is about {minutes} min {direction} of the service’s, so a Request-Key’s hour (and its countdown) will look wrong. Fix: set the device’s clock automatically from the network.',
+    ko: '이 기기의 시계가 서비스보다 약 {minutes}분 {direction}. Request-Key의 한 시간(남은 시간 표시)이 틀려 보입니다. 해결: 기기 시계를 네트워크에서 자동으로 맞추세요.',
+  },
+  checkDirectionAhead: { en: 'behind', ko: '느립니다' },
+  checkDirectionBehind: { en: 'ahead', ko: '빠릅니다' },
+  checkReasonClockUnseen: {
+    en: 'The answer’s Date header is hidden from this page.',
+    ko: '응답의 Date 헤더가 이 페이지에 보이지 않습니다.',
+  },
+  checkReasonSkippedInPage: {
+    en: 'The built-in sandbox runs in this page: no network to check.',
+    ko: '내장 샌드박스는 이 페이지에서 실행됩니다. 점검할 네트워크가 없습니다.',
+  },
+  checkReasonSkippedUnreached: { en: 'Nothing was reached.', ko: '연결된 곳이 없습니다.' },
+  checkReasonSkippedCsp: { en: 'The policy stopped the request first.', ko: '정책이 먼저 요청을 막았습니다.' },
+  checkReasonSkippedCors: { en: 'CORS hides the answer.', ko: 'CORS가 응답을 숨깁니다.' },
+  checkReasonSkippedNoApiAnswer: { en: 'No answer from the API to judge by.', ko: '판단할 API 응답이 없습니다.' },
 } satisfies Record<string, Localised>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -81,16 +81,22 @@ export function rectify(px: Pixels, quad: Quad, maxWidth = REC_MAX_WIDTH, minWid
   const data = new Float32Array(3 * plane);
   const bgr = new Float64Array(3);
   const sum = new Float64Array(3);
+  const [a, b, c, d, e, f, g, h] = H;
   for (let y = 0; y < REC_HEIGHT; y++) {
     for (let x = 0; x < contentWidth; x++) {
       sum.fill(0);
-      for (let sy = 0; sy < n; sy++)
+      for (let sy = 0; sy < n; sy++) {
+        const v = (y + (sy + 0.5) / n) / REC_HEIGHT;
         for (let sx = 0; sx < n; sx++) {
-          const p = applyHomography(H, (x + (sx + 0.5) / n) / contentWidth, (y + (sy + 0.5) / n) / REC_HEIGHT);
-          sampleBgr(px, p.x, p.y, bgr);
-          for (let c = 0; c < 3; c++) sum[c] += bgr[c];
+          const u = (x + (sx + 0.5) / n) / contentWidth;
+          const w = g * u + h * v + 1;
+          sampleBgr(px, (a * u + b * v + c) / w, (d * u + e * v + f) / w, bgr);
+          sum[0] += bgr[0];
+          sum[1] += bgr[1];
+          sum[2] += bgr[2];
         }
-      for (let c = 0; c < 3; c++) data[c * plane + y * width + x] = sum[c] / (n * n) / 127.5 - 1;
+      }
+      for (let k = 0; k < 3; k++) data[k * plane + y * width + x] = sum[k] / (n * n) / 127.5 - 1;
     }
   }
   return { data, width, contentWidth };
@@ -100,24 +106,26 @@ export function rectify(px: Pixels, quad: Quad, maxWidth = REC_MAX_WIDTH, minWid
  * Bilinear sample at (x, y) in pixel-edge coordinates (pixel i's centre is at i + 0.5), edges repeated,
  * composited on white, into out as B, G, R 0..255.
  */
-function sampleBgr({ data: src, width: sw, height: sh }: Pixels, x: number, y: number, out: Float64Array) {
+function sampleBgr(px: Pixels, x: number, y: number, out: Float64Array) {
+  const { data: src, width: sw, height: sh } = px;
   const fx = Math.min(Math.max(x - 0.5, 0), sw - 1);
   const fy = Math.min(Math.max(y - 0.5, 0), sh - 1);
   const x0 = Math.floor(fx);
   const y0 = Math.floor(fy);
-  const x1 = Math.min(x0 + 1, sw - 1);
-  const y1 = Math.min(y0 + 1, sh - 1);
   const tx = fx - x0;
   const ty = fy - y0;
-  const a = (y0 * sw + x0) * 4;
-  const b = (y0 * sw + x1) * 4;
-  const c = (y1 * sw + x0) * 4;
-  const d = (y1 * sw + x1) * 4;
-  const lerp = (ch: number) => {
-    const top = src[a + ch] + (src[b + ch] - src[a + ch]) * tx;
-    const bottom = src[c + ch] + (src[d + ch] - src[c + ch]) * tx;
-    return top + (bottom - top) * ty;
-  };
-  const alpha = lerp(3) / 255;
-  for (let k = 0; k < 3; k++) out[k] = lerp(2 - k) * alpha + 255 * (1 - alpha);
+  const i00 = (y0 * sw + x0) * 4;
+  const i01 = x0 + 1 < sw ? i00 + 4 : i00;
+  const i10 = y0 + 1 < sh ? i00 + sw * 4 : i00;
+  const i11 = i10 + (i01 - i00);
+  const w00 = (1 - tx) * (1 - ty);
+  const w01 = tx * (1 - ty);
+  const w10 = (1 - tx) * ty;
+  const w11 = tx * ty;
+  const alpha = (src[i00 + 3] * w00 + src[i01 + 3] * w01 + src[i10 + 3] * w10 + src[i11 + 3] * w11) / 255;
+  const paper = 255 * (1 - alpha);
+  for (let k = 0; k < 3; k++) {
+    const ch = 2 - k;
+    out[k] = (src[i00 + ch] * w00 + src[i01 + ch] * w01 + src[i10 + ch] * w10 + src[i11 + ch] * w11) * alpha + paper;
+  }
 }

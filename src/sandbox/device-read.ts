@@ -10,7 +10,7 @@ import {
 /** What the on-device reader made of an image that is not a specimen. */
 export type DeviceRead =
   | { kind: 'read'; result: CreditCardResult | IdCardResult }
-  /** Nothing card-like: `lookedFor` says what was sought, in plain words. */
+  /** Nothing card-like: `lookedFor` says what was sought, as a sentence ("Looked for …"). */
   | { kind: 'nothing'; lookedFor: string }
   /** The reader could not start (no WebAssembly, no memory, models missing): `why` says which. */
   | { kind: 'unavailable'; why: string };

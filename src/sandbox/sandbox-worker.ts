@@ -7,7 +7,11 @@ let sandbox: Sandbox | null = null;
 async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer: Transferable[] }> {
   const { id } = message;
   if (message.kind === 'init') {
-    sandbox = createSandbox({ samples: message.samples });
+    sandbox = createSandbox({
+      samples: message.samples,
+      // The reader and its runtime load only when a card that is not a specimen arrives.
+      readCard: (image, service) => import('./browser-card-reader').then((m) => m.readCardInBrowser(image, service)),
+    });
     await sandbox.control.keyVersion('credit-card'); // make the key pairs before the first request
     return { reply: { id, ok: true }, transfer: [] };
   }

@@ -147,7 +147,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     throw new SandboxFailure(
       notFound,
       read.kind === 'nothing'
-        ? `Read on this device: it looked for ${read.lookedFor}, and found none.`
+        ? `Read on this device. ${read.lookedFor}`
         : `The on-device reader could not start (${read.why}), so the sandbox recognises only its specimens.`,
     );
   }

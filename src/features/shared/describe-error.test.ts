@@ -13,9 +13,9 @@ describe('describeError', () => {
 
   it('says what the service looked for when it says more than the table, instead of blaming the photo', () => {
     const message =
-      'No credit card was recognised in the image. Read on this device: it looked for a card number of 15–16 digits, and found none.';
+      'No credit card was recognised in the image. Read on this device. Looked for a card number of 15–16 digits.';
     const d = describeError(new OcrError('api', 'x', { resultCode: 4000111, resultMessage: message }));
-    expect(d.hint?.en).toBe('Read on this device: it looked for a card number of 15–16 digits, and found none.');
+    expect(d.hint?.en).toBe('Read on this device. Looked for a card number of 15–16 digits.');
     expect(d.hint?.en).not.toMatch(/well-lit/);
   });
 });

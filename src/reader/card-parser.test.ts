@@ -101,6 +101,14 @@ describe('parseCreditCard', () => {
     expect(r.cardNumBoxes.map((b) => b.x1)).toEqual([40, 160, 280, 400]);
   });
 
+  it('drops a digit the recogniser repeated at the end of a crop, when only one way passes the Luhn check', () => {
+    const r = parsed([line('4572 1751', 40, 200), line('3252 29280', 240, 200)]);
+    expect(r.totalCardNum).toBe('4572175132529280');
+    expect(r.cardNums.map((c) => c.value)).toEqual(['4572', '1751', '3252', '9280']);
+    expect(r.cardNumBoxes[3]).toMatchObject({ x1: 360, x2: 440 });
+    expect(parsed([line('94100333', 40, 200), line('307220992', 240, 200)]).totalCardNum).toBe('9410033307220992');
+  });
+
   it('re-splits a group split in the middle', () => {
     const r = parsed([line('4111 1111 11', 40, 200), line('11 1111', 260, 200)]);
     expect(r.cardNums.map((c) => c.value)).toEqual(['4111', '1111', '1111', '1111']);
@@ -118,6 +126,13 @@ describe('parseCreditCard', () => {
     ]);
     expect(r.totalCardNum).toBe('5105105105105100');
     expect(r.validThru?.value).toBe('02/29');
+  });
+
+  it('reads an expiry whose slash was read as 7 or 1, but never from the number itself', () => {
+    expect(parsed([line('4111 1111 1111 1111', 40, 200), line('07729', 300, 300)]).validThru?.value).toBe('07/29');
+    const amex = parsed([line('3400 010000 11723', 40, 200)]);
+    expect(amex.totalCardNum).toBe('340001000011723');
+    expect(amex.validThru).toBeUndefined();
   });
 
   it('takes the latest of unlabelled dates and refuses month 13', () => {

@@ -81,6 +81,30 @@ interface Candidate {
   score: number;
 }
 
+/**
+ * A 4-4-4-4 number read with one digit too many: recognition repeats a character where a crop ends, so
+ * the group whose length is one over a multiple of four loses its first or its last digit. Only when
+ * exactly one of the two passes the Luhn check with a known issuer prefix.
+ */
+function withoutExtraDigit(window: Group[]): Group[] | null {
+  const odd = window.filter((g) => g.digits.length % 4 === 1);
+  if (odd.length !== 1 || window.some((g) => g.digits.length % 4 > 1)) return null;
+  const k = window.indexOf(odd[0]);
+  const repairs = [0, odd[0].digits.length - 1]
+    .map((drop) =>
+      window.map((g, i) =>
+        i !== k
+          ? g
+          : { digits: g.digits.slice(0, drop) + g.digits.slice(drop + 1), chars: g.chars.filter((_, c) => c !== drop) },
+      ),
+    )
+    .filter((gs) => {
+      const digits = gs.map((g) => g.digits).join('');
+      return luhnValid(digits) && KNOWN_IIN.test(digits);
+    });
+  return repairs.length === 1 ? repairs[0] : null;
+}
+
 /** Every run of consecutive groups (over at most five neighbouring lines: one a group) that could be a card number. */
 function candidates(groups: Group[], lines: ReadLine[]): Candidate[] {
   const out: Candidate[] = [];
@@ -91,17 +115,25 @@ function candidates(groups: Group[], lines: ReadLine[]): Candidate[] {
       const firstLine = groups[i].chars[0].line;
       const lastLine = groups[j].chars[0].line;
       if (digits.length > 19 || lastLine - firstLine > 4) break;
-      if (digits.length < 13 || !luhnValid(digits)) continue;
-      const window = groups.slice(i, j + 1);
+      let window = groups.slice(i, j + 1);
+      let penalty = 0;
+      if (!luhnValid(digits)) {
+        const repaired = digits.length === 17 ? withoutExtraDigit(window) : null;
+        if (!repaired) continue;
+        [window, penalty] = [repaired, 3];
+      }
+      const number = window.map((g) => g.digits).join('');
+      if (number.length < 13) continue;
       const layout = window.map((g) => g.digits.length).join('-');
       const conf = Math.min(...window.map((g) => lines[g.chars[0].line].conf));
       const score =
         (PRINTED.has(layout) ? 4 : window.length === 1 ? 3 : 0) +
-        (digits.length === 16 || digits.length === 15 ? 2 : digits.length === 14 ? 1 : 0) +
-        (KNOWN_IIN.test(digits) ? 1 : 0) +
+        (number.length === 16 || number.length === 15 ? 2 : number.length === 14 ? 1 : 0) +
+        (KNOWN_IIN.test(number) ? 1 : 0) +
         (firstLine === lastLine ? 0.5 : 0) +
-        conf * 0.1;
-      out.push({ groups: window, digits, score });
+        conf * 0.1 -
+        penalty;
+      out.push({ groups: window, digits: number, score });
     }
   }
   return out.sort((a, b) => b.score - a.score);
@@ -128,8 +160,8 @@ interface Expiry {
   order: number;
 }
 
-/** Expiry dates MM/YY or MM/YYYY; one after THRU, EXP, GOOD or END ranks first, one after FROM or SINCE last. */
-function expiries(lines: ReadLine[]): Expiry[] {
+/** Expiry dates MM/YY or MM/YYYY; one after THRU, EXP, GOOD or END ranks first, one after FROM or SINCE after the rest. */
+function expiries(lines: ReadLine[], used: Set<string>): Expiry[] {
   const out: Expiry[] = [];
   lines.forEach((line, index) => {
     const text = digitText(line.text);
@@ -140,11 +172,17 @@ function expiries(lines: ReadLine[]): Expiry[] {
       const label = (text.slice(0, m.index) || previous).toUpperCase();
       const rank = /(THRU|THROUGH|EXP|GOOD|END|UNTIL|UNTL)\W*$/.test(label)
         ? 2
-        : /(FROM|SINCE|MEMBER)\W*$/.test(label)
+        : /(FR[O0]M|SINCE|MEMBER)\W*$/.test(label)
           ? 0
           : 1;
       const chars = [...m[0]].map((_, i) => ({ line: index, index: m.index + i }));
       out.push({ value: `${m[1]}/${m[2].slice(-2)}`, chars, rank, order: Number(year) * 100 + Number(m[1]) });
+    }
+    // Last resort, a slash read as 1 or 7: a word of five digits MM1YY or MM7YY that is not part of the number.
+    for (const m of text.matchAll(/(?<![\w/])(0[1-9]|1[0-2])[17]([1-4]\d)(?![\w/])/g)) {
+      const chars = [...m[0]].map((_, i) => ({ line: index, index: m.index + i }));
+      if (chars.some((c) => used.has(`${c.line}:${c.index}`))) continue;
+      out.push({ value: `${m[1]}/${m[2]}`, chars, rank: -1, order: Number(m[2]) * 100 + Number(m[1]) });
     }
   });
   return out.sort((a, b) => b.rank - a.rank || b.order - a.order);
@@ -174,7 +212,8 @@ export function parseCreditCard(read: ReadLine[], size: ReadImage, options: Pars
     totalCardNum: best.digits,
     cardNumBoxes: parts.map((p) => quadOfChars(lines, p.chars)),
   };
-  const expiry = expiries(lines)[0];
+  const used = new Set(parts.flatMap((p) => p.chars.map((c) => `${c.line}:${c.index}`)));
+  const expiry = expiries(lines, used)[0];
   if (expiry) {
     result.validThru = { value: expiry.value, conf: confOfChars(lines, expiry.chars) };
     result.validThruBox = quadOfChars(lines, expiry.chars);

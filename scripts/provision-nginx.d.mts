@@ -1,0 +1,3 @@
+export declare function findNginx(): string | undefined;
+export declare function provisionNginx(): string | undefined;
+export declare const NO_NGINX_MESSAGE: string;

@@ -140,6 +140,12 @@ describe('parseCreditCard', () => {
     expect(r.validThru?.value).toBe('08/27');
   });
 
+  it('refuses a length its issuer does not use: a Mastercard that lost a digit is no 15-digit card', () => {
+    // 539939600284086 passes the Luhn check, but only Amex (34, 37) has 15 digits.
+    expect(parseCreditCard([line('539939600284086', 0, 0)], SIZE).ok).toBe(false);
+    expect(parseCreditCard([line('3714 4963 5398 431', 0, 0)], SIZE).ok).toBe(true);
+  });
+
   it('says what it looked for when no number passes the Luhn check', () => {
     const none = parseCreditCard([line('SPECIMEN', 0, 0)], SIZE);
     expect(none).toEqual({ ok: false, lookedFor: expect.stringContaining('Luhn check') as string });

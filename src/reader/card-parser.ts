@@ -81,6 +81,17 @@ interface Candidate {
   score: number;
 }
 
+// Lengths issuers use: Amex is 15 and only Amex; Diners 14; 13 is an old Visa. A 16-digit read that
+// lost a digit would otherwise pass for a 15-digit card one time in ten.
+const lengthFitsIssuer = (n: string) =>
+  n.length === 15
+    ? /^3[47]/.test(n)
+    : n.length === 14
+      ? /^3[068]/.test(n)
+      : n.length === 13
+        ? /^4/.test(n)
+        : !/^3[47]/.test(n);
+
 /**
  * A 4-4-4-4 number read with one digit too many: recognition repeats a character where a crop ends, so
  * the group whose length is one over a multiple of four loses its first or its last digit. Only when
@@ -123,7 +134,7 @@ function candidates(groups: Group[], lines: ReadLine[]): Candidate[] {
         [window, penalty] = [repaired, 3];
       }
       const number = window.map((g) => g.digits).join('');
-      if (number.length < 13) continue;
+      if (number.length < 13 || !lengthFitsIssuer(number)) continue;
       const layout = window.map((g) => g.digits.length).join('-');
       const conf = Math.min(...window.map((g) => lines[g.chars[0].line].conf));
       const score =

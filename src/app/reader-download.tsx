@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { useI18n } from '@/features/shared';
+import type { ReaderDownload } from '@/sandbox/sandbox-worker-client';
+import { loadSandbox } from './client-factory';
+
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+
+/** The on-device reader's first download (about 15 MB), shown while it runs; the browser caches it after. */
+export function ReaderDownloadBar({ active }: { active: boolean }) {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState<ReaderDownload | null>(null);
+  useEffect(() => {
+    if (!active) return;
+    let stop = () => undefined as unknown;
+    let cancelled = false;
+    void loadSandbox()
+      .then(({ sandbox }) => {
+        if (!cancelled) stop = sandbox.onReaderDownload(setProgress);
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [active]);
+  if (!active || !progress || progress.total === 0 || progress.loaded >= progress.total) return null;
+  return (
+    <div className="reader-download" role="status">
+      <label>
+        {t('readerDownloading', { loaded: mb(progress.loaded), total: mb(progress.total) })}
+        <progress value={progress.loaded} max={progress.total} />
+      </label>
+    </div>
+  );
+}

@@ -62,4 +62,13 @@ describe('createReader', () => {
     const width = stripWidth(line.quad);
     expect(line.charPositions[0]).toBeCloseTo((0.25 * Math.max(REC_MIN_WIDTH, width)) / width, 6);
   });
+
+  it('answers nothing for an empty image and refuses pixels of the wrong length', async () => {
+    const calls: string[] = [];
+    const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: '5\n' }, fakeOrt(calls));
+    expect(await reader.read({ data: new Uint8ClampedArray(0), width: 0, height: 0 })).toEqual([]);
+    await expect(reader.read({ data: new Uint8ClampedArray(3), width: 1, height: 1 })).rejects.toThrow(/RGBA/);
+    expect(calls).toEqual([]);
+    await reader.dispose();
+  });
 });

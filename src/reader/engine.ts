@@ -61,6 +61,10 @@ export async function createReader(
   }
 
   async function readNow(px: Pixels): Promise<ReadLine[]> {
+    if (px.width < 1 || px.height < 1) return [];
+    if (px.data.length !== px.width * px.height * 4) {
+      throw new Error(`Pixels: ${px.data.length} bytes for ${px.width} × ${px.height} RGBA`);
+    }
     const input = detectPreprocess(px, opt.maxSide);
     const prob = await run(det, input.data, [1, 3, input.height, input.width]);
     const regions = dbPostprocess(

@@ -1,17 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { missingCredential, publicKeyCheckOptions, type OcrService } from '@/api';
-import { describeError, ErrorNotice, useI18n, SERVICE_NAME, type MessageKey } from '@/features/shared';
-import NGINX_CONF from '../../../deploy/nginx.conf?raw';
+import { ErrorNotice, useI18n, type MessageKey } from '@/features/shared';
 import { useConnection } from './connection-context';
-import {
-  proxySnippet,
-  runConnectionChecks,
-  type CheckId,
-  type CheckReason,
-  type CheckStatus,
-  type ConnectionReport,
-} from './connection-checks';
+import { runConnectionChecks, type CheckId, type ConnectionReport } from './connection-checks';
+import { ConnectionReportView } from './connection-report';
 import { authOf, customUrlProblem, ENDPOINT_KINDS, plainHttpOrigin, type EndpointKind } from './connection-settings';
 
 const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
@@ -22,21 +15,8 @@ const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   custom: 'endpointCustom',
 };
 const SERVICES: OcrService[] = ['credit-card', 'id-card'];
-const CHECK_LABEL: Record<CheckId, MessageKey> = {
-  reachable: 'checkLineReachable',
-  cors: 'checkLineCors',
-  csp: 'checkLineCsp',
-  credentials: 'checkLineCredentials',
-  publicKeys: 'checkLinePublicKeys',
-  requestKey: 'checkLineRequestKey',
-  clock: 'checkLineClock',
-};
-const STATUS_LABEL: Record<CheckStatus, MessageKey> = { pass: 'checkPass', fail: 'checkFail', skipped: 'checkSkipped' };
-const reasonKey = (reason: CheckReason) => `checkReason${reason[0].toUpperCase()}${reason.slice(1)}` as MessageKey;
-const PROXY_SNIPPET = proxySnippet(NGINX_CONF);
-
 export function ConnectionPanel() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { settings, update, forget, client, identity } = useConnection();
   const queryClient = useQueryClient();
   const [checked, setChecked] = useState<{ for: unknown; report: ConnectionReport } | null>(null);
@@ -227,68 +207,7 @@ export function ConnectionPanel() {
         </button>
       </div>
 
-      {report && (
-        <>
-          <ul className="connection-checks" aria-label={t('checkResults')} aria-live="polite">
-            {report.lines.map((line) => (
-              <li key={line.id} className={`check-${line.status}`}>
-                <span className="check-status">{t(STATUS_LABEL[line.status])}</span>{' '}
-                <strong>{t(CHECK_LABEL[line.id])}</strong>{' '}
-                <span>
-                  {t(reasonKey(line.reason), {
-                    ...line.params,
-                    ...(line.params?.direction
-                      ? {
-                          direction: t(
-                            line.params.direction === 'ahead' ? 'checkDirectionAhead' : 'checkDirectionBehind',
-                          ),
-                        }
-                      : {}),
-                    ...(line.params?.versions
-                      ? {
-                          versions: SERVICES.filter((service) => report.keys[service])
-                            .map((service) => `${t(SERVICE_NAME[service])} ${report.keys[service]!.version}`)
-                            .join(' · '),
-                        }
-                      : {}),
-                  })}
-                </span>
-                {line.id === 'cors' && line.status === 'fail' && PROXY_SNIPPET && (
-                  <pre className="check-fix">
-                    <code>{PROXY_SNIPPET}</code>
-                  </pre>
-                )}
-              </li>
-            ))}
-          </ul>
-          <ul className="key-checks">
-            {SERVICES.map((service) => {
-              const key = report.keys[service];
-              const error = report.keyErrors[service];
-              return (
-                <li key={service} aria-label={t(SERVICE_NAME[service])}>
-                  <strong>{t(SERVICE_NAME[service])}</strong>
-                  {key && (
-                    <dl className="key-facts">
-                      <dt>{t('keyVersion')}</dt>
-                      <dd>{key.version}</dd>
-                      <dt>{t('modulus')}</dt>
-                      <dd>{key.modulusBits} bit</dd>
-                      <dt>{t('fingerprint')}</dt>
-                      <dd>
-                        <code>{key.fingerprint}</code>
-                      </dd>
-                      <dt>{t('latency')}</dt>
-                      <dd>{Math.round(key.latencyMs)} ms</dd>
-                    </dl>
-                  )}
-                  {error !== undefined && <span className="field-error">{pick(describeError(error).title)}</span>}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
+      {report && <ConnectionReportView report={report} />}
       {networkFailure && (
         <div className="notice">
           <p>{t('corsExplain')}</p>

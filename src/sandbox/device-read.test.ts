@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OcrError, type CreditCardResult, type ImageQuad } from '@/api';
+import { isRetryable } from '@/features/analyze/retry-policy';
 import { rig, sampleImage } from '@/test-support/sandbox-fixture';
 import type { ReadCard } from './device-read';
 
@@ -64,7 +65,18 @@ describe('the sandbox reads any image on the device', () => {
   it('says the reader could not start, and that only specimens are known then', async () => {
     const { client } = rig({ readCard: () => Promise.resolve({ kind: 'unavailable', why: 'WebAssembly is blocked' }) });
     const error = await failure(client.analyzeIdCard(ownPhoto()));
-    expect(error.resultCode).toBe(4000121);
     expect(error.resultMessage).toMatch(/could not start \(WebAssembly is blocked\).*only its specimens/);
+  });
+
+  it('answers a reader that could not start as temporarily unavailable, so "Retry failed" tries the card again', async () => {
+    const { client } = rig({ readCard: () => Promise.resolve({ kind: 'unavailable', why: 'the model fetch failed' }) });
+    for (const error of [
+      await failure(client.analyzeIdCard(ownPhoto())),
+      await failure(client.analyzeCreditCard(ownPhoto())),
+    ]) {
+      // Not 4000111 / 4000121: those say the image holds no card, and the queue does not retry them.
+      expect(error.resultCode).toBe(5000503);
+      expect(isRetryable(error)).toBe(true);
+    }
   });
 });

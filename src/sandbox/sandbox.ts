@@ -144,12 +144,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const read = await options.readCard(image, service);
     if (read.kind === 'read') return readAsSample(read, service, digest);
-    throw new SandboxFailure(
-      notFound,
-      read.kind === 'nothing'
-        ? `Read on this device. ${read.lookedFor}`
-        : `The on-device reader could not start (${read.why}), so the sandbox recognises only its specimens.`,
-    );
+    if (read.kind === 'nothing') throw new SandboxFailure(notFound, `Read on this device. ${read.lookedFor}`);
+    // The device's fault, not the image's: 5000503 is retried, where 4000111 / 4000121 refuse the image for good.
+    const why = `The on-device reader could not start (${read.why}), so the sandbox recognises only its specimens.`;
+    throw new SandboxFailure(5000503, why);
   }
 
   async function authenticity(request: Request) {

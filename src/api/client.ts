@@ -104,6 +104,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     opts: { signal?: AbortSignal; fresh?: boolean } = {},
   ): Promise<FetchedPublicKey> {
     if (missing) return Promise.reject(new OcrError('not-configured', `There is no ${missing}; nothing was sent.`));
+    if (opts.signal?.aborted) return Promise.reject(new OcrError('aborted', 'The request was cancelled.'));
     const cached = publicKeys.get(service);
     const shared = cached && !opts.fresh ? cached : fetchPublicKey(service);
     return opts.signal ? abortable(shared, opts.signal) : shared;

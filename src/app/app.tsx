@@ -26,7 +26,12 @@ import { createClient, loadSandbox } from './client-factory';
 import { ReaderDownloadBar } from './reader-download';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } },
+  // networkMode 'always': the built-in sandbox needs no network, and a call paused while the browser
+  // says it is offline could not be cancelled (its abort signal is not looked at until it runs).
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'always' },
+    mutations: { retry: false, networkMode: 'always' },
+  },
 });
 
 export function App() {
@@ -223,7 +228,12 @@ function Workspace() {
             // A fault in the report or the batch table keeps the rest of the app, and the batch with it.
             <ErrorBoundary key="report" failed={t('reportFailed')}>
               <ReportView threshold={threshold}>
-                <SessionControls items={queue.items} onImported={queue.addImported} />
+                <SessionControls
+                  items={queue.items}
+                  onImported={queue.addImported}
+                  onExported={queue.markExported}
+                  presentation={presentation}
+                />
               </ReportView>
             </ErrorBoundary>
           ) : view === 'batch' && queue.items.length > 0 ? (
@@ -241,6 +251,7 @@ function Workspace() {
                 onPause={queue.setPaused}
                 onCancelRest={queue.cancelRest}
                 onExported={queue.markExported}
+                presentation={presentation}
                 onRetryFailed={queue.retryFailed}
                 onOpen={(id) => {
                   queue.select(id);

@@ -45,6 +45,8 @@ export const createClient: ClientFactory = (settings, baseUrl) => {
     client ??= loadSandbox().then(({ fetch }) =>
       createOcrClient({ baseUrl: SANDBOX_BASE_URL, appKey: settings.appKey, auth, fetch }),
     );
+    // A sandbox that failed to start is tried again with the next call, not remembered for good.
+    client.catch(() => (client = null));
     return client;
   });
 };

@@ -46,8 +46,10 @@ interface Props {
   onCancelRest: () => void;
   onRetryFailed: () => void;
   onOpen: (id: string) => void;
-  /** The cards whose results just left the page in an export. */
+  /** The cards whose full results just left the page in an unredacted export. */
   onExported: (ids: string[]) => void;
+  /** In presentation mode only redacted exports are offered. */
+  presentation: boolean;
 }
 
 // Item times come from performance.now(), so the batch clock does too.
@@ -95,7 +97,8 @@ export function BatchPanel(props: Props) {
       );
     else
       download(new Blob([batchJson(exported, redacted)], { type: 'application/json' }), `cardlens-batch${suffix}.json`);
-    props.onExported(items.filter((i) => i.outcome).map((i) => i.id));
+    // A redacted export keeps no full value: the results it masks are still only in this page.
+    if (!redacted) props.onExported(items.filter((i) => i.outcome).map((i) => i.id));
     setConfirming(null);
   }
 
@@ -241,6 +244,7 @@ export function BatchPanel(props: Props) {
         <ConfirmExportDialog
           onExport={(redacted) => exportAll(confirming, redacted)}
           onCancel={() => setConfirming(null)}
+          allowFull={!props.presentation}
         />
       )}
     </section>

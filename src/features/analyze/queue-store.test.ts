@@ -523,6 +523,36 @@ describe('queue store', () => {
     expect(sent).toEqual([]);
     expect(h.statuses()).toEqual(['rejected']);
   });
+
+  it('a check that throws ends that card with the reason, and is not tried again and again', async () => {
+    let inspections = 0;
+    const h = harness({
+      inspect: () => {
+        inspections++;
+        return Promise.reject(new Error('crypto.subtle is missing'));
+      },
+    });
+    h.store.addFiles([h.file('a.png')], 'credit-card', 'A');
+    await flush(10);
+    expect(inspections).toBe(1);
+    expect(h.store.getSnapshot().items[0]).toMatchObject({ status: 'rejected' });
+    expect(h.store.getSnapshot().items[0].rejection?.en).toMatch(/crypto\.subtle is missing/);
+  });
+
+  it('a file deleted between its read and its decode is said to be gone, not corrupt', async () => {
+    const file = {
+      name: 'gone.png',
+      size: 3,
+      arrayBuffer: () => Promise.resolve(new Uint8Array([1, 2, 3]).buffer),
+      slice: () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }),
+    } as unknown as File;
+    const h = harness({
+      confirmDecode: () => Promise.resolve({ ok: false, reason: { en: 'corrupt', ko: '손상' } }),
+    });
+    h.store.addFiles([file], 'credit-card', 'A');
+    await flush();
+    expect(h.store.getSnapshot().items[0]).toMatchObject({ status: 'rejected', rejection: FILE_GONE });
+  });
 });
 
 const settled = new Set<unknown>();

@@ -5,7 +5,7 @@ import type { Inspected } from './preflight';
 import { inProgress, metaOf, type ImageMeta, type QueueItem } from './queue-item';
 import { createPublisher } from './queue-publisher';
 import type { QueueDeps, QueueEvent, QueueState } from './queue-types';
-import { FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
+import { checkFailed, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
 
 export type { DecodeCheck, QueueDeps, QueueEvent, QueueState } from './queue-types';
 
@@ -17,13 +17,6 @@ const READ_AHEAD = 4;
 /** Stops a request whose image turned out not to decode; nothing was sent. */
 class RefusedAfterDecode extends Error {}
 
-const browserObjectUrls = {
-  create: (blob: Blob) => URL.createObjectURL(blob),
-  revoke: (url: string) => URL.revokeObjectURL(url),
-};
-
-export type QueueStore<C = unknown> = ReturnType<typeof createQueueStore<C>>;
-
 /**
  * Files in, preflight, then up to `concurrency` requests at a time, in drop order. Only a window of
  * cards ahead of the sends is read and decoded, and every end state releases the card's bytes, so a
@@ -32,7 +25,10 @@ export type QueueStore<C = unknown> = ReturnType<typeof createQueueStore<C>>;
  */
 export function createQueueStore<C>(deps: QueueDeps<C>) {
   const now = deps.now ?? (() => performance.now());
-  const objectUrls = deps.objectUrls ?? browserObjectUrls;
+  const objectUrls = deps.objectUrls ?? {
+    create: (blob: Blob) => URL.createObjectURL(blob),
+    revoke: (url: string) => URL.revokeObjectURL(url),
+  };
   const checkingSlots = deps.checkingSlots ?? 2;
   const decoding = limit(deps.decodeSlots ?? 2);
   const publisher = createPublisher<QueueState>(
@@ -73,10 +69,13 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       if (reading.size >= checkingSlots || reading.size + bytes.size >= window) return;
       if (item.status !== 'checking' || reading.has(item.id)) continue;
       reading.add(item.id);
-      void check(item).finally(() => {
-        reading.delete(item.id);
-        readAhead();
-      });
+      // A check that throws (no crypto.subtle off a secure origin, say) ends the card, with the reason.
+      void check(item)
+        .catch((error: unknown) => patch(item.id, { status: 'rejected', rejection: checkFailed(error) }))
+        .finally(() => {
+          reading.delete(item.id);
+          readAhead();
+        });
     }
   }
 
@@ -91,19 +90,23 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     // Queued now: its request may encrypt while the pixels decode, but is sent only if they do.
     bytes.set(item.id, inspected.bytes);
     const changed = retried && retried.sha256 !== inspected.sha256;
-    const decodes = decoding(() => deps.confirmDecode(item.file, inspected, item.id === watched)).then((checked) => {
-      if (checked.ok) {
-        void checked.thumbnail.then((t) => replaceThumbnail(item.id, objectUrls.create(t)), ignore);
-        return true;
-      }
-      release(item.id);
-      const status = find(item.id)?.status;
-      // A request already encrypting stops at beforeSend; either way nothing is sent.
-      if (status === 'queued' || status === 'working')
-        patch(item.id, { status: 'rejected', rejection: checked.reason, stage: undefined });
-      readAhead();
-      return false;
-    });
+    const decodes = decoding(() => deps.confirmDecode(item.file, inspected, item.id === watched)).then(
+      async (checked) => {
+        if (checked.ok) {
+          void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
+          return true;
+        }
+        release(item.id);
+        const status = find(item.id)?.status;
+        // A request already encrypting stops at beforeSend; either way nothing is sent. A file gone
+        // from the disk since it was read fails its decode too: say that, not that it is corrupt.
+        const rejection = (await stillReadable(item.file)) ? checked.reason : FILE_GONE;
+        if (status === 'queued' || status === 'working')
+          patch(item.id, { status: 'rejected', rejection, stage: undefined });
+        readAhead();
+        return false;
+      },
+    );
     decoded.set(item.id, decodes);
     patch(item.id, {
       status: 'queued',
@@ -113,10 +116,11 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     pump();
   }
 
-  function replaceThumbnail(id: string, url: string) {
-    const old = find(id)?.thumbnail;
-    patch(id, { thumbnail: url });
-    if (old) objectUrls.revoke(old);
+  function replaceThumbnail(id: string, thumbnail: Blob) {
+    const item = find(id);
+    if (!item) return; // cleared while it decoded: no URL to make, none to leak
+    patch(id, { thumbnail: objectUrls.create(thumbnail) });
+    if (item.thumbnail) objectUrls.revoke(item.thumbnail);
   }
 
   function finish(id: string, change: Partial<QueueItem>) {

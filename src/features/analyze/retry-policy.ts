@@ -38,3 +38,8 @@ export function stillReadable(file: File): Promise<boolean> {
       () => false,
     );
 }
+
+export const checkFailed = (error: unknown): Localised => ({
+  en: `It could not be checked: ${String(error)}`,
+  ko: `검사할 수 없습니다: ${String(error)}`,
+});

@@ -20,10 +20,14 @@ type ImportMessage =
 interface Props {
   items: readonly QueueItem[];
   onImported: (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => void;
+  /** Called with the cards whose full results left the page in an unredacted session file. */
+  onExported: (ids: string[]) => void;
+  /** In presentation mode only the redacted session is offered. */
+  presentation: boolean;
 }
 
 /** Export a reviewed batch, or reopen one from its JSON and images without any API call. */
-export function SessionControls({ items, onImported }: Props) {
+export function SessionControls({ items, onImported, onExported, presentation }: Props) {
   const { t, lang } = useI18n();
   const { reviews, importReviews } = useReviews();
   const [confirming, setConfirming] = useState(false);
@@ -43,6 +47,7 @@ export function SessionControls({ items, onImported }: Props) {
       new Blob([buildSession(cards, redacted)], { type: 'application/json' }),
       `cardlens-session${redacted ? '-redacted' : ''}.json`,
     );
+    if (!redacted) onExported(items.filter((i) => i.outcome).map((i) => i.id));
     setConfirming(false);
   }
 
@@ -112,7 +117,9 @@ export function SessionControls({ items, onImported }: Props) {
               : t('importProblem', { reason: message.reason })}
         </span>
       )}
-      {confirming && <ConfirmExportDialog onExport={exportSession} onCancel={() => setConfirming(false)} />}
+      {confirming && (
+        <ConfirmExportDialog onExport={exportSession} onCancel={() => setConfirming(false)} allowFull={!presentation} />
+      )}
     </>
   );
 }

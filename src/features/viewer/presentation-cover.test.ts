@@ -95,4 +95,12 @@ describe('presentation cover', () => {
     expect(textHeight(grown)).toBeCloseTo(30);
     expect(Math.hypot(grown.x2 - grown.x1, grown.y2 - grown.y1)).toBeCloseTo(110);
   });
+
+  it('covers the whole card when a sensitive box has no height, or lies off the picture', () => {
+    const flat = creditCard((r) => (r.cardNumBoxes[1] = quad(300, 300, 400, 300)));
+    expect(coverPlan(flat)).toEqual({ whole: true, reason: 'unplaced' });
+    const away = creditCard((r) => (r.cardNumBoxes[2] = quad(5000, 5000, 5100, 5040)));
+    expect(coverPlan(away, { width: 1000, height: 630 })).toEqual({ whole: true, reason: 'unplaced' });
+    expect(coverPlan(creditCard(), { width: 1000, height: 630 }).whole).toBe(false);
+  });
 });

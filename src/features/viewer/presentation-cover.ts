@@ -1,6 +1,7 @@
 import type { ImageQuad } from '@/api';
 import type { CardView } from '@/features/card-view';
-import { hasBox } from '@/features/fields';
+import { hasBox, type BoxedField, type ViewerField } from '@/features/fields';
+import type { Size } from './view-transform';
 
 /**
  * What presentation mode (and a redacted PNG) covers: the whole card until every sensitive value
@@ -71,14 +72,30 @@ function cover(quad: ImageQuad, lineHeight = textHeight(quad)): Cover {
   };
 }
 
-export function coverPlan(card: CardView | null): CoverPlan {
+/**
+ * Whether a box can really hold text on a picture of this size: a response (or an imported session)
+ * may give a box of no height, or one off the picture, and covering that would cover nothing.
+ */
+function placeable(quad: ImageQuad, picture: Size | undefined): boolean {
+  if (textHeight(quad) < 1 || Math.hypot(quad.x2 - quad.x1, quad.y2 - quad.y1) < 1) return false;
+  if (!picture) return true;
+  const xs = [quad.x1, quad.x2, quad.x3, quad.x4];
+  const ys = [quad.y1, quad.y2, quad.y3, quad.y4];
+  return (
+    Math.max(...xs) > 0 && Math.min(...xs) < picture.width && Math.max(...ys) > 0 && Math.min(...ys) < picture.height
+  );
+}
+
+/** `picture` is the size the boxes are measured in; without it, boxes are only checked for size. */
+export function coverPlan(card: CardView | null, picture?: Size): CoverPlan {
   if (!card) return { whole: true, reason: 'no-result' };
   const sensitive = card.fields.filter((f) => f.sensitivity !== null);
-  const groups = card.fields.filter((f) => f.key === 'cardNum').filter(hasBox);
+  const placed = (f: ViewerField): f is BoxedField => hasBox(f) && placeable(f.quad, picture);
+  const groups = card.fields.filter((f) => f.key === 'cardNum').filter(placed);
   // A sensitive value with nowhere to put it could be anywhere on the card.
-  const unplaced = sensitive.some((f) => !hasBox(f) && !(PLACED_BY_GROUPS.has(f.key) && groups.length > 0));
+  const unplaced = sensitive.some((f) => !placed(f) && !(PLACED_BY_GROUPS.has(f.key) && groups.length > 0));
   if (unplaced) return { whole: true, reason: 'unplaced' };
-  const regions = sensitive.filter(hasBox).map((f) => cover(f.quad));
+  const regions = sensitive.filter(placed).map((f) => cover(f.quad));
   if (groups.length > 1) {
     // The whole number's line, gaps between the groups included, at the groups' own text height.
     const height = Math.max(...groups.map((g) => textHeight(g.quad)));

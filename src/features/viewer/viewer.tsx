@@ -9,7 +9,7 @@ import type { Layers } from './card-canvas';
 import { annotatedPng, baseName, resultJson } from './exports';
 import { Inspector, type InspectorTab } from './inspector';
 import { pixelated } from './pixelate';
-import { coverPlan } from './presentation-cover';
+import { coverPlan, type CoverPlan } from './presentation-cover';
 import { StatusOverlay } from './status-overlay';
 import { useBitmap } from './use-bitmap';
 import { useFullScreen } from './use-full-screen';
@@ -89,7 +89,7 @@ export function Viewer(props: Props) {
   useEffect(() => resetDrawn(), [item.id]);
 
   // Until its fields are known (queued, in flight, failed, cancelled) a card is covered whole.
-  const cover = useMemo(() => coverPlan(card), [card]);
+  const cover = useMemo(() => coverPlan(card, display?.natural), [card, display?.natural]);
   const shownImage = useMemo(() => {
     if (!display) return null;
     return presentation ? pixelated(display.bitmap, display.natural, cover) : display.bitmap;
@@ -109,7 +109,10 @@ export function Viewer(props: Props) {
   async function exportPng(redacted: boolean) {
     setConfirming(null);
     if (!shownImage || !display) return;
-    const source = redacted ? pixelated(display.bitmap, display.natural, cover) : shownImage;
+    // The cover is laid out on the upright card: over raw, unrotated pixels it would miss, so then
+    // the redacted picture is covered whole.
+    const plan: CoverPlan = raw ? { whole: true, reason: 'unplaced' } : cover;
+    const source = redacted ? pixelated(display.bitmap, display.natural, plan) : shownImage;
     const blob = await annotatedPng(source, display.natural, fields, card?.extras ?? [], {
       lang,
       showValues: showValues && !redacted,
@@ -120,7 +123,6 @@ export function Viewer(props: Props) {
       extra: layers.extra,
     });
     download(blob, `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.png`);
-    if (item.outcome) onExported([item.id]);
   }
 
   function exportJson(redacted: boolean) {
@@ -129,7 +131,8 @@ export function Viewer(props: Props) {
       resultJson({ ...item.outcome, fileName: item.file.name, analysis: item.outcome.kind }, redacted),
       `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.json`,
     );
-    onExported([item.id]);
+    // Only the full JSON keeps the result: a picture or a redacted file does not.
+    if (!redacted) onExported([item.id]);
     setConfirming(null);
   }
 

@@ -3,14 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { decode as decodePng } from 'fast-png';
+import { convertIndexedToRgb, decode as decodePng, type DecodedPng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import * as ort from 'onnxruntime-web';
 import { exifOrientation } from '../src/lib/exif-orientation';
 import { sniffImageFormat } from '../src/lib/image-format';
 import { createReader, type Pixels, type Reader } from '../src/reader';
 import type { ReadCard } from '../src/sandbox';
-import { readCardWith } from '../src/sandbox/read-card';
+import { readCardWith, readSize, uprightSize, type Decoded } from '../src/sandbox/read-card';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its models; its package.json sits beside the assets folder.
@@ -29,15 +29,55 @@ function loadReader(): Promise<Reader> {
   return reader;
 }
 
-/** RGBA pixels, upright as a browser shows the photo (EXIF orientation applied). */
-function decode(image: Uint8Array): Promise<Pixels> {
-  if (sniffImageFormat(image) === 'png') {
-    const png = decodePng(image);
-    return Promise.resolve(rgba(png.data, png.width, png.height, png.channels, png.depth));
-  }
+/**
+ * RGBA pixels, upright as a browser shows the photo (EXIF orientation applied), the longer side at most
+ * MAX_READ_SIDE. An image over MAX_READ_PIXELS is refused from its header, before anything decodes it.
+ */
+export function decodeForReading(image: Uint8Array): Promise<Decoded> {
+  return new Promise((resolve) => {
+    uprightSize(image); // throws for a decompression bomb
+    const png = sniffImageFormat(image) === 'png';
+    const stored = png ? pngPixels(image) : jpegPixels(image);
+    const orientation = png ? 1 : exifOrientation(image);
+    const target = readSize(stored.width, stored.height);
+    const pixels = upright(target.scale < 1 ? reduce(stored, target.width, target.height) : stored, orientation);
+    const turned = orientation >= 5;
+    const [width, height] = turned ? [stored.height, stored.width] : [stored.width, stored.height];
+    resolve({ pixels, scale: target.scale, width, height });
+  });
+}
+
+function jpegPixels(image: Uint8Array): Pixels {
   const decoded = jpeg.decode(image, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-  const pixels = { data: new Uint8ClampedArray(decoded.data), width: decoded.width, height: decoded.height };
-  return Promise.resolve(upright(pixels, exifOrientation(image)));
+  return { data: new Uint8ClampedArray(decoded.data), width: decoded.width, height: decoded.height };
+}
+
+/** RGBA from any PNG fast-png decodes: palette, grey of 1–16 bits, grey+alpha, RGB, RGBA. */
+export function pngPixels(image: Uint8Array): Pixels {
+  const png = decodePng(image);
+  // Palette indices come back as they are stored: fast-png looks them up (3 channels, or 4 with tRNS).
+  if (png.palette) return rgba(convertIndexedToRgb(png), png.width, png.height, png.palette[0].length, 8);
+  return rgba(widened(png), png.width, png.height, png.channels, png.depth);
+}
+
+/** Samples below 8 bits come back packed, rows padded to a byte: one sample a value, scaled to 0–255. */
+function widened(png: DecodedPng): ArrayLike<number> {
+  const { width, height, channels, depth, data } = png;
+  if (depth >= 8) return data;
+  const perRow = width * channels;
+  const rowBytes = Math.ceil((perRow * depth) / 8);
+  // fast-png leaves interlaced low-depth rows unpacked but wrong; refuse rather than misread.
+  if (data.length !== rowBytes * height) throw new Error(`fast-png cannot decode this ${depth}-bit PNG`);
+  const max = (1 << depth) - 1;
+  const out = new Uint8Array(perRow * height);
+  for (let y = 0; y < height; y++) {
+    for (let i = 0; i < perRow; i++) {
+      const bit = i * depth;
+      const value = (data[y * rowBytes + (bit >> 3)] >> (8 - depth - (bit & 7))) & max;
+      out[y * perRow + i] = Math.round((value * 255) / max);
+    }
+  }
+  return out;
 }
 
 function rgba(data: ArrayLike<number>, width: number, height: number, channels: number, depth: number): Pixels {
@@ -48,6 +88,30 @@ function rgba(data: ArrayLike<number>, width: number, height: number, channels: 
     const [r, g, b] = channels >= 3 ? [at(0), at(1), at(2)] : [at(0), at(0), at(0)];
     const a = channels === 4 || channels === 2 ? at(channels - 1) : 255;
     out.set([r, g, b, a], i * 4);
+  }
+  return { data: out, width, height };
+}
+
+/** A smaller copy (width and height no larger than p's), each pixel the mean of the source box it covers. */
+export function reduce(p: Pixels, width: number, height: number): Pixels {
+  const out = new Uint8ClampedArray(width * height * 4);
+  const edge = (i: number, from: number, to: number) => Math.floor((i * from) / to);
+  for (let y = 0; y < height; y++) {
+    const [y0, y1] = [edge(y, p.height, height), edge(y + 1, p.height, height)];
+    for (let x = 0; x < width; x++) {
+      const [x0, x1] = [edge(x, p.width, width), edge(x + 1, p.width, width)];
+      const sum = [0, 0, 0, 0];
+      for (let sy = y0; sy < y1; sy++) {
+        for (let sx = x0; sx < x1; sx++) {
+          for (let c = 0; c < 4; c++) sum[c] += p.data[(sy * p.width + sx) * 4 + c];
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      out.set(
+        sum.map((v) => v / n),
+        (y * width + x) * 4,
+      );
+    }
   }
   return { data: out, width, height };
 }
@@ -88,4 +152,4 @@ function source(orientation: number, x: number, y: number, w: number, h: number)
   }
 }
 
-export const readCardInNode: ReadCard = readCardWith(loadReader, decode);
+export const readCardInNode: ReadCard = readCardWith(loadReader, decodeForReading);

@@ -6,8 +6,8 @@ import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
 import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
-import { createReader, type Pixels, type Reader } from '@/reader';
-import { readCardWith } from './read-card';
+import { createReader, type Reader } from '@/reader';
+import { readCardWith, readSize, uprightSize, type Decoded } from './read-card';
 import type { ReadCard } from './device-read';
 import type { ProgressMessage, ReaderDownload } from './sandbox-worker-client';
 
@@ -56,15 +56,33 @@ function loadReader(): Promise<Reader> {
   return reader;
 }
 
-/** Upright pixels, as the browser shows the photo: the service's boxes are in that space too. */
-async function decode(image: Uint8Array): Promise<Pixels> {
-  const bitmap = await createImageBitmap(new Blob([image as BlobPart]), { imageOrientation: 'from-image' });
+/**
+ * Upright pixels, as the browser shows the photo (the service's boxes are in that space too), with the
+ * longer side at most MAX_READ_SIDE: the size comes from the header, so a large photo is reduced as it
+ * is decoded and never held at full size.
+ */
+async function decode(image: Uint8Array): Promise<Decoded> {
+  const original = uprightSize(image);
+  const target = original ? readSize(original.width, original.height) : null;
+  const bitmapOf = (resizeWidth?: number, resizeHeight?: number) => {
+    const resize = target && target.scale < 1 ? { resizeWidth, resizeHeight, resizeQuality: 'high' as const } : {};
+    return createImageBitmap(new Blob([image as BlobPart]), { imageOrientation: 'from-image', ...resize });
+  };
+  let bitmap = await bitmapOf(target?.width, target?.height);
+  // Browsers differ on whether a resize applies before or after the EXIF turn (whatwg/html#7210): came it
+  // back turned, the resize applied to the stored frame, so ask again with the sides swapped.
+  if (target && target.scale < 1 && bitmap.width !== target.width && bitmap.width === target.height) {
+    bitmap.close();
+    bitmap = await bitmapOf(target.height, target.width);
+  }
   try {
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(bitmap, 0, 0);
     const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { data, width, height };
+    // Without a readable header the bitmap is the original size.
+    const size = original ?? { width, height };
+    return { pixels: { data, width, height }, scale: width / size.width, ...size };
   } finally {
     bitmap.close();
   }

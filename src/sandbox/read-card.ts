@@ -1,32 +1,105 @@
 import type { CreditCardResult, IdCardResult } from '@/api/types';
+import { exifOrientation } from '@/lib/exif-orientation';
 import { MIN_RECOMMENDED_HEIGHT, MIN_RECOMMENDED_WIDTH, sniffImageFormat } from '@/lib/image-format';
-import { parseCreditCard, parseIdCard, type Pixels, type Reader } from '@/reader';
+import { readImageHeader } from '@/lib/image-header';
+import { limit } from '@/lib/limit';
+import { parseCreditCard, parseIdCard, type Pixels, type Quad, type ReadLine, type Reader } from '@/reader';
 import type { ReadCard } from './device-read';
+
+/** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
+export const MAX_READ_SIDE = 4096;
+
+/** An image decoded for reading: upright, and reduced when its longer side is over MAX_READ_SIDE. */
+export interface Decoded {
+  pixels: Pixels;
+  /** The decoded size over the original's: 1, or below 1 when the photo was reduced. */
+  scale: number;
+  /** The original image's upright size: the service's boxes are in its pixels. */
+  width: number;
+  height: number;
+}
+
+/** The scale and size that bring an upright width × height image within MAX_READ_SIDE, keeping its shape. */
+export function readSize(width: number, height: number): { scale: number; width: number; height: number } {
+  const scale = Math.min(1, MAX_READ_SIDE / Math.max(width, height));
+  if (scale === 1) return { scale, width, height };
+  return { scale, width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** Preflight's MAX_PIXELS (the sandbox may not import a feature): larger images are refused before decoding. */
+export const MAX_READ_PIXELS = 100_000_000;
+
+/**
+ * The upright size (EXIF orientation applied) from the header alone, or null when the header cannot be
+ * read. Throws for an image over MAX_READ_PIXELS, so that a decompression bomb is never decoded.
+ */
+export function uprightSize(image: Uint8Array): { width: number; height: number } | null {
+  const format = sniffImageFormat(image);
+  const header = format ? readImageHeader(image, format) : null;
+  if (!header || header.width < 1 || header.height < 1) return null;
+  if (header.width * header.height > MAX_READ_PIXELS) {
+    throw new Error(`${header.width} × ${header.height} is over ${MAX_READ_PIXELS / 1_000_000} million pixels`);
+  }
+  const turned = exifOrientation(image) >= 5;
+  return turned ? { width: header.height, height: header.width } : { width: header.width, height: header.height };
+}
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A line read in the decoded image, in the original image's pixels. */
+function unscaled(line: ReadLine, scale: number): ReadLine {
+  if (scale === 1) return line;
+  const q = line.quad;
+  const s = (v: number) => v / scale;
+  const quad: Quad = {
+    x1: s(q.x1),
+    y1: s(q.y1),
+    x2: s(q.x2),
+    y2: s(q.y2),
+    x3: s(q.x3),
+    y3: s(q.y3),
+    x4: s(q.x4),
+    y4: s(q.y4),
+  };
+  return { ...line, quad };
+}
+
 /**
  * A ReadCard from a way to start the reader and a way to decode an image: the browser's worker and the
- * Node sandbox server differ only in those two.
+ * Node sandbox server differ only in those two. One image is decoded and read at a time, so however
+ * many requests arrive together, one photo's pixels are in memory.
  */
-export function readCardWith(start: () => Promise<Reader>, decode: (image: Uint8Array) => Promise<Pixels>): ReadCard {
-  return async (image, service) => {
-    let reader: Reader;
-    try {
-      reader = await start();
-    } catch (error) {
-      return { kind: 'unavailable', why: reason(error) };
-    }
-    const pixels = await decode(image);
-    const lines = await reader.read(pixels);
-    const size = { width: pixels.width, height: pixels.height };
-    const parsed = service === 'credit-card' ? parseCreditCard(lines, size) : parseIdCard(lines, size);
-    if (!parsed.ok) return { kind: 'nothing', lookedFor: parsed.lookedFor };
-    const low =
-      Math.max(size.width, size.height) < MIN_RECOMMENDED_WIDTH ||
-      Math.min(size.width, size.height) < MIN_RECOMMENDED_HEIGHT;
-    const facts = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg', resolution: low ? 'low' : 'normal' };
-    // The parser builds the service's shape; its quads are image pixels, as the API's are.
-    return { kind: 'read', result: { ...parsed.result, ...facts } as unknown as CreditCardResult | IdCardResult };
-  };
+export function readCardWith(start: () => Promise<Reader>, decode: (image: Uint8Array) => Promise<Decoded>): ReadCard {
+  const oneAtATime = limit(1);
+  return (image, service) =>
+    oneAtATime(async () => {
+      let reader: Reader;
+      try {
+        reader = await start();
+      } catch (error) {
+        return { kind: 'unavailable', why: reason(error) };
+      }
+      let decoded: Decoded;
+      try {
+        decoded = await decode(image);
+      } catch (error) {
+        return { kind: 'nothing', lookedFor: `The image could not be decoded for reading (${reason(error)}).` };
+      }
+      const size = { width: decoded.width, height: decoded.height };
+      let lines: ReadLine[];
+      try {
+        lines = (await reader.read(decoded.pixels)).map((line) => unscaled(line, decoded.scale));
+      } catch (error) {
+        // A crash while reading (out of memory, a runtime error) is the device's fault, not the image's.
+        return { kind: 'unavailable', why: `it failed while reading: ${reason(error)}` };
+      }
+      const parsed = service === 'credit-card' ? parseCreditCard(lines, size) : parseIdCard(lines, size);
+      if (!parsed.ok) return { kind: 'nothing', lookedFor: parsed.lookedFor };
+      const low =
+        Math.max(size.width, size.height) < MIN_RECOMMENDED_WIDTH ||
+        Math.min(size.width, size.height) < MIN_RECOMMENDED_HEIGHT;
+      const facts = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg', resolution: low ? 'low' : 'normal' };
+      // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
+      return { kind: 'read', result: { ...parsed.result, ...facts } as unknown as CreditCardResult | IdCardResult };
+    });
 }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { sampleImage } from '@/test-support/sandbox-fixture';
+import type { CreditCardResult } from '@/api/types';
+import type { Pixels, Reader, ReadLine } from '@/reader';
+import { readCardWith, readSize, uprightSize, type Decoded } from './read-card';
+
+// readCardWith joins a reader and a decoder: here both are fakes, so only the joining is tested.
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A line at (x, y) in the decoded image, `unit` px a character and 2 units high. */
+function line(text: string, x: number, y: number, unit: number): ReadLine {
+  const w = text.length * unit;
+  return {
+    text,
+    conf: 0.9,
+    quad: { x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + 2 * unit, x4: x, y4: y + 2 * unit },
+    charPositions: [...text].map((_, i) => (i + 0.5) / text.length),
+  };
+}
+
+const pixels = (width: number, height: number): Pixels => ({ data: new Uint8ClampedArray(4), width, height });
+const decoded = (width: number, height: number, scale = 1): Decoded => ({
+  pixels: pixels(Math.round(width * scale), Math.round(height * scale)),
+  scale,
+  width,
+  height,
+});
+const readerOf = (read: Reader['read']): Reader => ({ read, dispose: () => Promise.resolve() });
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('readCardWith', () => {
+  it('answers an image that cannot be decoded as nothing read, saying so, rather than throwing', async () => {
+    const readCard = readCardWith(
+      () => Promise.resolve(readerOf(() => Promise.resolve([]))),
+      () => Promise.reject(new Error('invalid PNG signature')),
+    );
+    const read = await readCard(PNG, 'credit-card');
+    expect(read).toEqual({
+      kind: 'nothing',
+      lookedFor: expect.stringMatching(/could not be decoded for reading.*invalid PNG signature/) as string,
+    });
+  });
+
+  it('answers a reader that fails mid-read (out of memory, a runtime error) as unavailable, rather than throwing', async () => {
+    const readCard = readCardWith(
+      () => Promise.resolve(readerOf(() => Promise.reject(new RangeError('Array buffer allocation failed')))),
+      () => Promise.resolve(decoded(1000, 630)),
+    );
+    const read = await readCard(PNG, 'id-card');
+    expect(read).toEqual({
+      kind: 'unavailable',
+      why: expect.stringContaining('Array buffer allocation failed') as string,
+    });
+  });
+
+  it('decodes and reads one image at a time, so two large photos are never in memory together', async () => {
+    let busy = 0;
+    let most = 0;
+    const enter = async () => {
+      most = Math.max(most, ++busy);
+      await tick();
+    };
+    const readCard = readCardWith(
+      () => Promise.resolve(readerOf(() => tick().then(() => (busy--, [])))),
+      () => enter().then(() => decoded(1000, 630)),
+    );
+    const reads = await Promise.all([
+      readCard(PNG, 'credit-card'),
+      readCard(PNG, 'credit-card'),
+      readCard(PNG, 'id-card'),
+    ]);
+    expect(reads.map((r) => r.kind)).toEqual(['nothing', 'nothing', 'nothing']);
+    expect(most).toBe(1);
+  });
+
+  it('gives boxes in the original image pixels when the decode reduced a large photo', async () => {
+    // An 8000 × 5040 photo decoded at half size: the reader sees 4000 × 2520 and answers in that space.
+    const lines = [line('4111 1111 1111 1111', 400, 1000, 80), line('VALID THRU 12/30', 400, 1400, 60)];
+    const readCard = readCardWith(
+      () => Promise.resolve(readerOf(() => Promise.resolve(lines))),
+      () => Promise.resolve(decoded(8000, 5040, 0.5)),
+    );
+    const read = await readCard(PNG, 'credit-card');
+    expect(read.kind).toBe('read');
+    if (read.kind !== 'read') return;
+    const result = read.result as CreditCardResult;
+    expect(result.totalCardNum).toBe('4111111111111111');
+    const first = result.cardNumBoxes[0];
+    expect(first.x1).toBeCloseTo(800, 0);
+    expect(first.y1).toBeCloseTo(2000, 0);
+    expect(first.y4).toBeCloseTo(2320, 0);
+    expect(result.resolution).toBe('normal');
+  });
+
+  it('tells the parser the original size, so a large photo decoded small is not called low resolution', async () => {
+    // 8000 × 5040 decoded at 0.08 is 640 × 403, below 760 × 480: the photo itself is not.
+    const lines = [line('4111 1111 1111 1111', 30, 100, 12)];
+    const readCard = readCardWith(
+      () => Promise.resolve(readerOf(() => Promise.resolve(lines))),
+      () => Promise.resolve(decoded(8000, 5040, 0.08)),
+    );
+    const read = await readCard(PNG, 'credit-card');
+    expect(read.kind === 'read' && read.result.resolution).toBe('normal');
+  });
+});
+
+describe('readSize', () => {
+  it('caps the longer side at 4096 pixels, keeping the shape', () => {
+    expect(readSize(8192, 5000)).toEqual({ scale: 0.5, width: 4096, height: 2500 });
+    expect(readSize(3000, 9000)).toMatchObject({ width: 1365, height: 4096 });
+    expect(readSize(4096, 100)).toEqual({ scale: 1, width: 4096, height: 100 });
+    expect(readSize(1000, 630)).toEqual({ scale: 1, width: 1000, height: 630 });
+  });
+});
+
+describe('uprightSize', () => {
+  it('reads the size from the header, turned for EXIF orientations 5–8', () => {
+    expect(uprightSize(sampleImage('credit-card.png').bytes)).toEqual({ width: 1000, height: 630 });
+    expect(uprightSize(sampleImage('credit-card-exif6.jpg').bytes)).toEqual({ width: 1000, height: 630 });
+    expect(uprightSize(new Uint8Array([1, 2, 3]))).toBeNull();
+  });
+
+  it('refuses a header over 100 million pixels, so the decompression bomb is never decoded', () => {
+    const png = new Uint8Array(sampleImage('credit-card.png').bytes);
+    new DataView(png.buffer).setUint32(16, 10_001);
+    new DataView(png.buffer).setUint32(20, 10_000);
+    expect(() => uprightSize(png)).toThrow(/over 100 million pixels/);
+  });
+});

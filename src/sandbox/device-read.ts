@@ -12,7 +12,7 @@ export type DeviceRead =
   | { kind: 'read'; result: CreditCardResult | IdCardResult }
   /** Nothing card-like: `lookedFor` says what was sought, as a sentence ("Looked for …"). */
   | { kind: 'nothing'; lookedFor: string }
-  /** The reader could not start (no WebAssembly, no memory, models missing): `why` says which. */
+  /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
   | { kind: 'unavailable'; why: string };
 
 /** Reads one decrypted image for one service. The sandbox works without one: then only specimens are known. */

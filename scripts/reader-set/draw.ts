@@ -1,17 +1,10 @@
 // Runs inside Chromium (page.evaluate): draws a CardSpec on an OffscreenCanvas, tilted on a table, then
 // blurs, adds noise and encodes a JPEG. Self-contained: nothing outside this function exists there.
+import type { Quad } from '../../src/reader/types';
 import type { CardSpec } from './layout';
 
-export interface Quad {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  x3: number;
-  y3: number;
-  x4: number;
-  y4: number;
-}
+// Types only: erased before the function reaches the page.
+export type { Quad } from '../../src/reader/types';
 
 export interface Drawn {
   jpegBase64: string;

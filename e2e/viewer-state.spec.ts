@@ -64,3 +64,17 @@ test('] and [ step through the cards before the batch table has ever been shown'
   await page.keyboard.press(']');
   await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card-low-res.png');
 });
+
+test('an export asked for one card is dropped when another card takes the screen', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  await app.analyseSample('Low-resolution credit card');
+  await app.waitForDone('credit-card-low-res.png');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('[');
+  await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card.png');
+  await expect(page.getByRole('dialog')).toBeHidden();
+});

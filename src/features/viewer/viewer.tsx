@@ -82,6 +82,7 @@ export function Viewer(props: Props) {
     setSelectedId(null);
     setHoveredId(null);
     setRaw(false);
+    setConfirming(null); // an export asked for one card must not go out for the next
   } else if (natural && (shown.natural !== natural || shown.viewport !== viewport)) {
     setShown({ id: item.id, natural, viewport });
     setView(fitView(natural, viewport));

@@ -14,6 +14,7 @@ import { browserLaunchOptions } from './browser.mjs';
 import { measureEnvelope } from './bench-envelope';
 import { measureApp } from './bench/app-canvas';
 import { measureBatchMemory } from './bench/batch-memory';
+import { measureReaderAccuracy } from './bench/reader-accuracy';
 import { serveDirectory } from './bench/static-server';
 import { median, round } from './bench/stats';
 
@@ -345,6 +346,7 @@ async function main(only: string[]): Promise<void> {
       batch: () => batchEfficiency(browser),
       heap: () => heap(browser),
       batchMemory: () => measureBatchMemory(browser, APP),
+      reader: () => measureReaderAccuracy(browser),
     };
     const results: Record<string, unknown> = {
       benchmark: 'cardlens',

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CardlensPage } from './support/cardlens-page';
 
 // The viewer keeps its state between renders: the scene the canvas draws, the regions it
@@ -49,13 +49,19 @@ test('an opened technical detail stays open while the viewer redraws around it',
   await expect(detail).toHaveAttribute('open', '');
 });
 
-test('] and [ step through the cards before the batch table has ever been shown', async ({ page }) => {
+/** Two specimens analysed one after the other, the second on screen, the batch table never shown. */
+async function twoCardsDone(page: Page): Promise<CardlensPage> {
   const app = new CardlensPage(page);
   await app.open();
   await app.analyseSample('Credit card');
   await app.waitForDone('credit-card.png');
   await app.analyseSample('Low-resolution credit card');
   await app.waitForDone('credit-card-low-res.png');
+  return app;
+}
+
+test('] and [ step through the cards before the batch table has ever been shown', async ({ page }) => {
+  const app = await twoCardsDone(page);
   await expect(page.getByRole('tab', { name: 'Card' })).toHaveAttribute('aria-selected', 'true');
   expect((await app.viewer())!.fileName).toBe('credit-card-low-res.png');
   await page.getByRole('heading', { name: 'Cardlens' }).click();
@@ -66,12 +72,7 @@ test('] and [ step through the cards before the batch table has ever been shown'
 });
 
 test('an export asked for one card is dropped when another card takes the screen', async ({ page }) => {
-  const app = new CardlensPage(page);
-  await app.open();
-  await app.analyseSample('Credit card');
-  await app.waitForDone('credit-card.png');
-  await app.analyseSample('Low-resolution credit card');
-  await app.waitForDone('credit-card-low-res.png');
+  const app = await twoCardsDone(page);
   await page.getByRole('button', { name: 'Export JSON' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.keyboard.press('[');

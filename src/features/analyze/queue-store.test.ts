@@ -84,17 +84,20 @@ function harness(overrides: Partial<QueueDeps<string>> = {}) {
   });
   const statuses = () => store.getSnapshot().items.map((item) => item.status);
   const file = (name: string, content = [1, 2, 3]) => new File([new Uint8Array(content)], name);
-  return { store, calls, statuses, file, maxInFlight: () => maxInFlight, inFlight: () => inFlight };
+  /** Drops files of these names as one credit-card batch on connection A; returns their ids. */
+  const add = (...names: string[]) =>
+    store.addFiles(
+      names.map((name) => file(name)),
+      'credit-card',
+      'A',
+    );
+  return { store, calls, statuses, add, file, maxInFlight: () => maxInFlight, inFlight: () => inFlight };
 }
 
 describe('queue store', () => {
   it('sends in drop order, never more than `concurrency` at once', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png', 'd.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png', 'd.png');
     await flush();
     expect(h.calls).toHaveLength(2);
     expect(h.statuses()).toEqual(['working', 'working', 'queued', 'queued']);
@@ -161,11 +164,7 @@ describe('queue store', () => {
   it('sends nothing new while paused, and picks up on resume', async () => {
     const h = harness();
     h.store.setPaused(true);
-    h.store.addFiles(
-      ['a.png', 'b.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png');
     await flush();
     expect(h.calls).toHaveLength(0);
     expect(h.statuses()).toEqual(['queued', 'queued']);
@@ -176,11 +175,7 @@ describe('queue store', () => {
 
   it('pausing mid-batch lets the cards in flight finish and holds the rest', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png');
     await flush();
     h.store.setPaused(true);
     h.calls.forEach((c) => c.resolve());
@@ -191,11 +186,7 @@ describe('queue store', () => {
 
   it('cancels one card without touching the others', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png');
     await flush();
     h.store.cancel(h.store.getSnapshot().items[0].id);
     await flush();
@@ -206,11 +197,7 @@ describe('queue store', () => {
 
   it('cancel the rest: queued cards are cancelled and cards in flight aborted', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png', 'd.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png', 'd.png');
     await flush();
     h.calls[0].resolve();
     await flush();
@@ -226,11 +213,7 @@ describe('queue store', () => {
     const h = harness();
     const events: unknown[] = [];
     h.store.on((event) => events.push(event));
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png');
     await flush();
     const error = new OcrError('network', 'down');
     h.calls[0].reject(error);
@@ -242,11 +225,7 @@ describe('queue store', () => {
 
   it('retries a failed card from its file, and retry-failed takes only the failed', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png');
     await flush();
     h.calls[0].reject(new OcrError('network', 'down'));
     h.calls[1].resolve();
@@ -266,11 +245,7 @@ describe('queue store', () => {
   it('cancel during the key fetch: the card ends cancelled and its slot goes to the next', async () => {
     const h = harness();
     h.store.setConcurrency(1);
-    h.store.addFiles(
-      ['a.png', 'b.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png');
     await flush();
     // The fake client is still "fetching the key": nothing has been answered yet.
     h.store.cancel(h.store.getSnapshot().items[0].id);
@@ -287,11 +262,7 @@ describe('queue store', () => {
           file.name === 'bad.png' ? { ok: false, reason } : { ok: true, thumbnail: Promise.resolve(new Blob()) },
         ),
     });
-    h.store.addFiles(
-      ['bad.png', 'good.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('bad.png', 'good.png');
     await flush();
     const items = h.store.getSnapshot().items;
     expect(items.map((i) => i.status)).toEqual(['rejected', 'working']);
@@ -311,11 +282,7 @@ describe('queue store', () => {
 
   it('clearing finished cards keeps the one on screen and every card in progress', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png', 'd.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png', 'd.png');
     await flush();
     h.calls.forEach((c) => c.resolve());
     await flush();
@@ -455,11 +422,7 @@ describe('queue store', () => {
 
   it('retry failed skips cards whose failure another try cannot change', async () => {
     const h = harness();
-    h.store.addFiles(
-      ['big.png', 'net.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('big.png', 'net.png');
     await flush();
     h.calls[0].reject(new OcrError('api', 'too big', { resultCode: 4131000 }));
     h.calls[1].reject(new OcrError('network', 'down'));
@@ -473,11 +436,7 @@ describe('queue store', () => {
   it('a batch keeps the connection it started with until told to move', async () => {
     const h = harness();
     h.store.setConcurrency(1);
-    h.store.addFiles(
-      ['a.png', 'b.png', 'c.png'].map((n) => h.file(n)),
-      'credit-card',
-      'A',
-    );
+    h.add('a.png', 'b.png', 'c.png');
     await flush();
     // The settings changed: a new connection, B. The batch's cards still go to A.
     expect(h.store.waitingElsewhere('B')).toBe(2);

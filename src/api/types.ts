@@ -155,3 +155,15 @@ export interface SampleManifest {
  */
 export const READER_FIELD = 'cardlensReader';
 export const READ_ON_DEVICE = 'on-device';
+
+/** What the on-device reader made of one image. */
+export type DeviceRead =
+  | { kind: 'read'; result: CreditCardResult | IdCardResult }
+  /**
+   * Nothing the parser could use: `lookedFor` says what was sought, as a sentence ("Looked for …").
+   * `cardLike` says whether the image held card-like text at all: a run of digits like a card
+   * number's group (credit cards) or a resident number's first half (ID cards).
+   */
+  | { kind: 'nothing'; lookedFor: string; cardLike: boolean }
+  /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
+  | { kind: 'unavailable'; why: string };

@@ -20,9 +20,12 @@ import {
 } from '@/features/analyze';
 import { ConnectionProvider, useConnection, ConnectionPanel } from '@/features/connection';
 import { ReportView, ReviewProvider, SessionControls } from '@/features/review';
+import { DeviceChecksSettings, useDeviceChecks } from '@/features/second-read';
 import { ErrorBoundary, I18nProvider, useI18n } from '@/features/shared';
 import { decodeOnScreen, prefetchCardCanvas, Viewer } from '@/features/viewer';
 import { createClient, loadSandbox } from './client-factory';
+import { checkBeforeSend, useSecondReadsOnDevice } from './device-reader';
+import { AppHeader } from './app-header';
 import { ReaderDownloadBar } from './reader-download';
 
 const queryClient = new QueryClient({
@@ -49,7 +52,7 @@ export function App() {
 }
 
 function Workspace() {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const { settings, identity, panelOpen, setPanelOpen } = useConnection();
   const [kind, setKind] = useState<AnalysisKind>('credit-card');
   const [presentation, setPresentation] = useState(false);
@@ -59,7 +62,13 @@ function Workspace() {
     },
     [setPanelOpen],
   );
-  const queue = useAnalysisQueue({ decodeOnScreen, onEvent: onQueueEvent });
+  const [checks, setChecks] = useDeviceChecks();
+  const queue = useAnalysisQueue({
+    decodeOnScreen,
+    onEvent: onQueueEvent,
+    checkBeforeSend: checks.preSend ? checkBeforeSend : null,
+  });
+  const secondReads = useSecondReadsOnDevice(queue, checks.secondRead);
   // Results live in this page only: leaving it while work is unsaved asks first.
   useLeaveGuard(queue.items.some(unsaved));
   const { addFiles } = queue;
@@ -123,48 +132,9 @@ function Workspace() {
   );
   const pickSample = useCallback((entry: SampleEntry) => void onSample(entry), [onSample]);
 
-  const endpointLabel =
-    settings.endpoint === 'sandbox'
-      ? t('endpointSandbox')
-      : settings.endpoint === 'custom'
-        ? settings.customUrl || t('endpointCustom')
-        : t(
-            settings.endpoint === 'nhn'
-              ? 'endpointNhn'
-              : settings.endpoint === 'nhn-legacy'
-                ? 'endpointNhnLegacy'
-                : 'endpointDevProxy',
-          );
-
   return (
     <div className={`app${presentation ? ' presentation' : ''}`}>
-      <header className="app-header">
-        <h1>Cardlens</h1>
-        <span className="tagline">{t('appTagline')}</span>
-        <button
-          type="button"
-          className="connection-status"
-          aria-expanded={panelOpen}
-          aria-controls="connection-panel"
-          onClick={() => setPanelOpen(!panelOpen)}
-        >
-          <span className={`dot ${settings.endpoint === 'sandbox' ? 'sandbox' : 'live'}`} aria-hidden="true" />
-          {t('connection')}: {presentation && settings.endpoint !== 'sandbox' ? t('endpointNhn') : endpointLabel}
-        </button>
-        <div className="header-tools">
-          <label className="inline">
-            <span className="visually-hidden">{t('language')}</span>
-            <select aria-label={t('language')} value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')}>
-              <option value="en">English</option>
-              <option value="ko">한국어</option>
-            </select>
-          </label>
-          <label className="inline toggle">
-            <input type="checkbox" checked={presentation} onChange={(e) => setPresentation(e.target.checked)} />
-            {t('presentationMode')}
-          </label>
-        </div>
-      </header>
+      <AppHeader presentation={presentation} onPresentation={setPresentation} />
       <div {...dropTargetProps({ className: `workspace${dragging ? ' dragging' : ''}` })}>
         <nav className="left" aria-label={t('queue')}>
           {panelOpen && !presentation && (
@@ -172,7 +142,7 @@ function Workspace() {
               <ConnectionPanel />
             </div>
           )}
-          <ReaderDownloadBar active={settings.endpoint === 'sandbox'} />
+          <ReaderDownloadBar active={settings.endpoint === 'sandbox' || checks.secondRead || checks.preSend} />
           <ConnectionChangePrompt
             waiting={queue.waitingElsewhere}
             connectionKey={String(identity.revision)}
@@ -180,11 +150,13 @@ function Workspace() {
           />
           <ServicePicker value={kind} onChange={setKind} />
           <DropZone onFiles={onFiles} />
+          {!presentation && <DeviceChecksSettings checks={checks} onChange={setChecks} />}
           <QueueList
             items={queue.items}
             selectedId={queue.selected?.id ?? null}
             onSelect={queue.select}
             onRetry={queue.retry}
+            onSendAnyway={queue.sendAnyway}
             onClear={queue.clearFinished}
           />
           {queue.selected && <SampleGallery compact onPick={pickSample} />}
@@ -227,7 +199,7 @@ function Workspace() {
           {view === 'report' ? (
             // A fault in the report or the batch table keeps the rest of the app, and the batch with it.
             <ErrorBoundary key="report" failed={t('reportFailed')}>
-              <ReportView threshold={threshold}>
+              <ReportView threshold={threshold} secondReads={secondReads}>
                 <SessionControls
                   items={queue.items}
                   onImported={queue.addImported}
@@ -279,6 +251,7 @@ function Workspace() {
                 onThreshold={setThreshold}
                 onCancel={queue.cancel}
                 onRetry={queue.retry}
+                onSendAnyway={queue.sendAnyway}
                 onOpenConnection={() => setPanelOpen(true)}
                 onExported={queue.markExported}
               />

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { luhnValid } from '@/lib/check-digits';
 import { parseCreditCard } from './card-parser';
-import { digitText, subQuad } from './card-text';
+import { digitText, hasCardLikeText, subQuad } from './card-text';
 import type { ReadLine } from './types';
 
 const SIZE = { width: 1000, height: 630 };
@@ -29,6 +29,17 @@ describe('digitText', () => {
     expect(digitText('4O11 l234 S6B7')).toBe('4011 1234 5687');
     expect(digitText('VALID THRU O9/29')).toBe('VALID THRU 09/29');
     expect(digitText('BOSS SPECIMEN')).toBe('BOSS SPECIMEN');
+  });
+});
+
+describe('hasCardLikeText', () => {
+  it('finds a card number group on a credit card, and six digits in a row on an ID card', () => {
+    const group = [line('VALID THRU', 0, 0), line('4O11 2222', 0, 50)];
+    const words = [line('MEMBERSHIP', 0, 0), line('VIP 123', 0, 50)];
+    expect(hasCardLikeText(group, 'credit-card')).toBe(true);
+    expect(hasCardLikeText(words, 'credit-card')).toBe(false);
+    expect(hasCardLikeText(group, 'id-card')).toBe(false);
+    expect(hasCardLikeText([line('900101 - 1234568', 0, 0)], 'id-card')).toBe(true);
   });
 });
 

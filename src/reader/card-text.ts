@@ -49,6 +49,15 @@ export function digitText(text: string): string {
   });
 }
 
+/**
+ * Whether any line holds card-like text: four digits in a row, as a card number's group, or six, as a
+ * resident number's first half (and a licence number's middle, and a passport's dates).
+ */
+export function hasCardLikeText(lines: readonly ReadLine[], service: 'credit-card' | 'id-card'): boolean {
+  const run = service === 'credit-card' ? /\d{4}/ : /\d{6}/;
+  return lines.some((line) => run.test(digitText(line.text)));
+}
+
 /** Where each character sits along the line (0..1): the engine's positions, or evenly spread. */
 function positionsOf(line: ReadLine): number[] {
   const n = line.text.length;

@@ -3,3 +3,4 @@
 export { createReader, sortLines, type OrtModule, type Reader, type ReaderModels, type ReaderOptions } from './engine';
 export type { Pixels, Point, Quad, ReadLine } from './types';
 export * from './card-parser';
+export { hasCardLikeText } from './card-text';

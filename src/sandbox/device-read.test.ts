@@ -55,7 +55,8 @@ describe('the sandbox reads any image on the device', () => {
 
   it('says what it looked for when nothing card-like is found, not that the photo is poor', async () => {
     const { client } = rig({
-      readCard: () => Promise.resolve({ kind: 'nothing', lookedFor: 'Looked for a card number of 15–16 digits.' }),
+      readCard: () =>
+        Promise.resolve({ kind: 'nothing', lookedFor: 'Looked for a card number of 15–16 digits.', cardLike: false }),
     });
     const error = await failure(client.analyzeCreditCard(ownPhoto()));
     expect(error.resultCode).toBe(4000111);

@@ -2,18 +2,13 @@ import {
   READ_ON_DEVICE,
   READER_FIELD,
   type CreditCardResult,
+  type DeviceRead,
   type IdCardResult,
   type OcrService,
   type SampleEntry,
 } from '@/api/types';
 
-/** What the on-device reader made of an image that is not a specimen. */
-export type DeviceRead =
-  | { kind: 'read'; result: CreditCardResult | IdCardResult }
-  /** Nothing card-like: `lookedFor` says what was sought, as a sentence ("Looked for …"). */
-  | { kind: 'nothing'; lookedFor: string }
-  /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
-  | { kind: 'unavailable'; why: string };
+export type { DeviceRead };
 
 /** Reads one decrypted image for one service. The sandbox works without one: then only specimens are known. */
 export type ReadCard = (image: Uint8Array, service: OcrService) => Promise<DeviceRead>;

@@ -19,6 +19,12 @@ export interface SandboxFaults {
   noCors?: boolean;
   /** Node server only: the Date header this many milliseconds off the real clock (negative: behind). */
   dateSkewMs?: number;
+  /**
+   * Answer one digit of a field wrong, as a misreading service would: `field` is `cardNums.N`,
+   * `validThru` or an ID key (`residentNumber`, …); `at` counts the field's digits from 0. The digit
+   * d becomes (d + 1) mod 10; a card number's total follows its group.
+   */
+  alterDigit?: { field: string; at: number };
   /** How many POST requests the faults affect before they clear themselves; unlimited when absent. */
   times?: number;
 }
@@ -32,6 +38,33 @@ export const MALFORMED_KINDS: readonly MalformedKind[] = [
 ];
 
 type Json = Record<string, unknown>;
+
+/** `value` with its `at`-th digit (counting digits only) moved on by one; unchanged when it has fewer. */
+function bumpDigit(value: string, at: number): string {
+  let seen = -1;
+  return value.replace(/\d/g, (d) => (++seen === at ? String((Number(d) + 1) % 10) : d));
+}
+
+/** A specimen or device read whose answer has one digit wrong (SandboxFaults.alterDigit). */
+export function withAlteredDigit<S extends { result: object }>(sample: S, alter: { field: string; at: number }): S {
+  const result = structuredClone(sample.result) as Json; // the result shares objects with the manifest
+  const group = /^cardNums\.(\d+)$/.exec(alter.field);
+  const cardNums = result.cardNums as { value: string }[] | undefined;
+  if (group && cardNums?.[Number(group[1])]) {
+    const entry = cardNums[Number(group[1])];
+    entry.value = bumpDigit(entry.value, alter.at);
+    result.totalCardNum = cardNums.map((c) => c.value).join('');
+  } else if (alter.field === 'validThru' && result.validThru) {
+    const entry = result.validThru as { value: string };
+    entry.value = bumpDigit(entry.value, alter.at);
+  } else {
+    const entry = (result.keyValues as { key: string; value: string }[] | undefined)?.find(
+      (kv) => kv.key === alter.field,
+    );
+    if (entry) entry.value = bumpDigit(entry.value, alter.at);
+  }
+  return { ...sample, result };
+}
 
 function firstBox(result: Json): Json | undefined {
   const keyValues = result.keyValues as Json[] | undefined;

@@ -3,7 +3,15 @@ import { exifOrientation } from '@/lib/exif-orientation';
 import { MIN_RECOMMENDED_HEIGHT, MIN_RECOMMENDED_WIDTH, sniffImageFormat } from '@/lib/image-format';
 import { readImageHeader } from '@/lib/image-header';
 import { limit } from '@/lib/limit';
-import { parseCreditCard, parseIdCard, type Pixels, type Quad, type ReadLine, type Reader } from '@/reader';
+import {
+  hasCardLikeText,
+  parseCreditCard,
+  parseIdCard,
+  type Pixels,
+  type Quad,
+  type ReadLine,
+  type Reader,
+} from '@/reader';
 import type { ReadCard } from './device-read';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
@@ -83,7 +91,11 @@ export function readCardWith(start: () => Promise<Reader>, decode: (image: Uint8
       try {
         decoded = await decode(image);
       } catch (error) {
-        return { kind: 'nothing', lookedFor: `The image could not be decoded for reading (${reason(error)}).` };
+        return {
+          kind: 'nothing',
+          lookedFor: `The image could not be decoded for reading (${reason(error)}).`,
+          cardLike: false,
+        };
       }
       const size = { width: decoded.width, height: decoded.height };
       let lines: ReadLine[];
@@ -94,7 +106,8 @@ export function readCardWith(start: () => Promise<Reader>, decode: (image: Uint8
         return { kind: 'unavailable', why: `it failed while reading: ${reason(error)}` };
       }
       const parsed = service === 'credit-card' ? parseCreditCard(lines, size) : parseIdCard(lines, size);
-      if (!parsed.ok) return { kind: 'nothing', lookedFor: parsed.lookedFor };
+      if (!parsed.ok)
+        return { kind: 'nothing', lookedFor: parsed.lookedFor, cardLike: hasCardLikeText(lines, service) };
       const low =
         Math.max(size.width, size.height) < MIN_RECOMMENDED_WIDTH ||
         Math.min(size.width, size.height) < MIN_RECOMMENDED_HEIGHT;

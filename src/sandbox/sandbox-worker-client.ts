@@ -1,4 +1,4 @@
-import type { SampleEntry } from '@/api/types';
+import type { DeviceRead, OcrService, SampleEntry } from '@/api/types';
 import type { SandboxControl } from './sandbox';
 
 // The in-browser sandbox runs in a worker, as a real service runs on another machine: its RSA
@@ -23,7 +23,8 @@ export interface WireResponse {
 type Command =
   | { kind: 'init'; samples: readonly SampleEntry[] }
   | { kind: 'fetch'; request: WireRequest }
-  | { kind: 'control'; method: keyof SandboxControl; args: unknown[] };
+  | { kind: 'control'; method: keyof SandboxControl; args: unknown[] }
+  | { kind: 'read'; image: ArrayBuffer; service: OcrService };
 export type ToWorker = Command & { id: number };
 
 export type FromWorker =
@@ -53,6 +54,8 @@ export interface RemoteSandbox {
   onReaderDownload(listener: (progress: ReaderDownload) => void): () => void;
   takesForms: true;
   control: RemoteSandboxControl;
+  /** Reads an image with the on-device reader, outside any request: the worker hosts it for the page too. */
+  read(image: Uint8Array, service: OcrService): Promise<DeviceRead>;
 }
 
 const CONTROL_METHODS: readonly (keyof SandboxControl)[] = [
@@ -118,6 +121,10 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
     onReaderDownload(listener) {
       downloadListeners.add(listener);
       return () => downloadListeners.delete(listener);
+    },
+    async read(image, service) {
+      const copy = image.slice().buffer; // the caller keeps its bytes; the copy crosses without another
+      return valueOf(await post({ kind: 'read', image: copy, service }, [copy])) as DeviceRead;
     },
     async fetch(request, form) {
       const body = form || request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();

@@ -1,19 +1,27 @@
 // Runs inside the sandbox's worker (see sandbox-worker-client.ts for the page's side).
+import type { ReadCard } from './device-read';
 import { createSandbox, type Sandbox } from './sandbox';
 import type { FromWorker, ToWorker, WireResponse } from './sandbox-worker-client';
 
 let sandbox: Sandbox | null = null;
 
+// The reader and its runtime load only when a card that is not a specimen arrives, or the page asks
+// for a read of its own (a second read of NHN's answer, a check before sending).
+const readCard: ReadCard = (image, service) =>
+  import('./browser-card-reader').then((m) => m.readCardInBrowser(image, service));
+
 async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer: Transferable[] }> {
   const { id } = message;
   if (message.kind === 'init') {
-    sandbox = createSandbox({
-      samples: message.samples,
-      // The reader and its runtime load only when a card that is not a specimen arrives.
-      readCard: (image, service) => import('./browser-card-reader').then((m) => m.readCardInBrowser(image, service)),
-    });
+    sandbox = createSandbox({ samples: message.samples, readCard });
     await sandbox.control.keyVersion('credit-card'); // make the key pairs before the first request
     return { reply: { id, ok: true }, transfer: [] };
+  }
+  if (message.kind === 'read') {
+    return {
+      reply: { id, ok: true, value: await readCard(new Uint8Array(message.image), message.service) },
+      transfer: [],
+    };
   }
   if (!sandbox) throw new Error('The sandbox worker was not started.');
   if (message.kind === 'control') {

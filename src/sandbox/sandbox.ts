@@ -5,7 +5,7 @@ import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
 import { verdict } from './authenticity-verdict';
 import { readAsSample } from './device-read';
 import type { Sandbox, SandboxControl, SandboxLogEntry, SandboxOptions } from './sandbox-types';
-import { corrupt, type SandboxFaults } from './faults';
+import { corrupt, withAlteredDigit, type SandboxFaults } from './faults';
 import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
 import { generateRsaKeyPair, unwrapPkcs1v15, type RsaKeyPair } from './rsa-private-key';
 import { ROUTE, routeOf, type Route } from './routes';
@@ -98,7 +98,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     requestKeys.set(requestKey, record);
   }
 
-  async function analyze(request: Request, route: Extract<Route, { kind: 'analyze' }>) {
+  async function analyze(request: Request, route: Extract<Route, { kind: 'analyze' }>, active: SandboxFaults) {
     const symmetricKey = await unwrapHeaders(request, route.service);
     let part: FormDataEntryValue | null;
     try {
@@ -122,7 +122,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const digest = await sha256Hex(image);
     const known = samplesByHash.get(digest);
     const sample = known?.service === route.service ? known : await readOnDevice(image, route.service, digest);
-    const result = await encryptResult(symmetricKey, sample);
+    const result = await encryptResult(
+      symmetricKey,
+      active.alterDigit ? withAlteredDigit(sample, active.alterDigit) : sample,
+    );
     const headers: Record<string, string> = {};
     const verifiable = sample.service === 'id-card' && ['resident', 'driver'].includes(sample.result.idType);
     if (route.path === 'id-card' && sample.service === 'id-card' && verifiable) {
@@ -204,7 +207,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         };
       }
       if (active.resultCode !== undefined) throw new SandboxFailure(active.resultCode);
-      const answer = route.kind === 'analyze' ? await analyze(request, route) : await authenticity(request);
+      const answer = route.kind === 'analyze' ? await analyze(request, route, active) : await authenticity(request);
       const body = jsonBody(0, answer.result);
       return { status: 200, body: active.malformed ? corrupt(body, active.malformed) : body, headers: answer.headers };
     } catch (error) {

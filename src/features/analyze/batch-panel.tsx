@@ -87,7 +87,7 @@ export function BatchPanel(props: Props) {
         status: i.status,
         error: i.rejection ? i.rejection.en : i.error ? pick(describeError(i.error).title) : undefined,
         outcome: i.outcome,
-        ruleFailures: i.outcome && cardView(i.outcome).summary.ruleFailures,
+        ruleFailures: i.outcome && cardView(i.outcome, i.secondRead).summary.ruleFailures,
       }));
     const suffix = redacted ? '-redacted' : '';
     if (format === 'csv')
@@ -155,6 +155,7 @@ export function BatchPanel(props: Props) {
           <option value="below-threshold">{t('filterBelow', { n: Math.round(threshold * 100) })}</option>
           <option value="rule-failure">{t('filterRules')}</option>
           <option value="failed">{t('filterFailed')}</option>
+          <option value="disagree">{t('filterDisagree')}</option>
         </select>
         <span className="hint">{t('rowsShown', { n: rows.length, total: items.length })}</span>
         <span className="spacer" />

@@ -34,7 +34,7 @@ export function batchProgress(items: readonly TimedItem[], now: number): BatchPr
     failed: counted.filter((i) => i.status === 'failed').length,
     total: counted.length,
     inFlight: counted.filter((i) => i.status === 'working').length,
-    notSent: items.filter((i) => i.status === 'rejected').length,
+    notSent: items.filter((i) => i.status === 'rejected' || i.status === 'held').length,
     perMinute,
     etaSeconds: perMinute ? Math.round((remaining / perMinute) * 60) : remaining === 0 ? 0 : null,
   };

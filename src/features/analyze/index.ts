@@ -9,6 +9,6 @@ export { DEFAULT_TABLE_VIEW, tableRows, type TableView } from './result-rows';
 export { SampleGallery, sampleFile } from './sample-gallery';
 export { ServicePicker } from './service-picker';
 export { thumbnailOf } from './thumbnail';
-export type { QueueEvent } from './queue-store';
+export type { PreSendVerdict, QueueEvent } from './queue-types';
 export { useAnalysisQueue, type DecodeOnScreen } from './use-analysis-queue';
 export { useLeaveGuard } from './use-leave-guard';

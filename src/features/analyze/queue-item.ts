@@ -1,9 +1,13 @@
 import type { AnalysisKind, AnalysisOutcome, AnalysisStage, Localised } from '@/api';
+import type { SecondRead } from '@/features/second-read';
 import type { Inspected } from './preflight';
 
-export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled';
+export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled' | 'held';
 
-/** Still on its way: being checked, waiting for a slot, or in flight. Every other status is final. */
+/**
+ * Still on its way: being checked, waiting for a slot, or in flight. Every other status is final; a
+ * card held by the check before sending waits for the operator, with nothing of it in memory.
+ */
 export const inProgress = (status: ItemStatus) => status === 'checking' || status === 'queued' || status === 'working';
 
 /** What is known of an image after preflight; its bytes are held only until they are sent. */
@@ -19,10 +23,16 @@ export interface QueueItem {
   stage?: AnalysisStage;
   image?: ImageMeta;
   rejection?: Localised;
+  /** Why the on-device check held it before sending; "Send anyway" sends it unchecked. */
+  hold?: Localised;
+  /** Sent without the on-device check, as the operator asked. */
+  unchecked?: boolean;
   /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
   caution?: Localised;
   error?: unknown;
   outcome?: AnalysisOutcome;
+  /** The on-device reader's second read of NHN's answer, when asked for. */
+  secondRead?: SecondRead;
   /** Its result has left the page in an export (or came from one). */
   exported?: boolean;
   /** A small object URL; full-size bitmaps exist only for the card in the viewer. */
@@ -39,3 +49,9 @@ export function metaOf(checked: Inspected): ImageMeta {
   const { sha256, format, width, height, orientation, lowResolution } = checked;
   return { sha256, format, width, height, orientation, lowResolution };
 }
+
+/** What a retry forgets: the card is read, checked and sent again from its file. */
+export const RETRY_CLEARS = {
+  ...{ error: undefined, outcome: undefined, secondRead: undefined },
+  ...{ rejection: undefined, hold: undefined, caution: undefined },
+} satisfies Partial<QueueItem>;

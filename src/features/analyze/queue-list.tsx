@@ -7,13 +7,14 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onRetry: (id: string) => void;
+  onSendAnyway: (id: string) => void;
   onClear: () => void;
 }
 
 /** The side list shows the latest cards; the Batch tab's virtualised table lists them all. */
 export const QUEUE_LIST_LIMIT = 40;
 
-export function QueueList({ items: all, selectedId, onSelect, onRetry, onClear }: Props) {
+export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear }: Props) {
   const { t, pick } = useI18n();
   const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
   return (
@@ -48,6 +49,14 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onClear }
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
               {item.caution && <p className="hint caution">⚠ {pick(item.caution)}</p>}
+              {item.status === 'held' && item.hold && (
+                <>
+                  <p className="hint caution">{pick(item.hold)}</p>
+                  <button type="button" className="link" onClick={() => onSendAnyway(item.id)}>
+                    {t('sendAnyway')}
+                  </button>
+                </>
+              )}
               {(item.status === 'failed' || item.status === 'cancelled') && (
                 <button type="button" className="link" onClick={() => onRetry(item.id)}>
                   {t('retry')}

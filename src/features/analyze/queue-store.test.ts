@@ -33,6 +33,8 @@ interface Call {
   connection: string;
   resolve: () => void;
   reject: (error: Error) => void;
+  /** beforeSend let it go: a real client would now put it on the wire. */
+  sent?: boolean;
 }
 
 function harness(overrides: Partial<QueueDeps<string>> = {}) {
@@ -60,7 +62,10 @@ function harness(overrides: Partial<QueueDeps<string>> = {}) {
       // A real client rejects as soon as its signal aborts, whatever stage it is in.
       request.signal?.addEventListener('abort', () => call.reject(new OcrError('aborted', 'aborted')));
       calls.push(call);
-      void request.beforeSend?.().catch(() => undefined);
+      void request.beforeSend?.().then(
+        () => (call.sent = true),
+        () => undefined,
+      );
     });
   const inspect = (file: File): Promise<Inspected> =>
     file.arrayBuffer().then((buffer) => ({
@@ -528,3 +533,81 @@ function inspectedOf(file: File, buffer: ArrayBuffer): Inspected {
     lowResolution: false,
   };
 }
+
+describe('the check before sending', () => {
+  const HOLD = { en: 'Held before sending: no card-like text.', ko: '보류' };
+
+  it('holds a card the check finds no card text in: nothing is sent and nothing of it stays in memory', async () => {
+    const checked: string[] = [];
+    const h = harness({
+      checkBeforeSend: (bytes) => {
+        checked.push(bytes.join(','));
+        return Promise.resolve(bytes[0] === 9 ? { hold: HOLD } : null);
+      },
+    });
+    h.store.addFiles([h.file('blank.png', [9, 9]), h.file('card.png', [1, 2])], 'credit-card', 'A');
+    await flush(10);
+    expect(checked).toEqual(['9,9', '1,2']);
+    expect(h.statuses()).toEqual(['held', 'working']);
+    expect(h.store.getSnapshot().items[0].hold).toEqual(HOLD);
+    expect(h.calls.filter((c) => c.sent)).toHaveLength(1);
+    expect(h.calls.find((c) => c.sent)?.request.image.bytes).toEqual(new Uint8Array([1, 2]));
+    h.calls.filter((c) => c.sent).forEach((c) => c.resolve());
+    await flush();
+    expect(h.store.heldInMemory()).toBe(0);
+  });
+
+  it('sends a held card anyway when asked, without checking it again', async () => {
+    let checks = 0;
+    const h = harness({
+      checkBeforeSend: () => {
+        checks++;
+        return Promise.resolve({ hold: HOLD });
+      },
+    });
+    const [id] = h.add('blank.png');
+    await flush(10);
+    expect(h.statuses()).toEqual(['held']);
+    h.store.sendAnyway(id, 'B');
+    await flush(10);
+    expect(checks).toBe(1);
+    expect(h.statuses()).toEqual(['working']);
+    expect(h.calls.at(-1)).toMatchObject({ sent: true, connection: 'B' });
+    expect(h.store.getSnapshot().items[0].hold).toBeUndefined();
+  });
+
+  it('sends with a caution when the check could not run', async () => {
+    const caution = { en: 'Sent without the on-device check.', ko: '확인 없이 보냄' };
+    const h = harness({ checkBeforeSend: () => Promise.resolve({ caution }) });
+    h.add('card.png');
+    await flush(10);
+    expect(h.statuses()).toEqual(['working']);
+    expect(h.calls[0].sent).toBe(true);
+    expect(h.store.getSnapshot().items[0].caution).toEqual(caution);
+  });
+
+  it('leaves a card cancelled while it was checked cancelled, not held', async () => {
+    let release: (verdict: { hold: typeof HOLD }) => void = () => undefined;
+    const h = harness({ checkBeforeSend: () => new Promise((resolve) => (release = resolve)) });
+    const [id] = h.add('blank.png');
+    await flush(10);
+    h.store.cancel(id);
+    release({ hold: HOLD });
+    await flush(10);
+    expect(h.statuses()).toEqual(['cancelled']);
+    expect(h.calls.filter((c) => c.sent)).toHaveLength(0);
+  });
+
+  it('records and forgets a second read, and a retry forgets it too', async () => {
+    const h = harness();
+    const [id] = h.add('card.png');
+    await flush();
+    h.calls[0].resolve();
+    await flush();
+    h.store.annotate(id, { status: 'reading' });
+    expect(h.store.getSnapshot().items[0].secondRead).toEqual({ status: 'reading' });
+    h.store.retry(id, 'A');
+    await flush();
+    expect(h.store.getSnapshot().items[0].secondRead).toBeUndefined();
+  });
+});

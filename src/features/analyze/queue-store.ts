@@ -2,9 +2,10 @@ import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
 import { fileExtension } from '@/lib/image-format';
 import { limit } from '@/lib/limit';
 import type { Inspected } from './preflight';
-import { inProgress, metaOf, type ImageMeta, type QueueItem } from './queue-item';
+import { createBatchConnections } from './batch-connections';
+import { inProgress, metaOf, RETRY_CLEARS, type ImageMeta, type QueueItem } from './queue-item';
 import { createPublisher } from './queue-publisher';
-import type { QueueDeps, QueueEvent, QueueState } from './queue-types';
+import { BLOB_URLS, type QueueDeps, type QueueEvent, type QueueState } from './queue-types';
 import { checkFailed, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
 
 export type { DecodeCheck, QueueDeps, QueueEvent, QueueState } from './queue-types';
@@ -25,10 +26,7 @@ class RefusedAfterDecode extends Error {}
  */
 export function createQueueStore<C>(deps: QueueDeps<C>) {
   const now = deps.now ?? (() => performance.now());
-  const objectUrls = deps.objectUrls ?? {
-    create: (blob: Blob) => URL.createObjectURL(blob),
-    revoke: (url: string) => URL.revokeObjectURL(url),
-  };
+  const objectUrls = deps.objectUrls ?? BLOB_URLS;
   const checkingSlots = deps.checkingSlots ?? 2;
   const decoding = limit(deps.decodeSlots ?? 2);
   const publisher = createPublisher<QueueState>(
@@ -43,8 +41,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
   const decoded = new Map<string, Promise<boolean>>();
   /** Cards being read and hashed now. */
   const reading = new Set<string>();
-  /** The connection each card's batch started with. */
-  const connections = new Map<string, C>();
+  const connections = createBatchConnections<C>();
   let watched: string | null = null;
   let nextId = 1;
   let nextOrder = 0;
@@ -90,21 +87,26 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     // Queued now: its request may encrypt while the pixels decode, but is sent only if they do.
     bytes.set(item.id, inspected.bytes);
     const changed = retried && retried.sha256 !== inspected.sha256;
+    /** Ends a card that will not be sent; a request already encrypting stops at beforeSend. */
+    const refuse = (change: Partial<QueueItem>) => {
+      release(item.id);
+      const status = find(item.id)?.status;
+      if (status === 'queued' || status === 'working') patch(item.id, { ...change, stage: undefined });
+      readAhead();
+      return false;
+    };
     const decodes = decoding(() => deps.confirmDecode(item.file, inspected, item.id === watched)).then(
       async (checked) => {
-        if (checked.ok) {
-          void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
-          return true;
+        if (!checked.ok) {
+          // A file gone from the disk since it was read fails its decode too: say that, not that it is corrupt.
+          const rejection = (await stillReadable(item.file)) ? checked.reason : FILE_GONE;
+          return refuse({ status: 'rejected', rejection });
         }
-        release(item.id);
-        const status = find(item.id)?.status;
-        // A request already encrypting stops at beforeSend; either way nothing is sent. A file gone
-        // from the disk since it was read fails its decode too: say that, not that it is corrupt.
-        const rejection = (await stillReadable(item.file)) ? checked.reason : FILE_GONE;
-        if (status === 'queued' || status === 'working')
-          patch(item.id, { status: 'rejected', rejection, stage: undefined });
-        readAhead();
-        return false;
+        void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
+        const verdict = item.unchecked ? null : await deps.checkBeforeSend?.(inspected.bytes, item.kind);
+        if (verdict && 'hold' in verdict) return refuse({ status: 'held', hold: verdict.hold });
+        if (verdict && inProgress(find(item.id)?.status ?? 'cancelled')) patch(item.id, { caution: verdict.caution });
+        return true;
       },
     );
     decoded.set(item.id, decodes);
@@ -152,7 +154,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       },
     };
     deps
-      .analyze(request, connections.get(item.id) as C)
+      .analyze(request, connections.of(item.id))
       .then(
         (outcome) => finish(item.id, { status: 'done', outcome }),
         (error: unknown) => {
@@ -200,7 +202,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     if (!item || inProgress(item.status)) return;
     connections.set(id, connection);
     // Read, hashed and decoded again from the file the user chose: it may have changed or gone.
-    patch(id, { status: 'checking', error: undefined, outcome: undefined, rejection: undefined, caution: undefined });
+    patch(id, { status: 'checking', ...RETRY_CLEARS });
     readAhead();
   }
 
@@ -230,25 +232,16 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     /** A card from an imported session: already analysed, so nothing is sent. */
     addImported: (file: File, checked: Inspected, outcome: AnalysisOutcome, thumbnail: Blob): string => {
       // It came from an exported session, so it is saved already.
-      const item = newItem(file, {
-        kind: outcome.kind,
-        status: 'done',
-        image: metaOf(checked),
-        outcome,
-        exported: true,
-      });
+      const done = { kind: outcome.kind, status: 'done', image: metaOf(checked), outcome, exported: true } as const;
+      const item = newItem(file, done);
       setItems((items) => [...items, { ...item, thumbnail: objectUrls.create(thumbnail) }]);
       return item.id;
     },
     /** How many cards not yet in flight still use a connection other than `connection`. */
-    waitingElsewhere: (connection: C): number =>
-      live().items.filter(
-        (item) => inProgress(item.status) && item.status !== 'working' && connections.get(item.id) !== connection,
-      ).length,
+    waitingElsewhere: (connection: C): number => connections.waitingElsewhere(live().items, connection),
     /** Sends every card not yet in flight through `connection` instead. */
     moveWaitingTo: (connection: C) => {
-      for (const item of live().items)
-        if (inProgress(item.status) && item.status !== 'working') connections.set(item.id, connection);
+      connections.moveWaitingTo(live().items, connection);
       publisher.commit({ ...live() }, true);
     },
     /** Results that left the page in an export: leaving the page no longer loses them. */
@@ -259,6 +252,14 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     cancel: (id: string) => cancelWhere((item) => item.id === id),
     cancelRest: () => cancelWhere(() => true),
     retry,
+    /** Sends a card the check before sending held, without that check. */
+    sendAnyway: (id: string, connection: C) => {
+      if (find(id)?.status !== 'held') return;
+      patch(id, { unchecked: true });
+      retry(id, connection);
+    },
+    /** Records the device's second read of a card's answer (undefined: forget it). */
+    annotate: (id: string, secondRead: QueueItem['secondRead']) => patch(id, { secondRead }),
     /** Retries every failed card whose failure another try could change. */
     retryFailed: (connection: C) =>
       live()
@@ -271,7 +272,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
           if (item.id === keep || inProgress(item.status)) return true;
           if (item.thumbnail) objectUrls.revoke(item.thumbnail);
           release(item.id);
-          connections.delete(item.id);
+          connections.forget(item.id);
           return false;
         }),
       );

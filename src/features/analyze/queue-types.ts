@@ -2,6 +2,9 @@ import type { AnalysisOutcome, AnalyzeVariables, Localised } from '@/api';
 import type { Inspected, PreflightRejected } from './preflight';
 import type { QueueItem } from './queue-item';
 
+/** The on-device check before sending: hold the card, send it with a caution, or send it (null). */
+export type PreSendVerdict = { hold: Localised } | { caution: Localised } | null;
+
 /** The decode that proves every pixel is there, and the thumbnail it makes on the way. */
 export type DecodeCheck = { ok: true; thumbnail: Promise<Blob> } | PreflightRejected;
 
@@ -10,6 +13,8 @@ export interface QueueDeps<C> {
   inspect: (file: File) => Promise<(Inspected & { caution?: Localised }) | PreflightRejected>;
   /** Decodes the whole image; `watched` is true for the card on screen, which is decoded at display size. */
   confirmDecode: (file: File, inspected: Inspected, watched: boolean) => Promise<DecodeCheck>;
+  /** Looks at a decoded card before it is sent, when the operator asked for that; absent: never held. */
+  checkBeforeSend?: (bytes: Uint8Array, kind: QueueItem['kind']) => Promise<PreSendVerdict>;
   /** Sends one card through the connection its batch started with. */
   analyze: (request: AnalyzeVariables, connection: C) => Promise<AnalysisOutcome>;
   /** Monotonic milliseconds, for the items' start and finish times. */
@@ -31,3 +36,9 @@ export interface QueueState {
 
 /** What the screens may need to react to; the queue itself knows nothing of panels or selection. */
 export type QueueEvent = { type: 'failed'; id: string; error: unknown };
+
+/** Object URLs for thumbnails, as the browser makes them. */
+export const BLOB_URLS: NonNullable<QueueDeps<unknown>['objectUrls']> = {
+  create: (blob) => URL.createObjectURL(blob),
+  revoke: (url) => URL.revokeObjectURL(url),
+};

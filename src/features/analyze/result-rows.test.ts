@@ -27,7 +27,7 @@ describe('result rows', () => {
   );
 
   it('summarise fields, the lowest confidence and rule failures', () => {
-    expect(credit).toEqual({ idType: null, fieldCount: 6, lowestConf: 0.72, ruleFailures: 0 });
+    expect(credit).toEqual({ idType: null, fieldCount: 6, lowestConf: 0.72, ruleFailures: 0, disagrees: false });
     expect(lowRes.ruleFailures).toBe(1);
     expect(resident).toMatchObject({ idType: 'resident', fieldCount: 4, lowestConf: 0.74 });
   });

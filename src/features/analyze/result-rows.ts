@@ -2,7 +2,7 @@ import type { AnalysisKind } from '@/api';
 import { cardView, type ResultSummary } from '@/features/card-view';
 import type { ItemStatus, QueueItem } from './queue-item';
 
-export type RowFilter = 'all' | 'below-threshold' | 'rule-failure' | 'failed';
+export type RowFilter = 'all' | 'below-threshold' | 'rule-failure' | 'failed' | 'disagree';
 export type SortKey = 'order' | 'file' | 'service' | 'idType' | 'fields' | 'lowest' | 'rules' | 'status';
 
 export interface Row {
@@ -26,7 +26,9 @@ export function filterRows(rows: readonly Row[], filter: RowFilter, threshold: n
     case 'rule-failure':
       return rows.filter((r) => (r.summary?.ruleFailures ?? 0) > 0);
     case 'failed':
-      return rows.filter((r) => r.status === 'failed' || r.status === 'rejected');
+      return rows.filter((r) => r.status === 'failed' || r.status === 'rejected' || r.status === 'held');
+    case 'disagree':
+      return rows.filter((r) => r.summary?.disagrees === true);
   }
 }
 
@@ -65,7 +67,7 @@ export function tableRows(items: readonly QueueItem[], view: TableView, threshol
     file: i.file.name,
     service: i.kind,
     status: i.status,
-    summary: i.outcome && cardView(i.outcome).summary,
+    summary: i.outcome && cardView(i.outcome, i.secondRead).summary,
   }));
   return sortRows(filterRows(all, view.filter, threshold), view.sort.key, view.sort.descending);
 }

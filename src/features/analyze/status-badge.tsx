@@ -6,6 +6,7 @@ const STATUS: Record<ItemStatus, MessageKey> = {
   queued: 'statusQueued',
   working: 'statusWorking',
   done: 'statusDone',
+  held: 'statusHeld',
   failed: 'statusFailed',
   rejected: 'statusRejected',
   cancelled: 'statusCancelled',

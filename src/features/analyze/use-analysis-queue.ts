@@ -12,7 +12,7 @@ import { useConnection } from '@/features/connection';
 import { confirmDecodes, inspect, type Inspected, type PreflightPassed } from './preflight';
 import { metaOf, type ImageMeta } from './queue-item';
 import { createQueueStore } from './queue-store';
-import type { DecodeCheck, QueueEvent } from './queue-types';
+import type { DecodeCheck, QueueDeps, QueueEvent } from './queue-types';
 import { decodeToThumbnail } from './thumbnail';
 
 /**
@@ -30,6 +30,8 @@ interface QueueConnection {
 interface Options {
   decodeOnScreen: DecodeOnScreen;
   onEvent?: (event: QueueEvent) => void;
+  /** The on-device check before sending, or null when the operator has not asked for it. */
+  checkBeforeSend?: QueueDeps<QueueConnection>['checkBeforeSend'] | null;
 }
 
 function confirmWith(decodeOnScreen: DecodeOnScreen) {
@@ -46,7 +48,7 @@ function confirmWith(decodeOnScreen: DecodeOnScreen) {
 }
 
 /** The queue store, the connection each batch is sent through, and which card is on screen. */
-export function useAnalysisQueue({ decodeOnScreen, onEvent }: Options) {
+export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend }: Options) {
   const { client, identity } = useConnection();
   const connection = useMemo<QueueConnection>(() => ({ client, identity }), [client, identity]);
   // Analyses are billed: never retried by the query layer, and nothing of them kept once settled.
@@ -61,11 +63,17 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent }: Options) {
   useEffect(() => {
     send.current = mutateAsync;
   }, [mutateAsync]);
+  // Read when each card is checked, so turning the check on or off applies to cards not yet checked.
+  const beforeSend = useRef(checkBeforeSend);
+  useEffect(() => {
+    beforeSend.current = checkBeforeSend;
+  }, [checkBeforeSend]);
   const [store] = useState(() =>
     createQueueStore<QueueConnection>({
       inspect,
       confirmDecode: confirmWith(decodeOnScreen),
       analyze: (request, via) => send.current({ request, via }),
+      checkBeforeSend: (bytes, kind) => beforeSend.current?.(bytes, kind) ?? Promise.resolve(null),
       checkingSlots: 2,
     }),
   );
@@ -114,6 +122,8 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent }: Options) {
     cancelRest: store.cancelRest,
     retry: useCallback((id: string) => store.retry(id, connection), [connection, store]),
     retryFailed: useCallback(() => store.retryFailed(connection), [connection, store]),
+    sendAnyway: useCallback((id: string) => store.sendAnyway(id, connection), [connection, store]),
+    annotate: store.annotate,
     clearFinished: useCallback(() => store.clearFinished(selectedId), [selectedId, store]),
     /** Cards not yet sent that will go through an earlier connection than the one set now. */
     waitingElsewhere: items.length > 0 ? store.waitingElsewhere(connection) : 0,

@@ -1,6 +1,7 @@
 import type { AnalysisOutcome, ImageQuad } from '@/api';
 import { extraBoxesOf, fieldsOf, type ViewerField } from '@/features/fields';
-import { badgesByField, checkRules, isProblem, type RuleResult } from '@/features/rules';
+import { badgesByField, charMarksByField, checkRules, isProblem, type RuleResult } from '@/features/rules';
+import { hasDisagreement, secondReadRules, type SecondRead } from '@/features/second-read';
 
 /** What the results table shows of one analysed card. */
 export interface ResultSummary {
@@ -8,6 +9,8 @@ export interface ResultSummary {
   fieldCount: number;
   lowestConf: number | null;
   ruleFailures: number;
+  /** The device's second read differs from NHN's on some digit field. */
+  disagrees: boolean;
 }
 
 /** Everything the screens and exports derive from one outcome, derived once. */
@@ -18,16 +21,20 @@ export interface CardView {
   rules: RuleResult[];
   /** The worst rule outcome per field id, for badges on boxes and marks on rows. */
   badges: Map<string, 'fail' | 'info'>;
+  /** The characters failing rules name, by field id: marked under the box. */
+  charMarks: Map<string, number[]>;
   /** Field ids with a failing rule. */
   flagged: ReadonlySet<string>;
   /** Keys the result should have and lacks. */
   missing: string[];
+  /** The device's second read of the card, when one was asked for. */
+  secondRead?: SecondRead;
   summary: ResultSummary;
 }
 
-export function buildCardView(outcome: AnalysisOutcome, today = new Date()): CardView {
+export function buildCardView(outcome: AnalysisOutcome, today = new Date(), secondRead?: SecondRead): CardView {
   const fields = fieldsOf(outcome);
-  const rules = checkRules(outcome, fields, today);
+  const rules = [...checkRules(outcome, fields, today), ...secondReadRules(secondRead)];
   const badges = badgesByField(rules);
   const confs = fields.map((f) => f.conf).filter((c): c is number => c !== null);
   return {
@@ -36,24 +43,28 @@ export function buildCardView(outcome: AnalysisOutcome, today = new Date()): Car
     extras: extraBoxesOf(outcome),
     rules,
     badges,
+    charMarks: charMarksByField(rules),
     flagged: new Set([...badges].filter(([, kind]) => kind === 'fail').map(([id]) => id)),
     missing: rules.filter((r) => r.outcome === 'missing').map((r) => r.key),
+    secondRead,
     summary: {
       idType: outcome.kind === 'credit-card' ? null : outcome.result.idType,
       fieldCount: fields.length,
       lowestConf: confs.length ? Math.min(...confs) : null,
       ruleFailures: rules.filter(isProblem).length,
+      disagrees: hasDisagreement(secondRead),
     },
   };
 }
 
-// Outcomes are immutable once made, so one view per outcome object serves every screen, and
-// memos keyed on the view's parts stay valid across renders.
-const views = new WeakMap<AnalysisOutcome, CardView>();
+// Outcomes and second reads are immutable once made, so one view per outcome object (or per second
+// read of it) serves every screen, and memos keyed on the view's parts stay valid across renders.
+const views = new WeakMap<AnalysisOutcome | SecondRead, CardView>();
 
-export function cardView(outcome: AnalysisOutcome): CardView {
-  let view = views.get(outcome);
-  if (!view) views.set(outcome, (view = buildCardView(outcome)));
+export function cardView(outcome: AnalysisOutcome, secondRead?: SecondRead): CardView {
+  const key = secondRead?.status === 'read' ? secondRead : outcome;
+  let view = views.get(key);
+  if (!view) views.set(key, (view = buildCardView(outcome, undefined, key === outcome ? undefined : secondRead)));
   return view;
 }
 

@@ -1,14 +1,26 @@
 import { useId, useMemo, useRef } from 'react';
 import { fieldName } from '@/features/fields';
+import type { SecondRead } from '@/features/second-read';
 import { useI18n, download } from '@/features/shared';
 import { ReliabilityChart, WhatIfChart } from './report-charts';
 import { useReviews } from './review-context';
 import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';
+import { secondReadReport } from './second-read-report';
+import { SecondReadSection } from './second-read-section';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 
 /** Where the OCR can be trusted, from the reviewer's verdicts (issue 5, "Report view"). */
-export function ReportView({ threshold, children }: { threshold: number; children?: React.ReactNode }) {
+export function ReportView({
+  threshold,
+  secondReads,
+  children,
+}: {
+  threshold: number;
+  /** The device's second reads of the cards on this page, by image hash. */
+  secondReads?: ReadonlyMap<string, SecondRead>;
+  children?: React.ReactNode;
+}) {
   const { t, lang } = useI18n();
   const { reviews } = useReviews();
   const charts = useRef<HTMLDivElement>(null);
@@ -19,6 +31,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
     [all],
   );
   const accuracy = accuracyByField(fields);
+  const agreement = useMemo(() => secondReadReport(secondReads ?? new Map(), reviews), [secondReads, reviews]);
   const bins = reliability(fields);
   const whatIf = thresholdWhatIf(fields);
   const pace = reviewerThroughput(all);
@@ -36,6 +49,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
       reliability: bins,
       thresholdWhatIf: whatIf,
       throughput: pace,
+      ...(agreement.cards > 0 && { secondRead: agreement }),
     };
     download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), 'cardlens-report.json');
   }
@@ -59,6 +73,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
           </button>
         </div>
       </div>
+      <SecondReadSection report={agreement} />
       {fields.length === 0 ? (
         <p className="hint">{t('reportEmpty')}</p>
       ) : (

@@ -10,6 +10,17 @@ export function checkRules(input: CardResult, fields: ViewerField[], today = new
 
 export const isProblem = (r: RuleResult) => r.outcome === 'fail' || r.outcome === 'missing';
 
+/** The characters failing rules name, per field, for marks under those characters on the box. */
+export function charMarksByField(rules: RuleResult[]): Map<string, number[]> {
+  const marks = new Map<string, number[]>();
+  for (const r of rules) {
+    const chars = r.charIndexes ?? (r.charIndex === undefined ? [] : [r.charIndex]);
+    if (!r.fieldId || r.outcome !== 'fail' || chars.length === 0) continue;
+    marks.set(r.fieldId, [...new Set([...(marks.get(r.fieldId) ?? []), ...chars])]);
+  }
+  return marks;
+}
+
 /** The worst outcome per field, for badges on boxes and marks on rows. */
 export function badgesByField(rules: RuleResult[]): Map<string, 'fail' | 'info'> {
   const badges = new Map<string, 'fail' | 'info'>();

@@ -12,6 +12,8 @@ export interface RuleResult {
   message: Localised;
   /** Index of the offending character in the field's value, where one can be named. */
   charIndex?: number;
+  /** Every offending character, where there are several; `charIndex` is the first of them. */
+  charIndexes?: number[];
 }
 
 export const msg = (en: string, ko: string): Localised => ({ en, ko });

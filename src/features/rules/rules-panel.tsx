@@ -25,6 +25,7 @@ export function RulesPanel({
       {sorted.map((r, i) => {
         const field = fields.find((f) => f.id === r.fieldId);
         const value = field ? (showValues ? field.value : field.maskedValue) : '';
+        const marked = (r.charIndexes ?? (r.charIndex === undefined ? [] : [r.charIndex])).filter((k) => k >= 0);
         return (
           <li key={`${r.rule}-${r.key}-${i}`} className={`rule rule-${r.outcome}`}>
             <span className="rule-icon" aria-hidden="true">
@@ -40,15 +41,11 @@ export function RulesPanel({
                 <strong>{fieldName(r.key, lang)}</strong>
               )}
               : {pick(r.message)}
-              {field && r.charIndex !== undefined && r.charIndex >= 0 && (
+              {field && marked.length > 0 && (
                 <span className="rule-value">
                   {' '}
-                  <code>
-                    {value.slice(0, r.charIndex)}
-                    <mark>{value[r.charIndex] ?? ''}</mark>
-                    {value.slice(r.charIndex + 1)}
-                  </code>{' '}
-                  <span className="hint">{t('characterAt', { n: r.charIndex + 1 })}</span>
+                  <code>{[...value].map((c, k) => (marked.includes(k) ? <mark key={k}>{c}</mark> : c))}</code>{' '}
+                  <span className="hint">{t('characterAt', { n: marked.map((k) => k + 1).join(', ') })}</span>
                 </span>
               )}
             </span>

@@ -138,6 +138,33 @@ export const MESSAGES = {
     en: 'Not read: {fields}. The on-device reader does not read Hangul.',
     ko: '읽지 못한 항목: {fields}. 이 기기의 인식기는 한글을 읽지 못합니다.',
   },
+  deviceChecks: { en: 'On-device checks', ko: '이 기기에서 확인' },
+  secondReadSetting: { en: 'Check NHN’s digits on this device', ko: 'NHN이 읽은 숫자를 이 기기에서 다시 확인' },
+  preSendSetting: {
+    en: 'Hold photos with no card-like text before sending',
+    ko: '카드 같은 글자가 없는 사진은 보내기 전에 보류',
+  },
+  deviceChecksHint: {
+    en: 'The on-device reader (about 15 MB, loaded once) reads digits and Latin letters, not Hangul. Nothing it reads leaves this page.',
+    ko: '이 기기의 인식기(약 15MB, 한 번만 내려받음)는 숫자와 로마자를 읽고 한글은 읽지 못합니다. 읽은 내용은 이 페이지 밖으로 나가지 않습니다.',
+  },
+  secondReadReading: { en: 'Reading the card again on this device…', ko: '이 기기에서 카드를 다시 읽는 중…' },
+  secondReadAgrees: {
+    en: 'This device read the same digits as NHN in {n} fields.',
+    ko: '이 기기에서도 {n}개 항목의 숫자를 NHN과 같게 읽었습니다.',
+  },
+  secondReadDisagrees: {
+    en: 'This device read {n} of {total} digit fields differently from NHN: check the marked characters.',
+    ko: '이 기기에서 숫자 항목 {total}개 중 {n}개를 NHN과 다르게 읽었습니다. 표시된 글자를 확인하세요.',
+  },
+  secondReadNothing: { en: 'No second read: {why}', ko: '다시 읽지 못함: {why}' },
+  secondReadNoFields: {
+    en: 'This device read the card but none of NHN’s digit fields: nothing to compare.',
+    ko: '이 기기에서 카드를 읽었지만 NHN의 숫자 항목과 겹치는 것이 없어 비교할 수 없습니다.',
+  },
+  filterDisagree: { en: 'Read differently on this device', ko: '이 기기에서 다르게 읽음' },
+  sendAnyway: { en: 'Send anyway', ko: '그래도 보내기' },
+  statusHeld: { en: 'Held', ko: '보류' },
   connectionChangedMidBatch: {
     en: '{n} cards not yet sent will still go through the connection their batch started with.',
     ko: '아직 보내지 않은 카드 {n}장은 배치를 시작할 때의 연결로 보냅니다.',
@@ -311,6 +338,22 @@ export const MESSAGES = {
     ko: '필드 {total}개 중 {review}개 검수 대상, 나머지 정확도 {accuracy}',
   },
   reportAccuracy: { en: 'Accuracy', ko: '정확도' },
+  reportSecondRead: { en: 'Second read on this device', ko: '이 기기에서 다시 읽기' },
+  reportAgreement: { en: 'Agreement with NHN', ko: 'NHN과 일치율' },
+  reportCompared: { en: 'Compared', ko: '비교' },
+  reportAgreed: { en: 'Agreed', ko: '일치' },
+  reportWrongFlagged: {
+    en: 'Of {wrong} values marked wrong, the second read flagged {flagged}.',
+    ko: '틀린 값으로 표시한 {wrong}개 중 {flagged}개를 다시 읽기가 짚어냈습니다.',
+  },
+  reportFlaggedWrong: {
+    en: 'Of {flagged} flagged values reviewed, {wrong} were marked wrong.',
+    ko: '짚어낸 값 중 검토한 {flagged}개 가운데 {wrong}개가 틀린 값으로 표시되었습니다.',
+  },
+  reportNoWrongCompared: {
+    en: 'No value the second read compared has been marked wrong yet.',
+    ko: '다시 읽기로 비교한 값 중 아직 틀린 값으로 표시된 것이 없습니다.',
+  },
   reportReviewed: { en: 'Reviewed', ko: '검수' },
   reportRight: { en: 'Right', ko: '맞음' },
   reportReliability: { en: 'Observed accuracy by confidence', ko: '신뢰도별 실제 정확도' },

@@ -42,6 +42,8 @@ export interface CardCanvasProps {
   presentation: boolean;
   /** Rule badges by field id: drawn at the box's top-right corner. */
   badges: Map<string, 'fail' | 'info'>;
+  /** Characters failing rules name, by field id. */
+  charMarks?: Map<string, number[]>;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
   /** After each crisp draw: how many labels gave way for want of room. */
@@ -72,6 +74,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     highlightedId,
     presentation,
     badges,
+    charMarks,
     label,
     onSelect,
     onHover,
@@ -101,10 +104,11 @@ export default function CardCanvas(props: CardCanvasProps) {
       label: { lang, showValues, threshold, valuesInLabels: layers.values },
       focusId,
       badges,
+      charMarks,
       fontSize: presentation ? 18 : 12,
       badgeFontSize: presentation ? 15 : 12,
     }),
-    [fields, extras, layers, lang, showValues, threshold, focusId, badges, presentation],
+    [fields, extras, layers, lang, showValues, threshold, focusId, badges, charMarks, presentation],
   );
   const layerRef = useRef<Konva.Layer>(null);
   const [motion] = useState(createMotionCache);

@@ -5,6 +5,7 @@ import type { CardView } from '@/features/card-view';
 import { redactResult } from '@/features/fields';
 import { ReviewBar, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
+import { SecondReadNote } from '@/features/second-read';
 import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
 import { FieldList } from './field-list';
 import { DeviceReadNote, ResultDetails, TimingTable } from './result-details';
@@ -85,6 +86,7 @@ export function Inspector({
               {active === 'fields' && (
                 <>
                   {card && <DeviceReadNote card={card} />}
+                  <SecondReadNote read={item.secondRead} />
                   {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
                   <label className="inline">
                     <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />

@@ -2,7 +2,14 @@ import type { ImageQuad } from '@/api';
 import { EXTRA_BOX_COLOUR, hasBox, isBelow, type ViewerField } from '@/features/fields';
 import { placeLabels, type Rect } from './label-placement';
 import { labelText, type LabelOptions } from './label-text';
-import { imageToStage, quadCorners, type ImagePoint, type Size, type ViewTransform } from './view-transform';
+import {
+  imagePoint,
+  imageToStage,
+  quadCorners,
+  type ImagePoint,
+  type Size,
+  type ViewTransform,
+} from './view-transform';
 
 // Boxes, labels and badges drawn straight onto a 2D context: one Konva shape on screen, and the
 // PNG export, draw through this one routine. Fifty boxes as fifty Konva nodes cost ten times a bare
@@ -17,6 +24,8 @@ export interface OverlayScene {
   focusId: string | null;
   /** Rule badges by field id, drawn at the box's top-right corner. */
   badges: ReadonlyMap<string, 'fail' | 'info'>;
+  /** Characters a rule names, by field id: underlined along the box's lower edge. */
+  charMarks?: ReadonlyMap<string, readonly number[]>;
   fontSize: number;
   badgeFontSize: number;
 }
@@ -73,6 +82,37 @@ function labelAnchor(q: ImageQuad): ImagePoint {
 
 function badgeAnchor(q: ImageQuad): ImagePoint {
   return quadCorners(q).reduce((a, b) => (b.x - b.y > a.x - a.y ? b : a));
+}
+
+/** Underlines characters of a box's text: the value is spread evenly along the box, as the service's boxes hold it. */
+function markCharacters(
+  ctx: CanvasRenderingContext2D,
+  fields: readonly (ViewerField & { quad: ImageQuad })[],
+  marks: ReadonlyMap<string, readonly number[]>,
+  view: ViewTransform,
+): void {
+  ctx.lineCap = 'butt';
+  for (const field of fields) {
+    const chars = marks.get(field.id);
+    const n = [...field.value].length;
+    if (!chars || n === 0) continue;
+    const [, , br, bl] = quadCorners(field.quad);
+    const along = (t: number) => imageToStage(imagePoint(bl.x + (br.x - bl.x) * t, bl.y + (br.y - bl.y) * t), view);
+    for (const k of chars) {
+      const [from, to] = [along(k / n), along((k + 1) / n)];
+      for (const [colour, width] of [
+        ['#ffffff', 7],
+        ['#d92d20', 4],
+      ] as const) {
+        ctx.strokeStyle = colour;
+        ctx.lineWidth = width;
+        ctx.beginPath();
+        ctx.moveTo(from.x, from.y + 4);
+        ctx.lineTo(to.x, to.y + 4);
+        ctx.stroke();
+      }
+    }
+  }
 }
 
 function tag(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, radius: number): void {
@@ -215,6 +255,7 @@ export function drawOverlay(
   }
 
   ctx.globalAlpha = 1;
+  if (scene.charMarks?.size) markCharacters(ctx, visible, scene.charMarks, view);
   ctx.textAlign = 'center';
   ctx.font = `bold ${badgeFontSize}px ${FONT_FAMILY}`;
   for (const field of visible) {

@@ -13,11 +13,12 @@ interface Props {
   decodeError: unknown;
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
+  onSendAnyway: (id: string) => void;
   onOpenConnection: () => void;
 }
 
-/** What the canvas says over the card while it is checked, queued, sent, refused, failed or cancelled. */
-export function StatusOverlay({ item, decodeError, onCancel, onRetry, onOpenConnection }: Props) {
+/** What the canvas says over the card while it is checked, queued, sent, held, refused, failed or cancelled. */
+export function StatusOverlay({ item, decodeError, onCancel, onRetry, onSendAnyway, onOpenConnection }: Props) {
   const { t, pick } = useI18n();
   if (item.status === 'rejected' && item.rejection) {
     return (
@@ -52,6 +53,14 @@ export function StatusOverlay({ item, decodeError, onCancel, onRetry, onOpenConn
           <ErrorNotice error={item.error} onOpenConnection={onOpenConnection} />
           <button type="button" onClick={() => onRetry(item.id)}>
             {t('retry')}
+          </button>
+        </div>
+      )}
+      {item.status === 'held' && item.hold && (
+        <div className="canvas-status" role="status">
+          {pick(item.hold)}{' '}
+          <button type="button" onClick={() => onSendAnyway(item.id)}>
+            {t('sendAnyway')}
           </button>
         </div>
       )}

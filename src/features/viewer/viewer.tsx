@@ -40,12 +40,14 @@ interface Props {
   onThreshold: (threshold: number) => void;
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
+  onSendAnyway: (id: string) => void;
   onOpenConnection: () => void;
   onExported: (ids: string[]) => void;
 }
 
 export function Viewer(props: Props) {
-  const { item, presentation, threshold, onThreshold, onCancel, onRetry, onOpenConnection, onExported } = props;
+  const { item, presentation, threshold, onThreshold, onCancel, onRetry, onSendAnyway, onOpenConnection, onExported } =
+    props;
   const { t, pick, lang } = useI18n();
   const hintId = useId();
   const [rawChoice, setRaw] = useState(false);
@@ -68,7 +70,10 @@ export function Viewer(props: Props) {
   const showValues = showValuesChoice && !presentation;
 
   // One view per outcome object: the same arrays every render, so the canvas's scene stays put.
-  const card = useMemo(() => (item.outcome ? cardView(item.outcome) : null), [item.outcome]);
+  const card = useMemo(
+    () => (item.outcome ? cardView(item.outcome, item.secondRead) : null),
+    [item.outcome, item.secondRead],
+  );
   const fields = card?.fields ?? NO_FIELDS;
   const { reviews } = useReviews();
   const review = item.image && item.outcome ? reviews.get(item.image.sha256) : undefined;
@@ -187,6 +192,7 @@ export function Viewer(props: Props) {
               highlightedId={hoveredId}
               presentation={presentation}
               badges={card?.badges ?? NO_BADGES}
+              charMarks={card?.charMarks}
               onSelect={(id) => {
                 setSelectedId(id);
                 setTab('fields');
@@ -204,6 +210,7 @@ export function Viewer(props: Props) {
             decodeError={decodeError}
             onCancel={onCancel}
             onRetry={onRetry}
+            onSendAnyway={onSendAnyway}
             onOpenConnection={onOpenConnection}
           />
         </div>

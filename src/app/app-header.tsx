@@ -1,0 +1,56 @@
+import { useConnection } from '@/features/connection';
+import { useI18n } from '@/features/shared';
+
+/** The title, the connection in use (a button that opens its panel), the language and presentation mode. */
+export function AppHeader({
+  presentation,
+  onPresentation,
+}: {
+  presentation: boolean;
+  onPresentation: (on: boolean) => void;
+}) {
+  const { t, lang, setLang } = useI18n();
+  const { settings, panelOpen, setPanelOpen } = useConnection();
+  const endpointLabel =
+    settings.endpoint === 'sandbox'
+      ? t('endpointSandbox')
+      : settings.endpoint === 'custom'
+        ? settings.customUrl || t('endpointCustom')
+        : t(
+            settings.endpoint === 'nhn'
+              ? 'endpointNhn'
+              : settings.endpoint === 'nhn-legacy'
+                ? 'endpointNhnLegacy'
+                : 'endpointDevProxy',
+          );
+
+  return (
+    <header className="app-header">
+      <h1>Cardlens</h1>
+      <span className="tagline">{t('appTagline')}</span>
+      <button
+        type="button"
+        className="connection-status"
+        aria-expanded={panelOpen}
+        aria-controls="connection-panel"
+        onClick={() => setPanelOpen(!panelOpen)}
+      >
+        <span className={`dot ${settings.endpoint === 'sandbox' ? 'sandbox' : 'live'}`} aria-hidden="true" />
+        {t('connection')}: {presentation && settings.endpoint !== 'sandbox' ? t('endpointNhn') : endpointLabel}
+      </button>
+      <div className="header-tools">
+        <label className="inline">
+          <span className="visually-hidden">{t('language')}</span>
+          <select aria-label={t('language')} value={lang} onChange={(e) => setLang(e.target.value as 'en' | 'ko')}>
+            <option value="en">English</option>
+            <option value="ko">한국어</option>
+          </select>
+        </label>
+        <label className="inline toggle">
+          <input type="checkbox" checked={presentation} onChange={(e) => onPresentation(e.target.checked)} />
+          {t('presentationMode')}
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -167,3 +167,7 @@ export type DeviceRead =
   | { kind: 'nothing'; lookedFor: string; cardLike: boolean }
   /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
   | { kind: 'unavailable'; why: string };
+
+/** What the on-device reader recognised inside boxes another reader placed, one text per box, in order. */
+export type DeviceBoxesRead =
+  { kind: 'read'; texts: { text: string; conf: number }[] } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AnalysisKind, DeviceRead, OcrService } from '@/api';
+import type { AnalysisKind, DeviceBoxesRead, DeviceRead, ImageQuad, OcrService } from '@/api';
 import type { PreSendVerdict, QueueItem } from '@/features/analyze';
 import { useSecondReads, type SecondRead } from '@/features/second-read';
 import { loadSandbox } from './client-factory';
@@ -10,6 +10,10 @@ import { loadSandbox } from './client-factory';
  */
 export const readOnDevice = (image: Uint8Array, service: OcrService): Promise<DeviceRead> =>
   loadSandbox().then(({ sandbox }) => sandbox.read(image, service));
+
+/** Recognises the text inside given boxes of an image with the on-device reader. */
+export const readBoxesOnDevice = (image: Uint8Array, boxes: readonly ImageQuad[]): Promise<DeviceBoxesRead> =>
+  loadSandbox().then(({ sandbox }) => sandbox.readBoxes(image, boxes));
 
 const LOOKED_FOR = {
   'credit-card': {
@@ -60,7 +64,7 @@ export function useSecondReadsOnDevice(
   queue: { items: readonly QueueItem[]; annotate: (id: string, read: SecondRead | undefined) => void },
   enabled: boolean,
 ): ReadonlyMap<string, SecondRead> {
-  useSecondReads(queue.items, enabled, readOnDevice, queue.annotate);
+  useSecondReads(queue.items, enabled, readBoxesOnDevice, queue.annotate);
   return useMemo(
     () =>
       new Map(

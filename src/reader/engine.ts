@@ -37,9 +37,21 @@ export interface ReaderOptions {
   db: Partial<DbOptions>;
 }
 
+/** The text recognised inside one given box. */
+export interface BoxText {
+  text: string;
+  /** Mean probability of its characters, 0..1; 0 when nothing was recognised. */
+  conf: number;
+}
+
 export interface Reader {
   /** The lines of text in an image, top to bottom, then left to right. Calls run one after another. */
   read(pixels: Pixels): Promise<ReadLine[]>;
+  /**
+   * The text inside each of `boxes` (image pixels), recognised without detection: a second reading of
+   * boxes another reader placed. Each box is grown a little first, since a tight box clips the strokes.
+   */
+  recognise(pixels: Pixels, boxes: readonly Quad[]): Promise<BoxText[]>;
   dispose(): Promise<void>;
 }
 
@@ -60,11 +72,36 @@ export async function createReader(
     return outputs[session.outputNames[0]];
   }
 
-  async function readNow(px: Pixels): Promise<ReadLine[]> {
-    if (px.width < 1 || px.height < 1) return [];
+  function checkPixels(px: Pixels) {
     if (px.data.length !== px.width * px.height * 4) {
       throw new Error(`Pixels: ${px.data.length} bytes for ${px.width} × ${px.height} RGBA`);
     }
+  }
+
+  async function recogniseStrip(px: Pixels, quad: Quad) {
+    const strip = rectify(px, quad);
+    const out = await run(rec, strip.data, [1, 3, REC_HEIGHT, strip.width]);
+    const [, steps, classes] = out.dims;
+    return { strip, decoded: ctcDecode({ data: out.data as Float32Array, steps, classes }, dictionary) };
+  }
+
+  async function recogniseNow(px: Pixels, boxes: readonly Quad[]): Promise<BoxText[]> {
+    checkPixels(px);
+    const texts: BoxText[] = [];
+    for (const box of boxes) {
+      if (px.width < 1 || px.height < 1 || !boxHasArea(box)) {
+        texts.push({ text: '', conf: 0 });
+        continue;
+      }
+      const { decoded } = await recogniseStrip(px, grownBox(box, BOX_MARGIN));
+      texts.push({ text: decoded.text, conf: decoded.conf });
+    }
+    return texts;
+  }
+
+  async function readNow(px: Pixels): Promise<ReadLine[]> {
+    if (px.width < 1 || px.height < 1) return [];
+    checkPixels(px);
     const input = detectPreprocess(px, opt.maxSide);
     const prob = await run(det, input.data, [1, 3, input.height, input.width]);
     const regions = dbPostprocess(
@@ -74,10 +111,7 @@ export async function createReader(
     );
     const lines: ReadLine[] = [];
     for (const region of regions) {
-      const strip = rectify(px, region.quad);
-      const out = await run(rec, strip.data, [1, 3, REC_HEIGHT, strip.width]);
-      const [, steps, classes] = out.dims;
-      const decoded = ctcDecode({ data: out.data as Float32Array, steps, classes }, dictionary);
+      const { strip, decoded } = await recogniseStrip(px, region.quad);
       if (decoded.text.trim() === '' || decoded.conf < opt.minConf) continue;
       // Positions are fractions of the padded strip; the quad spans only its content.
       const stretch = strip.width / strip.contentWidth;
@@ -92,17 +126,43 @@ export async function createReader(
   }
 
   let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
   return {
-    read(px) {
-      const result = queue.then(() => readNow(px));
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    read: (px) => inTurn(() => readNow(px)),
+    recognise: (px, boxes) => inTurn(() => recogniseNow(px, boxes)),
     async dispose() {
       await queue;
       await Promise.all([det.release?.(), rec.release?.()]);
     },
   };
+}
+
+/** How far a given box is grown on every side before recognition, as a fraction of its height. */
+const BOX_MARGIN = 0.2;
+
+const edge = (ax: number, ay: number, bx: number, by: number) => Math.hypot(bx - ax, by - ay);
+const boxHasArea = (q: Quad) => edge(q.x1, q.y1, q.x2, q.y2) >= 1 && edge(q.x1, q.y1, q.x4, q.y4) >= 1;
+
+/** `q` grown by `fraction` of its height on every side, along its own axes (it may be turned). */
+export function grownBox(q: Quad, fraction: number): Quad {
+  const width = edge(q.x1, q.y1, q.x2, q.y2);
+  const height = (edge(q.x1, q.y1, q.x4, q.y4) + edge(q.x2, q.y2, q.x3, q.y3)) / 2;
+  const pad = height * fraction;
+  const [ux, uy] = [(q.x2 - q.x1) / width, (q.y2 - q.y1) / width];
+  const [vx, vy] = [-uy, ux]; // down the box, at right angles to its top edge
+  const at = (x: number, y: number, along: number, down: number) => [
+    x + ux * along + vx * down,
+    y + uy * along + vy * down,
+  ];
+  const [x1, y1] = at(q.x1, q.y1, -pad, -pad);
+  const [x2, y2] = at(q.x2, q.y2, pad, -pad);
+  const [x3, y3] = at(q.x3, q.y3, pad, pad);
+  const [x4, y4] = at(q.x4, q.y4, -pad, pad);
+  return { x1, y1, x2, y2, x3, y3, x4, y4 };
 }
 
 const top = (q: Quad) => Math.min(q.y1, q.y2);

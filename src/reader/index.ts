@@ -1,6 +1,15 @@
 // The on-device reader: PP-OCRv4 detection and recognition run with onnxruntime (passed in), and the
 // card parser that maps its lines to NHN's response shape. Plain TypeScript, no DOM: a worker or Node.
-export { createReader, sortLines, type OrtModule, type Reader, type ReaderModels, type ReaderOptions } from './engine';
+export {
+  createReader,
+  grownBox,
+  sortLines,
+  type BoxText,
+  type OrtModule,
+  type Reader,
+  type ReaderModels,
+  type ReaderOptions,
+} from './engine';
 export type { Pixels, Point, Quad, ReadLine } from './types';
 export * from './card-parser';
-export { hasCardLikeText } from './card-text';
+export { digitText, hasCardLikeText } from './card-text';

@@ -7,8 +7,8 @@ import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
 import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
 import { createReader, type Reader } from '@/reader';
-import { readCardWith, readSize, uprightSize, type Decoded } from './read-card';
-import type { ReadCard } from './device-read';
+import { deviceReaderWith, readSize, uprightSize, type Decoded } from './read-card';
+import type { ReadBoxes, ReadCard } from './device-read';
 import type { ProgressMessage, ReaderDownload } from './sandbox-worker-client';
 
 let reader: Promise<Reader> | null = null;
@@ -88,4 +88,6 @@ async function decode(image: Uint8Array): Promise<Decoded> {
   }
 }
 
-export const readCardInBrowser: ReadCard = readCardWith(loadReader, decode);
+const device = deviceReaderWith(loadReader, decode);
+export const readCardInBrowser: ReadCard = device.readCard;
+export const readBoxesInBrowser: ReadBoxes = device.readBoxes;

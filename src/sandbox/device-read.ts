@@ -2,13 +2,18 @@ import {
   READ_ON_DEVICE,
   READER_FIELD,
   type CreditCardResult,
+  type DeviceBoxesRead,
   type DeviceRead,
   type IdCardResult,
   type OcrService,
   type SampleEntry,
 } from '@/api/types';
+import type { Quad } from '@/reader';
 
-export type { DeviceRead };
+export type { DeviceBoxesRead, DeviceRead };
+
+/** Recognises the text inside given boxes of an image (original pixels), without detection. */
+export type ReadBoxes = (image: Uint8Array, boxes: readonly Quad[]) => Promise<DeviceBoxesRead>;
 
 /** Reads one decrypted image for one service. The sandbox works without one: then only specimens are known. */
 export type ReadCard = (image: Uint8Array, service: OcrService) => Promise<DeviceRead>;

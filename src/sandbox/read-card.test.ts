@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleImage } from '@/test-support/sandbox-fixture';
 import type { CreditCardResult } from '@/api/types';
 import type { Pixels, Reader, ReadLine } from '@/reader';
-import { readCardWith, readSize, uprightSize, type Decoded } from './read-card';
+import { deviceReaderWith, readCardWith, readSize, uprightSize, type Decoded } from './read-card';
 
 // readCardWith joins a reader and a decoder: here both are fakes, so only the joining is tested.
 
@@ -26,7 +26,11 @@ const decoded = (width: number, height: number, scale = 1): Decoded => ({
   width,
   height,
 });
-const readerOf = (read: Reader['read']): Reader => ({ read, dispose: () => Promise.resolve() });
+const readerOf = (read: Reader['read'], recognise: Reader['recognise'] = () => Promise.resolve([])): Reader => ({
+  read,
+  recognise,
+  dispose: () => Promise.resolve(),
+});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('readCardWith', () => {
@@ -127,5 +131,60 @@ describe('uprightSize', () => {
     new DataView(png.buffer).setUint32(16, 10_001);
     new DataView(png.buffer).setUint32(20, 10_000);
     expect(() => uprightSize(png)).toThrow(/over 100 million pixels/);
+  });
+});
+
+describe('deviceReaderWith: readBoxes', () => {
+  it('recognises given boxes in the decoded image, scaled as the image was, one image at a time with cards', async () => {
+    const seen: { boxes: number[][]; width: number }[] = [];
+    let reading = 0;
+    let most = 0;
+    const reader = readerOf(
+      async () => {
+        most = Math.max(most, ++reading);
+        await tick();
+        reading--;
+        return [];
+      },
+      async (px, boxes) => {
+        most = Math.max(most, ++reading);
+        seen.push({ boxes: boxes.map((q) => [q.x1, q.y1, q.x3, q.y3]), width: px.width });
+        await tick();
+        reading--;
+        return boxes.map(() => ({ text: '1111', conf: 0.9 }));
+      },
+    );
+    const device = deviceReaderWith(
+      () => Promise.resolve(reader),
+      () => Promise.resolve(decoded(8000, 5040, 0.5)),
+    );
+    const box = { x1: 1000, y1: 2000, x2: 1400, y2: 2000, x3: 1400, y3: 2100, x4: 1000, y4: 2100 };
+    const [card, boxes] = await Promise.all([device.readCard(PNG, 'credit-card'), device.readBoxes(PNG, [box])]);
+    expect(card.kind).toBe('nothing');
+    expect(boxes).toEqual({ kind: 'read', texts: [{ text: '1111', conf: 0.9 }] });
+    expect(seen).toEqual([{ boxes: [[500, 1000, 700, 1050]], width: 4000 }]);
+    expect(most).toBe(1);
+  });
+
+  it('answers a reader that cannot start, or crashes, as unavailable', async () => {
+    const none = deviceReaderWith(
+      () => Promise.reject(new Error('no WebAssembly')),
+      () => Promise.resolve(decoded(10, 10)),
+    );
+    expect(await none.readBoxes(PNG, [])).toEqual({ kind: 'unavailable', why: 'no WebAssembly' });
+    const crashing = deviceReaderWith(
+      () =>
+        Promise.resolve(
+          readerOf(
+            () => Promise.resolve([]),
+            () => Promise.reject(new RangeError('out of memory')),
+          ),
+        ),
+      () => Promise.resolve(decoded(10, 10)),
+    );
+    expect(await crashing.readBoxes(PNG, [])).toEqual({
+      kind: 'unavailable',
+      why: expect.stringContaining('out of memory') as string,
+    });
   });
 });

@@ -12,7 +12,7 @@ import {
   type ReadLine,
   type Reader,
 } from '@/reader';
-import type { ReadCard } from './device-read';
+import type { DeviceRead, ReadBoxes, ReadCard } from './device-read';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
 export const MAX_READ_SIDE = 4096;
@@ -54,6 +54,21 @@ export function uprightSize(image: Uint8Array): { width: number; height: number 
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A quad in the original image's pixels, in the decoded image's. */
+function scaled(q: Quad, scale: number): Quad {
+  if (scale === 1) return q;
+  return {
+    x1: q.x1 * scale,
+    y1: q.y1 * scale,
+    x2: q.x2 * scale,
+    y2: q.y2 * scale,
+    x3: q.x3 * scale,
+    y3: q.y3 * scale,
+    x4: q.x4 * scale,
+    y4: q.y4 * scale,
+  };
+}
+
 /** A line read in the decoded image, in the original image's pixels. */
 function unscaled(line: ReadLine, scale: number): ReadLine {
   if (scale === 1) return line;
@@ -72,38 +87,49 @@ function unscaled(line: ReadLine, scale: number): ReadLine {
   return { ...line, quad };
 }
 
+/** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
+type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
+
 /**
- * A ReadCard from a way to start the reader and a way to decode an image: the browser's worker and the
- * Node sandbox server differ only in those two. One image is decoded and read at a time, so however
- * many requests arrive together, one photo's pixels are in memory.
+ * The device's reader from a way to start it and a way to decode an image: the browser's worker and the
+ * Node sandbox server differ only in those two. One image is decoded and read at a time, whether a card
+ * or a second reading of given boxes, so however many requests arrive together, one photo's pixels are
+ * in memory.
  */
-export function readCardWith(start: () => Promise<Reader>, decode: (image: Uint8Array) => Promise<Decoded>): ReadCard {
+export function deviceReaderWith(
+  start: () => Promise<Reader>,
+  decode: (image: Uint8Array) => Promise<Decoded>,
+): { readCard: ReadCard; readBoxes: ReadBoxes } {
   const oneAtATime = limit(1);
-  return (image, service) =>
+  async function prepare(image: Uint8Array): Promise<Prepared> {
+    let reader: Reader;
+    try {
+      reader = await start();
+    } catch (error) {
+      return { kind: 'unavailable', why: reason(error) };
+    }
+    try {
+      return { reader, decoded: await decode(image) };
+    } catch (error) {
+      const lookedFor = `The image could not be decoded for reading (${reason(error)}).`;
+      return { kind: 'nothing', lookedFor, cardLike: false };
+    }
+  }
+  // A crash while reading (out of memory, a runtime error) is the device's fault, not the image's.
+  const crashed = (error: unknown) =>
+    ({ kind: 'unavailable', why: `it failed while reading: ${reason(error)}` }) as const;
+
+  const readCard: ReadCard = (image, service) =>
     oneAtATime(async () => {
-      let reader: Reader;
-      try {
-        reader = await start();
-      } catch (error) {
-        return { kind: 'unavailable', why: reason(error) };
-      }
-      let decoded: Decoded;
-      try {
-        decoded = await decode(image);
-      } catch (error) {
-        return {
-          kind: 'nothing',
-          lookedFor: `The image could not be decoded for reading (${reason(error)}).`,
-          cardLike: false,
-        };
-      }
+      const prepared = await prepare(image);
+      if ('kind' in prepared) return prepared;
+      const { reader, decoded } = prepared;
       const size = { width: decoded.width, height: decoded.height };
       let lines: ReadLine[];
       try {
         lines = (await reader.read(decoded.pixels)).map((line) => unscaled(line, decoded.scale));
       } catch (error) {
-        // A crash while reading (out of memory, a runtime error) is the device's fault, not the image's.
-        return { kind: 'unavailable', why: `it failed while reading: ${reason(error)}` };
+        return crashed(error);
       }
       const parsed = service === 'credit-card' ? parseCreditCard(lines, size) : parseIdCard(lines, size);
       if (!parsed.ok)
@@ -115,4 +141,28 @@ export function readCardWith(start: () => Promise<Reader>, decode: (image: Uint8
       // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
       return { kind: 'read', result: { ...parsed.result, ...facts } as unknown as CreditCardResult | IdCardResult };
     });
+
+  const readBoxes: ReadBoxes = (image, boxes) =>
+    oneAtATime(async () => {
+      const prepared = await prepare(image);
+      if ('kind' in prepared) return prepared;
+      const { reader, decoded } = prepared;
+      try {
+        return {
+          kind: 'read',
+          texts: await reader.recognise(
+            decoded.pixels,
+            boxes.map((q) => scaled(q, decoded.scale)),
+          ),
+        };
+      } catch (error) {
+        return crashed(error);
+      }
+    });
+
+  return { readCard, readBoxes };
 }
+
+/** A ReadCard alone (deviceReaderWith). */
+export const readCardWith = (start: () => Promise<Reader>, decode: (image: Uint8Array) => Promise<Decoded>): ReadCard =>
+  deviceReaderWith(start, decode).readCard;

@@ -1,4 +1,4 @@
-import type { DeviceRead, OcrService, SampleEntry } from '@/api/types';
+import type { DeviceBoxesRead, DeviceRead, ImageQuad, OcrService, SampleEntry } from '@/api/types';
 import type { SandboxControl } from './sandbox';
 
 // The in-browser sandbox runs in a worker, as a real service runs on another machine: its RSA
@@ -24,7 +24,8 @@ type Command =
   | { kind: 'init'; samples: readonly SampleEntry[] }
   | { kind: 'fetch'; request: WireRequest }
   | { kind: 'control'; method: keyof SandboxControl; args: unknown[] }
-  | { kind: 'read'; image: ArrayBuffer; service: OcrService };
+  | { kind: 'read'; image: ArrayBuffer; service: OcrService }
+  | { kind: 'read-boxes'; image: ArrayBuffer; boxes: ImageQuad[] };
 export type ToWorker = Command & { id: number };
 
 export type FromWorker =
@@ -56,6 +57,8 @@ export interface RemoteSandbox {
   control: RemoteSandboxControl;
   /** Reads an image with the on-device reader, outside any request: the worker hosts it for the page too. */
   read(image: Uint8Array, service: OcrService): Promise<DeviceRead>;
+  /** Recognises the text inside given boxes of an image (a second read of another reader's fields). */
+  readBoxes(image: Uint8Array, boxes: readonly ImageQuad[]): Promise<DeviceBoxesRead>;
 }
 
 const CONTROL_METHODS: readonly (keyof SandboxControl)[] = [
@@ -125,6 +128,10 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
     async read(image, service) {
       const copy = image.slice().buffer; // the caller keeps its bytes; the copy crosses without another
       return valueOf(await post({ kind: 'read', image: copy, service }, [copy])) as DeviceRead;
+    },
+    async readBoxes(image, boxes) {
+      const copy = image.slice().buffer;
+      return valueOf(await post({ kind: 'read-boxes', image: copy, boxes: [...boxes] }, [copy])) as DeviceBoxesRead;
     },
     async fetch(request, form) {
       const body = form || request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();

@@ -17,6 +17,13 @@ async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer:
     await sandbox.control.keyVersion('credit-card'); // make the key pairs before the first request
     return { reply: { id, ok: true }, transfer: [] };
   }
+  if (message.kind === 'read-boxes') {
+    const { readBoxesInBrowser } = await import('./browser-card-reader');
+    return {
+      reply: { id, ok: true, value: await readBoxesInBrowser(new Uint8Array(message.image), message.boxes) },
+      transfer: [],
+    };
+  }
   if (message.kind === 'read') {
     return {
       reply: { id, ok: true, value: await readCard(new Uint8Array(message.image), message.service) },

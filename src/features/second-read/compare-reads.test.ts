@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult, ImageQuad } from '@/api';
 import { cardView } from '@/features/card-view';
 import { fieldsOf, type CardResult } from '@/features/fields';
-import { compareReads, compareText, differingPositions } from './compare-reads';
+import { checkedFields, compareBoxReads, compareText, differingPositions } from './compare-reads';
 import { hasDisagreement, type SecondRead } from './second-read-types';
 
 const box = { x1: 0, y1: 0, x2: 40, y2: 0, x3: 40, y3: 10, x4: 0, y4: 10 } as ImageQuad;
@@ -26,10 +26,8 @@ function idCard(keyValues: [string, string][]): IdCardResult {
     resolution: 'normal',
     idType: 'resident',
     keyValues: keyValues.map(([key, value]) => ({ key, value, conf: 0.99, bbox: box })),
-  } as IdCardResult;
+  };
 }
-
-const compare = (nhn: CardResult, device: CreditCardResult | IdCardResult) => compareReads(nhn, fieldsOf(nhn), device);
 
 describe('differingPositions', () => {
   it('names a changed character, a dropped one, and points at an insertion', () => {
@@ -58,29 +56,33 @@ describe('compareText', () => {
   });
 });
 
-describe('compareReads', () => {
-  it('compares a card number as one, whatever the grouping, and marks the group and character that differ', () => {
+describe('compareBoxReads', () => {
+  const read = (...texts: string[]) => texts.map((text) => ({ text, conf: 0.95 }));
+
+  it('marks the group and the character the device read differently, and reads confusable letters as digits', () => {
     const nhn: CardResult = { kind: 'credit-card', result: credit(['4111', '1111', '1111', '1111']) };
-    const device = credit(['4111', '118111', '111111'], '09/29');
-    const fields = compare(nhn, device);
-    expect(fields.map((f) => [f.fieldId, f.differing])).toEqual([
+    const fields = checkedFields(fieldsOf(nhn));
+    expect(fields.map((f) => f.id)).toEqual(['cardNums.0', 'cardNums.1', 'cardNums.2', 'cardNums.3', 'validThru']);
+    const compared = compareBoxReads(fields, read('4111', 'l1I1', '1181', '1111', '09/29'));
+    expect(compared.map((f) => [f.fieldId, f.differing])).toEqual([
       ['cardNums.0', []],
-      ['cardNums.1', [2]],
-      ['cardNums.2', []],
+      ['cardNums.1', []],
+      ['cardNums.2', [2]],
       ['cardNums.3', []],
       ['validThru', []],
     ]);
   });
 
-  it('marks the expiry character that differs, and leaves out a field the device did not read', () => {
+  it('leaves a field unread when the device made out nothing there, rather than calling it a disagreement', () => {
     const nhn: CardResult = { kind: 'credit-card', result: credit(['4111', '1111', '1111', '1111'], '09/29') };
-    const device = { ...credit(['4111', '1111', '1111', '1111'], '08/29') };
-    expect(compare(nhn, device).find((f) => f.fieldId === 'validThru')?.differing).toEqual([1]);
-    const noExpiry = { ...device, validThru: undefined, validThruBox: undefined };
-    expect(compare(nhn, noExpiry).map((f) => f.key)).not.toContain('validThru');
+    const fields = checkedFields(fieldsOf(nhn));
+    const texts = [...read('4111', '1111', '1111', '1111'), { text: '0/2', conf: 0.3 }];
+    const expiry = compareBoxReads(fields, texts).at(-1);
+    expect(expiry).toMatchObject({ key: 'validThru', device: null, differing: [] });
+    expect(compareBoxReads(fields, read('4111', '1111', '1111', '1111', '08/29')).at(-1)?.differing).toEqual([1]);
   });
 
-  it('compares ID digit fields by key; dates that name the same day agree', () => {
+  it('checks the ID digit fields only; dates that name the same day agree', () => {
     const nhn: CardResult = {
       kind: 'id-card',
       result: idCard([
@@ -89,12 +91,10 @@ describe('compareReads', () => {
         ['issueDate', '2019.03.04'],
       ]),
     };
-    const device = idCard([
-      ['residentNumber', '900101-1284568'],
-      ['issueDate', '2019.3.4.'],
-    ]);
-    const fields = compare(nhn, device);
-    expect(fields.map((f) => [f.key, f.differing])).toEqual([
+    const fields = checkedFields(fieldsOf(nhn));
+    expect(fields.map((f) => f.key)).toEqual(['residentNumber', 'issueDate']);
+    const compared = compareBoxReads(fields, read('900101-1284568', '2019.3.4.'));
+    expect(compared.map((f) => [f.key, f.differing])).toEqual([
       ['residentNumber', [9]],
       ['issueDate', []],
     ]);
@@ -109,7 +109,10 @@ describe('the second read in the card view', () => {
       timings: { prepareMs: 0, encryptMs: 0, requestMs: 0, decryptMs: 0, totalMs: 0 },
       keyVersion: '0',
     };
-    const fields = compareReads(outcome, fieldsOf(outcome), credit(['4111', '1111', '1911', '1111']));
+    const fields = compareBoxReads(
+      checkedFields(fieldsOf(outcome)),
+      ['4111', '1111', '1911', '1111', '09/29'].map((text) => ({ text, conf: 0.9 })),
+    );
     const read: SecondRead = { status: 'read', fields };
     const plain = cardView(outcome);
     const checked = cardView(outcome, read);

@@ -1,5 +1,6 @@
-import { normaliseDate, type CreditCardResult, type IdCardResult } from '@/api';
-import type { CardResult, ViewerField } from '@/features/fields';
+import { normaliseDate } from '@/api';
+import { hasBox, type BoxedField, type ViewerField } from '@/features/fields';
+import { digitText } from '@/reader';
 import type { FieldComparison } from './second-read-types';
 
 /** The ID fields made of digits (and a passport number's letters) that both readers produce. */
@@ -77,57 +78,29 @@ function compareField(key: string, nhn: string, device: string): number[] {
   return compareText(nhn, device);
 }
 
-function creditCard(fields: ViewerField[], device: CreditCardResult): FieldComparison[] {
-  const groups = fields.filter((f) => f.key === 'cardNum');
-  const out: FieldComparison[] = [];
-  if (groups.length && device.totalCardNum) {
-    // The groups are compared as one number: the readers may split it differently (4-4-4-4 or 4-6-5).
-    const whole = significant(groups.map((g) => g.value).join(''));
-    const wrong = new Set(differingPositions(whole.chars, significant(device.totalCardNum).chars));
-    let start = 0;
-    for (const group of groups) {
-      const length = significant(group.value).chars.length;
-      const mine = significant(group.value).at;
-      const differing = [...wrong].filter((k) => k >= start && k < start + length).map((k) => mine[k - start]);
-      out.push({ fieldId: group.id, key: group.key, nhn: group.value, device: device.totalCardNum, differing });
-      start += length;
-    }
-  }
-  const expiry = fields.find((f) => f.key === 'validThru');
-  if (expiry && device.validThru) {
-    const differing = compareText(expiry.value, device.validThru.value);
-    out.push({ fieldId: expiry.id, key: 'validThru', nhn: expiry.value, device: device.validThru.value, differing });
-  }
-  return out;
-}
+/** A recognised text below this confidence is not taken as a reading: the box may hold no text at all. */
+export const MIN_READ_CONF = 0.5;
 
-function idCard(fields: ViewerField[], device: IdCardResult): FieldComparison[] {
-  const out: FieldComparison[] = [];
-  for (const field of fields) {
-    if (!CHECKED_ID_KEYS.includes(field.key)) continue;
-    const read = device.keyValues.find((kv) => kv.key === field.key)?.value;
-    if (read === undefined) continue;
-    out.push({
-      fieldId: field.id,
-      key: field.key,
-      nhn: field.value,
-      device: read,
-      differing: compareField(field.key, field.value, read),
-    });
-  }
-  return out;
+/** The fields a second read checks: NHN's digit fields that have a box to read in. */
+export function checkedFields(fields: readonly ViewerField[]): BoxedField[] {
+  return fields
+    .filter(hasBox)
+    .filter((f) => f.key === 'cardNum' || f.key === 'validThru' || CHECKED_ID_KEYS.includes(f.key));
 }
 
 /**
- * NHN's digit fields set against the device's reading of the same image. Fields the device did not read
- * are left out: only a reading can disagree.
+ * NHN's fields set against what the device recognised inside each one's box (`texts`, in the order of
+ * `fields`). Confusable letters in a run of digits are read as digits ("4O11" is 4011), as a person
+ * would. A text the device could not make out leaves its field unread rather than disagreeing.
  */
-export function compareReads(
-  nhn: CardResult,
-  fields: ViewerField[],
-  device: CreditCardResult | IdCardResult,
+export function compareBoxReads(
+  fields: readonly BoxedField[],
+  texts: readonly ({ text: string; conf: number } | undefined)[],
 ): FieldComparison[] {
-  return nhn.kind === 'credit-card'
-    ? creditCard(fields, device as CreditCardResult)
-    : idCard(fields, device as IdCardResult);
+  return fields.map((field, i) => {
+    const read = texts[i];
+    const device = read && read.conf >= MIN_READ_CONF && read.text.trim() !== '' ? digitText(read.text.trim()) : null;
+    const differing = device === null ? [] : compareField(field.key, field.value, device);
+    return { fieldId: field.id, key: field.key, nhn: field.value, device, differing };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome, type DeviceRead } from '@/api';
+import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome, type DeviceBoxesRead, type ImageQuad } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
 import { secondReadOf, wantsSecondRead } from './second-read-task';
 
@@ -11,20 +11,24 @@ const outcome = {
   keyVersion: '0',
 } as AnalysisOutcome;
 const file = new Blob([new Uint8Array([1, 2, 3])]);
-const answering = (read: DeviceRead | Error) => (image: Uint8Array, service: string) => {
+const asked: ImageQuad[][] = [];
+const answering = (read: DeviceBoxesRead | Error) => (image: Uint8Array, boxes: readonly ImageQuad[]) => {
   expect([...image]).toEqual([1, 2, 3]);
-  expect(service).toBe('credit-card');
+  asked.push([...boxes]);
   return read instanceof Error ? Promise.reject(read) : Promise.resolve(read);
 };
 
 describe('secondReadOf', () => {
-  it('sets the device reading against the answer, field by field', async () => {
-    const read = await secondReadOf(file, outcome, answering({ kind: 'read', result: card.result }));
-    expect(read.status === 'read' && read.fields.map((f) => f.differing)).toEqual([[], [], [], [], []]);
+  it("reads inside NHN's boxes for its digit fields, and sets each reading against the answer", async () => {
+    const texts = ['4111', '1111', '1111', '1171', '09/29'].map((text) => ({ text, conf: 0.9 }));
+    const read = await secondReadOf(file, outcome, answering({ kind: 'read', texts }));
+    const r = card.result as { cardNumBoxes: ImageQuad[]; validThruBox: ImageQuad };
+    expect(asked.at(-1)).toEqual([...r.cardNumBoxes, r.validThruBox]);
+    expect(read.status === 'read' && read.fields.map((f) => f.differing)).toEqual([[], [], [], [2], []]);
   });
 
-  it('says why there is no second read: nothing found, no reader, or a failure', async () => {
-    const lookedFor = 'Looked for a card number.';
+  it('says why there is no second read: an undecodable image, no reader, or a failure', async () => {
+    const lookedFor = 'The image could not be decoded for reading (bad PNG).';
     expect(await secondReadOf(file, outcome, answering({ kind: 'nothing', lookedFor, cardLike: false }))).toEqual({
       status: 'unread',
       why: lookedFor,

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AnalysisOutcome } from '@/api';
 import { limit } from '@/lib/limit';
-import { secondReadOf, wantsSecondRead, type ReadOnDevice } from './second-read-task';
+import { secondReadOf, wantsSecondRead, type ReadBoxesOnDevice } from './second-read-task';
 import type { SecondRead } from './second-read-types';
 
 /** What the second read needs of a queued card. */
@@ -21,7 +21,7 @@ export interface SecondReadItem {
 export function useSecondReads(
   items: readonly SecondReadItem[],
   enabled: boolean,
-  read: ReadOnDevice,
+  read: ReadBoxesOnDevice,
   annotate: (id: string, secondRead: SecondRead | undefined) => void,
 ) {
   const latest = useRef(items);

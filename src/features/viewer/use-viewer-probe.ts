@@ -35,6 +35,7 @@ export function useViewerProbe(input: ProbeInput): void {
       verdicts: Object.fromEntries(Object.entries(review?.fields ?? {}).map(([id, f]) => [id, f.verdict])),
       badges: [...(card?.badges ?? [])].map(([fieldId, kind]) => ({ fieldId, kind })),
       rules: (card?.rules ?? []).map((r) => ({ rule: r.rule, fieldId: r.fieldId, key: r.key, outcome: r.outcome })),
+      charMarks: [...(card?.charMarks ?? [])].map(([fieldId, chars]) => ({ fieldId, chars })),
       fields: fields.map((f) => ({
         id: f.id,
         key: f.key,

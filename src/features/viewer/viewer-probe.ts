@@ -22,6 +22,8 @@ export interface ViewerProbe {
   verdicts: Record<string, string>;
   badges: { fieldId: string; kind: 'fail' | 'info' }[];
   rules: { rule: string; fieldId: string | null; key: string; outcome: string }[];
+  /** Characters marked under boxes, by field id. */
+  charMarks: { fieldId: string; chars: number[] }[];
   fields: {
     id: string;
     key: string;

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import type {} from '../src/app/test-hooks';
+import { CardlensPage } from './support/cardlens-page';
+
+// The on-device checks: a second read of the service's digits, and a check before sending. The
+// built-in sandbox plays the service; its alterDigit fault makes it answer one digit wrong.
+
+const setFaults = (page: Page, faults: Record<string, unknown>) =>
+  page.evaluate(async (f) => (await window.__cardlens!.sandbox()).setFaults(f), faults);
+
+async function openWithChecks(page: Page, checks: { secondRead?: boolean; preSend?: boolean }) {
+  const app = new CardlensPage(page);
+  await app.open();
+  const box = (name: RegExp) => page.getByRole('checkbox', { name });
+  await expect(box(/Check NHN’s digits on this device/)).not.toBeChecked(); // off by default
+  await expect(box(/Hold photos with no card-like text/)).not.toBeChecked();
+  if (checks.secondRead) await box(/Check NHN’s digits on this device/).check();
+  if (checks.preSend) await box(/Hold photos with no card-like text/).check();
+  return app;
+}
+
+test('the second read agrees with a faithful answer and flags the one digit an answer got wrong', async ({ page }) => {
+  test.setTimeout(180_000);
+  const app = await openWithChecks(page, { secondRead: true });
+
+  // A faithful answer: the device reads the same digits.
+  await app.analyseSample('Credit card');
+  await expect(page.getByRole('note').filter({ hasText: /read the same digits as NHN in 5 fields/ })).toBeVisible({
+    timeout: 90_000,
+  });
+  let probe = await app.settledViewer();
+  expect(probe.rules.filter((r) => r.rule === 'secondRead').every((r) => r.outcome === 'pass')).toBe(true);
+
+  // The service misreads the second digit of the third group.
+  await setFaults(page, { alterDigit: { field: 'cardNums.2', at: 1 } });
+  await app.analyseSample('Credit card');
+  await expect(page.getByRole('note').filter({ hasText: /read 1 of 5 digit fields differently/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  probe = await app.settledViewer();
+  expect(probe.badges).toContainEqual({ fieldId: 'cardNums.2', kind: 'fail' });
+  expect(probe.charMarks).toContainEqual({ fieldId: 'cardNums.2', chars: [1] });
+  expect(probe.rules.filter((r) => r.rule === 'secondRead' && r.outcome === 'fail')).toEqual([
+    { rule: 'secondRead', fieldId: 'cardNums.2', key: 'cardNum', outcome: 'fail' },
+  ]);
+  await page.getByRole('checkbox', { name: 'Show values' }).check();
+  await page.getByRole('tab', { name: /Rules/ }).click();
+  const rule = page.getByRole('listitem').filter({ hasText: /This device read it differently \(character 2\)/ });
+  await expect(rule.locator('mark')).toHaveText('2'); // the wrong "1121"'s second character
+  expect(app.problems).toEqual([]);
+
+  // The batch table finds the card that disagrees, and only it.
+  await page.getByRole('tab', { name: /Batch/ }).click();
+  await page.getByLabel('Show', { exact: true }).selectOption('disagree');
+  await expect(page.getByRole('row')).toHaveCount(2); // the header and one card
+
+  // A reviewer marks the flagged group wrong: the report says the second read had flagged it.
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await page.locator('body').focus();
+  for (const key of ['j', 'j', 'j', 'x']) await page.keyboard.press(key);
+  await page.keyboard.type('1111');
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByTestId('second-read-verdicts')).toHaveText(
+    /Of 1 values marked wrong, the second read flagged 1\./,
+  );
+  await expect(page.getByRole('table', { name: 'Agreement with NHN' })).toContainText('Card number');
+});
+
+test('the check before sending holds a photo with no card text, sends it when asked, and lets a card through', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const app = await openWithChecks(page, { preSend: true });
+  const photo = async (text: string) => {
+    const base64 = await page.evaluate(async (text) => {
+      const canvas = new OffscreenCanvas(1000, 630);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#2a9d8f';
+      ctx.fillRect(0, 0, 1000, 630);
+      ctx.fillStyle = '#ffffff';
+      ctx.font = '64px monospace';
+      ctx.fillText(text, 60, 360);
+      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    }, text);
+    return Buffer.from(base64, 'base64');
+  };
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  const sandboxPosts = () =>
+    page.evaluate(
+      async () => (await (await window.__cardlens!.sandbox()).log()).filter((e) => e.method === 'POST').length,
+    );
+
+  await app.drop([{ name: 'holiday.png', mimeType: 'image/png', buffer: await photo('HELLO WORLD') }]);
+  const held = app.queueItem('holiday.png');
+  await expect(held.getByText('Held', { exact: true })).toBeVisible({ timeout: 90_000 });
+  await expect(held).toContainText(/no card-like text was found on this device\. Looked for a group of four digits/);
+  expect(await sandboxPosts()).toBe(0);
+
+  // Sent anyway: the sandbox gets it, and its reader finds no card either.
+  await held.getByRole('button', { name: 'Send anyway' }).click();
+  await expect(held.getByText('Failed', { exact: true })).toBeVisible({ timeout: 60_000 });
+  expect(await sandboxPosts()).toBe(1);
+
+  // A photo with card digits passes the check and is sent.
+  await app.drop([{ name: 'card.png', mimeType: 'image/png', buffer: await photo('5555 5555 5555 4444') }]);
+  await app.waitForDone('card.png');
+  expect(await sandboxPosts()).toBe(2);
+  expect(requests.filter((r) => !r.includes('127.0.0.1:4173'))).toEqual([]);
+});

@@ -36,6 +36,7 @@ export function RulesPanel({
               {field ? (
                 <button type="button" className="link" onClick={() => onSelect(field.id)}>
                   {fieldName(r.key, lang)}
+                  {field.group !== undefined && ` ${field.group}`}
                 </button>
               ) : (
                 <strong>{fieldName(r.key, lang)}</strong>

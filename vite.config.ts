@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 // The real API sends no CORS headers we can rely on, so the dev and preview servers proxy a
 // same-origin path to NHN (DESIGN.md, "CORS"). The README shows the same for nginx.
@@ -125,8 +126,86 @@ function cspPlugin(): Plugin {
   };
 }
 
+/** Where the on-device reader's runtime and models are kept after their first use. */
+export const READER_CACHE = 'cardlens-reader';
+
+/**
+ * The only requests the service worker caches as they happen: the reader's files (onnxruntime-web's
+ * WebAssembly and module, the models, the character list), same-origin GETs of hashed names under
+ * /assets/. An OCR endpoint (NHN, /nhn-ocr, a Custom URL, the sandbox server) never matches.
+ * Self-contained: workbox-build copies this function's source into sw.js.
+ */
+export const isReaderAsset = ({ url, request, sameOrigin }: { url: URL; request: Request; sameOrigin: boolean }) =>
+  sameOrigin && request.method === 'GET' && /^\/assets\/[^/]+\.(?:wasm|onnx|txt|mjs)$/.test(url.pathname);
+
+/**
+ * A Workbox plugin that refuses to cache any request carrying a credential header, whatever route it
+ * came by. Self-contained, as sw.js gets its source.
+ */
+export const refuseCredentials = {
+  cacheWillUpdate: ({ request, response }: { request: Request; response: Response }) =>
+    Promise.resolve(
+      ['authorization', 'x-nhn-authorization', 'symmetric-key'].some((name) => request.headers.has(name))
+        ? null
+        : response,
+    ),
+};
+
+/**
+ * Installable and offline after the first visit (README, "Offline"). Precached: the app shell, the
+ * specimens, their thumbnails and manifest, the icons. The reader's files (about 30 MB) are cached on first
+ * use instead. A new version waits until the page asks for it (src/app/update-prompt.tsx).
+ */
+export const pwaOptions = (): Partial<VitePWAOptions> => ({
+  registerType: 'prompt',
+  // src/main.tsx registers through virtual:pwa-register: no inline script, which the CSP would refuse.
+  injectRegister: false,
+  manifest: {
+    name: 'Cardlens',
+    short_name: 'Cardlens',
+    description:
+      'See what NHN Cloud Document OCR reads on a card, box by box. Works offline with the built-in sandbox.',
+    lang: 'en',
+    display: 'standalone',
+    start_url: '/',
+    scope: '/',
+    // The header's and the page's colours (src/app/styles.css, light theme).
+    theme_color: '#ffffff',
+    background_color: '#f6f7f9',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  includeAssets: ['icons/apple-touch-icon-180.png'],
+  workbox: {
+    mode: 'production',
+    globPatterns: ['**/*.{js,css,html}', 'samples/**/*.{png,jpg,webp,json}'],
+    // The largest specimen, credit-card-hires.png, is 2.0 MB: under Workbox's 2 MiB default, so it stands.
+    cleanupOutdatedCaches: true,
+    // The first visit's page is taken over at once, so the reader's files it fetches are cached already.
+    clientsClaim: true,
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [new RegExp(`^${DEV_PROXY_PATH}(?:/|$)`)],
+    runtimeCaching: [
+      {
+        urlPattern: isReaderAsset,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: READER_CACHE,
+          cacheableResponse: { statuses: [200] },
+          // Hashed names: an update's new files come in beside the old ones, which go after two versions.
+          expiration: { maxEntries: 10, purgeOnQuotaError: true },
+          plugins: [refuseCredentials],
+        },
+      },
+    ],
+  },
+});
+
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), cspPlugin(), testHookGuard(mode)],
+  plugins: [react(), cspPlugin(), testHookGuard(mode), VitePWA(pwaOptions())],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

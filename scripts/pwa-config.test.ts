@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { DEV_PROXY_PATH, isReaderAsset, pwaOptions, READER_CACHE, refuseCredentials } from '../vite.config';
+
+// workbox-build copies these functions' source into sw.js: test them as rebuilt from their source in an
+// empty context, so a function that leaned on anything outside itself fails here, not in the worker.
+const rebuilt = <T>(fn: T): T => runInNewContext(`(${String(fn)})`) as T;
+const matches = rebuilt(isReaderAsset);
+const cacheWillUpdate = rebuilt(refuseCredentials.cacheWillUpdate);
+
+const ORIGIN = 'https://cardlens.example.com';
+function match(url: string, init: RequestInit = {}): boolean {
+  const parsed = new URL(url, ORIGIN);
+  return matches({ url: parsed, request: new Request(parsed, init), sameOrigin: parsed.origin === ORIGIN });
+}
+
+describe('what the service worker caches at run time', () => {
+  it('takes the reader’s runtime, models and character list from this origin’s /assets/', () => {
+    for (const path of [
+      '/assets/ort-wasm-simd-threaded-DcHrbrbl.wasm',
+      '/assets/ort-wasm-simd-threaded-Ab12Cd34.mjs',
+      '/assets/ch_PP-OCRv4_det_infer-DNKywHAZ.onnx',
+      '/assets/ppocr_keys_v1-vA51VXJE.txt',
+    ])
+      expect(match(path), path).toBe(true);
+  });
+
+  it('never takes an OCR endpoint, whatever its path looks like', () => {
+    for (const url of [
+      `${DEV_PROXY_PATH}/v2.0/appkeys/k/public-keys/credit-card`,
+      `${DEV_PROXY_PATH}/assets/model.onnx`,
+      'https://api-ocr.nhncloudservice.com/v2.0/appkeys/k/public-keys/credit-card',
+      'https://ocr.api.nhncloudservice.com/assets/model.onnx',
+      'http://127.0.0.1:8787/assets/ppocr_keys_v1-vA51VXJE.txt',
+      'https://ocr-proxy.example.com/assets/x.wasm',
+    ])
+      expect(match(url), url).toBe(false);
+  });
+
+  it('takes GETs only, and nothing else of the app (the precache has that)', () => {
+    expect(match('/assets/model.onnx', { method: 'POST', body: 'x' })).toBe(false);
+    for (const path of ['/', '/index.html', '/assets/index-abc.js', '/samples/credit-card.png', '/assets/sub/x.onnx'])
+      expect(match(path), path).toBe(false);
+  });
+
+  it('refuses to store a request that carries a credential header, in any case of its name', async () => {
+    const response = new Response('x');
+    for (const name of ['Authorization', 'X-NHN-Authorization', 'Symmetric-Key', 'symmetric-key']) {
+      const request = new Request(`${ORIGIN}/assets/x.onnx`, { headers: { [name]: 'secret' } });
+      expect(await cacheWillUpdate({ request, response }), name).toBeNull();
+    }
+    const plain = new Request(`${ORIGIN}/assets/x.onnx`, { headers: { Accept: '*/*' } });
+    expect(await cacheWillUpdate({ request: plain, response })).toBe(response);
+  });
+
+  it('puts the reader’s files in their own cache, behind the credential check', () => {
+    const [rule, ...others] = pwaOptions().workbox!.runtimeCaching!;
+    expect(others).toEqual([]);
+    expect(rule.urlPattern).toBe(isReaderAsset);
+    expect(rule.options?.cacheName).toBe(READER_CACHE);
+    expect(rule.options?.plugins).toContain(refuseCredentials);
+  });
+});
+
+describe('what the service worker precaches and answers', () => {
+  const workbox = pwaOptions().workbox!;
+
+  it('precaches no file type of the reader’s (they are cached on first use)', () => {
+    expect(workbox.globPatterns!.join(' ')).not.toMatch(/wasm|onnx|txt|mjs/);
+  });
+
+  it('answers no navigation to the Dev proxy with the app', () => {
+    const deny = (path: string) => workbox.navigateFallbackDenylist!.some((re) => re.test(path));
+    expect(deny(DEV_PROXY_PATH)).toBe(true);
+    expect(deny(`${DEV_PROXY_PATH}/v2.0/appkeys/k/public-keys/id-card`)).toBe(true);
+    expect(deny('/')).toBe(false);
+    expect(deny('/nhn-ocr-notes')).toBe(false);
+  });
+});
+
+describe('deploy/nginx.conf and the service worker', () => {
+  // The Cache-Control map as nginx reads it: regexes in order, the first match wins, else the default.
+  const block = /map \$request_uri \$cardlens_cache_control \{([^}]+)\}/.exec(
+    readFileSync('deploy/nginx.conf', 'utf8'),
+  )![1];
+  const rules = [...block.matchAll(/^\s*(\S+)\s+"([^"]*)";/gm)].map(([, key, value]) => ({ key, value }));
+  const cacheControl = (uri: string) =>
+    rules.find((r) => r.key !== 'default' && new RegExp(r.key.slice(1)).test(uri))?.value ??
+    rules.find((r) => r.key === 'default')!.value;
+
+  it('revalidates the service worker, its Workbox runtime and the manifest on every visit', () => {
+    for (const uri of ['/sw.js', '/sw.js?v=2', '/workbox-398fc23b.js', '/manifest.webmanifest', '/index.html'])
+      expect(cacheControl(uri), uri).toBe('no-cache');
+  });
+
+  it('still keeps hashed assets and the reader’s files for a year', () => {
+    for (const uri of ['/assets/index-abc.js', '/assets/ch_PP-OCRv4_det_infer-DNKywHAZ.onnx'])
+      expect(cacheControl(uri), uri).toBe('public, max-age=31536000, immutable');
+  });
+});

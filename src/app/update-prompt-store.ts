@@ -1,0 +1,61 @@
+import type { registerSW } from 'virtual:pwa-register';
+
+/**
+ * Where a new version of the app stands in this tab:
+ * - `none`: nothing new;
+ * - `waiting`: installed, waiting until this page asks for it (it never swaps in by itself);
+ * - `ready`: it already controls this page (another tab asked for it, or the reload was refused by the
+ *   leave guard's question), and a reload runs it.
+ */
+export type UpdateState = 'none' | 'waiting' | 'ready';
+
+/** virtual:pwa-register's export: registers the service worker, returns "activate the waiting one". */
+export type RegisterSW = typeof registerSW;
+
+export interface UpdateStore {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => UpdateState;
+  /** Registers the service worker once and follows its updates. */
+  register: (registerSW: RegisterSW) => void;
+  /** Runs the new version: activates the waiting one (then reloads), or reloads when it is already in. */
+  update: () => void;
+}
+
+export function createUpdateStore({ reload = () => window.location.reload() } = {}): UpdateStore {
+  let state: UpdateState = 'none';
+  let activate: ((reloadPage?: boolean) => Promise<void>) | null = null;
+  let asked = false;
+  const listeners = new Set<() => void>();
+  const set = (next: UpdateState) => {
+    state = next;
+    listeners.forEach((listener) => listener());
+  };
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => state,
+    register(registerSW) {
+      if (activate) return;
+      activate = registerSW({
+        onNeedRefresh: () => set('waiting'),
+        // The new version took over. Only the tab that asked reloads; any other may be mid-batch, so it
+        // offers the reload instead. Should the leave guard's question keep the page, a click reloads.
+        onNeedReload: () => {
+          set('ready');
+          if (asked) reload();
+        },
+      });
+    },
+    update() {
+      if (state === 'ready') return reload();
+      if (state !== 'waiting' || !activate) return;
+      asked = true;
+      void activate(true);
+    },
+  };
+}
+
+/** The app's one store; src/main.tsx registers the service worker into it. */
+export const updateStore = createUpdateStore();

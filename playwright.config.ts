@@ -18,6 +18,9 @@ export default defineConfig({
     launchOptions: browserLaunchOptions(),
     trace: 'off',
     screenshot: 'only-on-failure',
+    // The build's service worker would precache the app in every fresh context, and would answer requests
+    // that page.route never sees. Only the specs about it allow it (e2e/offline*.spec.ts).
+    serviceWorkers: 'block',
   },
   webServer: [
     {

@@ -15,6 +15,7 @@ import { measureEnvelope } from './bench-envelope';
 import { measureApp } from './bench/app-canvas';
 import { measureBatchMemory } from './bench/batch-memory';
 import { measureReaderAccuracy } from './bench/reader-accuracy';
+import { measureReaderAnchor } from './bench/reader-anchor';
 import { serveDirectory } from './bench/static-server';
 import { median, round } from './bench/stats';
 
@@ -347,6 +348,7 @@ async function main(only: string[]): Promise<void> {
       heap: () => heap(browser),
       batchMemory: () => measureBatchMemory(browser, APP),
       reader: () => measureReaderAccuracy(browser),
+      readerAnchor: () => measureReaderAnchor(browser),
     };
     const results: Record<string, unknown> = {
       benchmark: 'cardlens',

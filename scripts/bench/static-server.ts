@@ -2,7 +2,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, relative } from 'node:path';
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  // onnxruntime-web compiles its wasm with WebAssembly.instantiateStreaming, which needs this type.
+  '.wasm': 'application/wasm',
+};
 
 /** Serves a fixed map of URL paths to files or strings on 127.0.0.1 (a secure context for WebCrypto). */
 /** Every file under a directory, by its relative path ("/" serves index.html). */

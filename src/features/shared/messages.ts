@@ -130,6 +130,12 @@ export const MESSAGES = {
     en: 'Loading the on-device reader, this once: {loaded} of {total} MB',
     ko: '이 기기의 인식기를 처음 한 번 내려받는 중: {total}MB 중 {loaded}MB',
   },
+  updateReady: { en: 'A new version of Cardlens is ready.', ko: 'Cardlens의 새 버전이 준비되었습니다.' },
+  updateReload: { en: 'Reload to update', ko: '새로 고쳐 업데이트' },
+  updateUnexported: {
+    en: 'Reloading clears results not yet exported: export them first to keep them.',
+    ko: '새로 고치면 내보내지 않은 결과가 사라집니다. 남기려면 먼저 내보내세요.',
+  },
   readOnDevice: {
     en: 'Read on this device, not by NHN: the sandbox’s own reader made this result.',
     ko: 'NHN이 아니라 이 기기에서 읽었습니다. 샌드박스의 자체 인식기가 만든 결과입니다.',

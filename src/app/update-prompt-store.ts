@@ -12,6 +12,12 @@ export type UpdateState = 'none' | 'waiting' | 'ready';
 /** virtual:pwa-register's export: registers the service worker, returns "activate the waiting one". */
 export type RegisterSW = typeof registerSW;
 
+/** What the store needs of navigator.serviceWorker. */
+export interface WorkerContainer {
+  readonly controller: object | null;
+  addEventListener(type: 'controllerchange', listener: () => void): void;
+}
+
 export interface UpdateStore {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => UpdateState;
@@ -21,7 +27,20 @@ export interface UpdateStore {
   update: () => void;
 }
 
-export function createUpdateStore({ reload = () => window.location.reload() } = {}): UpdateStore {
+/** A tab left open all day still hears of a deploy: the browser itself looks only when a page is opened. */
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+export interface UpdateStoreOptions {
+  reload?: () => void;
+  container?: WorkerContainer;
+  every?: (check: () => void, ms: number) => void;
+}
+
+export function createUpdateStore({
+  reload = () => window.location.reload(),
+  container = globalThis.navigator?.serviceWorker,
+  every = (check, ms) => void setInterval(check, ms),
+}: UpdateStoreOptions = {}): UpdateStore {
   let state: UpdateState = 'none';
   let activate: ((reloadPage?: boolean) => Promise<void>) | null = null;
   let asked = false;
@@ -38,14 +57,26 @@ export function createUpdateStore({ reload = () => window.location.reload() } = 
     getSnapshot: () => state,
     register(registerSW) {
       if (activate) return;
+      // Followed here rather than through registerSW's onNeedReload, which Workbox never calls in a page that
+      // had no worker when it loaded (a first visit), however long it stays open.
+      let previous = container?.controller ?? null;
+      container?.addEventListener('controllerchange', () => {
+        const firstClaim = previous === null && state === 'none';
+        previous = container.controller;
+        if (firstClaim) return;
+        // A new version took over. Only the tab that asked reloads; any other may be mid-batch, so it
+        // offers the reload instead. Should the leave guard's question keep the page, a click reloads.
+        set('ready');
+        if (asked) reload();
+      });
       activate = registerSW({
         onNeedRefresh: () => set('waiting'),
-        // The new version took over. Only the tab that asked reloads; any other may be mid-batch, so it
-        // offers the reload instead. Should the leave guard's question keep the page, a click reloads.
-        onNeedReload: () => {
-          set('ready');
-          if (asked) reload();
-        },
+        onNeedReload: () => undefined,
+        onRegisteredSW: (_url, registration) =>
+          registration &&
+          every(() => {
+            if (globalThis.navigator?.onLine !== false) registration.update().catch(() => undefined);
+          }, CHECK_EVERY_MS),
       });
     },
     update() {

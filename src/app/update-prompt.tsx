@@ -3,13 +3,19 @@ import { inProgress, unsaved, type QueueItem } from '@/features/analyze';
 import { useI18n } from '@/features/shared';
 import { updateStore, type UpdateState, type UpdateStore } from './update-prompt-store';
 
+export type UpdateOffer =
+  | { reload: false }
+  /** `unexported`: the reload would lose results never exported. */
+  | { reload: true; unexported: boolean };
+
 /**
- * Whether to offer the new version now, and whether its reload would lose results never exported. Never
- * while a card is on its way: the batch lives in this page only, and a new version never swaps under it.
+ * What to say of a new version: nothing when there is none; that it waits, while a card is on its way (the
+ * batch lives in this page only, and a new version never swaps under it); else the reload.
  */
-export function updateOffer(state: UpdateState, items: readonly QueueItem[]): { unexported: boolean } | null {
-  if (state === 'none' || items.some((item) => inProgress(item.status))) return null;
-  return { unexported: items.some(unsaved) };
+export function updateOffer(state: UpdateState, items: readonly QueueItem[]): UpdateOffer | null {
+  if (state === 'none') return null;
+  if (items.some((item) => inProgress(item.status))) return { reload: false };
+  return { reload: true, unexported: items.some(unsaved) };
 }
 
 export const useUpdateState = (store: UpdateStore = updateStore) =>
@@ -23,10 +29,16 @@ export function UpdatePrompt({ items, store = updateStore }: { items: readonly Q
   return (
     <div className="notice" role="status">
       <p className="notice-title">{t('updateReady')}</p>
-      {offer.unexported && <p>{t('updateUnexported')}</p>}
-      <button type="button" onClick={() => store.update()}>
-        {t('updateReload')}
-      </button>
+      {!offer.reload ? (
+        <p>{t('updateAfterBatch')}</p>
+      ) : (
+        <>
+          {offer.unexported && <p>{t('updateUnexported')}</p>}
+          <button type="button" onClick={() => store.update()}>
+            {t('updateReload')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

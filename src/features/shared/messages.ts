@@ -132,6 +132,10 @@ export const MESSAGES = {
   },
   updateReady: { en: 'A new version of Cardlens is ready.', ko: 'Cardlens의 새 버전이 준비되었습니다.' },
   updateReload: { en: 'Reload to update', ko: '새로 고쳐 업데이트' },
+  updateAfterBatch: {
+    en: 'It will be offered once no card is on its way.',
+    ko: '처리 중인 카드가 없을 때 업데이트할 수 있습니다.',
+  },
   updateUnexported: {
     en: 'Reloading clears results not yet exported: export them first to keep them.',
     ko: '새로 고치면 내보내지 않은 결과가 사라집니다. 남기려면 먼저 내보내세요.',

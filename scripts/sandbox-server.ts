@@ -199,7 +199,11 @@ async function control(
     } catch {
       return answer(400, { error: 'faults must be JSON' });
     }
-    sandbox.control.setFaults(faults);
+    try {
+      sandbox.control.setFaults(faults);
+    } catch (error) {
+      return answer(400, { error: error instanceof Error ? error.message : String(error) });
+    }
     return answer(200, { faults: sandbox.control.faults() });
   }
   if (action === 'faults' && method === 'GET') return answer(200, { faults: sandbox.control.faults() });

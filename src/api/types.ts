@@ -162,9 +162,10 @@ export type DeviceRead =
   /**
    * Nothing the parser could use: `lookedFor` says what was sought, as a sentence ("Looked for …").
    * `cardLike` says whether the image held card-like text at all: a run of digits like a card
-   * number's group (credit cards) or a resident number's first half (ID cards).
+   * number's group (credit cards) or a resident number's first half (ID cards); null when the image
+   * could not be decoded for reading, so nobody can tell.
    */
-  | { kind: 'nothing'; lookedFor: string; cardLike: boolean }
+  | { kind: 'nothing'; lookedFor: string; cardLike: boolean | null }
   /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
   | { kind: 'unavailable'; why: string };
 

@@ -89,11 +89,13 @@ export async function createReader(
     checkPixels(px);
     const texts: BoxText[] = [];
     for (const box of boxes) {
-      if (px.width < 1 || px.height < 1 || !boxHasArea(box)) {
+      const grown = grownBox(box, BOX_MARGIN);
+      // A box with no area, or one so far out that its size is not a number, holds nothing to read.
+      if (px.width < 1 || px.height < 1 || !boxHasArea(box) || !Object.values(grown).every(Number.isFinite)) {
         texts.push({ text: '', conf: 0 });
         continue;
       }
-      const { decoded } = await recogniseStrip(px, grownBox(box, BOX_MARGIN));
+      const { decoded } = await recogniseStrip(px, grown);
       texts.push({ text: decoded.text, conf: decoded.conf });
     }
     return texts;

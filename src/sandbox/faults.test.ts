@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { sample } from '@/test-support/sandbox-fixture';
-import { withAlteredDigit } from './faults';
+import { checkFaults, withAlteredDigit } from './faults';
 
 it('alters one digit of a card-number group, keeps the total in step, and leaves the specimen untouched', () => {
   const card = sample('credit-card.png');
@@ -20,4 +20,14 @@ it('alters the expiry and an ID field by key, counting digits only', () => {
     (kv) => kv.key === 'residentNumber',
   );
   expect(resident?.value).toBe('900101-1234569');
+});
+
+it('refuses an alterDigit that could not alter anything, naming what is wrong', () => {
+  expect(() => checkFaults({ alterDigit: { field: 'cardNums.1', at: -1 } })).toThrow(/alterDigit\.at/);
+  expect(() => checkFaults({ alterDigit: { field: 'cardNums.1', at: 1.5 } })).toThrow(/alterDigit\.at/);
+  expect(() => checkFaults({ alterDigit: { field: '__proto__.x', at: 0 } })).toThrow(/alterDigit\.field/);
+  expect(() => checkFaults({ alterDigit: null as never })).toThrow(/alterDigit\.field/);
+  expect(checkFaults({ alterDigit: { field: 'validThru', at: 3 } })).toEqual({
+    alterDigit: { field: 'validThru', at: 3 },
+  });
 });

@@ -39,6 +39,18 @@ export const MALFORMED_KINDS: readonly MalformedKind[] = [
 
 type Json = Record<string, unknown>;
 
+/** The faults as given, or an error naming what is wrong: a fault that silently does nothing misleads a test. */
+export function checkFaults(faults: SandboxFaults): SandboxFaults {
+  const alter = faults.alterDigit as unknown;
+  if (alter === undefined) return faults;
+  const { field, at } = (alter ?? {}) as { field?: unknown; at?: unknown };
+  if (typeof field !== 'string' || !/^(cardNums\.\d{1,2}|[A-Za-z][A-Za-z0-9]{0,63})$/.test(field))
+    throw new Error('alterDigit.field must be cardNums.N, validThru or a result key such as residentNumber.');
+  if (!Number.isInteger(at) || (at as number) < 0 || (at as number) > 63)
+    throw new Error('alterDigit.at must be a whole number from 0, counting the field’s digits.');
+  return faults;
+}
+
 /** `value` with its `at`-th digit (counting digits only) moved on by one; unchanged when it has fewer. */
 function bumpDigit(value: string, at: number): string {
   let seen = -1;

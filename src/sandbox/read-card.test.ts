@@ -43,7 +43,7 @@ describe('readCardWith', () => {
     expect(read).toEqual({
       kind: 'nothing',
       lookedFor: expect.stringMatching(/could not be decoded for reading.*invalid PNG signature/) as string,
-      cardLike: false,
+      cardLike: null,
     });
   });
 

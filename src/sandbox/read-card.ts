@@ -112,7 +112,7 @@ export function deviceReaderWith(
       return { reader, decoded: await decode(image) };
     } catch (error) {
       const lookedFor = `The image could not be decoded for reading (${reason(error)}).`;
-      return { kind: 'nothing', lookedFor, cardLike: false };
+      return { kind: 'nothing', lookedFor, cardLike: null };
     }
   }
   // A crash while reading (out of memory, a runtime error) is the device's fault, not the image's.

@@ -109,7 +109,12 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
     return reply.value;
   };
 
-  valueOf(await post({ kind: 'init', samples }));
+  try {
+    valueOf(await post({ kind: 'init', samples }));
+  } catch (error) {
+    worker.terminate(); // the next start makes a worker of its own: this one must not linger
+    throw error;
+  }
 
   const control = Object.fromEntries(
     CONTROL_METHODS.map((method) => [

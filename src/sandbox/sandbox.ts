@@ -5,7 +5,7 @@ import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
 import { verdict } from './authenticity-verdict';
 import { readAsSample } from './device-read';
 import type { Sandbox, SandboxControl, SandboxLogEntry, SandboxOptions } from './sandbox-types';
-import { corrupt, withAlteredDigit, type SandboxFaults } from './faults';
+import { checkFaults, corrupt, withAlteredDigit, type SandboxFaults } from './faults';
 import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
 import { generateRsaKeyPair, unwrapPkcs1v15, type RsaKeyPair } from './rsa-private-key';
 import { ROUTE, routeOf, type Route } from './routes';
@@ -281,7 +281,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     keyVersion: async (service) => String((await currentKeys())[service].version),
     setFaults(next) {
-      faults = { ...next };
+      faults = { ...checkFaults(next) };
     },
     faults: () => ({ ...faults }),
     log: () => log,

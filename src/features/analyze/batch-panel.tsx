@@ -85,7 +85,7 @@ export function BatchPanel(props: Props) {
         file: i.file.name,
         service: i.kind,
         status: i.status,
-        error: i.rejection ? i.rejection.en : i.error ? pick(describeError(i.error).title) : undefined,
+        error: (i.rejection ?? i.hold)?.en ?? (i.error ? pick(describeError(i.error).title) : undefined),
         outcome: i.outcome,
         ruleFailures: i.outcome && cardView(i.outcome, i.secondRead).summary.ruleFailures,
       }));

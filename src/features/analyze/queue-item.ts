@@ -55,3 +55,7 @@ export const RETRY_CLEARS = {
   ...{ error: undefined, outcome: undefined, secondRead: undefined },
   ...{ rejection: undefined, hold: undefined, caution: undefined },
 } satisfies Partial<QueueItem>;
+
+/** Both cautions, when a card has earned a second one: neither hides the other. */
+export const joinCautions = (first: Localised | undefined, second: Localised): Localised =>
+  first ? { en: `${first.en} ${second.en}`, ko: `${first.ko} ${second.ko}` } : second;

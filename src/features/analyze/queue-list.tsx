@@ -52,7 +52,12 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
               {item.status === 'held' && item.hold && (
                 <>
                   <p className="hint caution">{pick(item.hold)}</p>
-                  <button type="button" className="link" onClick={() => onSendAnyway(item.id)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSendAnyway(item.id)}
+                    aria-label={t('sendAnywayFor', { name: item.file.name })}
+                  >
                     {t('sendAnyway')}
                   </button>
                 </>

@@ -598,6 +598,25 @@ describe('the check before sending', () => {
     expect(h.calls.filter((c) => c.sent)).toHaveLength(0);
   });
 
+  it('a late check of an earlier attempt does not touch the card, cancelled and sent again meanwhile', async () => {
+    const verdicts: ((verdict: { hold: typeof HOLD } | null) => void)[] = [];
+    const h = harness({ checkBeforeSend: () => new Promise((resolve) => verdicts.push(resolve)) });
+    const [id] = h.add('card.png');
+    await flush(10);
+    h.store.cancel(id);
+    await flush();
+    h.store.retry(id, 'A');
+    await flush(10);
+    expect(verdicts).toHaveLength(2);
+    verdicts[0]({ hold: HOLD });
+    await flush(10);
+    expect(h.statuses()).toEqual(['working']);
+    verdicts[1](null);
+    await flush(10);
+    expect(h.calls.filter((c) => c.sent)).toHaveLength(1);
+    expect(h.store.getSnapshot().items[0].hold).toBeUndefined();
+  });
+
   it('records and forgets a second read, and a retry forgets it too', async () => {
     const h = harness();
     const [id] = h.add('card.png');

@@ -3,7 +3,7 @@ import { fileExtension } from '@/lib/image-format';
 import { limit } from '@/lib/limit';
 import type { Inspected } from './preflight';
 import { createBatchConnections } from './batch-connections';
-import { inProgress, metaOf, RETRY_CLEARS, type ImageMeta, type QueueItem } from './queue-item';
+import { inProgress, joinCautions, metaOf, RETRY_CLEARS, type ImageMeta, type QueueItem } from './queue-item';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, type QueueDeps, type QueueEvent, type QueueState } from './queue-types';
 import { checkFailed, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
@@ -87,34 +87,33 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     // Queued now: its request may encrypt while the pixels decode, but is sent only if they do.
     bytes.set(item.id, inspected.bytes);
     const changed = retried && retried.sha256 !== inspected.sha256;
+    // A cancel or a retry since makes this attempt stale: it must not touch the card's newer state.
+    const mine = (): boolean => decoded.get(item.id) === decodes;
     /** Ends a card that will not be sent; a request already encrypting stops at beforeSend. */
     const refuse = (change: Partial<QueueItem>) => {
+      if (!mine()) return false;
       release(item.id);
       const status = find(item.id)?.status;
       if (status === 'queued' || status === 'working') patch(item.id, { ...change, stage: undefined });
       readAhead();
       return false;
     };
-    const decodes = decoding(() => deps.confirmDecode(item.file, inspected, item.id === watched)).then(
-      async (checked) => {
-        if (!checked.ok) {
-          // A file gone from the disk since it was read fails its decode too: say that, not that it is corrupt.
-          const rejection = (await stillReadable(item.file)) ? checked.reason : FILE_GONE;
-          return refuse({ status: 'rejected', rejection });
-        }
-        void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
-        const verdict = item.unchecked ? null : await deps.checkBeforeSend?.(inspected.bytes, item.kind);
-        if (verdict && 'hold' in verdict) return refuse({ status: 'held', hold: verdict.hold });
-        if (verdict && inProgress(find(item.id)?.status ?? 'cancelled')) patch(item.id, { caution: verdict.caution });
-        return true;
-      },
-    );
-    decoded.set(item.id, decodes);
-    patch(item.id, {
-      status: 'queued',
-      image: metaOf(inspected),
-      caution: changed ? FILE_CHANGED : inspected.caution,
+    const decodes: Promise<boolean> = decoding(() =>
+      deps.confirmDecode(item.file, inspected, item.id === watched),
+    ).then(async (checked) => {
+      if (!checked.ok) {
+        // A file gone from the disk since it was read fails its decode too: say that, not that it is corrupt.
+        const rejection = (await stillReadable(item.file)) ? checked.reason : FILE_GONE;
+        return refuse({ status: 'rejected', rejection });
+      }
+      void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
+      const verdict = item.unchecked || !mine() ? null : await deps.checkBeforeSend?.(inspected.bytes, item.kind);
+      if (verdict && 'hold' in verdict) return refuse({ status: 'held', hold: verdict.hold });
+      if (verdict && mine()) patch(item.id, { caution: joinCautions(find(item.id)?.caution, verdict.caution) });
+      return mine();
     });
+    decoded.set(item.id, decodes);
+    patch(item.id, { status: 'queued', image: metaOf(inspected), caution: changed ? FILE_CHANGED : inspected.caution });
     pump();
   }
 

@@ -13,6 +13,11 @@ export const CHECKED_ID_KEYS: readonly string[] = [
   'dateOfExpiryYMD',
 ];
 
+/** The longest value compared character by character. */
+const MAX_COMPARED = 64;
+/** The most boxes a card sends to the reader: a card has a dozen digit fields; a crafted answer may claim thousands. */
+export const MAX_CHECKED_FIELDS = 32;
+
 /** The characters that carry a value, with where each sits in the text: separators and spaces are layout. */
 function significant(text: string): { chars: string; at: number[] } {
   let chars = '';
@@ -64,6 +69,9 @@ export function differingPositions(a: string, b: string): number[] {
 export function compareText(nhn: string, device: string): number[] {
   const a = significant(nhn);
   const b = significant(device);
+  if (a.chars === '') return []; // nothing of NHN's to mark
+  // Field values are short; anything this long is not a reading worth an n×m comparison.
+  if (a.chars.length > MAX_COMPARED || b.chars.length > MAX_COMPARED) return a.chars === b.chars ? [] : [a.at[0]];
   return differingPositions(a.chars, b.chars).map((k) => a.at[k] ?? nhn.length - 1);
 }
 
@@ -99,7 +107,9 @@ export function compareBoxReads(
 ): FieldComparison[] {
   return fields.map((field, i) => {
     const read = texts[i];
-    const device = read && read.conf >= MIN_READ_CONF && read.text.trim() !== '' ? digitText(read.text.trim()) : null;
+    const made = read && read.conf >= MIN_READ_CONF && significant(read.text).chars !== '' ? read.text.trim() : null;
+    // Letters that look like digits are read as digits in digit fields, never in a passport number.
+    const device = made !== null && field.key !== 'passportNo' ? digitText(made) : made;
     const differing = device === null ? [] : compareField(field.key, field.value, device);
     return { fieldId: field.id, key: field.key, nhn: field.value, device, differing };
   });

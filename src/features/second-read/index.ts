@@ -2,6 +2,8 @@ export { checkedFields, compareBoxReads, compareText, differingPositions } from 
 export { DeviceChecksSettings, useDeviceChecks, type DeviceChecks } from './device-checks';
 export { secondReadOf, wantsSecondRead, type ReadBoxesOnDevice } from './second-read-task';
 export { SECOND_READ_RULE, secondReadRules } from './second-read-rules';
-export { disagrees, hasDisagreement, type FieldComparison, type SecondRead } from './second-read-types';
-export { useSecondReads, type SecondReadItem } from './use-second-reads';
+export { disagrees, hasDisagreement, wasRead, type FieldComparison, type SecondRead } from './second-read-types';
+export { createSecondReader, type SecondReadItem } from './second-read-scheduler';
+export { useSecondReads } from './use-second-reads';
 export { SecondReadNote } from './second-read-note';
+export { preSendOutcome, type PreSendOutcome } from './pre-send';

@@ -9,8 +9,16 @@ export const SECOND_READ_RULE = 'secondRead';
  */
 export function secondReadRules(read: SecondRead | undefined): RuleResult[] {
   if (read?.status !== 'read') return [];
-  return read.fields.map(({ fieldId, key, differing }) => {
+  return read.fields.map(({ fieldId, key, device, differing }) => {
     const where = differing.map((i) => i + 1).join(', ');
+    if (device === null)
+      return {
+        rule: SECOND_READ_RULE,
+        fieldId,
+        key,
+        outcome: 'info',
+        message: msg('Not made out on this device: not checked.', '이 기기에서 알아보지 못해 확인하지 않았습니다.'),
+      };
     return differing.length === 0
       ? {
           rule: SECOND_READ_RULE,

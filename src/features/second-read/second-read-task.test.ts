@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome, type DeviceBoxesRead, type ImageQuad } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
+import { sha256Hex } from '@/lib/hex';
 import { secondReadOf, wantsSecondRead } from './second-read-task';
+import type { UnreadReason } from './second-read-types';
+
+const unread = (reason: UnreadReason, detail?: string) => ({ status: 'unread', reason, detail });
 
 const card = sample('credit-card.png');
 const outcome = {
@@ -21,7 +25,7 @@ const answering = (read: DeviceBoxesRead | Error) => (image: Uint8Array, boxes: 
 describe('secondReadOf', () => {
   it("reads inside NHN's boxes for its digit fields, and sets each reading against the answer", async () => {
     const texts = ['4111', '1111', '1111', '1171', '09/29'].map((text) => ({ text, conf: 0.9 }));
-    const read = await secondReadOf(file, outcome, answering({ kind: 'read', texts }));
+    const read = await secondReadOf(file, undefined, outcome, answering({ kind: 'read', texts }));
     const r = card.result as { cardNumBoxes: ImageQuad[]; validThruBox: ImageQuad };
     expect(asked.at(-1)).toEqual([...r.cardNumBoxes, r.validThruBox]);
     expect(read.status === 'read' && read.fields.map((f) => f.differing)).toEqual([[], [], [], [2], []]);
@@ -29,18 +33,23 @@ describe('secondReadOf', () => {
 
   it('says why there is no second read: an undecodable image, no reader, or a failure', async () => {
     const lookedFor = 'The image could not be decoded for reading (bad PNG).';
-    expect(await secondReadOf(file, outcome, answering({ kind: 'nothing', lookedFor, cardLike: false }))).toEqual({
-      status: 'unread',
-      why: lookedFor,
-    });
-    expect(await secondReadOf(file, outcome, answering({ kind: 'unavailable', why: 'no WebAssembly' }))).toEqual({
-      status: 'unread',
-      why: expect.stringContaining('no WebAssembly') as string,
-    });
-    expect(await secondReadOf(file, outcome, answering(new Error('worker gone')))).toEqual({
-      status: 'unread',
-      why: expect.stringContaining('worker gone') as string,
-    });
+    const nothing = answering({ kind: 'nothing', lookedFor, cardLike: null });
+    expect(await secondReadOf(file, undefined, outcome, nothing)).toEqual(unread('not-decoded', lookedFor));
+    const none = answering({ kind: 'unavailable', why: 'no WebAssembly' });
+    expect(await secondReadOf(file, undefined, outcome, none)).toEqual(unread('reader-unavailable', 'no WebAssembly'));
+    const dead = answering(new Error('worker gone'));
+    expect(await secondReadOf(file, undefined, outcome, dead)).toEqual(unread('reader-unavailable', 'worker gone'));
+  });
+
+  it('reads only the image NHN read: a file changed or gone since says so, and nothing is read', async () => {
+    const before = asked.length;
+    const reading = answering({ kind: 'read', texts: [] });
+    const sha = await sha256Hex(new Uint8Array([1, 2, 3]));
+    expect((await secondReadOf(file, sha, outcome, reading)).status).toBe('read');
+    expect(await secondReadOf(file, 'f'.repeat(64), outcome, reading)).toEqual(unread('file-changed'));
+    const gone = { arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')) } as Blob;
+    expect(await secondReadOf(gone, sha, outcome, reading)).toEqual(unread('file-gone'));
+    expect(asked.length).toBe(before + 1);
   });
 
   it('is not asked of a result the sandbox read on this device already', () => {

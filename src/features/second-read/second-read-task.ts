@@ -1,7 +1,8 @@
 import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome, type DeviceBoxesRead, type ImageQuad } from '@/api';
 import { fieldsOf } from '@/features/fields';
+import { sha256Hex } from '@/lib/hex';
 import { checkedFields, compareBoxReads } from './compare-reads';
-import type { SecondRead } from './second-read-types';
+import type { SecondRead, UnreadReason } from './second-read-types';
 
 /** Recognises the text inside boxes of an image with the on-device reader. */
 export type ReadBoxesOnDevice = (image: Uint8Array, boxes: readonly ImageQuad[]) => Promise<DeviceBoxesRead>;
@@ -10,29 +11,39 @@ export type ReadBoxesOnDevice = (image: Uint8Array, boxes: readonly ImageQuad[])
 export const wantsSecondRead = (outcome: AnalysisOutcome) =>
   (outcome.result as unknown as Record<string, unknown>)[READER_FIELD] !== READ_ON_DEVICE;
 
-const NO_FIELDS = 'NHN’s answer has no digit field with a box to read in.';
+const unread = (reason: UnreadReason, detail?: string): SecondRead => ({ status: 'unread', reason, detail });
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Reads each of NHN's digit fields again on this device, inside the box NHN gave it, and sets the two
- * readings side by side. Never throws: a read that cannot happen says why.
+ * readings side by side. The file is read again from the disk, so it must still be the image NHN read
+ * (`sha256`). Never throws: a read that cannot happen says why.
  */
-export async function secondReadOf(file: Blob, outcome: AnalysisOutcome, read: ReadBoxesOnDevice): Promise<SecondRead> {
+export async function secondReadOf(
+  file: Blob,
+  sha256: string | undefined,
+  outcome: AnalysisOutcome,
+  read: ReadBoxesOnDevice,
+): Promise<SecondRead> {
   const fields = checkedFields(fieldsOf(outcome));
-  if (fields.length === 0) return { status: 'unread', why: NO_FIELDS };
+  if (fields.length === 0) return unread('no-fields');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return unread('file-gone');
+  }
+  if (sha256 !== undefined && (await sha256Hex(bytes)) !== sha256) return unread('file-changed');
   let device: DeviceBoxesRead;
   try {
     device = await read(
-      new Uint8Array(await file.arrayBuffer()),
+      bytes,
       fields.map((f) => f.quad),
     );
   } catch (error) {
-    return {
-      status: 'unread',
-      why: `The on-device reader failed: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return unread('reader-unavailable', message(error));
   }
-  if (device.kind === 'unavailable')
-    return { status: 'unread', why: `The on-device reader could not run: ${device.why}` };
-  if (device.kind === 'nothing') return { status: 'unread', why: device.lookedFor };
+  if (device.kind === 'unavailable') return unread('reader-unavailable', device.why);
+  if (device.kind === 'nothing') return unread('not-decoded', device.lookedFor);
   return { status: 'read', fields: compareBoxReads(fields, device.texts) };
 }

@@ -11,14 +11,24 @@ export interface FieldComparison {
   differing: number[];
 }
 
+/** Why a card got no second read. */
+export type UnreadReason =
+  | 'no-fields' // NHN's answer has no digit field with a box
+  | 'file-changed' // the file on disk is no longer the image NHN read
+  | 'file-gone'
+  | 'not-decoded' // the device could not decode the image
+  | 'reader-unavailable'; // the reader could not start, or crashed
+
 /** The device's second read of one card NHN answered. Values never leave the page. */
 export type SecondRead =
   | { status: 'reading' }
   | { status: 'read'; fields: FieldComparison[] }
-  /** The device found no card text, or could not read at all: `why` says which, in a sentence. */
-  | { status: 'unread'; why: string };
+  /** `detail` is the technical cause, where there is one (the reader's error), shown as it came. */
+  | { status: 'unread'; reason: UnreadReason; detail?: string };
 
-export const disagrees = (c: FieldComparison) => c.device !== null && c.differing.length > 0;
+/** The device made out the field's text: only then can it agree or disagree. */
+export const wasRead = (c: FieldComparison) => c.device !== null;
+export const disagrees = (c: FieldComparison) => wasRead(c) && c.differing.length > 0;
 
 /** Whether a second read found any digit field that differs from NHN's answer. */
 export const hasDisagreement = (read: SecondRead | undefined) => read?.status === 'read' && read.fields.some(disagrees);

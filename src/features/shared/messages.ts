@@ -167,11 +167,47 @@ export const MESSAGES = {
     en: 'This device read {n} of {total} digit fields differently from NHN: check the marked characters.',
     ko: '이 기기에서 숫자 항목 {total}개 중 {n}개를 NHN과 다르게 읽었습니다. 표시된 글자를 확인하세요.',
   },
-  secondReadNothing: { en: 'No second read: {why}', ko: '다시 읽지 못함: {why}' },
   secondReadNoFields: {
-    en: 'This device read the card but none of NHN’s digit fields: nothing to compare.',
-    ko: '이 기기에서 카드를 읽었지만 NHN의 숫자 항목과 겹치는 것이 없어 비교할 수 없습니다.',
+    en: 'No second read: NHN’s answer has no digit field with a box to read in.',
+    ko: '다시 읽지 않음: NHN의 결과에 영역이 있는 숫자 항목이 없습니다.',
   },
+  secondReadFileChanged: {
+    en: 'No second read: the file has changed on the disk since NHN read it.',
+    ko: '다시 읽지 않음: NHN이 읽은 뒤 디스크의 파일이 바뀌었습니다.',
+  },
+  secondReadFileGone: {
+    en: 'No second read: the file can no longer be read from the disk.',
+    ko: '다시 읽지 않음: 디스크에서 파일을 더 이상 읽을 수 없습니다.',
+  },
+  secondReadNotDecoded: {
+    en: 'No second read: this device could not decode the image for reading.',
+    ko: '다시 읽지 않음: 이 기기에서 이미지를 읽을 수 있게 풀지 못했습니다.',
+  },
+  secondReadUnavailable: {
+    en: 'No second read: the on-device reader could not run.',
+    ko: '다시 읽지 않음: 이 기기의 인식기를 실행할 수 없었습니다.',
+  },
+  secondReadNothingMade: {
+    en: 'This device could not make out any of NHN’s digit fields: nothing was checked.',
+    ko: '이 기기에서 NHN의 숫자 항목을 하나도 알아보지 못해 확인하지 않았습니다.',
+  },
+  secondReadUnmade: {
+    en: '{n} not made out on this device, so not checked.',
+    ko: '{n}개는 이 기기에서 알아보지 못해 확인하지 않았습니다.',
+  },
+  heldNoCardTextCredit: {
+    en: 'Held before sending: no card-like text was found on this device. Looked for a group of four digits, as in a card number.',
+    ko: '보내기 전에 보류함: 이 기기에서 카드 같은 글자를 찾지 못했습니다. 카드 번호처럼 네 자리 숫자 묶음을 찾았습니다.',
+  },
+  heldNoCardTextId: {
+    en: 'Held before sending: no card-like text was found on this device. Looked for six digits in a row, as in a resident registration number.',
+    ko: '보내기 전에 보류함: 이 기기에서 카드 같은 글자를 찾지 못했습니다. 주민등록번호처럼 여섯 자리 연속 숫자를 찾았습니다.',
+  },
+  preSendUnavailable: {
+    en: 'Sent without the on-device check, which could not run ({why}).',
+    ko: '이 기기의 확인을 할 수 없어 확인 없이 보냈습니다({why}).',
+  },
+  sendAnywayFor: { en: 'Send anyway: {name}', ko: '그래도 보내기: {name}' },
   filterDisagree: { en: 'Read differently on this device', ko: '이 기기에서 다르게 읽음' },
   sendAnyway: { en: 'Send anyway', ko: '그래도 보내기' },
   statusHeld: { en: 'Held', ko: '보류' },

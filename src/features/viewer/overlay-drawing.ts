@@ -98,6 +98,10 @@ function markCharacters(
     if (!chars || n === 0) continue;
     const [, , br, bl] = quadCorners(field.quad);
     const along = (t: number) => imageToStage(imagePoint(bl.x + (br.x - bl.x) * t, bl.y + (br.y - bl.y) * t), view);
+    // Just below the lower edge, at right angles to it, so the marks follow a turned card.
+    const [start, end] = [along(0), along(1)];
+    const length = Math.hypot(end.x - start.x, end.y - start.y) || 1;
+    const [dx, dy] = [(-(end.y - start.y) / length) * 4, ((end.x - start.x) / length) * 4];
     for (const k of chars) {
       const [from, to] = [along(k / n), along((k + 1) / n)];
       for (const [colour, width] of [
@@ -107,8 +111,8 @@ function markCharacters(
         ctx.strokeStyle = colour;
         ctx.lineWidth = width;
         ctx.beginPath();
-        ctx.moveTo(from.x, from.y + 4);
-        ctx.lineTo(to.x, to.y + 4);
+        ctx.moveTo(from.x + dx, from.y + dy);
+        ctx.lineTo(to.x + dx, to.y + dy);
         ctx.stroke();
       }
     }

@@ -80,6 +80,7 @@ test('after one visit the app opens with no network, runs a specimen and reads a
 
   expect(failed).toEqual([]);
   expect(app.problems).toEqual([]);
+  expect(await app.cspViolations()).toEqual([]);
 });
 
 test('a run against the sandbox server leaves no OCR request and no credential in any cache', async ({ page }) => {

@@ -72,6 +72,8 @@ export function createUpdateStore({
       activate = registerSW({
         onNeedRefresh: () => set('waiting'),
         onNeedReload: () => undefined,
+        // Rare (a deploy without sw.js, a browser that refuses workers here), and worth a line for whoever looks.
+        onRegisterError: (error: unknown) => console.warn('Cardlens will not work offline: no service worker.', error),
         onRegisteredSW: (_url, registration) =>
           registration &&
           every(() => {

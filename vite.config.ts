@@ -153,8 +153,8 @@ export const refuseCredentials = {
 
 /**
  * Installable and offline after the first visit (README, "Offline"). Precached: the app shell, the
- * specimens, their thumbnails and manifest, the icons. The reader's files (about 30 MB) are cached on first
- * use instead. A new version waits until the page asks for it (src/app/update-prompt.tsx).
+ * specimens, their thumbnails and manifest, the icons. The reader's files, most of the bytes, are cached on
+ * first use instead. A new version waits until the page asks for it (src/app/update-prompt.tsx).
  */
 export const pwaOptions = (): Partial<VitePWAOptions> => ({
   registerType: 'prompt',

@@ -2,15 +2,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OcrError, type AnalysisKind, type SampleEntry } from '@/api';
 import {
-  BatchPanel,
   ConnectionChangePrompt,
   DEFAULT_TABLE_VIEW,
   DropZone,
   QueueList,
+  queueOrder,
   SampleGallery,
   sampleFile,
   ServicePicker,
-  tableRows,
   useAnalysisQueue,
   useLeaveGuard,
   usePageDrop,
@@ -18,14 +17,24 @@ import {
   type QueueEvent,
   type TableView,
 } from '@/features/analyze';
-import { ConnectionProvider, useConnection, ConnectionPanel } from '@/features/connection';
-import { ReportView, ReviewProvider, SessionControls } from '@/features/review';
+import { ConnectionProvider, useConnection } from '@/features/connection';
+import { ReviewProvider } from '@/features/review';
 import { DeviceChecksSettings, useDeviceChecks } from '@/features/second-read';
 import { ErrorBoundary, I18nProvider, useI18n } from '@/features/shared';
-import { decodeOnScreen, prefetchCardCanvas, Viewer } from '@/features/viewer';
+import { decodeOnScreen } from '@/features/viewer';
 import { createClient, loadSandbox } from './client-factory';
 import { checkBeforeSend, useSecondReadsOnDevice } from './device-reader';
 import { AppHeader } from './app-header';
+import {
+  BatchPanel,
+  ConnectionPanel,
+  loadDeferred,
+  ReportView,
+  SessionControls,
+  useBatchCode,
+  Viewer,
+  whenIdle,
+} from './deferred';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
 
@@ -76,9 +85,14 @@ function Workspace() {
   const [threshold, setThreshold] = useState(0.8);
   const [view, setView] = useState<'card' | 'batch' | 'report'>('card');
   const [tableView, setTableView] = useState<TableView>(DEFAULT_TABLE_VIEW);
-  // One order for the table and for ] and [, whether or not the table is on screen.
-  const rows = useMemo(() => tableRows(queue.items, tableView, threshold), [queue.items, tableView, threshold]);
-  const tableOrder = useMemo(() => rows.map((row) => row.id), [rows]);
+  // One order for the table and for ] and [, whether or not the table is on screen. Until the table's
+  // code arrives its view is the default one, which is the order the cards were added.
+  const batchCode = useBatchCode();
+  const rows = useMemo(
+    () => batchCode?.tableRows(queue.items, tableView, threshold) ?? null,
+    [batchCode, queue.items, tableView, threshold],
+  );
+  const tableOrder = useMemo(() => rows?.map((row) => row.id) ?? queueOrder(queue.items), [rows, queue.items]);
   const position = queue.selected ? tableOrder.indexOf(queue.selected.id) : -1;
   const step = useCallback(
     (delta: number) => {
@@ -99,19 +113,13 @@ function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
 
-  // The canvas chunk is needed by the first drop whatever the connection: fetch it while idle.
-  useEffect(() => {
-    const prefetch = () => void prefetchCardCanvas();
-    if ('requestIdleCallback' in window) window.requestIdleCallback(prefetch);
-    else setTimeout(prefetch, 200);
-  }, []);
+  // The screens after the first are wanted by the first drop whatever the connection: fetch them while idle.
+  useEffect(() => whenIdle(() => void loadDeferred()), []);
 
   // The sandbox is the default connection: make its keys while the visitor reads the page.
   useEffect(() => {
     if (settings.endpoint !== 'sandbox') return;
-    const warm = () => void loadSandbox().catch(() => undefined);
-    if ('requestIdleCallback' in window) window.requestIdleCallback(warm);
-    else setTimeout(warm, 200);
+    return whenIdle(() => void loadSandbox().catch(() => undefined));
   }, [settings.endpoint]);
 
   const onFiles = useCallback(
@@ -214,7 +222,7 @@ function Workspace() {
             <ErrorBoundary key="batch" failed={t('batchFailed')}>
               <BatchPanel
                 items={queue.items}
-                rows={rows}
+                rows={rows ?? []} // null only until the table's code, BatchPanel's own, has arrived
                 tableView={tableView}
                 onTableView={setTableView}
                 selectedId={queue.selected?.id ?? null}

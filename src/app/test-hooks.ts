@@ -2,16 +2,17 @@
 // instead of poking at the canvas. Production builds drop this module entirely.
 import * as Api from '@/api';
 import * as Envelope from '@/envelope';
-import { prefetchCardCanvas, readViewerState, type ViewerProbe } from '@/features/viewer';
+import type { ViewerProbe } from '@/features/viewer';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
 import { loadSandbox } from './client-factory';
+import { loadDeferred, readViewerState } from './deferred';
 
 export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
   api: () => Promise<typeof Api>;
   /** What the viewer shows and drew; opened with ?bench-canvas, also its draws timed beside plain-canvas twins. */
   viewer: () => ViewerProbe | null;
-  /** Resolves once the viewer's canvas code is loaded, as it is by the time a visitor drops a file. */
+  /** Resolves once the deferred screens' code is loaded (the viewer's canvas too), as it is by the time a visitor drops a file. */
   viewerCode: () => Promise<void>;
   /** The in-browser sandbox's controls (latency, faults), for benchmarks. */
   sandbox: () => Promise<RemoteSandboxControl>;
@@ -28,7 +29,7 @@ export function installTestHooks(): void {
     envelope: () => Promise.resolve(Envelope),
     api: () => Promise.resolve(Api),
     viewer: readViewerState,
-    viewerCode: prefetchCardCanvas,
+    viewerCode: loadDeferred,
     sandbox: () => loadSandbox().then((s) => s.sandbox.control),
   };
 }

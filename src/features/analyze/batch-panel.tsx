@@ -13,7 +13,7 @@ import {
 } from '@/features/shared';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import { batchProgress } from './batch-stats';
-import type { Row, RowFilter, SortKey, TableView } from './result-rows';
+import type { Row, RowFilter, SortKey, TableView } from './table-view';
 import { inProgress, type QueueItem } from './queue-item';
 import { MAX_CONCURRENCY } from './queue-store';
 import { StatusBadge } from './status-badge';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
 import { summarise } from '@/features/card-view';
-import { filterRows, sortRows, type Row } from './result-rows';
+import { filterRows, sortRows } from './result-rows';
+import type { Row } from './table-view';
 
 const timings = { prepareMs: 0, encryptMs: 0, requestMs: 0, decryptMs: 0, totalMs: 0 };
 

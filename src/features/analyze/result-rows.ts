@@ -1,18 +1,6 @@
-import type { AnalysisKind } from '@/api';
-import { cardView, type ResultSummary } from '@/features/card-view';
-import type { ItemStatus, QueueItem } from './queue-item';
-
-export type RowFilter = 'all' | 'below-threshold' | 'rule-failure' | 'failed' | 'disagree';
-export type SortKey = 'order' | 'file' | 'service' | 'idType' | 'fields' | 'lowest' | 'rules' | 'status';
-
-export interface Row {
-  id: string;
-  order: number;
-  file: string;
-  service: AnalysisKind;
-  status: ItemStatus;
-  summary?: ResultSummary;
-}
+import { cardView } from '@/features/card-view';
+import type { QueueItem } from './queue-item';
+import type { Row, RowFilter, SortKey, TableView } from './table-view';
 
 export function filterRows(rows: readonly Row[], filter: RowFilter, threshold: number): Row[] {
   switch (filter) {
@@ -51,13 +39,6 @@ export function sortRows(rows: readonly Row[], key: SortKey, descending: boolean
     return (x < y ? -1 : x > y ? 1 : a.order - b.order) * sign;
   });
 }
-
-export interface TableView {
-  filter: RowFilter;
-  sort: { key: SortKey; descending: boolean };
-}
-
-export const DEFAULT_TABLE_VIEW: TableView = { filter: 'all', sort: { key: 'order', descending: false } };
 
 /** The batch table's rows in its order: also the order `]` and `[` step through, table shown or not. */
 export function tableRows(items: readonly QueueItem[], view: TableView, threshold: number): Row[] {

@@ -1,5 +1,4 @@
-export { ReportView } from './report-view';
-export { ReviewBar } from './review-bar';
 export { ReviewProvider, useReviews } from './review-context';
 export type { CardReview, CardVerdict, FieldVerdict } from './review-model';
-export { SessionControls } from './session-controls';
+/** The report, the session's export and import, and the bar a card is reviewed with: loaded when first shown. */
+export const loadReviewScreens = () => import('./review-screens');

@@ -1,14 +1,17 @@
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { QueueItem } from '@/features/analyze';
 import { AuthenticityPanel } from '@/features/authenticity';
 import type { CardView } from '@/features/card-view';
 import { redactResult } from '@/features/fields';
-import { ReviewBar, type CardReview } from '@/features/review';
+import { loadReviewScreens, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
 import { SecondReadNote } from '@/features/second-read';
 import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
 import { FieldList } from './field-list';
 import { DeviceReadNote, ResultDetails, TimingTable } from './result-details';
+
+// Its chunk is fetched with the viewer's while the browser is idle (app/deferred.ts), so it rarely waits.
+const ReviewBar = lazy(() => loadReviewScreens().then((m) => ({ default: m.ReviewBar })));
 
 export type InspectorTab = 'fields' | 'rules' | 'authenticity' | 'json' | 'timings';
 
@@ -98,14 +101,16 @@ export function Inspector({
                     </button>
                   )}
                   {!presentation && reviewCard && card && (
-                    <ReviewBar
-                      card={reviewCard}
-                      fields={fields}
-                      flagged={card.flagged}
-                      threshold={threshold}
-                      selectedId={selection.selectedId}
-                      onSelect={selection.onSelect}
-                    />
+                    <Suspense fallback={null}>
+                      <ReviewBar
+                        card={reviewCard}
+                        fields={fields}
+                        flagged={card.flagged}
+                        threshold={threshold}
+                        selectedId={selection.selectedId}
+                        onSelect={selection.onSelect}
+                      />
+                    </Suspense>
                   )}
                   <FieldList
                     verdicts={review?.fields ?? {}}

@@ -1,0 +1,114 @@
+import { lazy, Suspense, useSyncExternalStore, type ComponentType } from 'react';
+import { loadBatchScreen } from '@/features/analyze';
+import { loadConnectionPanel } from '@/features/connection';
+import { loadReviewScreens } from '@/features/review';
+import { useI18n } from '@/features/shared';
+import { loadViewer, type ViewerProbe } from '@/features/viewer';
+
+// The first screen shows the header, the drop zone, the queue and the gallery. The rest is fetched
+// when it is first shown, or before that while the browser is idle after the first paint, so that
+// the first drop does not wait for it. scripts/first-screen.test.ts keeps it out of the entry chunk.
+
+interface Deferred<T> {
+  load: () => Promise<T>;
+  /** The module once loaded, else null. */
+  current: () => T | null;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function deferred<T>(importer: () => Promise<T>): Deferred<T> {
+  let module: T | null = null;
+  let pending: Promise<T> | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    load: () =>
+      (pending ??= importer().then(
+        (loaded) => {
+          module = loaded;
+          listeners.forEach((listener) => listener());
+          return loaded;
+        },
+        (error: unknown) => {
+          pending = null; // a chunk that failed to arrive is asked for again next time
+          throw error;
+        },
+      )),
+    current: () => module,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * A screen whose code is loaded when it is first rendered, saying so meanwhile. When the code fails to
+ * arrive, the error boundary above shows it, and rendering the screen again asks for it again.
+ */
+function screen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const make = () =>
+    lazy(() =>
+      load().then(
+        (component) => ({ default: component }),
+        (error: unknown) => {
+          Screen = make();
+          throw error;
+        },
+      ),
+    );
+  let Screen = make();
+  return function DeferredScreen(props: P) {
+    return (
+      <Suspense fallback={<ScreenLoading />}>
+        <Screen {...props} />
+      </Suspense>
+    );
+  };
+}
+
+/** Shown while a screen's code arrives: a polite status, brief on a warm cache. */
+function ScreenLoading() {
+  const { t } = useI18n();
+  return (
+    <p className="screen-loading hint" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+const viewer = deferred(loadViewer);
+const batch = deferred(loadBatchScreen);
+const review = deferred(loadReviewScreens);
+const connection = deferred(loadConnectionPanel);
+
+export const Viewer = screen(() => viewer.load().then((m) => m.Viewer));
+export const BatchPanel = screen(() => batch.load().then((m) => m.BatchPanel));
+export const ReportView = screen(() => review.load().then((m) => m.ReportView));
+export const SessionControls = screen(() => review.load().then((m) => m.SessionControls));
+export const ConnectionPanel = screen(() => connection.load().then((m) => m.ConnectionPanel));
+
+/** The batch table's code once loaded, else null: it orders the rows by what the cards read. */
+export const useBatchCode = () => useSyncExternalStore(batch.subscribe, batch.current);
+
+/** What the viewer shows, once its code has loaded (test builds read it through window.__cardlens). */
+export const readViewerState = (): ViewerProbe | null => viewer.current()?.readViewerState() ?? null;
+
+/** Loads every deferred screen, the viewer's canvas too. Never rejects: a screen that failed loads again when shown. */
+export function loadDeferred(): Promise<void> {
+  return Promise.allSettled([
+    viewer.load().then((m) => m.prefetchCardCanvas()),
+    batch.load(),
+    review.load(),
+    connection.load(),
+  ]).then(() => undefined);
+}
+
+/** Runs `task` once the browser is idle (after a short wait where it cannot say); returns a cancel. */
+export function whenIdle(task: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const id = window.requestIdleCallback(task);
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 200);
+  return () => clearTimeout(id);
+}

@@ -13,3 +13,4 @@ export {
 export type { Pixels, Point, Quad, ReadLine } from './types';
 export * from './card-parser';
 export { digitText, hasCardLikeText } from './card-text';
+export { compactModel, expandModel } from './compact-model';

@@ -17,6 +17,7 @@ const DEFERRED: [string, RegExp][] = [
   ],
   ['the report', /^src\/features\/review\/(report-view|session-controls|review-bar)\.tsx$/],
   ['the connection panel', /^src\/features\/connection\/connection-panel\.tsx$/],
+  ['the envelope', /^src\/envelope\//],
 ];
 
 /** A module's path from the root, or from node_modules/ for a package's. */

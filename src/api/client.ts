@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { encryptBytes, encryptText, generateSymmetricKey, wrapSymmetricKey, type RandomSource } from '@/envelope';
 import { checkAuthenticityFields, PLAIN_AUTHENTICITY_FIELDS, AUTHENTICITY_RULES } from './authenticity-fields';
 import { decryptCreditCard, decryptIdCard } from './decrypt-result';
-import { missingCredential } from './credentials';
+import { apiVersionOf, missingCredential } from './credentials';
 import { OcrError } from './errors';
 import { timingsOf, type Marks } from './timings';
 import { authenticityResultSchema, publicKeyResultSchema, rawCreditCardSchema, rawIdCardSchema } from './schemas';
@@ -89,7 +89,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
   const wallClock = options.wallClock ?? (() => Date.now());
   const random = options.random ?? globalThis.crypto;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const apiVersion = auth.kind === 'secret-key' ? 'v2.0' : 'v2.1';
+  const apiVersion = apiVersionOf(auth);
   const authHeaders: Record<string, string> =
     auth.kind === 'secret-key' ? { Authorization: auth.secretKey } : { 'X-NHN-Authorization': `Bearer ${auth.token}` };
   const url = (suffix: string) => `${baseUrl}/${apiVersion}/appkeys/${encodeURIComponent(appKey)}/${suffix}`;

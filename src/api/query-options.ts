@@ -1,6 +1,5 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { OcrClient } from './client';
-import { describePublicKey } from './public-key-info';
 import type {
   Analysis,
   AnalysisKind,
@@ -41,6 +40,8 @@ export function publicKeyCheckOptions(client: OcrClient, connection: ConnectionI
     queryKey: ocrKeys.publicKey(connection, service),
     queryFn: async ({ signal }) => {
       const key = await client.getPublicKey(service, { signal, fresh: true });
+      // Loaded here: the envelope's key parser is not wanted on the first screen.
+      const { describePublicKey } = await import('./public-key-info');
       return { version: key.version, latencyMs: key.latencyMs, ...(await describePublicKey(key.key)) };
     },
     staleTime: Infinity,

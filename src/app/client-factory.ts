@@ -1,4 +1,4 @@
-import { createOcrClient, type OcrClient, type SampleManifest } from '@/api';
+import { apiVersionOf, createOcrClient, deferredClient, type OcrClient, type SampleManifest } from '@/api';
 import { type ClientFactory, authOf, SANDBOX_BASE_URL } from '@/features/connection';
 import type { RemoteSandbox } from '@/sandbox/sandbox-worker-client';
 
@@ -20,28 +20,12 @@ export function loadSandbox(): Promise<{ sandbox: RemoteSandbox; fetch: typeof f
   return sandbox;
 }
 
-/** Defers every call until the client can be built, so screens need not wait for the sandbox. */
-function deferredClient(
-  baseUrl: string,
-  apiVersion: OcrClient['apiVersion'],
-  load: () => Promise<OcrClient>,
-): OcrClient {
-  return {
-    baseUrl,
-    apiVersion,
-    getPublicKey: (...args) => load().then((c) => c.getPublicKey(...args)),
-    analyzeCreditCard: (...args) => load().then((c) => c.analyzeCreditCard(...args)),
-    analyzeIdCard: (...args) => load().then((c) => c.analyzeIdCard(...args)),
-    analyzeIdCardStandAlone: (...args) => load().then((c) => c.analyzeIdCardStandAlone(...args)),
-    verifyAuthenticity: (...args) => load().then((c) => c.verifyAuthenticity(...args)),
-  };
-}
-
 export const createClient: ClientFactory = (settings, baseUrl) => {
   const auth = authOf(settings);
   if (settings.endpoint !== 'sandbox') return createOcrClient({ baseUrl, appKey: settings.appKey, auth });
   let client: Promise<OcrClient> | null = null;
-  return deferredClient(SANDBOX_BASE_URL, auth.kind === 'secret-key' ? 'v2.0' : 'v2.1', () => {
+  // Every call waits for the sandbox, so screens need not.
+  return deferredClient(SANDBOX_BASE_URL, apiVersionOf(auth), () => {
     client ??= loadSandbox().then(({ fetch }) =>
       createOcrClient({ baseUrl: SANDBOX_BASE_URL, appKey: settings.appKey, auth, fetch }),
     );

@@ -1,7 +1,7 @@
 // window.__cardlens exists only in `--mode e2e` builds: e2e specs read app state through it
 // instead of poking at the canvas. Production builds drop this module entirely.
-import * as Api from '@/api';
-import * as Envelope from '@/envelope';
+import type * as Api from '@/api';
+import type * as Envelope from '@/envelope';
 import type { ViewerProbe } from '@/features/viewer';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
 import { loadSandbox } from './client-factory';
@@ -26,8 +26,9 @@ declare global {
 
 export function installTestHooks(): void {
   window.__cardlens = {
-    envelope: () => Promise.resolve(Envelope),
-    api: () => Promise.resolve(Api),
+    // Imported when asked for: a static import would put the envelope in every build's first chunk.
+    envelope: () => import('@/envelope'),
+    api: () => import('@/api'),
     viewer: readViewerState,
     viewerCode: loadDeferred,
     sandbox: () => loadSandbox().then((s) => s.sandbox.control),

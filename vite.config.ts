@@ -218,6 +218,9 @@ export default defineConfig(({ mode }) => ({
     // From the mode alone: a VITE_TEST_HOOKS left in a shell or a .env file cannot turn the hook on.
     'import.meta.env.VITE_TEST_HOOKS': JSON.stringify(String(mode === E2E_MODE)),
   },
+  // Only the app's page: Vite would otherwise scan every HTML file in the tree, the reader bench's harness
+  // (scripts/bench/reader-anchor-harness/) included, whose dependencies the dev server cannot prebundle.
+  optimizeDeps: { entries: ['index.html'] },
   server: { proxy, strictPort: true },
   preview: { proxy, strictPort: true },
   // `vite preview --mode e2e` serves the e2e folder too.

@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OcrError, type AnalysisKind, type SampleEntry } from '@/api';
 import {
@@ -38,26 +37,15 @@ import {
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
 
-const queryClient = new QueryClient({
-  // networkMode 'always': the built-in sandbox needs no network, and a call paused while the browser
-  // says it is offline could not be cancelled (its abort signal is not looked at until it runs).
-  defaultOptions: {
-    queries: { retry: false, refetchOnWindowFocus: false, networkMode: 'always' },
-    mutations: { retry: false, networkMode: 'always' },
-  },
-});
-
 export function App() {
   return (
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <ConnectionProvider createClient={createClient}>
-          <ReviewProvider>
-            <Workspace />
-          </ReviewProvider>
-        </ConnectionProvider>
-      </I18nProvider>
-    </QueryClientProvider>
+    <I18nProvider>
+      <ConnectionProvider createClient={createClient}>
+        <ReviewProvider>
+          <Workspace />
+        </ReviewProvider>
+      </ConnectionProvider>
+    </I18nProvider>
   );
 }
 

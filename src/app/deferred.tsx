@@ -76,16 +76,22 @@ function ScreenLoading() {
   );
 }
 
+// The screens that keep server state in TanStack Query get its client with them (queries.tsx).
+const queries = deferred(() => import('./queries'));
 const viewer = deferred(loadViewer);
 const batch = deferred(loadBatchScreen);
 const review = deferred(loadReviewScreens);
 const connection = deferred(loadConnectionPanel);
 
-export const Viewer = screen(() => viewer.load().then((m) => m.Viewer));
+export const Viewer = screen(() =>
+  Promise.all([viewer.load(), queries.load()]).then(([m, q]) => q.withQueries(m.Viewer)),
+);
 export const BatchPanel = screen(() => batch.load().then((m) => m.BatchPanel));
 export const ReportView = screen(() => review.load().then((m) => m.ReportView));
 export const SessionControls = screen(() => review.load().then((m) => m.SessionControls));
-export const ConnectionPanel = screen(() => connection.load().then((m) => m.ConnectionPanel));
+export const ConnectionPanel = screen(() =>
+  Promise.all([connection.load(), queries.load()]).then(([m, q]) => q.withQueries(m.ConnectionPanel)),
+);
 
 /** The batch table's code once loaded, else null: it orders the rows by what the cards read. */
 export const useBatchCode = () => useSyncExternalStore(batch.subscribe, batch.current);
@@ -100,6 +106,7 @@ export function loadDeferred(): Promise<void> {
     batch.load(),
     review.load(),
     connection.load(),
+    queries.load(),
   ]).then(() => undefined);
 }
 

@@ -1,21 +1,42 @@
-import { useQuery } from '@tanstack/react-query';
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { SampleEntry, SampleManifest } from '@/api';
 import { useI18n } from '@/features/shared';
 import { THUMBNAIL_WIDTH, thumbnailFile } from './sample-paths';
 
 const samplesUrl = (file: string) => `${import.meta.env.BASE_URL}samples/${file}`;
 
-export function sampleManifestOptions() {
-  return {
-    queryKey: ['samples', 'manifest'] as const,
-    queryFn: async (): Promise<SampleManifest> => {
-      const response = await fetch(samplesUrl('manifest.json'));
-      if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
-      return (await response.json()) as SampleManifest;
-    },
-    staleTime: Infinity,
-  };
+// The specimens' list, fetched once a page. A static file: it needs no query layer, and the first screen
+// carries none.
+let loaded: SampleManifest | null = null;
+let loading: Promise<SampleManifest> | null = null;
+
+function loadManifest(): Promise<SampleManifest> {
+  loading ??= fetch(samplesUrl('manifest.json')).then(async (response) => {
+    if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
+    return (loaded = (await response.json()) as SampleManifest);
+  });
+  loading.catch(() => (loading = null)); // the next gallery shown tries again
+  return loading;
+}
+
+function useSampleManifest(): { data?: SampleManifest; error?: Error } {
+  const [state, setState] = useState<{ data?: SampleManifest; error?: Error }>(() => (loaded ? { data: loaded } : {}));
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    loadManifest().then(
+      (data) => {
+        if (live) setState({ data });
+      },
+      (error: unknown) => {
+        if (live) setState({ error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
 }
 
 export async function sampleFile(entry: SampleEntry): Promise<File> {
@@ -33,7 +54,7 @@ export const SampleGallery = memo(function SampleGallery({
   compact?: boolean;
 }) {
   const { t, pick } = useI18n();
-  const manifest = useQuery(sampleManifestOptions());
+  const manifest = useSampleManifest();
   return (
     <section
       className={`sample-gallery${compact ? ' compact' : ''}`}
@@ -41,7 +62,7 @@ export const SampleGallery = memo(function SampleGallery({
     >
       <h2 id={compact ? 'samples-title-compact' : 'samples-title'}>{t('samplesTitle')}</h2>
       {!compact && <p className="hint">{t('samplesHint')}</p>}
-      {manifest.isPending && <p>{t('loading')}</p>}
+      {!manifest.data && !manifest.error && <p>{t('loading')}</p>}
       {manifest.error && <p className="field-error">{manifest.error.message}</p>}
       <ul>
         {manifest.data?.samples.map((entry) => (

@@ -1,13 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import {
-  analyzeWith,
-  type AnalysisKind,
-  type AnalysisOutcome,
-  type AnalyzeVariables,
-  type ConnectionIdentity,
-  type OcrClient,
-} from '@/api';
+import { analyzeWith, type AnalysisKind, type AnalysisOutcome, type ConnectionIdentity, type OcrClient } from '@/api';
 import { useConnection } from '@/features/connection';
 import { confirmDecodes, inspect, type Inspected, type PreflightPassed } from './preflight';
 import { metaOf, type ImageMeta } from './queue-item';
@@ -51,18 +43,6 @@ function confirmWith(decodeOnScreen: DecodeOnScreen) {
 export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend }: Options) {
   const { client, identity } = useConnection();
   const connection = useMemo<QueueConnection>(() => ({ client, identity }), [client, identity]);
-  // Analyses are billed: never retried by the query layer, and nothing of them kept once settled.
-  const { mutateAsync } = useMutation({
-    mutationKey: ['ocr', 'analyze'],
-    retry: false,
-    gcTime: 0,
-    mutationFn: ({ request, via }: { request: AnalyzeVariables; via: QueueConnection }) =>
-      analyzeWith(via.client, request),
-  });
-  const send = useRef(mutateAsync);
-  useEffect(() => {
-    send.current = mutateAsync;
-  }, [mutateAsync]);
   // Read when each card is checked, so turning the check on or off applies to cards not yet checked.
   const beforeSend = useRef(checkBeforeSend);
   useEffect(() => {
@@ -72,7 +52,8 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend }: O
     createQueueStore<QueueConnection>({
       inspect,
       confirmDecode: confirmWith(decodeOnScreen),
-      analyze: (request, via) => send.current({ request, via }),
+      // Analyses are billed: each is sent once, and again only when the operator asks.
+      analyze: (request, via) => analyzeWith(via.client, request),
       checkBeforeSend: (bytes, kind) => beforeSend.current?.(bytes, kind) ?? Promise.resolve(null),
       checkingSlots: 2,
     }),

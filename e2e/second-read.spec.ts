@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type {} from '../src/app/test-hooks';
+import { drawCardPhoto } from './support/card-photo';
 import { CardlensPage } from './support/cardlens-page';
 
 // The on-device checks: a second read of the service's digits, and a check before sending. The
@@ -73,22 +74,6 @@ test('the check before sending holds a photo with no card text, sends it when as
 }) => {
   test.setTimeout(180_000);
   const app = await openWithChecks(page, { preSend: true });
-  const photo = async (text: string) => {
-    const base64 = await page.evaluate(async (text) => {
-      const canvas = new OffscreenCanvas(1000, 630);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#2a9d8f';
-      ctx.fillRect(0, 0, 1000, 630);
-      ctx.fillStyle = '#ffffff';
-      ctx.font = '64px monospace';
-      ctx.fillText(text, 60, 360);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    }, text);
-    return Buffer.from(base64, 'base64');
-  };
   const requests: string[] = [];
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   const sandboxPosts = () =>
@@ -96,7 +81,7 @@ test('the check before sending holds a photo with no card text, sends it when as
       async () => (await (await window.__cardlens!.sandbox()).log()).filter((e) => e.method === 'POST').length,
     );
 
-  await app.drop([{ name: 'holiday.png', mimeType: 'image/png', buffer: await photo('HELLO WORLD') }]);
+  await app.drop([{ name: 'holiday.png', mimeType: 'image/png', buffer: await drawCardPhoto(page, '', '') }]);
   const held = app.queueItem('holiday.png');
   await expect(held.getByText('Held', { exact: true })).toBeVisible({ timeout: 90_000 });
   await expect(held).toContainText(/no card-like text was found on this device\. Looked for a group of four digits/);
@@ -108,7 +93,9 @@ test('the check before sending holds a photo with no card text, sends it when as
   expect(await sandboxPosts()).toBe(1);
 
   // A photo with card digits passes the check and is sent.
-  await app.drop([{ name: 'card.png', mimeType: 'image/png', buffer: await photo('5555 5555 5555 4444') }]);
+  await app.drop([
+    { name: 'card.png', mimeType: 'image/png', buffer: await drawCardPhoto(page, '5555555555554444', '11/28') },
+  ]);
   await app.waitForDone('card.png');
   expect(await sandboxPosts()).toBe(2);
   expect(requests.filter((r) => !r.includes('127.0.0.1:4173'))).toEqual([]);

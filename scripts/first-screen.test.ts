@@ -19,6 +19,7 @@ const DEFERRED: [string, RegExp][] = [
   ['the connection panel', /^src\/features\/connection\/connection-panel\.tsx$/],
   ['TanStack Query', /^node_modules\/@tanstack\/query-core\//],
   ['the envelope', /^src\/envelope\//],
+  ['valibot', /^node_modules\/valibot\//],
 ];
 
 /** A module's path from the root, or from node_modules/ for a package's. */

@@ -6,7 +6,5 @@ export { RESULT_CODES, describeResultCode, type ResultCodeInfo, type Localised }
 export { checkAuthenticityFields, AUTHENTICITY_RULES, PLAIN_AUTHENTICITY_FIELDS } from './authenticity-fields';
 export { normaliseDate, isCalendarDate } from './dates';
 export type { PublicKeyInfo } from './public-key-info';
-// Response schemas, for anything else that must be checked like a response (an imported session).
-export { rawCreditCardSchema, rawIdCardSchema } from './schemas';
 export * from './query-options';
 export * from './types';

@@ -1,7 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ViewerField } from '@/features/fields';
 import type { CardReview, CardVerdict, FieldVerdict } from './review-model';
-import { loadKeepPreference, loadReviews, saveKeepPreference, saveReview } from './review-store';
+import { loadKeepPreference, saveKeepPreference } from './keep-preference';
+
+// IndexedDB and the schema that checks what it holds load after the first paint, which shows no review.
+const reviewStore = () => import('./review-store');
+const saveReview = (review: CardReview, keepValues: boolean) =>
+  reviewStore().then((store) => store.saveReview(review, keepValues));
 
 interface ReviewState {
   reviews: Map<string, CardReview>;
@@ -28,13 +33,15 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
   const memoryOnly = useRef(new Set<string>());
 
   useEffect(() => {
-    void loadReviews().then((stored) =>
-      setReviews((current) => {
-        const merged = new Map(stored.map((r) => [r.sha256, r]));
-        current.forEach((r, sha) => merged.set(sha, r)); // anything reviewed before the load finished wins
-        return merged;
-      }),
-    );
+    void reviewStore()
+      .then((store) => store.loadReviews())
+      .then((stored) =>
+        setReviews((current) => {
+          const merged = new Map(stored.map((r) => [r.sha256, r]));
+          current.forEach((r, sha) => merged.set(sha, r)); // anything reviewed before the load finished wins
+          return merged;
+        }),
+      );
   }, []);
 
   const update = useCallback(

@@ -5,7 +5,6 @@ import { cardReviewSchema, type CardReview } from './review-model';
 // Reviews live in IndexedDB, keyed by the image's SHA-256. Corrections hold personal data, so they
 // are written only when the reviewer opted in to keeping the review on this device.
 const store = () => createStore('cardlens-review', 'cards');
-const KEEP_KEY = 'cardlens.keepReview';
 
 export function withoutValues(review: CardReview): CardReview {
   const fields = Object.fromEntries(
@@ -39,21 +38,5 @@ export async function saveReview(review: CardReview, keepValues: boolean): Promi
     await set(review.sha256, keepValues ? review : withoutValues(review), store());
   } catch {
     // as above
-  }
-}
-
-export function loadKeepPreference(): boolean {
-  try {
-    return localStorage.getItem(KEEP_KEY) === 'true';
-  } catch {
-    return false;
-  }
-}
-
-export function saveKeepPreference(keep: boolean): void {
-  try {
-    localStorage.setItem(KEEP_KEY, String(keep));
-  } catch {
-    // ignore
   }
 }

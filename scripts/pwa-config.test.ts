@@ -21,6 +21,8 @@ describe('what the service worker caches at run time', () => {
       '/assets/ort-wasm-simd-threaded-DcHrbrbl.wasm',
       '/assets/ort-wasm-simd-threaded-Ab12Cd34.mjs',
       '/assets/ch_PP-OCRv4_det_infer-DNKywHAZ.onnx',
+      // The models as the build ships them, with float16 weights (scripts/compact-models-plugin.ts).
+      '/assets/ch_PP-OCRv4_det_infer.f16-Bssme71p.onnx',
       '/assets/ppocr_keys_v1-vA51VXJE.txt',
     ])
       expect(match(path), path).toBe(true);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { build, type Plugin } from 'vite';
+import { compactModels } from '../compact-models-plugin';
 import { generateCard, type CardTruth, type GeneratedCard } from '../generate-reader-set';
 import type { EngineName, TimedRead } from './reader-anchor-harness/api';
 import { serveDirectory } from './static-server';
@@ -31,7 +32,7 @@ async function buildHarness(outDir: string): Promise<void> {
     root: join(root, 'scripts/bench/reader-anchor-harness'),
     logLevel: 'warn',
     configFile: false,
-    plugins: [latin1Clipper],
+    plugins: [latin1Clipper, compactModels()],
     resolve: {
       alias: {
         '@': join(root, 'src'),

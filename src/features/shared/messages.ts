@@ -155,8 +155,8 @@ export const MESSAGES = {
     ko: '카드 같은 글자가 없는 사진은 보내기 전에 보류',
   },
   deviceChecksHint: {
-    en: 'The on-device reader (about 15 MB, loaded once) reads digits and Latin letters, not Hangul. Nothing it reads leaves this page.',
-    ko: '이 기기의 인식기(약 15MB, 한 번만 내려받음)는 숫자와 로마자를 읽고 한글은 읽지 못합니다. 읽은 내용은 이 페이지 밖으로 나가지 않습니다.',
+    en: 'The on-device reader (about 11 MB, loaded once) reads digits and Latin letters, not Hangul. Nothing it reads leaves this page.',
+    ko: '이 기기의 인식기(약 11MB, 한 번만 내려받음)는 숫자와 로마자를 읽고 한글은 읽지 못합니다. 읽은 내용은 이 페이지 밖으로 나가지 않습니다.',
   },
   secondReadReading: { en: 'Reading the card again on this device…', ko: '이 기기에서 카드를 다시 읽는 중…' },
   secondReadAgrees: {

@@ -17,6 +17,7 @@ const DEFERRED: [string, RegExp][] = [
   ],
   ['the report', /^src\/features\/review\/(report-view|session-controls|review-bar)\.tsx$/],
   ['the connection panel', /^src\/features\/connection\/connection-panel\.tsx$/],
+  ['the rules', /^src\/features\/(rules|card-view)\//],
   ['TanStack Query', /^node_modules\/@tanstack\/query-core\//],
   ['the envelope', /^src\/envelope\//],
   ['valibot', /^node_modules\/valibot\//],

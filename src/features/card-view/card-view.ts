@@ -1,7 +1,8 @@
 import type { AnalysisOutcome, ImageQuad } from '@/api';
 import { extraBoxesOf, fieldsOf, type ViewerField } from '@/features/fields';
 import { badgesByField, charMarksByField, checkRules, isProblem, type RuleResult } from '@/features/rules';
-import { hasDisagreement, secondReadRules, type SecondRead } from '@/features/second-read';
+import { hasDisagreement, type SecondRead } from '@/features/second-read';
+import { secondReadRules } from './second-read-rules';
 
 /** What the results table shows of one analysed card. */
 export interface ResultSummary {

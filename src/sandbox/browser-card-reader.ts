@@ -12,8 +12,6 @@ import { deviceReaderWith, readSize, uprightSize, type Decoded } from './read-ca
 import type { ReadBoxes, ReadCard } from './device-read';
 import type { ProgressMessage, ReaderDownload } from './sandbox-worker-client';
 
-let reader: Promise<Reader> | null = null;
-
 /** The compact models' sizes, from the build, for a progress bar when the server sends no length. */
 const MODEL_BYTES: Record<string, number> = { [detUrl]: detBytes, [recUrl]: recBytes };
 
@@ -49,12 +47,10 @@ const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satis
 function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
-  reader ??= Promise.all([bytesOf(detUrl, toPage), bytesOf(recUrl, toPage), fetch(keysUrl).then((r) => r.text())]).then(
+  // Loaded once by deviceReaderWith, which also decides when a failed or crashed one is loaded again.
+  return Promise.all([bytesOf(detUrl, toPage), bytesOf(recUrl, toPage), fetch(keysUrl).then((r) => r.text())]).then(
     ([det, rec, keys]) => createReader({ det: expandModel(det), rec: expandModel(rec), keys }, ort),
   );
-  // A failed start is tried again with the next card, not remembered for good.
-  reader.catch(() => (reader = null));
-  return reader;
 }
 
 /**

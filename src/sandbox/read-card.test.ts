@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sampleImage } from '@/test-support/sandbox-fixture';
 import type { CreditCardResult } from '@/api/types';
 import type { Pixels, Reader, ReadLine } from '@/reader';
-import { deviceReaderWith, readCardWith, readSize, uprightSize, type Decoded } from './read-card';
+import { deviceReaderWith, readCardWith, readSize, RESTART_AFTER_MS, uprightSize, type Decoded } from './read-card';
 
 // readCardWith joins a reader and a decoder: here both are fakes, so only the joining is tested.
 
@@ -186,5 +186,50 @@ describe('deviceReaderWith: readBoxes', () => {
       kind: 'unavailable',
       why: expect.stringContaining('out of memory') as string,
     });
+  });
+});
+
+describe('deviceReaderWith: loading', () => {
+  it('loads the reader once, and afresh after it crashed while reading', async () => {
+    let loads = 0;
+    let disposed = 0;
+    let crash = true;
+    const device = deviceReaderWith(
+      () => {
+        loads++;
+        return Promise.resolve({
+          read: () => (crash ? Promise.reject(new RangeError('memory access out of bounds')) : Promise.resolve([])),
+          recognise: () => Promise.resolve([]),
+          dispose: () => Promise.resolve(void disposed++),
+        });
+      },
+      () => Promise.resolve(decoded(1000, 630)),
+    );
+    expect((await device.readCard(PNG, 'credit-card')).kind).toBe('unavailable');
+    await tick();
+    expect(disposed).toBe(1);
+    crash = false;
+    expect((await device.readCard(PNG, 'credit-card')).kind).toBe('nothing');
+    expect((await device.readCard(PNG, 'credit-card')).kind).toBe('nothing');
+    expect(loads).toBe(2);
+  });
+
+  it('takes a reader that failed to load as unavailable for a while, then loads it again', async () => {
+    vi.useFakeTimers();
+    try {
+      let loads = 0;
+      const device = deviceReaderWith(
+        () => (loads++, Promise.reject(new Error('wasm blocked'))),
+        () => Promise.resolve(decoded(10, 10)),
+      );
+      expect(await device.readCard(PNG, 'id-card')).toEqual({ kind: 'unavailable', why: 'wasm blocked' });
+      expect(await device.readBoxes(PNG, [])).toEqual({ kind: 'unavailable', why: 'wasm blocked' });
+      expect(loads).toBe(1);
+      await vi.advanceTimersByTimeAsync(RESTART_AFTER_MS);
+      await device.readCard(PNG, 'id-card');
+      expect(loads).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

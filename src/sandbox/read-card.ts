@@ -90,17 +90,39 @@ function unscaled(line: ReadLine, scale: number): ReadLine {
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
 type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
 
+/** How long a reader that failed to start is taken as unavailable before it is started again. */
+export const RESTART_AFTER_MS = 15_000;
+
 /**
- * The device's reader from a way to start it and a way to decode an image: the browser's worker and the
+ * The device's reader from a way to load it and a way to decode an image: the browser's worker and the
  * Node sandbox server differ only in those two. One image is decoded and read at a time, whether a card
  * or a second reading of given boxes, so however many requests arrive together, one photo's pixels are
- * in memory.
+ * in memory. The reader is loaded once; one that failed to load is loaded again after RESTART_AFTER_MS
+ * (not for every card: a blocked download would be fetched again each time), and one that crashed
+ * while reading is let go and loaded afresh for the next image.
  */
 export function deviceReaderWith(
-  start: () => Promise<Reader>,
+  load: () => Promise<Reader>,
   decode: (image: Uint8Array) => Promise<Decoded>,
 ): { readCard: ReadCard; readBoxes: ReadBoxes } {
   const oneAtATime = limit(1);
+  let loaded: Promise<Reader> | null = null;
+  const start = () => {
+    if (loaded) return loaded;
+    const loading = (loaded = load());
+    loading.catch(() => {
+      const timer = setTimeout(() => {
+        if (loaded === loading) loaded = null;
+      }, RESTART_AFTER_MS) as unknown as { unref?: () => void };
+      timer.unref?.(); // a Node timer must not keep the sandbox server alive; a browser's is a number
+    });
+    return loading;
+  };
+  const forget = () => {
+    const dead = loaded;
+    loaded = null;
+    void dead?.then((reader) => reader.dispose()).catch(() => undefined);
+  };
   async function prepare(image: Uint8Array): Promise<Prepared> {
     let reader: Reader;
     try {
@@ -116,8 +138,10 @@ export function deviceReaderWith(
     }
   }
   // A crash while reading (out of memory, a runtime error) is the device's fault, not the image's.
-  const crashed = (error: unknown) =>
-    ({ kind: 'unavailable', why: `it failed while reading: ${reason(error)}` }) as const;
+  const crashed = (error: unknown) => {
+    forget();
+    return { kind: 'unavailable', why: `it failed while reading: ${reason(error)}` } as const;
+  };
 
   const readCard: ReadCard = (image, service) =>
     oneAtATime(async () => {

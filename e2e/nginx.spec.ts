@@ -1,35 +1,19 @@
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type {} from '@/app/test-hooks';
-import { startSandboxServer, MAX_REQUEST_BYTES, type SandboxServer } from '../scripts/sandbox-server';
-import { findNginx, NO_NGINX_MESSAGE } from '../scripts/provision-nginx.mjs';
-import { startNginx, type RunningNginx } from '../scripts/serve.mjs';
+import { MAX_REQUEST_BYTES } from '../scripts/sandbox-server';
 import { contentSecurityPolicy } from '../vite.config';
 import { CardlensPage } from './support/cardlens-page';
+import { nginxSite } from './support/nginx-site';
 
 // Debian's nginx with deploy/nginx.conf as committed (only its SITE lines set), its upstream pointed at a
 // sandbox server. It serves dist-e2e/, the production build plus the test hook, because `npm test` builds
 // only that; the flows below drive the UI by role and label alone, so CARDLENS_NGINX_ROOT=dist runs them
 // against the real production build (the 21 MB check needs the hook and skips there).
 // nginx comes from scripts/provision-nginx.mjs (run by `npm run test:e2e`); without it this spec skips.
-const NGINX = findNginx();
-const ROOT = resolve(import.meta.dirname, '..', process.env.CARDLENS_NGINX_ROOT ?? 'dist-e2e');
-const PORT = 18_000 + (process.pid % 1000);
-
-let sandbox: SandboxServer;
-let nginx: RunningNginx;
-test.skip(!NGINX, NO_NGINX_MESSAGE);
-test.beforeAll(async () => {
-  sandbox = await startSandboxServer({ quiet: true });
-  nginx = await startNginx({ nginx: NGINX!, port: PORT, root: ROOT, upstream: sandbox.url });
-});
-test.afterAll(async () => {
-  await nginx?.stop();
-  await sandbox?.close();
-});
+const site = nginxSite(18_000 + (process.pid % 1000));
 
 test('the page comes with the security headers, the build’s CSP plus frame-ancestors', async ({ request }) => {
-  const page = await request.get(`${nginx.url}/`);
+  const page = await request.get(`${site.nginx().url}/`);
   const headers = page.headers();
   expect(headers['content-security-policy']).toBe(`${contentSecurityPolicy()}; frame-ancestors 'none'`);
   expect(headers['x-content-type-options']).toBe('nosniff');
@@ -39,10 +23,10 @@ test('the page comes with the security headers, the build’s CSP plus frame-anc
   expect(headers['permissions-policy']).not.toMatch(/fullscreen/);
   expect(headers['cache-control']).toBe('no-cache');
   // A deep link is the app too.
-  expect((await request.get(`${nginx.url}/some/where`)).headers()['content-type']).toMatch(/^text\/html/);
+  expect((await request.get(`${site.nginx().url}/some/where`)).headers()['content-type']).toMatch(/^text\/html/);
 
   const script = /src="(\/assets\/[^"]+\.js)"/.exec(await page.text())![1];
-  const asset = await request.get(`${nginx.url}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  const asset = await request.get(`${site.nginx().url}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(asset.headers()['content-encoding']).toBe('gzip');
   expect(asset.headers()['content-security-policy']).toBeDefined();
@@ -52,7 +36,7 @@ test('the Dev proxy endpoint through nginx: connection check, a credit card, an 
   page,
 }) => {
   const app = new CardlensPage(page);
-  await page.goto(nginx.url);
+  await page.goto(site.nginx().url);
   await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
   await app.connect({ endpoint: 'Dev proxy', secretKey: 'sandbox' });
   await page.getByRole('button', { name: 'Check connection' }).click();
@@ -71,17 +55,18 @@ test('the Dev proxy endpoint through nginx: connection check, a credit card, an 
   await expect(page.getByText('✓ Authentic')).toBeVisible();
   // Everything went through nginx to the sandbox behind it.
   expect(
-    sandbox.sandbox.control
-      .log()
+    site
+      .sandbox()
+      .sandbox.control.log()
       .filter((e) => e.method === 'POST')
       .map((e) => `${e.path.replace(/^\/v2\.0\/appkeys\/sandbox\//, '')} ${e.resultCode}`),
   ).toEqual(['credit-card 0', 'id-card 0', 'id-card/authenticity 0']);
 });
 
 test('nginx itself refuses a 21 MB upload with 413, and the client reads it as the size error', async ({ page }) => {
-  await page.goto(nginx.url);
+  await page.goto(site.nginx().url);
   test.skip(!(await page.evaluate(() => Boolean(window.__cardlens))), 'needs the e2e build’s test hook');
-  const before = sandbox.sandbox.control.log().length;
+  const before = site.sandbox().sandbox.control.log().length;
   const outcome = await page.evaluate(
     async (bytes) => {
       const raw = await fetch('/nhn-ocr/v2.0/appkeys/sandbox/credit-card', {
@@ -115,7 +100,7 @@ test('nginx itself refuses a 21 MB upload with 413, and the client reads it as t
   expect(outcome.resultCode).toBe(4131000);
   expect(outcome.message).toBe('The file is larger than the service accepts (20 MB).');
   // nginx's cap is the sandbox server's: 20 MB of image and the envelope around it.
-  expect(nginx.log()).toContain(`client intended to send too large body: ${21 * 1024 * 1024}`);
+  expect(site.nginx().log()).toContain(`client intended to send too large body: ${21 * 1024 * 1024}`);
   expect(MAX_REQUEST_BYTES).toBe(21_037_056);
-  expect(sandbox.sandbox.control.log().length).toBe(before + 1); // the client's key fetch, no upload
+  expect(site.sandbox().sandbox.control.log().length).toBe(before + 1); // the client's key fetch, no upload
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore, type ComponentType } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore, type ComponentType } from 'react';
 import { loadBatchScreen } from '@/features/analyze';
 import { loadConnectionPanel } from '@/features/connection';
 import { loadReviewScreens } from '@/features/review';
@@ -42,25 +42,29 @@ function deferred<T>(importer: () => Promise<T>): Deferred<T> {
 }
 
 /**
- * A screen whose code is loaded when it is first rendered, saying so meanwhile. When the code fails to
- * arrive, the error boundary above shows it, and rendering the screen again asks for it again.
+ * A screen whose code is loaded when it is first rendered, saying so meanwhile; when its code is here
+ * already, as after the idle prefetch, it renders at once, with no fallback to show and take down.
+ * When the code fails to arrive, the error boundary above shows it, and rendering the screen again
+ * asks for it again.
  */
-function screen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+function screen<P extends object>(code: Deferred<ComponentType<P>>): ComponentType<P> {
   const make = () =>
     lazy(() =>
-      load().then(
+      code.load().then(
         (component) => ({ default: component }),
         (error: unknown) => {
-          Screen = make();
+          Lazy = make();
           throw error;
         },
       ),
     );
-  let Screen = make();
+  let Lazy = make();
   return function DeferredScreen(props: P) {
+    const [Loaded] = useState(() => code.current());
+    if (Loaded) return <Loaded {...props} />;
     return (
       <Suspense fallback={<ScreenLoading />}>
-        <Screen {...props} />
+        <Lazy {...props} />
       </Suspense>
     );
   };
@@ -83,15 +87,21 @@ const batch = deferred(loadBatchScreen);
 const review = deferred(loadReviewScreens);
 const connection = deferred(loadConnectionPanel);
 
-export const Viewer = screen(() =>
-  Promise.all([viewer.load(), queries.load()]).then(([m, q]) => q.withQueries(m.Viewer)),
-);
-export const BatchPanel = screen(() => batch.load().then((m) => m.BatchPanel));
-export const ReportView = screen(() => review.load().then((m) => m.ReportView));
-export const SessionControls = screen(() => review.load().then((m) => m.SessionControls));
-export const ConnectionPanel = screen(() =>
-  Promise.all([connection.load(), queries.load()]).then(([m, q]) => q.withQueries(m.ConnectionPanel)),
-);
+const screens = {
+  viewer: deferred(() => Promise.all([viewer.load(), queries.load()]).then(([m, q]) => q.withQueries(m.Viewer))),
+  batch: deferred(() => batch.load().then((m) => m.BatchPanel)),
+  report: deferred(() => review.load().then((m) => m.ReportView)),
+  session: deferred(() => review.load().then((m) => m.SessionControls)),
+  connection: deferred(() =>
+    Promise.all([connection.load(), queries.load()]).then(([m, q]) => q.withQueries(m.ConnectionPanel)),
+  ),
+};
+
+export const Viewer = screen(screens.viewer);
+export const BatchPanel = screen(screens.batch);
+export const ReportView = screen(screens.report);
+export const SessionControls = screen(screens.session);
+export const ConnectionPanel = screen(screens.connection);
 
 /** The batch table's code once loaded, else null: it orders the rows by what the cards read. */
 export const useBatchCode = () => useSyncExternalStore(batch.subscribe, batch.current);
@@ -103,10 +113,7 @@ export const readViewerState = (): ViewerProbe | null => viewer.current()?.readV
 export function loadDeferred(): Promise<void> {
   return Promise.allSettled([
     viewer.load().then((m) => m.prefetchCardCanvas()),
-    batch.load(),
-    review.load(),
-    connection.load(),
-    queries.load(),
+    ...Object.values(screens).map((code) => code.load()),
   ]).then(() => undefined);
 }
 

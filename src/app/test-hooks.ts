@@ -1,6 +1,6 @@
 // window.__cardlens exists only in `--mode e2e` builds: e2e specs read app state through it
 // instead of poking at the canvas. Production builds drop this module entirely.
-import type * as Api from '@/api';
+import * as Api from '@/api';
 import type * as Envelope from '@/envelope';
 import type { ViewerProbe } from '@/features/viewer';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
@@ -28,7 +28,7 @@ export function installTestHooks(): void {
   window.__cardlens = {
     // Imported when asked for: a static import would put the envelope in every build's first chunk.
     envelope: () => import('@/envelope'),
-    api: () => import('@/api'),
+    api: () => Promise.resolve(Api),
     viewer: readViewerState,
     viewerCode: loadDeferred,
     sandbox: () => loadSandbox().then((s) => s.sandbox.control),

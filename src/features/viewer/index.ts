@@ -1,4 +1,10 @@
+import { loadReviewScreens } from '@/features/review';
+
 export { decodeOnScreen } from './display-decode';
 export type { ViewerProbe } from './viewer-probe';
-/** The viewer itself, Konva behind it: no card is on the first screen, so it loads when one is shown. */
-export const loadViewer = () => import('./viewer-screen');
+/**
+ * The viewer itself, Konva behind it, and the review bar it shows: no card is on the first screen, so
+ * they load when one is shown.
+ */
+export const loadViewer = () =>
+  Promise.all([import('./viewer-screen'), loadReviewScreens()]).then(([viewer]) => viewer);

@@ -1,17 +1,14 @@
-import { lazy, Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { QueueItem } from '@/features/analyze';
 import { AuthenticityPanel } from '@/features/authenticity';
 import type { CardView } from '@/features/card-view';
 import { redactResult } from '@/features/fields';
-import { loadReviewScreens, type CardReview } from '@/features/review';
+import { loadedReviewScreens, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
 import { SecondReadNote } from '@/features/second-read';
 import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
 import { FieldList } from './field-list';
 import { DeviceReadNote, ResultDetails, TimingTable } from './result-details';
-
-// Its chunk is fetched with the viewer's while the browser is idle (app/deferred.ts), so it rarely waits.
-const ReviewBar = lazy(() => loadReviewScreens().then((m) => ({ default: m.ReviewBar })));
 
 export type InspectorTab = 'fields' | 'rules' | 'authenticity' | 'json' | 'timings';
 
@@ -43,6 +40,8 @@ export function Inspector({
 }: Props) {
   const { t } = useI18n();
   const ids = useId();
+  // Loaded with the viewer's own code (index.ts), so it is here whenever a card is.
+  const ReviewBar = loadedReviewScreens()?.ReviewBar;
   const [lowFirst, setLowFirst] = useState(false);
   const outcome = item.outcome;
   const tabs: { id: InspectorTab; label: MessageKey; hidden?: boolean }[] = [
@@ -100,17 +99,15 @@ export function Inspector({
                       ✗ {t('ruleFailures', { n: problems })}
                     </button>
                   )}
-                  {!presentation && reviewCard && card && (
-                    <Suspense fallback={null}>
-                      <ReviewBar
-                        card={reviewCard}
-                        fields={fields}
-                        flagged={card.flagged}
-                        threshold={threshold}
-                        selectedId={selection.selectedId}
-                        onSelect={selection.onSelect}
-                      />
-                    </Suspense>
+                  {!presentation && reviewCard && card && ReviewBar && (
+                    <ReviewBar
+                      card={reviewCard}
+                      fields={fields}
+                      flagged={card.flagged}
+                      threshold={threshold}
+                      selectedId={selection.selectedId}
+                      onSelect={selection.onSelect}
+                    />
                   )}
                   <FieldList
                     verdicts={review?.fields ?? {}}

@@ -18,6 +18,11 @@ export function deferredClient(
   };
 }
 
+const clientCode = () => import('./client');
+
+/** Fetches the client's code before its first call, as the app does while the browser is idle. */
+export const prefetchClient = (): Promise<void> => clientCode().then(() => undefined);
+
 /**
  * The client (client.ts), its code loaded at its first call rather than with the first screen: the
  * envelope and the response schemas are not needed before a card is sent. A load that failed is
@@ -26,7 +31,7 @@ export function deferredClient(
 export function createOcrClient(options: OcrClientOptions): OcrClient {
   let client: Promise<OcrClient> | null = null;
   return deferredClient(options.baseUrl.replace(/\/+$/, ''), apiVersionOf(options.auth), () => {
-    client ??= import('./client').then(({ createOcrClient }) => createOcrClient(options));
+    client ??= clientCode().then(({ createOcrClient }) => createOcrClient(options));
     client.catch(() => (client = null));
     return client;
   });

@@ -1,6 +1,6 @@
 export { apiVersionOf, missingCredential } from './credentials';
 export type { OcrClient, OcrClientOptions, FetchedPublicKey } from './client';
-export { createOcrClient, deferredClient } from './deferred-client';
+export { createOcrClient, deferredClient, prefetchClient } from './deferred-client';
 export { OcrError, NETWORK_MESSAGE, type OcrErrorKind, type FieldProblem } from './errors';
 export { RESULT_CODES, describeResultCode, type ResultCodeInfo, type Localised } from './result-codes';
 export { checkAuthenticityFields, AUTHENTICITY_RULES, PLAIN_AUTHENTICITY_FIELDS } from './authenticity-fields';

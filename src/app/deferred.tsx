@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { prefetchClient } from '@/api';
 import { loadBatchScreen } from '@/features/analyze';
 import { loadConnectionPanel } from '@/features/connection';
 import { loadReviewScreens } from '@/features/review';
@@ -109,11 +110,12 @@ export const useBatchCode = () => useSyncExternalStore(batch.subscribe, batch.cu
 /** What the viewer shows, once its code has loaded (test builds read it through window.__cardlens). */
 export const readViewerState = (): ViewerProbe | null => viewer.current()?.readViewerState() ?? null;
 
-/** Loads every deferred screen, the viewer's canvas too. Never rejects: a screen that failed loads again when shown. */
+/** Loads every deferred screen, the viewer's canvas and the client too. Never rejects: a screen that failed loads again when shown. */
 export function loadDeferred(): Promise<void> {
   return Promise.allSettled([
     viewer.load().then((m) => m.prefetchCardCanvas()),
     ...Object.values(screens).map((code) => code.load()),
+    prefetchClient(),
   ]).then(() => undefined);
 }
 

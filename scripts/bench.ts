@@ -61,7 +61,7 @@ async function measureBundle(dist: string) {
   const pageSide = assets.filter((f) => /^sandbox-(fetch|worker-client)-/.test(f)).map((f) => `assets/${f}`);
   return {
     initialJsGzipKB: kb(await total(initial)),
-    initialJsTarget: '<= 180',
+    initialJsTarget: '<= 90',
     sandboxChunkGzipKB: kb(await total([...worker, ...pageSide])),
     sandboxWorkerGzipKB: kb(await total(worker)),
     sandboxLoadedLazily: worker.length === 1 && !initial.some((f) => f.includes('sandbox-')),
@@ -75,15 +75,17 @@ type Until = { boxesOf: string } | { cardsDone: number } | null;
  * Drops files built inside the page onto the drop zone, as a user dragging them would, and waits in
  * the page for `until`. Returns when the drop happened and how long the wait took (performance.now()).
  * Polled every millisecond rather than every frame, so a figure is not rounded up to the next frame.
+ * With `afterLoadMs`, the drop waits until that long after the page's load event.
  */
 async function dropInPage(
   page: Page,
   sample: string,
   names: string[],
   until: Until = null,
+  afterLoadMs: number | null = null,
 ): Promise<{ start: number; elapsed: number }> {
   return page.evaluate(
-    async ({ sample, names, until }) => {
+    async ({ sample, names, until, afterLoadMs }) => {
       const blob = await (await fetch(`/samples/${sample}`)).blob();
       const transfer = new DataTransfer();
       for (const name of names) transfer.items.add(new File([blob], name, { type: 'image/png' }));
@@ -97,13 +99,18 @@ async function dropInPage(
         const shown = /^(\d+)\//.exec(document.querySelector('.batch-progress')?.textContent ?? '')?.[1];
         return Number(shown ?? 0) >= until.cardsDone;
       };
+      if (afterLoadMs !== null) {
+        const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+        const wait = navigation.loadEventEnd + afterLoadMs - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       const start = performance.now();
       for (const type of ['dragenter', 'dragover', 'drop'])
         zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
       while (!reached()) await new Promise((resolve) => setTimeout(resolve, 1));
       return { start, elapsed: performance.now() - start };
     },
-    { sample, names, until },
+    { sample, names, until, afterLoadMs },
   );
 }
 
@@ -168,6 +175,45 @@ async function dropToOverlay(browser: Browser) {
       renderAndDraw: m('draw'),
     },
     sampleBytes: (await readFile(join(root, 'public/samples/credit-card-hires.png'))).length,
+  };
+}
+
+/**
+ * The first drop of a first visit: each run a fresh browser context (an empty cache, the service worker
+ * installing as on a first visit), the card dropped 500 ms after the load event, timed to its boxes
+ * drawn. What the first screen left out must arrive by then or on demand: the viewer, Konva, the
+ * client, the sandbox's keys.
+ */
+async function coldDropToOverlay(browser: Browser) {
+  const AFTER_LOAD_MS = 500;
+  const runs: { total: number; preflight: number; request: number; draw: number }[] = [];
+  for (let run = 0; run < 9; run++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript('globalThis.__name = (fn) => fn;');
+    await page.goto(APP); // resolves at the load event
+    const { start, elapsed: total } = await dropInPage(
+      page,
+      'credit-card-hires.png',
+      ['cold.png'],
+      { boxesOf: 'cold.png' },
+      AFTER_LOAD_MS,
+    );
+    const probe = (await page.evaluate(() => window.__cardlens!.viewer()))!;
+    const preflight = probe.startedAt! - start;
+    runs.push({ total, preflight, request: probe.timings!.totalMs, draw: total - preflight - probe.timings!.totalMs });
+    await context.close();
+  }
+  const m = (key: keyof (typeof runs)[number]) => round(median(runs.map((r) => r[key])), 1);
+  return {
+    coldDropToOverlayMs: m('total'),
+    target: '<= 400',
+    dropAfterLoadMs: AFTER_LOAD_MS,
+    freshContexts: runs.length,
+    // Medians of each stage: they need not add up to the median total. The request includes the
+    // sandbox's key pairs when they were not made yet; the draw, the viewer's code when not loaded yet.
+    stagesMs: { preflight: m('preflight'), clientAndSandbox: m('request'), renderAndDraw: m('draw') },
+    runsMs: runs.map((r) => round(r.total, 1)),
   };
 }
 
@@ -342,6 +388,7 @@ async function main(only: string[]): Promise<void> {
     const sections = {
       envelope: () => measureEnvelope(browser),
       dropToOverlay: () => dropToOverlay(browser),
+      coldDropToOverlay: () => coldDropToOverlay(browser),
       overlay: () => overlay(browser),
       app: () => measureApp(browser, APP),
       batch: () => batchEfficiency(browser),

@@ -1,32 +1,76 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
-import { expect, it } from 'vitest';
+import { join, relative, resolve } from 'node:path';
+import { build, type Plugin } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
 
-// The e2e build exposes every unmasked value through window.__cardlens; a deployable build must not,
-// whatever the shell that builds it has in its environment.
-it('a production build holds no test hook, even with VITE_TEST_HOOKS=true in the environment', async () => {
+// One production build, as `vite build` makes it, checked for two promises: it holds no test hook,
+// whatever the environment, and its first screen loads only what it shows.
+
+// What the first screen must not load (issue #17): the screens after it come in chunks of their own,
+// fetched when shown or while the browser is idle (src/app/deferred.tsx). Module ids, relative to the root.
+const DEFERRED: [string, RegExp][] = [
+  ['Konva', /^node_modules\/(konva|react-konva)\//],
+  ['the viewer', /^src\/features\/viewer\/(?!index\.ts$|display-decode\.ts$)/],
+  [
+    'the batch table',
+    /^src\/features\/analyze\/batch-panel\.tsx$|^node_modules\/@tanstack\/(react-virtual|virtual-core)\//,
+  ],
+  ['the report', /^src\/features\/review\/(report-view|session-controls|review-bar)\.tsx$/],
+  ['the connection panel', /^src\/features\/connection\/connection-panel\.tsx$/],
+  ['the rules', /^src\/features\/(rules|card-view)\//],
+  ['TanStack Query', /^node_modules\/@tanstack\/query-core\//],
+  ['the envelope', /^src\/envelope\//],
+  ['valibot', /^node_modules\/valibot\//],
+];
+
+/** A module's path from the root, or from node_modules/ for a package's. */
+const moduleName = (id: string) => {
+  const path = id.replace(/\?.*$/, '');
+  const inPackage = path.lastIndexOf('/node_modules/');
+  return inPackage >= 0 ? path.slice(inPackage + 1) : relative(root, path);
+};
+
+/** Module ids by chunk file name, and which chunks the entry loads before anything renders. */
+let chunks: Map<string, { modules: string[]; imports: string[]; isEntry: boolean }>;
+/** Built JavaScript and HTML files that hold the e2e test hook. */
+let hooked: string[];
+
+beforeAll(async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'cardlens-build-'));
   const saved = { hooks: process.env.VITE_TEST_HOOKS, nodeEnv: process.env.NODE_ENV };
+  // The e2e build exposes every unmasked value through window.__cardlens; this one must not, even
+  // with the variable set in the shell that builds it.
   process.env.VITE_TEST_HOOKS = 'true';
   process.env.NODE_ENV = 'production'; // as `vite build` has it; Vitest sets 'test'
+  chunks = new Map();
+  const record: Plugin = {
+    name: 'record-chunks',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const modules = Object.keys(file.modules).map(moduleName);
+        chunks.set(file.fileName, { modules, imports: file.imports, isEntry: file.isEntry });
+      }
+    },
+  };
   try {
     await build({
       root,
       configFile: join(root, 'vite.config.ts'),
       mode: 'production',
       logLevel: 'silent',
+      plugins: [record],
       build: { outDir, emptyOutDir: true },
     });
+    // Read from the disk: the workers' chunks are built apart from the page's.
     const files = (await readdir(outDir, { recursive: true })).filter((f) => /\.(m?js|html)$/.test(f));
     expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(1);
-    const hooked: string[] = [];
+    hooked = [];
     for (const file of files)
       if ((await readFile(join(outDir, file), 'utf8')).includes('__cardlens')) hooked.push(file);
-    expect(hooked).toEqual([]);
   } finally {
     for (const [key, value] of [
       ['VITE_TEST_HOOKS', saved.hooks],
@@ -38,3 +82,33 @@ it('a production build holds no test hook, even with VITE_TEST_HOOKS=true in the
     await rm(outDir, { recursive: true, force: true });
   }
 }, 180_000);
+
+it('holds no test hook, even with VITE_TEST_HOOKS=true in the environment', () => {
+  expect(hooked).toEqual([]);
+});
+
+afterAll(() => chunks.clear());
+
+function firstScreenModules(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    chunks.get(file)?.imports.forEach(visit);
+  };
+  for (const [file, chunk] of chunks) if (chunk.isEntry) visit(file);
+  return [...seen].flatMap((file) => chunks.get(file)?.modules ?? []);
+}
+
+it.each(DEFERRED)('%s is built, but not in the first screen’s chunks', (_name, pattern) => {
+  const all = [...chunks.values()].flatMap((chunk) => chunk.modules);
+  expect(all.filter((id) => pattern.test(id)).length).toBeGreaterThan(0);
+  expect(firstScreenModules().filter((id) => pattern.test(id))).toEqual([]);
+});
+
+it('the first screen’s own code is in its chunks', () => {
+  const first = firstScreenModules();
+  expect(first).toContain('src/main.tsx');
+  expect(first).toContain('src/features/analyze/drop-zone.tsx');
+  expect(first).toContain('src/features/viewer/display-decode.ts');
+});

@@ -8,7 +8,7 @@ import { loadViewer, type ViewerProbe } from '@/features/viewer';
 
 // The first screen shows the header, the drop zone, the queue and the gallery. The rest is fetched
 // when it is first shown, or before that while the browser is idle after the first paint, so that
-// the first drop does not wait for it. scripts/first-screen.test.ts keeps it out of the entry chunk.
+// the first drop does not wait for it. scripts/production-build.test.ts keeps it out of the entry chunk.
 
 interface Deferred<T> {
   load: () => Promise<T>;

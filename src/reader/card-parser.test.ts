@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readLine } from '@/test-support/read-line';
 import { luhnValid } from '@/lib/check-digits';
 import { parseCreditCard } from './card-parser';
 import { digitText, hasCardLikeText, subQuad } from './card-text';
@@ -7,16 +8,7 @@ import type { ReadLine } from './types';
 
 const SIZE = { width: 1000, height: 630 };
 
-/** A line at (x, y), 20 px a character, 40 px high, positions at each character's centre. */
-function line(text: string, x: number, y: number, conf = 0.9): ReadLine {
-  const w = text.length * 20;
-  return {
-    text,
-    conf,
-    quad: { x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + 40, x4: x, y4: y + 40 },
-    charPositions: [...text].map((_, i) => (i + 0.5) / text.length),
-  };
-}
+const line = (text: string, x: number, y: number, conf = 0.9) => readLine(text, x, y, conf);
 
 const parsed = (lines: ReadLine[]) => {
   const p = parseCreditCard(lines, SIZE);

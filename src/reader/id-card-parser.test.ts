@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readLine } from '@/test-support/read-line';
 import { residentNumberCheckDigit } from '@/lib/check-digits';
 import { parseIdCard, residentNumberValid } from './id-card-parser';
 import type { ReadLine } from './types';
@@ -7,15 +8,7 @@ import type { ReadLine } from './types';
 const SIZE = { width: 1000, height: 630 };
 const TODAY = new Date('2026-06-01T00:00:00Z');
 
-function line(text: string, x: number, y: number, conf = 0.9): ReadLine {
-  const w = text.length * 20;
-  return {
-    text,
-    conf,
-    quad: { x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + 30, x4: x, y4: y + 30 },
-    charPositions: [...text].map((_, i) => (i + 0.5) / text.length),
-  };
-}
+const line = (text: string, x: number, y: number, conf = 0.9) => readLine(text, x, y, conf, 30);
 
 const parsed = (lines: ReadLine[]) => {
   const p = parseIdCard(lines, SIZE, { today: TODAY });

@@ -1,13 +1,13 @@
 import type { AnalysisKind, DeviceRead, Localised } from '@/api';
-import { MESSAGES } from '@/features/shared';
+import { fillIn, MESSAGES } from '@/features/shared';
 
 /** Hold the card, send it with a caution, or send it (null). */
 export type PreSendOutcome = { hold: Localised } | { caution: Localised } | null;
 
-const filled = (text: Localised, vars: Record<string, string>): Localised => {
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
-  return { en: fill(text.en), ko: fill(text.ko) };
-};
+const filled = (text: Localised, vars: Record<string, string>): Localised => ({
+  en: fillIn(text.en, vars),
+  ko: fillIn(text.ko, vars),
+});
 
 /**
  * The check before sending, from the device's reading of the photo: with no card-like text it is held,

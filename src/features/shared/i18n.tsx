@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Localised } from '@/api';
+import { fillIn } from './fill-in';
 import { MESSAGES, type MessageKey } from './messages';
 
 export type Lang = keyof Localised;
@@ -37,8 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo<I18n>(() => {
     const pick = (text: Localised) => text[lang];
-    const t = (key: MessageKey, vars?: Record<string, string | number>) =>
-      pick(MESSAGES[key]).replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+    const t = (key: MessageKey, vars?: Record<string, string | number>) => fillIn(pick(MESSAGES[key]), vars);
     return { lang, setLang, t, pick };
   }, [lang, setLang]);
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { describeResultCode, type Localised } from './result-codes';
+import { CONNECTION_RESULT_CODES } from './connection-codes';
+import type { Localised } from './result-codes';
 
 export type OcrErrorKind =
   | 'api'
@@ -53,25 +54,8 @@ export class OcrError extends Error {
   get isConnectionProblem(): boolean {
     if (this.kind === 'network' || this.kind === 'not-configured' || this.kind === 'insecure-endpoint') return true;
     if (this.kind === 'http') return this.status === 401 || this.status === 403 || this.status === 404;
-    return (
-      this.kind === 'api' && this.resultCode !== undefined && describeResultCode(this.resultCode).connection === true
-    );
+    return this.kind === 'api' && this.resultCode !== undefined && CONNECTION_RESULT_CODES.has(this.resultCode);
   }
-}
-
-export function apiError(
-  resultCode: number,
-  resultMessage: string,
-  status: number | undefined,
-  resultKey?: string,
-): OcrError {
-  const info = describeResultCode(resultCode, resultKey);
-  return new OcrError('api', `${info.key} (${resultCode}): ${info.message.en}`, {
-    resultCode,
-    resultKey: info.key,
-    resultMessage,
-    status,
-  });
 }
 
 export const NETWORK_MESSAGE =

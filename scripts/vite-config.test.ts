@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy, parseConnectSrc, TEST_HOOK_MARKER, testHookGuard } from '../vite.config';
+import { BARREL, contentSecurityPolicy, parseConnectSrc, TEST_HOOK_MARKER, testHookGuard } from '../vite.config';
 
 type Output = { type: 'chunk'; fileName: string; code: string } | { type: 'asset'; fileName: string; source: unknown };
 
@@ -94,5 +94,16 @@ describe('CARDLENS_CONNECT_SRC', () => {
     expect(contentSecurityPolicy()).toContain(
       "connect-src 'self' https://api-ocr.nhncloudservice.com https://ocr.api.nhncloudservice.com http://127.0.0.1:* http://localhost:*;",
     );
+  });
+});
+
+describe('BARREL', () => {
+  it('names the indexes of the features and the API, nothing else', () => {
+    expect(BARREL.test('/repo/src/features/analyze/index.ts')).toBe(true);
+    expect(BARREL.test('/repo/src/features/second-read/index.ts')).toBe(true);
+    expect(BARREL.test('/repo/src/api/index.ts')).toBe(true);
+    expect(BARREL.test('/repo/src/envelope/index.ts')).toBe(false); // runs code of its own
+    expect(BARREL.test('/repo/src/features/analyze/drop-zone.tsx')).toBe(false);
+    expect(BARREL.test('/repo/node_modules/pkg/src/api/index.ts')).toBe(false);
   });
 });

@@ -10,5 +10,4 @@ export { thumbnailOf } from './thumbnail';
 export type { PreSendVerdict, QueueEvent } from './queue-types';
 export { useAnalysisQueue, type DecodeOnScreen } from './use-analysis-queue';
 export { useLeaveGuard } from './use-leave-guard';
-/** The batch table, its exports and the rows it sorts by what the cards read: loaded when first shown. */
-export const loadBatchScreen = () => import('./batch-screen');
+export { loadBatchScreen } from './load-batch-screen';

@@ -1,10 +1,3 @@
-import { loadReviewScreens } from '@/features/review';
-
 export { decodeOnScreen } from './display-decode';
 export type { ViewerProbe } from './viewer-probe';
-/**
- * The viewer itself, Konva behind it, and the review bar it shows: no card is on the first screen, so
- * they load when one is shown.
- */
-export const loadViewer = () =>
-  Promise.all([import('./viewer-screen'), loadReviewScreens()]).then(([viewer]) => viewer);
+export { loadViewer } from './load-viewer';

@@ -4,7 +4,7 @@ import type { AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
 // file, not @/api: what @/api exports loads with the first screen, which needs no valibot.
 import { rawCreditCardSchema, rawIdCardSchema } from '@/api/schemas';
 import { redactResult } from '@/features/fields';
-import { fillIn, MESSAGES, type Lang, type MessageKey } from '@/features/shared';
+import { bilingual, fillIn, type Lang, type MessageKey } from '@/features/shared';
 import { cardReviewSchema, MAX_FILE_NAME, type CardReview } from './review-model';
 import { withoutValues } from './review-store';
 
@@ -72,7 +72,7 @@ const PROBLEM_MESSAGES: Record<SessionProblem, MessageKey> = {
 /** The refusal in words, in English or Korean. */
 export function describeRefusal(refusal: SessionRefusal, lang: Lang): string {
   const text = (key: MessageKey, vars: Record<string, string | number | undefined>) =>
-    fillIn(MESSAGES[key][lang], vars, () => '');
+    fillIn(bilingual(key)[lang], vars, () => '');
   const where =
     refusal.card === undefined
       ? text('sessionWhereFile', {})

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
-import { MESSAGES } from '@/features/shared';
+import { bilingual } from '@/features/shared';
 import { preSendOutcome } from './pre-send';
 
 it('holds only a photo the device read and found no card-like text in, naming what it looked for', () => {
   const nothing = (cardLike: boolean | null) => ({ kind: 'nothing' as const, lookedFor: 'Looked for …', cardLike });
-  expect(preSendOutcome(nothing(false), 'credit-card')).toEqual({ hold: MESSAGES.heldNoCardTextCredit });
-  expect(preSendOutcome(nothing(false), 'id-card-stand-alone')).toEqual({ hold: MESSAGES.heldNoCardTextId });
+  expect(preSendOutcome(nothing(false), 'credit-card')).toEqual({ hold: bilingual('heldNoCardTextCredit') });
+  expect(preSendOutcome(nothing(false), 'id-card-stand-alone')).toEqual({ hold: bilingual('heldNoCardTextId') });
   // Digits were there, though the parser made no card of them: the service may, so it is sent.
   expect(preSendOutcome(nothing(true), 'credit-card')).toBeNull();
   expect(preSendOutcome({ kind: 'read', result: {} as never }, 'id-card')).toBeNull();

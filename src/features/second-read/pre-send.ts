@@ -1,5 +1,5 @@
 import type { AnalysisKind, DeviceRead, Localised } from '@/api';
-import { fillIn, MESSAGES } from '@/features/shared';
+import { bilingual, fillIn } from '@/features/shared';
 
 /** Hold the card, send it with a caution, or send it (null). */
 export type PreSendOutcome = { hold: Localised } | { caution: Localised } | null;
@@ -18,7 +18,7 @@ export function preSendOutcome(read: DeviceRead, kind: AnalysisKind): PreSendOut
   if (read.kind === 'read' || (read.kind === 'nothing' && read.cardLike === true)) return null;
   if (read.kind === 'unavailable' || read.cardLike === null) {
     const why = read.kind === 'unavailable' ? read.why : read.lookedFor;
-    return { caution: filled(MESSAGES.preSendUnavailable, { why }) };
+    return { caution: filled(bilingual('preSendUnavailable'), { why }) };
   }
-  return { hold: kind === 'credit-card' ? MESSAGES.heldNoCardTextCredit : MESSAGES.heldNoCardTextId };
+  return { hold: kind === 'credit-card' ? bilingual('heldNoCardTextCredit') : bilingual('heldNoCardTextId') };
 }

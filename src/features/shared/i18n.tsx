@@ -1,11 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Localised } from '@/api';
 import { fillIn } from './fill-in';
-import { MESSAGES, type MessageKey } from './messages';
+import type { MessageKey, Messages } from './messages';
+import { createTextStore, type Lang } from './text-store';
 
-export type Lang = keyof Localised;
+export type { Lang } from './text-store';
 
 interface I18n {
+  /** The language asked for; the text follows as soon as its table has arrived. */
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -15,6 +17,14 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'cardlens.lang';
+
+// Each language's table is a chunk of its own: the page loads only the one it shows. One import() per
+// function: Vite preloads what each call site needs, and one site with both would preload both tables.
+const TABLES: Record<Lang, () => Promise<Messages>> = {
+  en: () => import('./messages-en').then((m) => m.EN),
+  ko: () => import('./messages-ko').then((m) => m.KO),
+};
+const loadTable = (lang: Lang) => TABLES[lang]();
 
 function initialLang(): Lang {
   try {
@@ -26,25 +36,49 @@ function initialLang(): Lang {
   return navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
+function savePreference(lang: Lang) {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang); // a preference only; never a secret or a value
+  } catch {
+    // ignore
+  }
+}
+
+/** Renders its children once the text of the chosen language is here. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next); // a preference only; never a secret or a value
-    } catch {
-      // ignore
-    }
-  }, []);
-  const value = useMemo<I18n>(() => {
-    const pick = (text: Localised) => text[lang];
-    const t = (key: MessageKey, vars?: Record<string, string | number>) => fillIn(pick(MESSAGES[key]), vars);
-    return { lang, setLang, t, pick };
-  }, [lang, setLang]);
+  const [texts] = useState(() => createTextStore(loadTable, initialLang()));
+  const { asked, shown, failed } = useSyncExternalStore(texts.subscribe, texts.get);
+  useEffect(() => texts.ask(texts.get().asked), [texts]);
+  const value = useMemo<I18n | null>(() => {
+    if (!shown) return null;
+    return {
+      lang: asked,
+      setLang: (lang) => {
+        savePreference(lang);
+        texts.ask(lang);
+      },
+      t: (key, vars) => fillIn(shown.messages[key], vars),
+      pick: (text) => text[shown.lang],
+    };
+  }, [asked, shown, texts]);
   useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+    if (shown) document.documentElement.lang = shown.lang;
+  }, [shown]);
+
+  if (value) return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return failed ? <TextsFailed onRetry={() => texts.ask(asked)} /> : null;
+}
+
+/** The page's text did not arrive: said in both languages, since neither table is here. */
+function TextsFailed({ onRetry }: { onRetry: () => void }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p className="notice-title">Cardlens could not load its text. · 화면 문구를 불러오지 못했습니다.</p>
+      <button type="button" onClick={onRetry}>
+        Retry · 다시 시도
+      </button>
+    </div>
+  );
 }
 
 export function useI18n(): I18n {

@@ -5,6 +5,6 @@ export { ErrorBoundary } from './error-boundary';
 export { ErrorNotice } from './error-notice';
 export { fillIn } from './fill-in';
 export { I18nProvider, useI18n, type Lang } from './i18n';
-export { MESSAGES, type MessageKey } from './messages';
+export { bilingual, type MessageKey, type Messages } from './messages';
 export { SERVICE_NAME } from './service-names';
 export { useNow } from './use-now';

@@ -13,7 +13,12 @@ const root = resolve(import.meta.dirname, '..');
 // fetched when shown or while the browser is idle (src/app/deferred.tsx). Module ids, relative to the root.
 const DEFERRED: [string, RegExp][] = [
   ['Konva', /^node_modules\/(konva|react-konva)\//],
-  ['the viewer', /^src\/features\/viewer\/(?!index\.ts$|display-decode\.ts$)/],
+  ['the workspace', /^src\/app\/workspace\.tsx$/],
+  ['the queue', /^src\/features\/analyze\/(queue-store|use-analysis-queue|queue-list|preflight)\.tsx?$/],
+  ['the result codes’ messages', /^src\/api\/result-codes\.ts$/],
+  ['the second read', /^src\/features\/second-read\/(?!device-checks\.tsx$|index\.ts$)/],
+  ['the UI text (one chunk per language)', /^src\/features\/shared\/messages-(en|ko)\.ts$/],
+  ['the viewer', /^src\/features\/viewer\//],
   [
     'the batch table',
     /^src\/features\/analyze\/batch-panel\.tsx$|^node_modules\/@tanstack\/(react-virtual|virtual-core)\//,
@@ -110,5 +115,13 @@ it('the first screen’s own code is in its chunks', () => {
   const first = firstScreenModules();
   expect(first).toContain('src/main.tsx');
   expect(first).toContain('src/features/analyze/drop-zone.tsx');
-  expect(first).toContain('src/features/viewer/display-decode.ts');
+  expect(first).toContain('src/app/workspace-frame.tsx');
+});
+
+it('each language’s text is a chunk of its own, so the first screen loads only the one it shows', () => {
+  for (const lang of ['en', 'ko']) {
+    const table = `src/features/shared/messages-${lang}.ts`;
+    const holding = [...chunks.values()].filter((chunk) => chunk.modules.includes(table));
+    expect(holding.map((chunk) => chunk.modules)).toEqual([[table]]);
+  }
 });

@@ -1,46 +1,15 @@
-import { lazy, Suspense, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { prefetchClient } from '@/api';
 import { loadBatchScreen } from '@/features/analyze';
 import { loadConnectionPanel } from '@/features/connection';
 import { loadReviewScreens } from '@/features/review';
-import { useI18n } from '@/features/shared';
 import { loadViewer, type ViewerProbe } from '@/features/viewer';
+import { deferred, useLoaded, type Deferred } from './deferred-code';
+import { ScreenLoading } from './workspace-frame';
 
 // The first screen shows the header, the drop zone, the queue and the gallery. The rest is fetched
 // when it is first shown, or before that while the browser is idle after the first paint, so that
 // the first drop does not wait for it. scripts/production-build.test.ts keeps it out of the entry chunk.
-
-interface Deferred<T> {
-  load: () => Promise<T>;
-  /** The module once loaded, else null. */
-  current: () => T | null;
-  subscribe: (listener: () => void) => () => void;
-}
-
-function deferred<T>(importer: () => Promise<T>): Deferred<T> {
-  let module: T | null = null;
-  let pending: Promise<T> | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    load: () =>
-      (pending ??= importer().then(
-        (loaded) => {
-          module = loaded;
-          listeners.forEach((listener) => listener());
-          return loaded;
-        },
-        (error: unknown) => {
-          pending = null; // a chunk that failed to arrive is asked for again next time
-          throw error;
-        },
-      )),
-    current: () => module,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
 
 /**
  * A screen whose code is loaded when it is first rendered, saying so meanwhile; when its code is here
@@ -71,16 +40,6 @@ function screen<P extends object>(code: Deferred<ComponentType<P>>): ComponentTy
   };
 }
 
-/** Shown while a screen's code arrives: a polite status, brief on a warm cache. */
-function ScreenLoading() {
-  const { t } = useI18n();
-  return (
-    <p className="screen-loading hint" role="status">
-      {t('loading')}
-    </p>
-  );
-}
-
 // The screens that keep server state in TanStack Query get its client with them (queries.tsx).
 const queries = deferred(() => import('./queries'));
 const viewer = deferred(loadViewer);
@@ -105,7 +64,7 @@ export const SessionControls = screen(screens.session);
 export const ConnectionPanel = screen(screens.connection);
 
 /** The batch table's code once loaded, else null: it orders the rows by what the cards read. */
-export const useBatchCode = () => useSyncExternalStore(batch.subscribe, batch.current);
+export const useBatchCode = () => useLoaded(batch);
 
 /** What the viewer shows, once its code has loaded (test builds read it through window.__cardlens). */
 export const readViewerState = (): ViewerProbe | null => viewer.current()?.readViewerState() ?? null;
@@ -117,14 +76,4 @@ export function loadDeferred(): Promise<void> {
     ...Object.values(screens).map((code) => code.load()),
     prefetchClient(),
   ]).then(() => undefined);
-}
-
-/** Runs `task` once the browser is idle (after a short wait where it cannot say); returns a cancel. */
-export function whenIdle(task: () => void): () => void {
-  if ('requestIdleCallback' in window) {
-    const id = window.requestIdleCallback(task);
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 200);
-  return () => clearTimeout(id);
 }

@@ -6,6 +6,7 @@ import type { ViewerProbe } from '@/features/viewer';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
 import { loadSandbox } from './client-factory';
 import { loadDeferred, readViewerState } from './deferred';
+import { workspaceCode } from './workspace-code';
 
 export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
@@ -30,7 +31,7 @@ export function installTestHooks(): void {
     envelope: () => import('@/envelope'),
     api: () => Promise.resolve(Api),
     viewer: readViewerState,
-    viewerCode: loadDeferred,
+    viewerCode: () => Promise.all([workspaceCode.load(), loadDeferred()]).then(() => undefined),
     sandbox: () => loadSandbox().then((s) => s.sandbox.control),
   };
 }

@@ -1,0 +1,108 @@
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { CardlensPage, sampleBytes } from './support/cardlens-page';
+
+// The first screen is the entry chunk alone; the queue and its screens (the workspace) arrive in a chunk
+// of their own after the first paint (src/app/app.tsx). Whatever the visitor does before that, and
+// however that chunk fares, nothing they gave the page is lost.
+
+const WORKSPACE_CHUNK = '**/assets/workspace-*.js';
+const card = { name: 'credit-card.png', mimeType: 'image/png', buffer: sampleBytes('credit-card.png') };
+
+/** Holds the workspace's chunk until release() is called. */
+async function holdWorkspace(page: Page): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(WORKSPACE_CHUNK, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
+async function expectAnalysed(app: CardlensPage, file: string) {
+  await app.waitForDone(file);
+  await expect.poll(async () => (await app.viewer())?.boxesDrawn ?? 0).toBeGreaterThan(0);
+}
+
+test('a file picker opened on the first screen delivers its files, though the workspace arrived while it was open', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  const held = await holdWorkspace(page);
+  await app.open();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose card images' }).click();
+  const picker = await chooser;
+  const arrived = page.waitForResponse(WORKSPACE_CHUNK);
+  held.release();
+  await arrived;
+  await page.evaluate(() => window.__cardlens!.viewerCode()); // the workspace's code has run
+  await picker.setFiles(card);
+  await expectAnalysed(app, 'credit-card.png');
+  // Focus stays on the control the visitor used, now in the workspace.
+  await expect(page.getByRole('button', { name: 'Choose card images' })).toBeFocused();
+  expect(app.problems).toEqual([]);
+});
+
+test('a card dropped before the workspace arrives waits for it, saying so, then goes through', async ({ page }) => {
+  const app = new CardlensPage(page);
+  const held = await holdWorkspace(page);
+  await app.open();
+  await app.drop([card]);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  held.release();
+  await expectAnalysed(app, 'credit-card.png');
+});
+
+test('a workspace that fails to arrive is said to, keeps the dropped card, and Retry brings both', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await page.route(WORKSPACE_CHUNK, (route) => route.abort('internetdisconnected'));
+  await app.open();
+  await app.drop([card]);
+  const alert = page.getByRole('alert').filter({ hasText: 'Part of Cardlens did not load' });
+  await expect(alert).toBeVisible();
+  // The first screen still works meanwhile.
+  await page.getByRole('radio', { name: 'ID card', exact: true }).check();
+  await page.getByRole('radio', { name: 'Credit card', exact: true }).check();
+  await page.unroute(WORKSPACE_CHUNK);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expectAnalysed(app, 'credit-card.png');
+  await expect(alert).toHaveCount(0);
+});
+
+test('the first screen loads the text of its language alone', async ({ page }) => {
+  const app = new CardlensPage(page);
+  const tables: string[] = [];
+  page.on('request', (request) => {
+    const table = /\/assets\/messages-(en|ko)-/.exec(request.url())?.[1];
+    if (table) tables.push(table);
+  });
+  // The browser never idles here, so nothing beyond the first screen is fetched (the workspace, which
+  // holds some texts in both languages, comes then).
+  await page.addInitScript(() => {
+    localStorage.setItem('cardlens.lang', 'ko');
+    window.requestIdleCallback = () => 0;
+  });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: '카드 이미지 선택' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page.waitForTimeout(500);
+  expect(tables).toEqual(['ko']);
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+  await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(tables).toEqual(['ko', 'en']);
+  expect(app.problems).toEqual([]);
+});
+
+test('text that fails to arrive is said to in both languages, and Retry brings the page', async ({ page }) => {
+  await page.route('**/assets/messages-en-*.js', (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Cardlens could not load its text');
+  await expect(alert).toContainText('화면 문구를 불러오지 못했습니다');
+  await page.unroute('**/assets/messages-en-*.js');
+  await alert.getByRole('button', { name: 'Retry · 다시 시도' }).click();
+  await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();
+});

@@ -9,7 +9,7 @@ import { createClient, loadSandbox } from './client-factory';
 import { useLoaded, whenIdle } from './deferred-code';
 import { focusedControl, refocus } from './focus-carry';
 import { createIntake } from './intake';
-import { workspaceCode } from './workspace-code';
+import { loadWorkspace, workspaceCode } from './workspace-code';
 import {
   CardIntake,
   EmptyState,
@@ -49,25 +49,25 @@ function Page() {
   const [asked, setAsked] = useState(false);
   const wanted = asked || panelOpen;
 
-  const loadWorkspace = useCallback(() => {
-    workspaceCode.load().catch(() => setLoadFailed(true));
+  const requestWorkspace = useCallback(() => {
+    loadWorkspace().catch(() => setLoadFailed(true));
   }, []);
   const retry = useCallback(() => {
     setLoadFailed(false);
-    loadWorkspace();
-  }, [loadWorkspace]);
-  useEffect(() => whenIdle(loadWorkspace), [loadWorkspace]);
+    requestWorkspace();
+  }, [requestWorkspace]);
+  useEffect(() => whenIdle(requestWorkspace), [requestWorkspace]);
   useEffect(() => {
-    if (panelOpen) loadWorkspace();
-  }, [panelOpen, loadWorkspace]);
+    if (panelOpen) requestWorkspace();
+  }, [panelOpen, requestWorkspace]);
   const showWorkspace = workspace !== null && wanted;
   // The control in use when the first screen gives way, to be focused again in the workspace.
   const focusOnSwap = useRef<string | null>(null);
   const ask = useCallback(() => {
     if (!showWorkspace) focusOnSwap.current ??= focusedControl();
     setAsked(true);
-    loadWorkspace();
-  }, [loadWorkspace, showWorkspace]);
+    requestWorkspace();
+  }, [requestWorkspace, showWorkspace]);
   useEffect(() => {
     if (!showWorkspace || focusOnSwap.current === null) return;
     refocus(focusOnSwap.current);

@@ -16,16 +16,7 @@ import { useConnection } from '@/features/connection';
 import { ReviewProvider } from '@/features/review';
 import { ErrorBoundary, useI18n } from '@/features/shared';
 import { decodeOnScreen } from '@/features/viewer';
-import { whenIdle } from './deferred-code';
-import {
-  BatchPanel,
-  ConnectionPanel,
-  loadDeferred,
-  ReportView,
-  SessionControls,
-  useBatchCode,
-  Viewer,
-} from './deferred';
+import { BatchPanel, ConnectionPanel, ReportView, SessionControls, useBatchCode, Viewer } from './deferred';
 import { checkBeforeSend, useSecondReadsOnDevice } from './device-reader';
 import type { Intake } from './intake';
 import { ReaderDownloadBar } from './reader-download';
@@ -92,9 +83,6 @@ function QueueScreens({ intake, ...choices }: PageChoices & { intake: Intake }) 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [step]);
-
-  // The screens after the first are wanted by the first drop whatever the connection: fetch them while idle.
-  useEffect(() => whenIdle(() => void loadDeferred()), []);
 
   const cardNav = view === 'card' && tableOrder.length > 1 && (
     <span className="card-nav">
@@ -217,3 +205,6 @@ function QueueScreens({ intake, ...choices }: PageChoices & { intake: Intake }) 
     />
   );
 }
+
+/** The screens the workspace shows, fetched ahead (the first drop wants them whatever the connection). */
+export { loadDeferred as prefetchScreens } from './deferred';

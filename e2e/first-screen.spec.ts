@@ -54,10 +54,48 @@ test('a card dropped before the workspace arrives waits for it, saying so, then 
   await expectAnalysed(app, 'credit-card.png');
 });
 
+test('a file picker opened while the workspace is on its way delivers its files after the workspace took over', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  const held = await holdWorkspace(page);
+  await app.open();
+  await app.drop([card]); // asked for: the workspace takes over as soon as it arrives
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose card images' }).click();
+  const picker = await chooser;
+  held.release();
+  await expectAnalysed(app, 'credit-card.png');
+  await picker.setFiles({ ...card, name: 'second.png' });
+  await app.waitForDone('second.png');
+});
+
+test('the connection panel opened on the first screen brings the workspace, which stays when the panel closes', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  const held = await holdWorkspace(page);
+  await app.open();
+  const toggle = page.getByRole('button', { name: /^Connection:/ });
+  await toggle.click();
+  held.release();
+  await expect(page.getByLabel('Endpoint')).toBeVisible();
+  await toggle.click();
+  await expect(page.getByLabel('Endpoint')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Queue' })).toBeVisible(); // the workspace's, not the first screen
+  await app.drop([card]);
+  await expectAnalysed(app, 'credit-card.png');
+});
+
 test('a workspace that fails to arrive is said to, keeps the dropped card, and Retry brings both', async ({ page }) => {
   const app = new CardlensPage(page);
+  const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('/assets/workspace-'));
   await page.route(WORKSPACE_CHUNK, (route) => route.abort('internetdisconnected'));
   await app.open();
+  await failed; // the idle prefetch: nobody asked for the workspace yet, so nobody is told
+  await page.waitForTimeout(200);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Analyse sample: Credit card', exact: true })).toBeVisible();
   await app.drop([card]);
   const alert = page.getByRole('alert').filter({ hasText: 'Part of Cardlens did not load' });
   await expect(alert).toBeVisible();
@@ -105,4 +143,21 @@ test('text that fails to arrive is said to in both languages, and Retry brings t
   await alert.getByRole('button', { name: 'Retry · 다시 시도' }).click();
   await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();
+});
+
+test('a language that fails to arrive mid-session is said to, and the page stays in the one it had', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await page.route('**/assets/messages-ko-*.js', (route) => route.abort('internetdisconnected'));
+  await app.open();
+  await app.useEnglish();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('alert')).toHaveText('That language did not load. Choose it again to retry.');
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();
+  await page.unroute('**/assets/messages-ko-*.js');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('button', { name: '카드 이미지 선택' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

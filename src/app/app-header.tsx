@@ -5,11 +5,14 @@ import { useI18n } from '@/features/shared';
 export function AppHeader({
   presentation,
   onPresentation,
+  onConnection,
 }: {
   presentation: boolean;
   onPresentation: (on: boolean) => void;
+  /** Called as the connection button is pressed: the panel is the workspace's. */
+  onConnection: () => void;
 }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, langFailed } = useI18n();
   const { settings, panelOpen, setPanelOpen } = useConnection();
   const endpointLabel =
     settings.endpoint === 'sandbox'
@@ -33,7 +36,10 @@ export function AppHeader({
         className="connection-status"
         aria-expanded={panelOpen}
         aria-controls="connection-panel"
-        onClick={() => setPanelOpen(!panelOpen)}
+        onClick={() => {
+          setPanelOpen(!panelOpen);
+          onConnection();
+        }}
       >
         <span className={`dot ${settings.endpoint === 'sandbox' ? 'sandbox' : 'live'}`} aria-hidden="true" />
         {t('connection')}: {presentation && settings.endpoint !== 'sandbox' ? t('endpointNhn') : endpointLabel}
@@ -46,6 +52,11 @@ export function AppHeader({
             <option value="ko">한국어</option>
           </select>
         </label>
+        {langFailed && (
+          <span className="field-error" role="alert">
+            {t('languageFailed')}
+          </span>
+        )}
         <label className="inline toggle">
           <input type="checkbox" checked={presentation} onChange={(e) => onPresentation(e.target.checked)} />
           {t('presentationMode')}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisKind, SampleEntry } from '@/api';
-import { sampleFile } from '@/features/analyze';
+import { CardFileInput, sampleFile, useCardDrop, type QueueItem } from '@/features/analyze';
 import { ConnectionProvider, useConnection } from '@/features/connection';
 import { useDeviceChecks } from '@/features/second-read';
 import { I18nProvider, useI18n } from '@/features/shared';
@@ -9,6 +9,7 @@ import { createClient, loadSandbox } from './client-factory';
 import { useLoaded, whenIdle } from './deferred-code';
 import { focusedControl, refocus } from './focus-carry';
 import { createIntake } from './intake';
+import { UpdatePrompt } from './update-prompt';
 import { loadWorkspace, workspaceCode } from './workspace-code';
 import {
   CardIntake,
@@ -33,12 +34,13 @@ export function App() {
 /**
  * The first screen is drawn from the entry chunk alone; the queue and its screens (the workspace) come
  * in a chunk of their own, fetched as soon as the browser is idle. The workspace takes over at the
- * visitor's first request for it (a file, a specimen, a tab, the connection panel), never on its own:
- * a file picker opened on the first screen must still have its input when it answers. The visitor's
- * choices live here, so the workspace takes over with them and with the files that prompted it.
+ * visitor's first request for it (a file, a specimen, a tab, the connection panel), never on its own,
+ * and never gives way again. What must outlive the swap lives here: the visitor's choices, the files
+ * waiting for the queue, and the drop zone's file input, so that a file dialog opened on the first
+ * screen still answers after the workspace arrived.
  */
 function Page() {
-  const { settings, panelOpen } = useConnection();
+  const { settings } = useConnection();
   const [kind, setKind] = useState<AnalysisKind>('credit-card');
   const [presentation, setPresentation] = useState(false);
   const [checks, setChecks] = useDeviceChecks();
@@ -47,25 +49,18 @@ function Page() {
   const workspace = useLoaded(workspaceCode);
   const [loadFailed, setLoadFailed] = useState(false);
   const [asked, setAsked] = useState(false);
-  const wanted = asked || panelOpen;
+  const showWorkspace = workspace !== null && asked;
 
   const requestWorkspace = useCallback(() => {
     loadWorkspace().catch(() => setLoadFailed(true));
   }, []);
-  const retry = useCallback(() => {
-    setLoadFailed(false);
-    requestWorkspace();
-  }, [requestWorkspace]);
   useEffect(() => whenIdle(requestWorkspace), [requestWorkspace]);
-  useEffect(() => {
-    if (panelOpen) requestWorkspace();
-  }, [panelOpen, requestWorkspace]);
-  const showWorkspace = workspace !== null && wanted;
   // The control in use when the first screen gives way, to be focused again in the workspace.
   const focusOnSwap = useRef<string | null>(null);
   const ask = useCallback(() => {
     if (!showWorkspace) focusOnSwap.current ??= focusedControl();
     setAsked(true);
+    setLoadFailed(false);
     requestWorkspace();
   }, [requestWorkspace, showWorkspace]);
   useEffect(() => {
@@ -89,6 +84,7 @@ function Page() {
     },
     [intake, kind, ask],
   );
+  const drop = useCardDrop(onFiles);
   const onPick = useCallback(
     (entry: SampleEntry) => {
       const sampleKind: AnalysisKind =
@@ -116,21 +112,23 @@ function Page() {
     view,
     onView,
     onFiles,
+    drop,
     onPick,
   };
   return (
     <div className={`app${presentation ? ' presentation' : ''}`}>
-      <AppHeader presentation={presentation} onPresentation={setPresentation} />
+      <CardFileInput drop={drop} />
+      <AppHeader presentation={presentation} onPresentation={setPresentation} onConnection={ask} />
       {showWorkspace ? (
         <workspace.Workspace {...choices} intake={intake} />
       ) : (
-        <FirstScreen {...choices} waiting={wanted} failed={loadFailed && !workspace} onRetry={retry} />
+        <FirstScreen {...choices} waiting={asked} failed={asked && loadFailed} onRetry={ask} />
       )}
     </div>
   );
 }
 
-/** Until the workspace is wanted and here: the same page, with no card yet. */
+/** Until the workspace is asked for and here: the same page, with no card yet. */
 function FirstScreen({
   waiting,
   failed,
@@ -141,7 +139,13 @@ function FirstScreen({
   return (
     <WorkspaceFrame
       onFiles={choices.onFiles}
-      left={<CardIntake {...choices} />}
+      left={
+        <>
+          {/* Not while files wait for the queue: a reload would drop them. */}
+          {!waiting && <UpdatePrompt items={NO_CARDS} />}
+          <CardIntake {...choices} />
+        </>
+      }
       centre={
         <>
           <ViewTabs view={choices.view} onView={choices.onView} cards={0} />
@@ -152,13 +156,15 @@ function FirstScreen({
                 {t('retry')}
               </button>
             </div>
-          ) : waiting ? (
-            <ScreenLoading />
           ) : (
-            <EmptyState onPick={choices.onPick} />
+            waiting && <ScreenLoading />
           )}
+          {/* Kept while the workspace comes, so that a specimen just pressed keeps focus. */}
+          <EmptyState onPick={choices.onPick} />
         </>
       }
     />
   );
 }
+
+const NO_CARDS: readonly QueueItem[] = [];

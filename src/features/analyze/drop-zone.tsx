@@ -4,12 +4,12 @@ import { useI18n } from '@/features/shared';
 
 /**
  * Drag, click or paste. Every file is accepted here on purpose: preflight judges it by its bytes
- * and says why it is refused, instead of the picker silently hiding it. The zone is a drop target
- * only; keyboard and screen-reader users get a real button, so no control is nested in another.
+ * and says why it is refused, instead of the picker silently hiding it. Call it once, in a component
+ * that outlives the screens showing the zone, and render CardFileInput beside it: a file dialog then
+ * still answers after the screen that opened it gave way to another.
  */
-export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
-  const { t } = useI18n();
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
+export function useCardDrop(onFiles: (files: File[]) => void) {
+  const drop = useDropzone({
     onDrop: onFiles,
     multiple: true,
     noKeyboard: true,
@@ -30,9 +30,26 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
     return () => window.removeEventListener('paste', onPaste);
   }, [onFiles]);
 
+  return drop;
+}
+
+export type CardDrop = ReturnType<typeof useCardDrop>;
+
+/** The hidden file input the zone opens; rendered where useCardDrop is called. */
+export function CardFileInput({ drop }: { drop: CardDrop }) {
+  const { t } = useI18n();
+  return <input {...drop.getInputProps({ 'aria-label': t('cardImageFiles') })} />;
+}
+
+/**
+ * The zone itself. It is a drop target only; keyboard and screen-reader users get a real button, so no
+ * control is nested in another.
+ */
+export function DropZone({ drop }: { drop: CardDrop }) {
+  const { t } = useI18n();
+  const { getRootProps, isDragActive, open } = drop;
   return (
     <div {...getRootProps({ className: `drop-zone${isDragActive ? ' active' : ''}` })}>
-      <input {...getInputProps({ 'aria-label': t('cardImageFiles') })} />
       <p>{isDragActive ? t('dropActive') : t('dropHere')}</p>
       <button
         type="button"

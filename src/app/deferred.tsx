@@ -7,9 +7,9 @@ import { loadViewer, type ViewerProbe } from '@/features/viewer';
 import { deferred, useLoaded, type Deferred } from './deferred-code';
 import { ScreenLoading } from './workspace-frame';
 
-// The first screen shows the header, the drop zone, the queue and the gallery. The rest is fetched
-// when it is first shown, or before that while the browser is idle after the first paint, so that
-// the first drop does not wait for it. scripts/production-build.test.ts keeps it out of the entry chunk.
+// The workspace's screens: each is fetched when it is first shown, or before that while the browser is
+// idle after the first paint (workspace-code.ts), so that the first drop does not wait for it.
+// scripts/production-build.test.ts keeps them out of the entry chunk.
 
 /**
  * A screen whose code is loaded when it is first rendered, saying so meanwhile; when its code is here

@@ -13,13 +13,16 @@ interface I18n {
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   /** Picks the current language from any bilingual text (result codes, field names). */
   pick: (text: Localised) => string;
+  /** The language last asked for did not arrive; the text stayed as it was. */
+  langFailed: boolean;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'cardlens.lang';
 
-// Each language's table is a chunk of its own: the page loads only the one it shows. One import() per
-// function: Vite preloads what each call site needs, and one site with both would preload both tables.
+// Each language's table is a chunk of its own: the first screen loads only the one it shows (the
+// workspace brings the other, for texts kept in both: messages.ts). One import() per function: Vite
+// preloads what each call site needs, and one site with both would preload both tables.
 const TABLES: Record<Lang, () => Promise<Messages>> = {
   en: () => import('./messages-en').then((m) => m.EN),
   ko: () => import('./messages-ko').then((m) => m.KO),
@@ -59,8 +62,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: (key, vars) => fillIn(shown.messages[key], vars),
       pick: (text) => text[shown.lang],
+      langFailed: failed,
     };
-  }, [asked, shown, texts]);
+  }, [asked, failed, shown, texts]);
   useEffect(() => {
     if (shown) document.documentElement.lang = shown.lang;
   }, [shown]);

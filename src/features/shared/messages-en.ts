@@ -4,6 +4,7 @@
 export const EN = {
   appTagline: 'Card OCR results, drawn on the card',
   language: 'Language',
+  languageFailed: 'That language did not load. Choose it again to retry.',
   presentationMode: 'Presentation mode',
   connection: 'Connection',
   endpoint: 'Endpoint',

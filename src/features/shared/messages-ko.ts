@@ -4,6 +4,7 @@ import type { Messages } from './messages-en';
 export const KO: Messages = {
   appTagline: '카드 OCR 결과를 카드 위에',
   language: '언어',
+  languageFailed: '그 언어를 불러오지 못했습니다. 다시 고르면 다시 시도합니다.',
   presentationMode: '발표 모드',
   connection: '연결',
   endpoint: '엔드포인트',

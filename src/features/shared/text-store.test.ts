@@ -12,6 +12,16 @@ function controlledLoads() {
 }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A store showing English, its first table arrived; `pending` holds the loads asked for after. */
+async function showingEnglish() {
+  const { load, pending } = controlledLoads();
+  const store = createTextStore(load, 'en');
+  store.ask('en');
+  pending.shift()!.resolve(EN);
+  await settle();
+  return { store, pending };
+}
+
 describe('createTextStore', () => {
   it('shows nothing until the first table arrives, then that language', async () => {
     const { load, pending } = controlledLoads();
@@ -24,33 +34,25 @@ describe('createTextStore', () => {
   });
 
   it('lets only the latest choice land when tables arrive out of order', async () => {
-    const { load, pending } = controlledLoads();
-    const store = createTextStore(load, 'en');
-    store.ask('en');
-    pending[0].resolve(EN);
-    await settle();
+    const { store, pending } = await showingEnglish();
     store.ask('ko');
     store.ask('en');
-    pending[2].resolve(EN);
-    pending[1].resolve(KO); // the Korean table, asked for first, arrives last
+    pending[1].resolve(EN);
+    pending[0].resolve(KO); // the Korean table, asked for first, arrives last
     await settle();
     expect(store.get()).toMatchObject({ asked: 'en', shown: { lang: 'en' } });
   });
 
   it('keeps the text on screen when a table fails, and says so', async () => {
-    const { load, pending } = controlledLoads();
-    const store = createTextStore(load, 'en');
-    store.ask('en');
-    pending[0].resolve(EN);
-    await settle();
+    const { store, pending } = await showingEnglish();
     store.ask('ko');
     expect(store.get().asked).toBe('ko');
-    pending[1].reject(new Error('offline'));
+    pending[0].reject(new Error('offline'));
     await settle();
     expect(store.get()).toMatchObject({ asked: 'en', shown: { lang: 'en' }, failed: true });
     store.ask('ko'); // asked again: a retry
     expect(store.get().failed).toBe(false);
-    pending[2].resolve(KO);
+    pending[1].resolve(KO);
     await settle();
     expect(store.get().shown?.lang).toBe('ko');
   });

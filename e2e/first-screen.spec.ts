@@ -70,6 +70,44 @@ test('a file picker opened while the workspace is on its way delivers its files 
   await app.waitForDone('second.png');
 });
 
+test('focus stays on the control in use when the workspace takes over, wherever the visitor asked from', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  const held = await holdWorkspace(page);
+  await app.open();
+  await app.drop([card]); // asked with no control focused
+  const choose = page.getByRole('button', { name: 'Choose card images' });
+  await choose.focus(); // then tabbed to the button while the workspace comes
+  held.release();
+  await app.waitForDone('credit-card.png');
+  await expect(choose).toBeFocused();
+});
+
+test('a pasted image is added once, wherever the focus is', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.analyseSample('Credit card'); // the workspace, with the gallery's buttons inside the page's drop target
+  await app.waitForDone('credit-card.png');
+  const bytes = [...card.buffer];
+  for (const [name, focus] of [
+    ['on-tab.png', page.getByRole('tab', { name: 'Report' })],
+    ['on-zone.png', page.getByRole('button', { name: 'Choose card images' })],
+  ] as const) {
+    await focus.focus();
+    await focus.evaluate(
+      (element, { name, bytes }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { name, bytes },
+    );
+    await app.waitForDone(name);
+    await expect(page.getByRole('button', { name: `Open ${name}` })).toHaveCount(1);
+  }
+});
+
 test('the connection panel opened on the first screen brings the workspace, which stays when the panel closes', async ({
   page,
 }) => {

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AnalysisKind, SampleEntry } from '@/api';
-import { CardFileInput, sampleFile, useCardDrop, type QueueItem } from '@/features/analyze';
+import { CardDropProvider, sampleFile, type QueueItem } from '@/features/analyze';
 import { ConnectionProvider, useConnection } from '@/features/connection';
 import { useDeviceChecks } from '@/features/second-read';
 import { I18nProvider, useI18n } from '@/features/shared';
@@ -36,8 +36,8 @@ export function App() {
  * in a chunk of their own, fetched as soon as the browser is idle. The workspace takes over at the
  * visitor's first request for it (a file, a specimen, a tab, the connection panel), never on its own,
  * and never gives way again. What must outlive the swap lives here: the visitor's choices, the files
- * waiting for the queue, and the drop zone's file input, so that a file dialog opened on the first
- * screen still answers after the workspace arrived.
+ * waiting for the queue, and the drop zone's file input (CardDropProvider), so that a file dialog opened
+ * on the first screen still answers after the workspace arrived.
  */
 function Page() {
   const { settings } = useConnection();
@@ -55,14 +55,16 @@ function Page() {
     loadWorkspace().catch(() => setLoadFailed(true));
   }, []);
   useEffect(() => whenIdle(requestWorkspace), [requestWorkspace]);
-  // The control in use when the first screen gives way, to be focused again in the workspace.
+  // The control in use as the first screen gives way, to be focused again in the workspace.
   const focusOnSwap = useRef<string | null>(null);
+  const onFirstScreenLeaving = useCallback((focused: string | null) => {
+    focusOnSwap.current = focused;
+  }, []);
   const ask = useCallback(() => {
-    if (!showWorkspace) focusOnSwap.current ??= focusedControl();
     setAsked(true);
     setLoadFailed(false);
     requestWorkspace();
-  }, [requestWorkspace, showWorkspace]);
+  }, [requestWorkspace]);
   useEffect(() => {
     if (!showWorkspace || focusOnSwap.current === null) return;
     refocus(focusOnSwap.current);
@@ -84,7 +86,6 @@ function Page() {
     },
     [intake, kind, ask],
   );
-  const drop = useCardDrop(onFiles);
   const onPick = useCallback(
     (entry: SampleEntry) => {
       const sampleKind: AnalysisKind =
@@ -112,18 +113,24 @@ function Page() {
     view,
     onView,
     onFiles,
-    drop,
     onPick,
   };
   return (
     <div className={`app${presentation ? ' presentation' : ''}`}>
-      <CardFileInput drop={drop} />
-      <AppHeader presentation={presentation} onPresentation={setPresentation} onConnection={ask} />
-      {showWorkspace ? (
-        <workspace.Workspace {...choices} intake={intake} />
-      ) : (
-        <FirstScreen {...choices} waiting={asked} failed={asked && loadFailed} onRetry={ask} />
-      )}
+      <CardDropProvider onFiles={onFiles}>
+        <AppHeader presentation={presentation} onPresentation={setPresentation} onConnection={ask} />
+        {showWorkspace ? (
+          <workspace.Workspace {...choices} intake={intake} />
+        ) : (
+          <FirstScreen
+            {...choices}
+            waiting={asked}
+            failed={asked && loadFailed}
+            onRetry={ask}
+            onLeaving={onFirstScreenLeaving}
+          />
+        )}
+      </CardDropProvider>
     </div>
   );
 }
@@ -133,9 +140,17 @@ function FirstScreen({
   waiting,
   failed,
   onRetry,
+  onLeaving,
   ...choices
-}: PageChoices & { waiting: boolean; failed: boolean; onRetry: () => void }) {
+}: PageChoices & {
+  waiting: boolean;
+  failed: boolean;
+  onRetry: () => void;
+  /** Told, while its controls are still in the page, which of them has focus. */
+  onLeaving: (focused: string | null) => void;
+}) {
   const { t } = useI18n();
+  useLayoutEffect(() => () => onLeaving(focusedControl()), [onLeaving]);
   return (
     <WorkspaceFrame
       onFiles={choices.onFiles}

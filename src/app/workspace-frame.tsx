@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AnalysisKind, SampleEntry } from '@/api';
-import { DropZone, SampleGallery, ServicePicker, usePageDrop, type CardDrop } from '@/features/analyze';
+import { DropZone, SampleGallery, ServicePicker, usePageDrop } from '@/features/analyze';
 import { DeviceChecksSettings, type DeviceChecks } from '@/features/second-read';
 import { useI18n } from '@/features/shared';
 
@@ -19,8 +19,6 @@ export interface PageChoices {
   view: View;
   onView: (view: View) => void;
   onFiles: (files: File[]) => void;
-  /** The drop zone's state and file input, kept by the page so a file dialog outlives the screen. */
-  drop: CardDrop;
   onPick: (entry: SampleEntry) => void;
 }
 
@@ -48,11 +46,11 @@ export function WorkspaceFrame({
 }
 
 /** Which service, the drop zone and the device checks. */
-export function CardIntake({ kind, onKind, drop, presentation, checks, onChecks }: PageChoices) {
+export function CardIntake({ kind, onKind, presentation, checks, onChecks }: PageChoices) {
   return (
     <>
       <ServicePicker value={kind} onChange={onKind} />
-      <DropZone drop={drop} />
+      <DropZone />
       {!presentation && <DeviceChecksSettings checks={checks} onChange={onChecks} />}
     </>
   );

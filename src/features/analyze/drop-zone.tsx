@@ -1,18 +1,22 @@
-import { useEffect } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useI18n } from '@/features/shared';
 
+const CardDropContext = createContext<ReturnType<typeof useDropzone> | null>(null);
+
 /**
- * Drag, click or paste. Every file is accepted here on purpose: preflight judges it by its bytes
- * and says why it is refused, instead of the picker silently hiding it. Call it once, in a component
- * that outlives the screens showing the zone, and render CardFileInput beside it: a file dialog then
- * still answers after the screen that opened it gave way to another.
+ * Drag, click or paste. Every file is accepted here on purpose: preflight judges it by its bytes and says
+ * why it is refused, instead of the picker silently hiding it. The provider holds the file input and the
+ * zone's state, so put it above every screen that shows a DropZone: a file dialog then still answers
+ * after the screen that opened it gave way to another, and a drag re-renders only the zones.
  */
-export function useCardDrop(onFiles: (files: File[]) => void) {
+export function CardDropProvider({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }) {
+  const { t } = useI18n();
   const drop = useDropzone({
     onDrop: onFiles,
     multiple: true,
     noKeyboard: true,
+    noPaste: true, // pasting is the page's, below: once, wherever the focus is
     noDragEventsBubbling: true, // the page's own drop target (usePageDrop) must not take the same files again
   });
 
@@ -30,23 +34,22 @@ export function useCardDrop(onFiles: (files: File[]) => void) {
     return () => window.removeEventListener('paste', onPaste);
   }, [onFiles]);
 
-  return drop;
-}
-
-export type CardDrop = ReturnType<typeof useCardDrop>;
-
-/** The hidden file input the zone opens; rendered where useCardDrop is called. */
-export function CardFileInput({ drop }: { drop: CardDrop }) {
-  const { t } = useI18n();
-  return <input {...drop.getInputProps({ 'aria-label': t('cardImageFiles') })} />;
+  return (
+    <CardDropContext.Provider value={drop}>
+      <input {...drop.getInputProps({ 'aria-label': t('cardImageFiles') })} />
+      {children}
+    </CardDropContext.Provider>
+  );
 }
 
 /**
- * The zone itself. It is a drop target only; keyboard and screen-reader users get a real button, so no
- * control is nested in another.
+ * The zone itself, under a CardDropProvider. It is a drop target only; keyboard and screen-reader users
+ * get a real button, so no control is nested in another.
  */
-export function DropZone({ drop }: { drop: CardDrop }) {
+export function DropZone() {
   const { t } = useI18n();
+  const drop = useContext(CardDropContext);
+  if (!drop) throw new Error('DropZone needs a CardDropProvider');
   const { getRootProps, isDragActive, open } = drop;
   return (
     <div {...getRootProps({ className: `drop-zone${isDragActive ? ' active' : ''}` })}>
@@ -75,6 +78,7 @@ export function usePageDrop(onFiles: (files: File[]) => void) {
     multiple: true,
     noClick: true,
     noKeyboard: true,
+    noPaste: true, // CardDropProvider takes pastes
   });
   return { dropTargetProps: getRootProps, dragging: isDragActive };
 }

@@ -1,5 +1,5 @@
 export { ConnectionChangePrompt } from './connection-change-prompt';
-export { CardFileInput, DropZone, useCardDrop, usePageDrop, type CardDrop } from './drop-zone';
+export { CardDropProvider, DropZone, usePageDrop } from './drop-zone';
 export { preflight, type PreflightPassed } from './preflight';
 export { inProgress, unsaved, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
 export { QueueList } from './queue-list';

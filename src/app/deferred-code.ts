@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { createListeners } from '@/lib/listeners';
 
 /** A module fetched on demand, remembered once it arrives, and asked for again after a failure. */
 export interface Deferred<T> {
@@ -11,13 +12,13 @@ export interface Deferred<T> {
 export function deferred<T>(importer: () => Promise<T>): Deferred<T> {
   let module: T | null = null;
   let pending: Promise<T> | null = null;
-  const listeners = new Set<() => void>();
+  const { subscribe, notify } = createListeners();
   return {
     load: () =>
       (pending ??= importer().then(
         (loaded) => {
           module = loaded;
-          listeners.forEach((listener) => listener());
+          notify();
           return loaded;
         },
         (error: unknown) => {
@@ -26,10 +27,7 @@ export function deferred<T>(importer: () => Promise<T>): Deferred<T> {
         },
       )),
     current: () => module,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
   };
 }
 

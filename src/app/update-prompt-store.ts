@@ -1,4 +1,5 @@
 import type { registerSW } from 'virtual:pwa-register';
+import { createListeners } from '@/lib/listeners';
 
 /**
  * Where a new version of the app stands in this tab:
@@ -44,16 +45,13 @@ export function createUpdateStore({
   let state: UpdateState = 'none';
   let activate: ((reloadPage?: boolean) => Promise<void>) | null = null;
   let asked = false;
-  const listeners = new Set<() => void>();
+  const { subscribe, notify } = createListeners();
   const set = (next: UpdateState) => {
     state = next;
-    listeners.forEach((listener) => listener());
+    notify();
   };
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     getSnapshot: () => state,
     register(registerSW) {
       if (activate) return;

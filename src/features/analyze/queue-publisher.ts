@@ -1,3 +1,5 @@
+import { createListeners } from '@/lib/listeners';
+
 /**
  * Holds a value as of now and the value listeners last saw. Urgent changes, and the change that
  * settles everything, are shown at once; the rest are shown together at most every `deferMs`, so a
@@ -7,13 +9,13 @@ export function createPublisher<T>(initial: T, settled: (value: T) => boolean, d
   let live = initial;
   let published = initial;
   let later: ReturnType<typeof setTimeout> | null = null;
-  const listeners = new Set<() => void>();
+  const { subscribe, notify } = createListeners();
 
   function publish() {
     if (later !== null) clearTimeout(later);
     later = null;
     published = live;
-    listeners.forEach((listener) => listener());
+    notify();
   }
 
   return {
@@ -24,10 +26,7 @@ export function createPublisher<T>(initial: T, settled: (value: T) => boolean, d
       if (urgent || settled(live)) publish();
       else later ??= setTimeout(publish, deferMs);
     },
-    subscribe: (listener: () => void): (() => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     dispose() {
       if (later !== null) clearTimeout(later);
     },

@@ -1,4 +1,5 @@
 import type { Localised } from '@/api';
+import { createListeners } from '@/lib/listeners';
 import type { Messages } from './messages';
 
 export type Lang = keyof Localised;
@@ -20,17 +21,14 @@ export interface TextState {
 export function createTextStore(load: (lang: Lang) => Promise<Messages>, initial: Lang) {
   let state: TextState = { asked: initial, shown: null, failed: false };
   let latest = 0;
-  const listeners = new Set<() => void>();
+  const { subscribe, notify } = createListeners();
   const set = (change: Partial<TextState>) => {
     state = { ...state, ...change };
-    listeners.forEach((listener) => listener());
+    notify();
   };
   return {
     get: () => state,
-    subscribe: (listener: () => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     ask(lang: Lang) {
       const request = ++latest;
       set({ asked: lang, failed: false });

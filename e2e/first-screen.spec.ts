@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type FileChooser, type Page, type Route } from '@playwright/test';
 import { CardlensPage, sampleBytes } from './support/cardlens-page';
 
 // The first screen is the entry chunk alone; the queue and its screens (the workspace) arrive in a chunk
@@ -19,6 +19,19 @@ async function holdWorkspace(page: Page): Promise<{ release: () => void }> {
   return { release };
 }
 
+/** Fails every request for `glob` as if the network were gone, until the returned function is called. */
+async function cutOff(page: Page, glob: string): Promise<() => Promise<void>> {
+  await page.route(glob, (route) => route.abort('internetdisconnected'));
+  return () => page.unroute(glob);
+}
+
+/** Clicks the drop zone's button and returns the file dialog it opened. */
+async function openFilePicker(page: Page): Promise<FileChooser> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose card images' }).click();
+  return chooser;
+}
+
 async function expectAnalysed(app: CardlensPage, file: string) {
   await app.waitForDone(file);
   await expect.poll(async () => (await app.viewer())?.boxesDrawn ?? 0).toBeGreaterThan(0);
@@ -30,9 +43,7 @@ test('a file picker opened on the first screen delivers its files, though the wo
   const app = new CardlensPage(page);
   const held = await holdWorkspace(page);
   await app.open();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose card images' }).click();
-  const picker = await chooser;
+  const picker = await openFilePicker(page);
   const arrived = page.waitForResponse(WORKSPACE_CHUNK);
   held.release();
   await arrived;
@@ -61,9 +72,7 @@ test('a file picker opened while the workspace is on its way delivers its files 
   const held = await holdWorkspace(page);
   await app.open();
   await app.drop([card]); // asked for: the workspace takes over as soon as it arrives
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose card images' }).click();
-  const picker = await chooser;
+  const picker = await openFilePicker(page);
   held.release();
   await expectAnalysed(app, 'credit-card.png');
   await picker.setFiles({ ...card, name: 'second.png' });
@@ -128,7 +137,7 @@ test('the connection panel opened on the first screen brings the workspace, whic
 test('a workspace that fails to arrive is said to, keeps the dropped card, and Retry brings both', async ({ page }) => {
   const app = new CardlensPage(page);
   const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('/assets/workspace-'));
-  await page.route(WORKSPACE_CHUNK, (route) => route.abort('internetdisconnected'));
+  const restore = await cutOff(page, WORKSPACE_CHUNK);
   await app.open();
   await failed; // the idle prefetch: nobody asked for the workspace yet, so nobody is told
   await page.waitForTimeout(200);
@@ -140,7 +149,7 @@ test('a workspace that fails to arrive is said to, keeps the dropped card, and R
   // The first screen still works meanwhile.
   await page.getByRole('radio', { name: 'ID card', exact: true }).check();
   await page.getByRole('radio', { name: 'Credit card', exact: true }).check();
-  await page.unroute(WORKSPACE_CHUNK);
+  await restore();
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expectAnalysed(app, 'credit-card.png');
   await expect(alert).toHaveCount(0);
@@ -172,12 +181,12 @@ test('the first screen loads the text of its language alone', async ({ page }) =
 });
 
 test('text that fails to arrive is said to in both languages, and Retry brings the page', async ({ page }) => {
-  await page.route('**/assets/messages-en-*.js', (route) => route.abort('internetdisconnected'));
+  const restore = await cutOff(page, '**/assets/messages-en-*.js');
   await page.goto('/');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Cardlens could not load its text');
   await expect(alert).toContainText('화면 문구를 불러오지 못했습니다');
-  await page.unroute('**/assets/messages-en-*.js');
+  await restore();
   await alert.getByRole('button', { name: 'Retry · 다시 시도' }).click();
   await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();
@@ -187,14 +196,14 @@ test('a language that fails to arrive mid-session is said to, and the page stays
   page,
 }) => {
   const app = new CardlensPage(page);
-  await page.route('**/assets/messages-ko-*.js', (route) => route.abort('internetdisconnected'));
+  const restore = await cutOff(page, '**/assets/messages-ko-*.js');
   await app.open();
   await app.useEnglish();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
   await expect(page.getByRole('alert')).toHaveText('That language did not load. Choose it again to retry.');
   await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();
-  await page.unroute('**/assets/messages-ko-*.js');
+  await restore();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
   await expect(page.getByRole('button', { name: '카드 이미지 선택' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AnalysisKind, DeviceBoxesRead, DeviceRead, ImageQuad, OcrService } from '@/api';
-import type { PreSendVerdict, QueueItem } from '@/features/analyze';
-import { preSendOutcome, useSecondReads, type SecondRead } from '@/features/second-read';
+import type { QueueItem } from '@/features/analyze';
+import { preSendOutcome, useSecondReads, type PreSendOutcome, type SecondRead } from '@/features/second-read';
 import { loadSandbox } from './client-factory';
 
 /**
@@ -16,7 +16,7 @@ export const readBoxesOnDevice = (image: Uint8Array, boxes: readonly ImageQuad[]
   loadSandbox().then(({ sandbox }) => sandbox.readBoxes(image, boxes));
 
 /** The check before sending (preSendOutcome), with the device's reader. Never throws. */
-export async function checkBeforeSend(bytes: Uint8Array, kind: AnalysisKind): Promise<PreSendVerdict> {
+export async function checkBeforeSend(bytes: Uint8Array, kind: AnalysisKind): Promise<PreSendOutcome> {
   let read: DeviceRead;
   try {
     read = await readOnDevice(bytes, kind === 'credit-card' ? 'credit-card' : 'id-card');

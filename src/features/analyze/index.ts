@@ -7,7 +7,7 @@ export { DEFAULT_TABLE_VIEW, queueOrder, type Row, type TableView } from './tabl
 export { SampleGallery, sampleFile } from './sample-gallery';
 export { ServicePicker } from './service-picker';
 export { thumbnailOf } from './thumbnail';
-export type { PreSendVerdict, QueueEvent } from './queue-types';
+export type { QueueEvent } from './queue-types';
 export { useAnalysisQueue, type DecodeOnScreen } from './use-analysis-queue';
 export { useLeaveGuard } from './use-leave-guard';
 export { loadBatchScreen } from './load-batch-screen';

@@ -1,9 +1,7 @@
 import type { AnalysisOutcome, AnalyzeVariables, Localised } from '@/api';
+import type { PreSendOutcome } from '@/features/second-read';
 import type { Inspected, PreflightRejected } from './preflight';
 import type { QueueItem } from './queue-item';
-
-/** The on-device check before sending: hold the card, send it with a caution, or send it (null). */
-export type PreSendVerdict = { hold: Localised } | { caution: Localised } | null;
 
 /** The decode that proves every pixel is there, and the thumbnail it makes on the way. */
 export type DecodeCheck = { ok: true; thumbnail: Promise<Blob> } | PreflightRejected;
@@ -14,7 +12,7 @@ export interface QueueDeps<C> {
   /** Decodes the whole image; `watched` is true for the card on screen, which is decoded at display size. */
   confirmDecode: (file: File, inspected: Inspected, watched: boolean) => Promise<DecodeCheck>;
   /** Looks at a decoded card before it is sent, when the operator asked for that; absent: never held. */
-  checkBeforeSend?: (bytes: Uint8Array, kind: QueueItem['kind']) => Promise<PreSendVerdict>;
+  checkBeforeSend?: (bytes: Uint8Array, kind: QueueItem['kind']) => Promise<PreSendOutcome>;
   /** Sends one card through the connection its batch started with. */
   analyze: (request: AnalyzeVariables, connection: C) => Promise<AnalysisOutcome>;
   /** Monotonic milliseconds, for the items' start and finish times. */

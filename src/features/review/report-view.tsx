@@ -7,8 +7,7 @@ import { useReviews } from './review-context';
 import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';
 import { secondReadReport } from './second-read-report';
 import { SecondReadSection } from './second-read-section';
-
-const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
+import { percent } from './percent';
 
 /** Where the OCR can be trusted, from the reviewer's verdicts (issue 5, "Report view"). */
 export function ReportView({
@@ -99,7 +98,7 @@ export function ReportView({
                   {t('reportWhatIfValue', {
                     review: current.toReview,
                     total: scored,
-                    accuracy: pct(current.accuracyOfRest),
+                    accuracy: percent(current.accuracyOfRest),
                   })}
                 </dd>
               </>
@@ -122,7 +121,7 @@ export function ReportView({
                   <td>{a.reviewed}</td>
                   <td>{a.correct}</td>
                   <td>{a.wrongBox}</td>
-                  <td>{pct(a.accuracy)}</td>
+                  <td>{percent(a.accuracy)}</td>
                 </tr>
               ))}
             </tbody>

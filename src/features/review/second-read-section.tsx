@@ -1,8 +1,7 @@
 import { fieldName } from '@/features/fields';
 import { useI18n } from '@/features/shared';
 import type { SecondReadReport } from './second-read-report';
-
-const pct = (v: number) => `${Math.round(v * 100)}%`;
+import { percent } from './percent';
 
 /** The report's part on the device's second read: agreement per field, and what it told of wrong values. */
 export function SecondReadSection({ report }: { report: SecondReadReport }) {
@@ -27,7 +26,7 @@ export function SecondReadSection({ report }: { report: SecondReadReport }) {
               <th scope="row">{fieldName(f.key, lang)}</th>
               <td>{f.compared}</td>
               <td>{f.agreed}</td>
-              <td>{pct(f.rate)}</td>
+              <td>{percent(f.rate)}</td>
             </tr>
           ))}
         </tbody>

@@ -28,8 +28,6 @@ export interface CardView {
   flagged: ReadonlySet<string>;
   /** Keys the result should have and lacks. */
   missing: string[];
-  /** The device's second read of the card, when one was asked for. */
-  secondRead?: SecondRead;
   summary: ResultSummary;
 }
 
@@ -47,7 +45,6 @@ export function buildCardView(outcome: AnalysisOutcome, today = new Date(), seco
     charMarks: charMarksByField(rules),
     flagged: new Set([...badges].filter(([, kind]) => kind === 'fail').map(([id]) => id)),
     missing: rules.filter((r) => r.outcome === 'missing').map((r) => r.key),
-    secondRead,
     summary: {
       idType: outcome.kind === 'credit-card' ? null : outcome.result.idType,
       fieldCount: fields.length,

@@ -1,7 +1,7 @@
 import type { CardResult, ViewerField } from '@/features/fields';
 import { creditCardRules } from './card-rules';
 import { idCardRules } from './id-rules';
-import type { RuleResult } from './rule-types';
+import { markedChars, type RuleResult } from './rule-types';
 
 /** Every rule for a result (issue 5's table), each tied to the field it concerns. */
 export function checkRules(input: CardResult, fields: ViewerField[], today = new Date()): RuleResult[] {
@@ -14,7 +14,7 @@ export const isProblem = (r: RuleResult) => r.outcome === 'fail' || r.outcome ==
 export function charMarksByField(rules: RuleResult[]): Map<string, number[]> {
   const marks = new Map<string, number[]>();
   for (const r of rules) {
-    const chars = r.charIndexes ?? (r.charIndex === undefined ? [] : [r.charIndex]);
+    const chars = markedChars(r);
     if (!r.fieldId || r.outcome !== 'fail' || chars.length === 0) continue;
     marks.set(r.fieldId, [...new Set([...(marks.get(r.fieldId) ?? []), ...chars])]);
   }

@@ -17,3 +17,7 @@ export interface RuleResult {
 }
 
 export const msg = (en: string, ko: string): Localised => ({ en, ko });
+
+/** The characters a rule names: all of them where it gives several, else its one, else none. */
+export const markedChars = (rule: RuleResult): number[] =>
+  rule.charIndexes ?? (rule.charIndex === undefined ? [] : [rule.charIndex]);

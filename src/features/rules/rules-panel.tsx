@@ -1,6 +1,6 @@
 import { fieldName, type ViewerField } from '@/features/fields';
 import { useI18n } from '@/features/shared';
-import type { RuleResult } from './rule-types';
+import { markedChars, type RuleResult } from './rule-types';
 
 const ICON: Record<RuleResult['outcome'], string> = { pass: '✓', fail: '✗', info: 'ℹ', missing: '∅' };
 
@@ -25,7 +25,7 @@ export function RulesPanel({
       {sorted.map((r, i) => {
         const field = fields.find((f) => f.id === r.fieldId);
         const value = field ? (showValues ? field.value : field.maskedValue) : '';
-        const marked = (r.charIndexes ?? (r.charIndex === undefined ? [] : [r.charIndex])).filter((k) => k >= 0);
+        const marked = markedChars(r).filter((k) => k >= 0);
         return (
           <li key={`${r.rule}-${r.key}-${i}`} className={`rule rule-${r.outcome}`}>
             <span className="rule-icon" aria-hidden="true">

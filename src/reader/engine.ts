@@ -152,7 +152,7 @@ const boxHasArea = (q: Quad) => edge(q.x1, q.y1, q.x2, q.y2) >= 1 && edge(q.x1, 
 /** `q` grown by `fraction` of its height on every side, along its own axes (it may be turned). */
 export function grownBox(q: Quad, fraction: number): Quad {
   const width = edge(q.x1, q.y1, q.x2, q.y2);
-  const height = (edge(q.x1, q.y1, q.x4, q.y4) + edge(q.x2, q.y2, q.x3, q.y3)) / 2;
+  const height = lineHeight(q);
   const pad = height * fraction;
   const [ux, uy] = [(q.x2 - q.x1) / width, (q.y2 - q.y1) / width];
   const [vx, vy] = [-uy, ux]; // down the box, at right angles to its top edge

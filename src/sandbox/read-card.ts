@@ -71,20 +71,7 @@ function scaled(q: Quad, scale: number): Quad {
 
 /** A line read in the decoded image, in the original image's pixels. */
 function unscaled(line: ReadLine, scale: number): ReadLine {
-  if (scale === 1) return line;
-  const q = line.quad;
-  const s = (v: number) => v / scale;
-  const quad: Quad = {
-    x1: s(q.x1),
-    y1: s(q.y1),
-    x2: s(q.x2),
-    y2: s(q.y2),
-    x3: s(q.x3),
-    y3: s(q.y3),
-    x4: s(q.x4),
-    y4: s(q.y4),
-  };
-  return { ...line, quad };
+  return scale === 1 ? line : { ...line, quad: scaled(line.quad, 1 / scale) };
 }
 
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */

@@ -1,4 +1,5 @@
-import { apiVersionOf, createOcrClient, deferredClient, type OcrClient, type SampleManifest } from '@/api';
+import { apiVersionOf, createOcrClient, deferredClient, type OcrClient } from '@/api';
+import { loadManifest } from '@/features/analyze';
 import { type ClientFactory, authOf, SANDBOX_BASE_URL } from '@/features/connection';
 import type { RemoteSandbox } from '@/sandbox/sandbox-worker-client';
 
@@ -11,7 +12,7 @@ export function loadSandbox(): Promise<{ sandbox: RemoteSandbox; fetch: typeof f
     const [{ startSandboxWorker }, { sandboxFetch }, manifest] = await Promise.all([
       import('@/sandbox/sandbox-worker-client'),
       import('@/sandbox/sandbox-fetch'),
-      fetch(`${import.meta.env.BASE_URL}samples/manifest.json`).then((r) => r.json() as Promise<SampleManifest>),
+      loadManifest(), // the gallery's, fetched once a page
     ]);
     const instance = await startSandboxWorker(manifest.samples); // the key pairs are made before it answers
     return { sandbox: instance, fetch: sandboxFetch(instance) };

@@ -4,7 +4,7 @@ export { preflight, type PreflightPassed } from './preflight';
 export { inProgress, unsaved, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
 export { QueueList } from './queue-list';
 export { DEFAULT_TABLE_VIEW, queueOrder, type Row, type TableView } from './table-view';
-export { SampleGallery, sampleFile } from './sample-gallery';
+export { loadManifest, SampleGallery, sampleFile } from './sample-gallery';
 export { ServicePicker } from './service-picker';
 export { thumbnailOf } from './thumbnail';
 export type { QueueEvent } from './queue-types';

@@ -10,7 +10,7 @@ const samplesUrl = (file: string) => `${import.meta.env.BASE_URL}samples/${file}
 let loaded: SampleManifest | null = null;
 let loading: Promise<SampleManifest> | null = null;
 
-function loadManifest(): Promise<SampleManifest> {
+export function loadManifest(): Promise<SampleManifest> {
   loading ??= fetch(samplesUrl('manifest.json')).then(async (response) => {
     if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
     return (loaded = (await response.json()) as SampleManifest);

@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
-import { compactModels } from './scripts/compact-models-plugin';
+import { compactModels } from './scripts/compact-models-plugin.ts';
 
 // The real API sends no CORS headers we can rely on, so the dev and preview servers proxy a
 // same-origin path to NHN (DESIGN.md, "CORS"). The README shows the same for nginx.

@@ -5,7 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compactModel } from '../src/reader/compact-model';
+import { compactModel } from '../src/reader/compact-model.ts';
 
 export const COMPACT_QUERY = '?compact';
 const PREFIX = '\0compact-model:';

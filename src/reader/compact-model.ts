@@ -11,7 +11,7 @@
 //   TensorProto.data_type 2, float_data 4, int32_data 5, raw_data 9, name 8, data_location 14
 // Every other field is copied as it is; sparse tensors are left alone. A tensor of fewer than
 // MIN_VALUES values stays float32: it saves nothing, and holds scalars such as an epsilon.
-import { narrowToFloat16, widenFloat16 } from './float16';
+import { narrowToFloat16, widenFloat16 } from './float16.ts';
 
 const FLOAT = 1;
 const FLOAT16 = 10;

@@ -51,6 +51,18 @@ export default tseslint.config(
     restrict([`src/features/${own}/**`], [...layerPatterns(['sandbox', 'app']), throughIndex(own)]),
   ),
   restrict(['src/app/**'], [throughIndex('')]),
+  // The reader as a service: its worker and the page's end of it. It knows the reader, the service's
+  // result shapes (the reader answers in them) and nothing of the app.
+  restrict(
+    ['src/reader-service/**'],
+    [
+      {
+        group: ['@/*', '!@/lib', '!@/lib/*', '!@/reader', '!@/api', '@/api/*', '!@/api/types'],
+        message: 'src/reader-service imports nothing of ours but @/reader, @/lib and the API’s types.',
+      },
+      { regex: '^@/api$', message: 'src/reader-service uses the API’s types only (@/api/types).' },
+    ],
+  ),
   // The on-device reader is plain TypeScript for a worker or Node: of ours, it may use only @/lib.
   restrict(
     ['src/reader/**'],

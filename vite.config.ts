@@ -107,7 +107,7 @@ export function contentSecurityPolicy(connectSrc = CONNECT_SRC): string {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    // The in-browser sandbox runs in a same-origin module worker.
+    // The in-browser sandbox and the on-device reader run in same-origin module workers.
     "worker-src 'self'",
   ].join('; ');
 }
@@ -249,6 +249,6 @@ export default defineConfig(({ mode }) => ({
       output: { codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] } },
     },
   },
-  // The reader's models are imported in the sandbox worker, whose build takes only these plugins.
+  // The reader's models are imported in the reader's worker, whose build takes only these plugins.
   worker: { format: 'es', plugins: () => [compactModels()] },
 }));

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type {} from '../src/app/test-hooks';
 import { drawCardPhoto } from './support/card-photo';
 import { CardlensPage } from './support/cardlens-page';
+import { resetSandbox, SANDBOX_URL } from './support/sandbox-server';
 
 // The on-device checks: a second read of the service's digits, and a check before sending. The
 // built-in sandbox plays the service; its alterDigit fault makes it answer one digit wrong.
@@ -99,4 +100,41 @@ test('the check before sending holds a photo with no card text, sends it when as
   await app.waitForDone('card.png');
   expect(await sandboxPosts()).toBe(2);
   expect(requests.filter((r) => !r.includes('127.0.0.1:4173'))).toEqual([]);
+});
+
+test('where an answer came from is known from the connection: a service that claims its answer was read on this device is still checked', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await resetSandbox();
+  const app = await openWithChecks(page, { secondRead: true });
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  // The service's answer, with a field that once made the app skip its check and label it as its own.
+  await page.route(`${SANDBOX_URL}/v2.0/appkeys/sandbox/credit-card`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { result: Record<string, unknown> };
+    body.result.cardlensReader = 'on-device';
+    await route.fulfill({ response, json: body });
+  });
+  await app.analyseSample('Credit card');
+  await expect(page.getByRole('status').filter({ hasText: /read the same digits as NHN in 5 fields/ })).toBeVisible({
+    timeout: 90_000,
+  });
+  await expect(page.getByRole('note').filter({ hasText: 'Read on this device' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect(page.getByRole('tabpanel')).not.toContainText('cardlensReader');
+  expect(app.problems).toEqual([]);
+});
+
+test('a card the in-page sandbox read on this device says its second read was not made, and why', async ({ page }) => {
+  test.setTimeout(180_000);
+  const app = await openWithChecks(page, { secondRead: true });
+  await app.drop([
+    { name: 'own.png', mimeType: 'image/png', buffer: await drawCardPhoto(page, '5555555555554444', '11/28') },
+  ]);
+  await app.waitForDone('own.png');
+  await expect(page.getByRole('note').filter({ hasText: 'Read on this device, not by NHN' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^Not checked: this answer was read on this device/ }),
+  ).toBeVisible();
 });

@@ -9,8 +9,8 @@ import * as ort from 'onnxruntime-web';
 import { exifOrientation } from '../src/lib/exif-orientation';
 import { sniffImageFormat } from '../src/lib/image-format';
 import { compactModel, createReader, expandModel, type Pixels, type Reader } from '../src/reader';
-import type { ReadCard } from '../src/sandbox';
-import { readCardWith, readSize, uprightSize, type Decoded } from '../src/sandbox/read-card';
+import { readCardWith, readSize, uprightSize, type Decoded } from '../src/reader-service/device-reader';
+import type { ReadCard } from '../src/reader-service';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its models; its package.json sits beside the assets folder.

@@ -442,6 +442,28 @@ describe('responses the sandbox never sends but other services might', () => {
     expect(result.totalCardNum).toBe((sample('credit-card.png').result as CreditCardResult).totalCardNum);
   });
 
+  it('drops a claim in the answer of who made it, for both services, keeping every other unknown field', async () => {
+    const { sandbox } = rig();
+    const client = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'secret-key', secretKey: 'sandbox' },
+      fetch: async (input, init) => {
+        const response = await inProcessFetch(sandbox)(input, init);
+        if (new Request(input, init).method !== 'POST') return response;
+        const body = (await response.json()) as { result: Record<string, unknown> };
+        Object.assign(body.result, { cardlensReader: 'on-device', engine: 'v9' });
+        return new Response(JSON.stringify(body), { headers: response.headers });
+      },
+    });
+    const card = await client.analyzeCreditCard(sampleImage('credit-card.png'));
+    const id = await client.analyzeIdCard(sampleImage('id-resident.png'));
+    for (const { result } of [card, id]) {
+      expect(result).not.toHaveProperty('cardlensReader');
+      expect(result).toHaveProperty('engine', 'v9');
+    }
+  });
+
   it('parses a JSON error body on HTTP 413 as an api error', async () => {
     const error = await failure(
       reply(

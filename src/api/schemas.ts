@@ -37,18 +37,33 @@ export const publicKeyResultSchema = v.looseObject({
 
 const recognised = v.looseObject({ value: v.string(), conf: v.pipe(v.number(), v.finite()) });
 
+/**
+ * Names an answer could use to claim who made it. Who made an answer is known from the connection that
+ * was asked, so a claim in the answer (or in an imported session) is dropped, never shown or believed.
+ */
+const PROVENANCE_CLAIMS: readonly string[] = ['cardlensReader'];
+function withoutClaims<T extends Record<string, unknown>>(result: T): T {
+  if (!PROVENANCE_CLAIMS.some((name) => name in result)) return result;
+  const copy: Record<string, unknown> = { ...result };
+  for (const name of PROVENANCE_CLAIMS) delete copy[name];
+  return copy as T;
+}
+
 /** Encrypted as delivered: values are Base64 ciphertexts. */
-export const rawCreditCardSchema = v.looseObject({
-  fileType: v.string(),
-  resolution: v.string(),
-  cardNums: v.array(recognised),
-  // Documented as List, shown as a string: accept both (DESIGN.md).
-  totalCardNum: v.union([v.string(), v.array(v.string())]),
-  cardNumBoxes: v.array(quadSchema),
-  validThru: v.optional(v.nullable(recognised)),
-  validThruBox: v.optional(v.nullable(quadSchema)),
-  boxes: v.optional(v.array(quadSchema)),
-});
+export const rawCreditCardSchema = v.pipe(
+  v.looseObject({
+    fileType: v.string(),
+    resolution: v.string(),
+    cardNums: v.array(recognised),
+    // Documented as List, shown as a string: accept both (DESIGN.md).
+    totalCardNum: v.union([v.string(), v.array(v.string())]),
+    cardNumBoxes: v.array(quadSchema),
+    validThru: v.optional(v.nullable(recognised)),
+    validThruBox: v.optional(v.nullable(quadSchema)),
+    boxes: v.optional(v.array(quadSchema)),
+  }),
+  v.transform(withoutClaims),
+);
 
 export const rawKeyValueSchema = v.looseObject({
   key: v.string(),
@@ -58,13 +73,16 @@ export const rawKeyValueSchema = v.looseObject({
   bbox: v.optional(v.nullable(quadSchema)),
 });
 
-export const rawIdCardSchema = v.looseObject({
-  fileType: v.string(),
-  resolution: v.string(),
-  idType: v.string(),
-  keyValues: v.array(rawKeyValueSchema),
-  boxes: v.optional(v.array(quadSchema)),
-});
+export const rawIdCardSchema = v.pipe(
+  v.looseObject({
+    fileType: v.string(),
+    resolution: v.string(),
+    idType: v.string(),
+    keyValues: v.array(rawKeyValueSchema),
+    boxes: v.optional(v.array(quadSchema)),
+  }),
+  v.transform(withoutClaims),
+);
 
 export const authenticityResultSchema = v.looseObject({ isAuthenticity: v.boolean() });
 

@@ -150,25 +150,8 @@ export interface SampleManifest {
 }
 
 /**
- * Set by Cardlens's own sandbox on a result its on-device reader made rather than a specimen's ground
- * truth, so the viewer can say so. NHN never sends it; loose response schemas keep it.
+ * Who made an answer, as known from the connection that was asked, never from the answer: the service
+ * (NHN, or whatever a URL points at), the in-page sandbox from a specimen's ground truth, or this
+ * device's own reader standing in for the service. A card from an imported session: unknown.
  */
-export const READER_FIELD = 'cardlensReader';
-export const READ_ON_DEVICE = 'on-device';
-
-/** What the on-device reader made of one image. */
-export type DeviceRead =
-  | { kind: 'read'; result: CreditCardResult | IdCardResult }
-  /**
-   * Nothing the parser could use: `lookedFor` says what was sought, as a sentence ("Looked for …").
-   * `cardLike` says whether the image held card-like text at all: a run of digits like a card
-   * number's group (credit cards) or a resident number's first half (ID cards); null when the image
-   * could not be decoded for reading, so nobody can tell.
-   */
-  | { kind: 'nothing'; lookedFor: string; cardLike: boolean | null }
-  /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
-  | { kind: 'unavailable'; why: string };
-
-/** What the on-device reader recognised inside boxes another reader placed, one text per box, in order. */
-export type DeviceBoxesRead =
-  { kind: 'read'; texts: { text: string; conf: number }[] } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
+export type AnswerSource = 'service' | 'specimen' | 'device' | 'imported';

@@ -2,6 +2,7 @@ import { apiVersionOf, createOcrClient, deferredClient, type OcrClient } from '@
 import { loadManifest } from '@/features/analyze';
 import { type ClientFactory, authOf, SANDBOX_BASE_URL } from '@/features/connection';
 import type { RemoteSandbox } from '@/sandbox/sandbox-worker-client';
+import { deviceReader } from './reader';
 
 // One in-browser sandbox per page, in its own worker: its key pair and Request-Keys live as long
 // as the tab. Its code is loaded lazily, so using the real service costs none of it.
@@ -14,7 +15,8 @@ export function loadSandbox(): Promise<{ sandbox: RemoteSandbox; fetch: typeof f
       import('@/sandbox/sandbox-fetch'),
       loadManifest(), // the gallery's, fetched once a page
     ]);
-    const instance = await startSandboxWorker(manifest.samples); // the key pairs are made before it answers
+    // The key pairs are made before it answers.
+    const instance = await startSandboxWorker(manifest.samples, deviceReader.readCard);
     return { sandbox: instance, fetch: sandboxFetch(instance) };
   })();
   sandbox.catch(() => (sandbox = null));

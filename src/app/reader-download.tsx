@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/features/shared';
-import type { ReaderDownload } from '@/sandbox/sandbox-worker-client';
-import { loadSandbox } from './client-factory';
+import type { ReaderDownload } from '@/reader-service';
+import { deviceReader } from './reader';
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
@@ -11,17 +11,7 @@ export function ReaderDownloadBar({ active }: { active: boolean }) {
   const [progress, setProgress] = useState<ReaderDownload | null>(null);
   useEffect(() => {
     if (!active) return;
-    let stop = () => undefined as unknown;
-    let cancelled = false;
-    void loadSandbox()
-      .then(({ sandbox }) => {
-        if (!cancelled) stop = sandbox.onReaderDownload(setProgress);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-      stop();
-    };
+    return deviceReader.onDownload(setProgress);
   }, [active]);
   if (!active || !progress || progress.total === 0 || progress.loaded >= progress.total) return null;
   return (

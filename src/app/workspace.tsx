@@ -17,6 +17,7 @@ import { ReviewProvider } from '@/features/review';
 import { ErrorBoundary, useI18n } from '@/features/shared';
 import { decodeOnScreen } from '@/features/viewer';
 import { BatchPanel, ConnectionPanel, ReportView, SessionControls, useBatchCode, Viewer } from './deferred';
+import { answeredBy } from './answer-source';
 import { checkBeforeSend, useSecondReadsOnDevice } from './device-reader';
 import type { Intake } from './intake';
 import { ReaderDownloadBar } from './reader-download';
@@ -49,6 +50,7 @@ function QueueScreens({ intake, ...choices }: PageChoices & { intake: Intake }) 
     decodeOnScreen,
     onEvent: onQueueEvent,
     checkBeforeSend: checks.preSend ? checkBeforeSend : null,
+    answeredBy,
   });
   const secondReads = useSecondReadsOnDevice(queue, checks.secondRead);
   // Results live in this page only: leaving it while work is unsaved asks first.

@@ -9,4 +9,4 @@ export {
 export { sandboxFetch } from './sandbox-fetch';
 export { MALFORMED_KINDS, type MalformedKind, type SandboxFaults } from './faults';
 export { CORS_ALLOW_HEADERS, corsHeaders, jsonBody } from './responses';
-export type { DeviceRead, ReadCard } from './device-read';
+export { specimenIndex } from './specimens';

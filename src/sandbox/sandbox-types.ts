@@ -1,5 +1,5 @@
 import type { OcrService, SampleEntry } from '@/api/types';
-import type { ReadCard } from './device-read';
+import type { ReadCard } from '@/reader-service';
 import type { SandboxFaults } from './faults';
 
 export interface SandboxOptions {

@@ -1,4 +1,5 @@
-import type { DeviceBoxesRead, DeviceRead, ImageQuad, OcrService, SampleEntry } from '@/api/types';
+import type { OcrService, SampleEntry } from '@/api/types';
+import type { DeviceRead, ReadCard } from '@/reader-service';
 import type { SandboxControl } from './sandbox';
 
 // The in-browser sandbox runs in a worker, as a real service runs on another machine: its RSA
@@ -23,23 +24,21 @@ export interface WireResponse {
 type Command =
   | { kind: 'init'; samples: readonly SampleEntry[] }
   | { kind: 'fetch'; request: WireRequest }
-  | { kind: 'control'; method: keyof SandboxControl; args: unknown[] }
-  | { kind: 'read'; image: ArrayBuffer; service: OcrService }
-  | { kind: 'read-boxes'; image: ArrayBuffer; boxes: ImageQuad[] };
-export type ToWorker = Command & { id: number };
+  | { kind: 'control'; method: keyof SandboxControl; args: unknown[] };
+export type ToWorker = (Command & { id: number }) | ReadAnswer;
 
 export type FromWorker =
   { id: number; ok: true; value?: unknown; response?: WireResponse } | { id: number; ok: false; error: string };
 
-/** Unasked: how far the on-device reader's first download has come. */
-export interface ProgressMessage {
-  progress: ReaderDownload;
+/**
+ * The sandbox reads a card that is not a specimen with the on-device reader, which the page owns: it
+ * asks the page, as any other user of the reader does, and the page answers.
+ */
+export interface ReadRequest {
+  readRequest: { id: number; image: ArrayBuffer; service: OcrService };
 }
-
-/** Bytes of the reader's runtime and models fetched so far, of all it needs. */
-export interface ReaderDownload {
-  loaded: number;
-  total: number;
+export interface ReadAnswer {
+  readAnswer: { id: number; read: DeviceRead };
 }
 
 /** SandboxControl across a thread: every method answers asynchronously. */
@@ -51,14 +50,8 @@ export type RemoteSandboxControl = {
 
 export interface RemoteSandbox {
   fetch(request: Request, form?: FormData): Promise<Response>;
-  /** Follows the reader's first download; returns a function that stops following. */
-  onReaderDownload(listener: (progress: ReaderDownload) => void): () => void;
   takesForms: true;
   control: RemoteSandboxControl;
-  /** Reads an image with the on-device reader, outside any request: the worker hosts it for the page too. */
-  read(image: Uint8Array, service: OcrService): Promise<DeviceRead>;
-  /** Recognises the text inside given boxes of an image (a second read of another reader's fields). */
-  readBoxes(image: Uint8Array, boxes: readonly ImageQuad[]): Promise<DeviceBoxesRead>;
 }
 
 const CONTROL_METHODS: readonly (keyof SandboxControl)[] = [
@@ -73,19 +66,23 @@ const CONTROL_METHODS: readonly (keyof SandboxControl)[] = [
   'resetStats',
 ];
 
-/** Starts the sandbox in a worker and resolves once it is ready to answer. */
-export async function startSandboxWorker(samples: readonly SampleEntry[]): Promise<RemoteSandbox> {
+/**
+ * Starts the sandbox in a worker and resolves once it is ready to answer. `readCard` is the page's
+ * on-device reader, which the sandbox asks for any card that is not a specimen.
+ */
+export async function startSandboxWorker(samples: readonly SampleEntry[], readCard: ReadCard): Promise<RemoteSandbox> {
   const worker = new Worker(new URL('./sandbox-worker.ts', import.meta.url), {
     type: 'module',
     name: 'cardlens-sandbox',
   });
   const pending = new Map<number, { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }>();
   let nextId = 1;
-  const downloadListeners = new Set<(progress: ReaderDownload) => void>();
-  worker.onmessage = (event: MessageEvent<FromWorker | ProgressMessage>) => {
-    if ('progress' in event.data) {
-      const { progress } = event.data;
-      downloadListeners.forEach((listener) => listener(progress));
+  worker.onmessage = (event: MessageEvent<FromWorker | ReadRequest>) => {
+    if ('readRequest' in event.data) {
+      const { id, image, service } = event.data.readRequest;
+      void readCard(new Uint8Array(image), service).then((read) =>
+        worker.postMessage({ readAnswer: { id, read } } satisfies ReadAnswer),
+      );
       return;
     }
     pending.get(event.data.id)?.resolve(event.data);
@@ -126,18 +123,6 @@ export async function startSandboxWorker(samples: readonly SampleEntry[]): Promi
   return {
     control,
     takesForms: true,
-    onReaderDownload(listener) {
-      downloadListeners.add(listener);
-      return () => downloadListeners.delete(listener);
-    },
-    async read(image, service) {
-      const copy = image.slice().buffer; // the caller keeps its bytes; the copy crosses without another
-      return valueOf(await post({ kind: 'read', image: copy, service }, [copy])) as DeviceRead;
-    },
-    async readBoxes(image, boxes) {
-      const copy = image.slice().buffer;
-      return valueOf(await post({ kind: 'read-boxes', image: copy, boxes: [...boxes] }, [copy])) as DeviceBoxesRead;
-    },
     async fetch(request, form) {
       const body = form || request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
       const wire: WireRequest = { method: request.method, url: request.url, headers: [...request.headers], body };

@@ -1,34 +1,30 @@
 // Runs inside the sandbox's worker (see sandbox-worker-client.ts for the page's side).
-import type { ReadCard } from './device-read';
+import type { ReadCard } from '@/reader-service';
 import { createSandbox, type Sandbox } from './sandbox';
-import type { FromWorker, ToWorker, WireResponse } from './sandbox-worker-client';
+import type { FromWorker, ReadAnswer, ReadRequest, ToWorker, WireResponse } from './sandbox-worker-client';
 
 let sandbox: Sandbox | null = null;
 
-// The reader and its runtime load only when a card that is not a specimen arrives, or the page asks
-// for a read of its own (a second read of NHN's answer, a check before sending).
+// A card that is not a specimen is read by the on-device reader, which the page owns: the sandbox asks
+// the page for it, like any other user of the reader.
+const reads = new Map<number, (answer: ReadAnswer['readAnswer']['read']) => void>();
+let nextRead = 1;
 const readCard: ReadCard = (image, service) =>
-  import('./browser-card-reader').then((m) => m.readCardInBrowser(image, service));
+  new Promise((resolve) => {
+    const id = nextRead++;
+    reads.set(id, resolve);
+    const copy = image.slice().buffer;
+    self.postMessage({ readRequest: { id, image: copy, service } } satisfies ReadRequest, { transfer: [copy] });
+  });
 
-async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer: Transferable[] }> {
+async function answer(
+  message: Exclude<ToWorker, ReadAnswer>,
+): Promise<{ reply: FromWorker; transfer: Transferable[] }> {
   const { id } = message;
   if (message.kind === 'init') {
     sandbox = createSandbox({ samples: message.samples, readCard });
     await sandbox.control.keyVersion('credit-card'); // make the key pairs before the first request
     return { reply: { id, ok: true }, transfer: [] };
-  }
-  if (message.kind === 'read-boxes') {
-    const { readBoxesInBrowser } = await import('./browser-card-reader');
-    return {
-      reply: { id, ok: true, value: await readBoxesInBrowser(new Uint8Array(message.image), message.boxes) },
-      transfer: [],
-    };
-  }
-  if (message.kind === 'read') {
-    return {
-      reply: { id, ok: true, value: await readCard(new Uint8Array(message.image), message.service) },
-      transfer: [],
-    };
   }
   if (!sandbox) throw new Error('The sandbox worker was not started.');
   if (message.kind === 'control') {
@@ -49,11 +45,18 @@ async function answer(message: ToWorker): Promise<{ reply: FromWorker; transfer:
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
-  answer(event.data).then(
+  if ('readAnswer' in event.data) {
+    const { id, read } = event.data.readAnswer;
+    reads.get(id)?.(read);
+    reads.delete(id);
+    return;
+  }
+  const command = event.data;
+  answer(command).then(
     ({ reply, transfer }) => self.postMessage(reply, { transfer }),
     (error: unknown) =>
       self.postMessage({
-        id: event.data.id,
+        id: command.id,
         ok: false,
         error: error instanceof Error ? error.message : String(error),
       } satisfies FromWorker),

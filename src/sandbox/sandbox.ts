@@ -3,7 +3,7 @@ import { base64ToBytes, decryptBytes, decryptText } from '@/envelope';
 import { sha256Hex } from '@/lib/hex';
 import { MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
 import { verdict } from './authenticity-verdict';
-import { readAsSample } from './device-read';
+import { readAsSample, specimenIndex } from './specimens';
 import type { Sandbox, SandboxControl, SandboxLogEntry, SandboxOptions } from './sandbox-types';
 import { checkFaults, corrupt, withAlteredDigit, type SandboxFaults } from './faults';
 import { corsHeaders, jsonBody, SandboxFailure, statusFor } from './responses';
@@ -34,7 +34,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const modulusLength = options.modulusLength ?? 2048;
-  const samplesByHash = new Map((options.samples ?? []).map((s) => [s.sha256.toLowerCase(), s]));
+  const specimen = specimenIndex(options.samples ?? []);
   const maxLogEntries = options.maxLogEntries ?? 1000;
   const maxRequestKeys = options.maxRequestKeys ?? 10_000;
 
@@ -120,8 +120,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (image.length > MAX_IMAGE_BYTES) throw new SandboxFailure(4131000);
 
     const digest = await sha256Hex(image);
-    const known = samplesByHash.get(digest);
-    const sample = known?.service === route.service ? known : await readOnDevice(image, route.service, digest);
+    const sample = specimen(digest, route.service) ?? (await readOnDevice(image, route.service, digest));
     const result = await encryptResult(
       symmetricKey,
       active.alterDigit ? withAlteredDigit(sample, active.alterDigit) : sample,

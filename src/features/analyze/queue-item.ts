@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisOutcome, AnalysisStage, Localised } from '@/api';
+import type { AnalysisKind, AnalysisOutcome, AnalysisStage, AnswerSource, Localised } from '@/api';
 import type { SecondRead } from '@/features/second-read';
 import type { Inspected } from './preflight';
 
@@ -31,6 +31,7 @@ export interface QueueItem {
   caution?: Localised;
   error?: unknown;
   outcome?: AnalysisOutcome;
+  answeredBy?: AnswerSource;
   /** The on-device reader's second read of NHN's answer, when asked for. */
   secondRead?: SecondRead;
   /** Its result has left the page in an export (or came from one). */
@@ -52,7 +53,7 @@ export function metaOf(checked: Inspected): ImageMeta {
 
 /** What a retry forgets: the card is read, checked and sent again from its file. */
 export const RETRY_CLEARS = {
-  ...{ error: undefined, outcome: undefined, secondRead: undefined },
+  ...{ error: undefined, outcome: undefined, answeredBy: undefined, secondRead: undefined },
   ...{ rejection: undefined, hold: undefined, caution: undefined },
 } satisfies Partial<QueueItem>;
 

@@ -152,10 +152,13 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
         if (!decodes || find(item.id)?.status !== 'working') throw new RefusedAfterDecode();
       },
     };
+    const connection = connections.of(item.id);
+    const answeredBy = deps.answeredBy ?? (() => Promise.resolve('service' as const));
     deps
-      .analyze(request, connections.of(item.id))
+      .analyze(request, connection)
+      .then(async (outcome) => ({ outcome, by: await answeredBy(connection, item.image, item.kind) }))
       .then(
-        (outcome) => finish(item.id, { status: 'done', outcome }),
+        ({ outcome, by }) => finish(item.id, { status: 'done', outcome, answeredBy: by }),
         (error: unknown) => {
           if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
           const cancelled = error instanceof OcrError && error.kind === 'aborted';
@@ -231,7 +234,14 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     /** A card from an imported session: already analysed, so nothing is sent. */
     addImported: (file: File, checked: Inspected, outcome: AnalysisOutcome, thumbnail: Blob): string => {
       // It came from an exported session, so it is saved already.
-      const done = { kind: outcome.kind, status: 'done', image: metaOf(checked), outcome, exported: true } as const;
+      const done = {
+        kind: outcome.kind,
+        status: 'done',
+        image: metaOf(checked),
+        outcome,
+        answeredBy: 'imported',
+        exported: true,
+      } as const;
       const item = newItem(file, done);
       setItems((items) => [...items, { ...item, thumbnail: objectUrls.create(thumbnail) }]);
       return item.id;

@@ -1,7 +1,7 @@
-import type { AnalysisOutcome, AnalyzeVariables, Localised } from '@/api';
+import type { AnalysisOutcome, AnalyzeVariables, AnswerSource, Localised } from '@/api';
 import type { PreSendOutcome } from '@/features/second-read';
 import type { Inspected, PreflightRejected } from './preflight';
-import type { QueueItem } from './queue-item';
+import type { ImageMeta, QueueItem } from './queue-item';
 
 /** The decode that proves every pixel is there, and the thumbnail it makes on the way. */
 export type DecodeCheck = { ok: true; thumbnail: Promise<Blob> } | PreflightRejected;
@@ -15,6 +15,8 @@ export interface QueueDeps<C> {
   checkBeforeSend?: (bytes: Uint8Array, kind: QueueItem['kind']) => Promise<PreSendOutcome>;
   /** Sends one card through the connection its batch started with. */
   analyze: (request: AnalyzeVariables, connection: C) => Promise<AnalysisOutcome>;
+  /** Who made an answer, from the connection it came through (default: the service). */
+  answeredBy?: (connection: C, image: ImageMeta, kind: QueueItem['kind']) => Promise<AnswerSource>;
   /** Monotonic milliseconds, for the items' start and finish times. */
   now?: () => number;
   /** Files read and hashed at once. */

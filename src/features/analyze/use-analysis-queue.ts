@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { analyzeWith, type AnalysisKind, type AnalysisOutcome, type ConnectionIdentity, type OcrClient } from '@/api';
-import { useConnection } from '@/features/connection';
+import {
+  analyzeWith,
+  type AnalysisKind,
+  type AnswerSource,
+  type AnalysisOutcome,
+  type ConnectionIdentity,
+  type OcrClient,
+} from '@/api';
+import { useConnection, type EndpointKind } from '@/features/connection';
 import { confirmDecodes, inspect, type Inspected, type PreflightPassed } from './preflight';
 import { metaOf, type ImageMeta } from './queue-item';
 import { createQueueStore } from './queue-store';
@@ -17,13 +24,18 @@ export type DecodeOnScreen = (file: Blob, image: ImageMeta) => Promise<{ thumbna
 interface QueueConnection {
   client: OcrClient;
   identity: ConnectionIdentity;
+  endpoint: EndpointKind;
 }
+
+/** Who made an answer that came through `endpoint` (the app knows which endpoint is its own sandbox). */
+export type AnsweredBy = (endpoint: EndpointKind, image: ImageMeta, kind: AnalysisKind) => Promise<AnswerSource>;
 
 interface Options {
   decodeOnScreen: DecodeOnScreen;
   onEvent?: (event: QueueEvent) => void;
   /** The on-device check before sending, or null when the operator has not asked for it. */
   checkBeforeSend?: QueueDeps<QueueConnection>['checkBeforeSend'] | null;
+  answeredBy: AnsweredBy;
 }
 
 function confirmWith(decodeOnScreen: DecodeOnScreen) {
@@ -40,9 +52,10 @@ function confirmWith(decodeOnScreen: DecodeOnScreen) {
 }
 
 /** The queue store, the connection each batch is sent through, and which card is on screen. */
-export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend }: Options) {
-  const { client, identity } = useConnection();
-  const connection = useMemo<QueueConnection>(() => ({ client, identity }), [client, identity]);
+export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend, answeredBy }: Options) {
+  const { client, identity, settings } = useConnection();
+  const { endpoint } = settings;
+  const connection = useMemo<QueueConnection>(() => ({ client, identity, endpoint }), [client, identity, endpoint]);
   // Read when each card is checked, so turning the check on or off applies to cards not yet checked.
   const beforeSend = useRef(checkBeforeSend);
   useEffect(() => {
@@ -54,6 +67,7 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend }: O
       confirmDecode: confirmWith(decodeOnScreen),
       // Analyses are billed: each is sent once, and again only when the operator asks.
       analyze: (request, via) => analyzeWith(via.client, request),
+      answeredBy: (via, image, kind) => answeredBy(via.endpoint, image, kind),
       checkBeforeSend: (bytes, kind) => beforeSend.current?.(bytes, kind) ?? Promise.resolve(null),
       checkingSlots: 2,
     }),

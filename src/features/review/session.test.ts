@@ -38,6 +38,12 @@ describe('sessions', () => {
     });
   });
 
+  it('drop a claim in a result of who made it: the session was not made by this connection', () => {
+    const parsed = crafted((card) => (card.result.cardlensReader = 'on-device'))() as ReturnType<typeof parseSession>;
+    expect(parsed.cards[0].result).not.toHaveProperty('cardlensReader');
+    expect(importedOutcome(parsed.cards[0]).result).not.toHaveProperty('cardlensReader');
+  });
+
   it('leave out full numbers and corrections when redacted', () => {
     const text = buildSession([{ file: 'credit-card.png', sha256, outcome, review }], true);
     expect(text).not.toContain('4111111111111111');

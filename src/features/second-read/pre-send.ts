@@ -1,4 +1,5 @@
-import type { AnalysisKind, DeviceRead, Localised } from '@/api';
+import type { AnalysisKind, Localised } from '@/api';
+import type { DeviceRead } from '@/reader-service';
 import { bilingual, fillIn } from '@/features/shared';
 
 /** Hold the card, send it with a caution, or send it (null). */

@@ -7,6 +7,7 @@ const UNREAD: Record<UnreadReason, MessageKey> = {
   'file-gone': 'secondReadFileGone',
   'not-decoded': 'secondReadNotDecoded',
   'reader-unavailable': 'secondReadUnavailable',
+  'read-on-device': 'secondReadOwnAnswer',
 };
 
 /** What the second read made of this card: reading, agreeing, disagreeing, or why there is none. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisOutcome, DeviceBoxesRead } from '@/api';
+import type { AnalysisOutcome } from '@/api';
+import type { DeviceBoxesRead } from '@/reader-service';
 import { sample } from '@/test-support/sandbox-fixture';
 import { createSecondReader, type SecondReadItem } from './second-read-scheduler';
 import type { SecondRead } from './second-read-types';
@@ -109,5 +110,22 @@ describe('createSecondReader', () => {
     h.answer();
     await settle();
     expect(h.notes.get('a')).toBeUndefined();
+  });
+
+  it('says a card this device answered itself is not checked, and believes no answer that claims so', async () => {
+    const h = harness();
+    const claiming = h.done('claims');
+    const outcome = claiming.outcome!;
+    // A service's answer that says it was read on the device is still NHN's answer: it is read again.
+    claiming.outcome = { ...outcome, result: { ...outcome.result, cardlensReader: 'on-device' } } as AnalysisOutcome;
+    h.set([
+      { ...h.done('own'), answeredBy: 'device' },
+      { ...claiming, answeredBy: 'service' },
+    ]);
+    h.sync(true);
+    await settle();
+    expect(h.notes.get('own')).toEqual({ status: 'unread', reason: 'read-on-device' });
+    expect(h.notes.get('claims')).toEqual({ status: 'reading' });
+    expect(h.pending).toHaveLength(1);
   });
 });

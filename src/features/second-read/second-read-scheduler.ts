@@ -1,6 +1,6 @@
-import type { AnalysisOutcome } from '@/api';
+import type { AnalysisOutcome, AnswerSource } from '@/api';
 import { limit } from '@/lib/limit';
-import { secondReadOf, wantsSecondRead, type ReadBoxesOnDevice } from './second-read-task';
+import { secondReadOf, type ReadBoxesOnDevice } from './second-read-task';
 import type { SecondRead } from './second-read-types';
 
 /** What the second read needs of a queued card. */
@@ -10,6 +10,8 @@ export interface SecondReadItem {
   status: string;
   image?: { sha256: string };
   outcome?: AnalysisOutcome;
+  /** Who made the answer, from the connection it came through (never from the answer itself). */
+  answeredBy?: AnswerSource;
   secondRead?: SecondRead;
 }
 
@@ -45,8 +47,11 @@ export function createSecondReader(
       for (const item of items) {
         const { outcome } = item;
         if (item.status !== 'done' || !outcome || item.secondRead || asked.has(outcome)) continue;
-        if (!wantsSecondRead(outcome)) continue;
         asked.add(outcome);
+        if (item.answeredBy === 'device') {
+          annotate(item.id, { status: 'unread', reason: 'read-on-device' });
+          continue;
+        }
         annotate(item.id, { status: 'reading' });
         const asOf = generation;
         void oneAtATime(async () => {

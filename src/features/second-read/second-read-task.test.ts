@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome, type DeviceBoxesRead, type ImageQuad } from '@/api';
+import type { AnalysisOutcome, ImageQuad } from '@/api';
+import type { DeviceBoxesRead } from '@/reader-service';
 import { sample } from '@/test-support/sandbox-fixture';
 import { sha256Hex } from '@/lib/hex';
-import { secondReadOf, wantsSecondRead } from './second-read-task';
+import { secondReadOf } from './second-read-task';
 import type { UnreadReason } from './second-read-types';
 
 const unread = (reason: UnreadReason, detail?: string) => ({ status: 'unread', reason, detail });
@@ -50,11 +51,5 @@ describe('secondReadOf', () => {
     const gone = { arrayBuffer: () => Promise.reject(new DOMException('gone', 'NotReadableError')) } as Blob;
     expect(await secondReadOf(gone, sha, outcome, reading)).toEqual(unread('file-gone'));
     expect(asked.length).toBe(before + 1);
-  });
-
-  it('is not asked of a result the sandbox read on this device already', () => {
-    expect(wantsSecondRead(outcome)).toBe(true);
-    const own = { ...outcome, result: { ...outcome.result, [READER_FIELD]: READ_ON_DEVICE } } as AnalysisOutcome;
-    expect(wantsSecondRead(own)).toBe(false);
   });
 });

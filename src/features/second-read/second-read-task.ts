@@ -1,4 +1,5 @@
-import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome, type DeviceBoxesRead, type ImageQuad } from '@/api';
+import type { AnalysisOutcome, ImageQuad } from '@/api';
+import type { DeviceBoxesRead } from '@/reader-service';
 import { fieldsOf } from '@/features/fields';
 import { sha256Hex } from '@/lib/hex';
 import { checkedFields, compareBoxReads } from './compare-reads';
@@ -6,10 +7,6 @@ import type { SecondRead, UnreadReason } from './second-read-types';
 
 /** Recognises the text inside boxes of an image with the on-device reader. */
 export type ReadBoxesOnDevice = (image: Uint8Array, boxes: readonly ImageQuad[]) => Promise<DeviceBoxesRead>;
-
-/** Whether a result is worth a second read: NHN's answer, not the sandbox's own on-device reading. */
-export const wantsSecondRead = (outcome: AnalysisOutcome) =>
-  (outcome.result as unknown as Record<string, unknown>)[READER_FIELD] !== READ_ON_DEVICE;
 
 const unread = (reason: UnreadReason, detail?: string): SecondRead => ({ status: 'unread', reason, detail });
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -17,7 +17,8 @@ export type UnreadReason =
   | 'file-changed' // the file on disk is no longer the image NHN read
   | 'file-gone'
   | 'not-decoded' // the device could not decode the image
-  | 'reader-unavailable'; // the reader could not start, or crashed
+  | 'reader-unavailable' // the reader could not start, or crashed
+  | 'read-on-device'; // the answer is this device's own reading: reading it again would prove nothing
 
 /** The device's second read of one card NHN answered. Values never leave the page. */
 export type SecondRead =

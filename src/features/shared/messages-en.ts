@@ -116,6 +116,8 @@ export const EN = {
   secondReadFileGone: 'No second read: the file can no longer be read from the disk.',
   secondReadNotDecoded: 'No second read: this device could not decode the image for reading.',
   secondReadUnavailable: 'No second read: the on-device reader could not run.',
+  secondReadOwnAnswer:
+    'Not checked: this answer was read on this device, so reading it again here would prove nothing.',
   secondReadNothingMade: 'This device could not make out any of NHN’s digit fields: nothing was checked.',
   secondReadUnmade: '{n} not made out on this device, so not checked.',
   heldNoCardTextCredit:

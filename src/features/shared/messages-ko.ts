@@ -114,6 +114,7 @@ export const KO: Messages = {
   secondReadFileGone: '다시 읽지 않음: 디스크에서 파일을 더 이상 읽을 수 없습니다.',
   secondReadNotDecoded: '다시 읽지 않음: 이 기기에서 이미지를 읽을 수 있게 풀지 못했습니다.',
   secondReadUnavailable: '다시 읽지 않음: 이 기기의 인식기를 실행할 수 없었습니다.',
+  secondReadOwnAnswer: '확인하지 않음: 이 결과는 이 기기에서 읽은 것이라 여기서 다시 읽어도 확인이 되지 않습니다.',
   secondReadNothingMade: '이 기기에서 NHN의 숫자 항목을 하나도 알아보지 못해 확인하지 않았습니다.',
   secondReadUnmade: '{n}개는 이 기기에서 알아보지 못해 확인하지 않았습니다.',
   heldNoCardTextCredit:

@@ -87,7 +87,7 @@ export function Inspector({
             <>
               {active === 'fields' && (
                 <>
-                  {card && <DeviceReadNote card={card} />}
+                  {card && item.answeredBy === 'device' && <DeviceReadNote card={card} />}
                   <SecondReadNote read={item.secondRead} />
                   {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
                   <label className="inline">

@@ -1,4 +1,4 @@
-import { READ_ON_DEVICE, READER_FIELD, type AnalysisOutcome } from '@/api';
+import type { AnalysisOutcome } from '@/api';
 import type { CardView } from '@/features/card-view';
 import { FIELD_NAMES, ID_TYPE_NAMES } from '@/features/fields';
 import { useI18n, type MessageKey } from '@/features/shared';
@@ -62,10 +62,9 @@ export function TimingTable({ outcome }: { outcome: AnalysisOutcome }) {
 /** Fields written in Hangul, which the on-device reader cannot read. */
 const HANGUL_KEYS = new Set(['name', 'issuer', 'licenseType', 'koreanName', 'address']);
 
-/** Says a result was read by the app's own engine, not by NHN, and which fields it cannot read. */
+/** Says a result was read by the app's own engine, not by NHN, and which fields it cannot read; shown only for such a result. */
 export function DeviceReadNote({ card }: { card: CardView }) {
   const { t, pick } = useI18n();
-  if (card.outcome.result[READER_FIELD] !== READ_ON_DEVICE) return null;
   const unread = card.missing.filter((key) => HANGUL_KEYS.has(key));
   return (
     <div className="notice device-read" role="note">

@@ -1,6 +1,6 @@
-// The on-device reader as the in-page sandbox's worker runs it: the runtime's WebAssembly and the
-// models come from the app's own origin (hashed assets), loaded the first time a card that is not a
-// specimen arrives, and cached by the browser after that. The models come with float16 weights
+// The on-device reader as its worker runs it (reader-worker.ts): the runtime's WebAssembly and the
+// models come from the app's own origin (hashed assets), loaded at the first read, and cached by the
+// browser after that. The models come with float16 weights
 // (scripts/compact-models-plugin.ts), half the download, and are expanded to float32 here.
 import * as ort from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
@@ -8,9 +8,9 @@ import detUrl, { bytes as detBytes } from '@ocr-models/ch_PP-OCRv4_det_infer.onn
 import recUrl, { bytes as recBytes } from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
 import { createReader, expandModel, type Reader } from '@/reader';
-import { deviceReaderWith, readSize, uprightSize, type Decoded } from './read-card';
-import type { ReadBoxes, ReadCard } from './device-read';
-import type { ProgressMessage, ReaderDownload } from './sandbox-worker-client';
+import { deviceReaderWith, readSize, uprightSize, type Decoded } from './device-reader';
+import type { ReaderReply } from './protocol';
+import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
 /** The compact models' sizes, from the build, for a progress bar when the server sends no length. */
 const MODEL_BYTES: Record<string, number> = { [detUrl]: detBytes, [recUrl]: recBytes };
@@ -42,7 +42,7 @@ async function bytesOf(url: string, onProgress: (progress: ReaderDownload) => vo
 }
 
 /** Posts the download's progress to the page, which shows it the first time. */
-const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satisfies ProgressMessage);
+const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satisfies ReaderReply);
 
 function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;

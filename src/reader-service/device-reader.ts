@@ -2,6 +2,7 @@ import type { CreditCardResult, IdCardResult } from '@/api/types';
 import { exifOrientation } from '@/lib/exif-orientation';
 import { MIN_RECOMMENDED_HEIGHT, MIN_RECOMMENDED_WIDTH, sniffImageFormat } from '@/lib/image-format';
 import { readImageHeader } from '@/lib/image-header';
+import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
 import {
   hasCardLikeText,
@@ -12,7 +13,7 @@ import {
   type ReadLine,
   type Reader,
 } from '@/reader';
-import type { DeviceRead, ReadBoxes, ReadCard } from './device-read';
+import type { DeviceRead, ReadBoxes, ReadCard } from './types';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
 export const MAX_READ_SIDE = 4096;
@@ -77,43 +78,28 @@ function unscaled(line: ReadLine, scale: number): ReadLine {
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
 type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
 
-/** How long a reader that failed to start is taken as unavailable before it is started again. */
-export const RESTART_AFTER_MS = 15_000;
-
 /**
  * The device's reader from a way to load it and a way to decode an image: the browser's worker and the
  * Node sandbox server differ only in those two. One image is decoded and read at a time, whether a card
  * or a second reading of given boxes, so however many requests arrive together, one photo's pixels are
- * in memory. The reader is loaded once; one that failed to load is loaded again after RESTART_AFTER_MS
- * (not for every card: a blocked download would be fetched again each time), and one that crashed
- * while reading is let go and loaded afresh for the next image.
+ * in memory. The reader is loaded once; a load that failed is tried again at the next image, and a
+ * reader that crashed while reading is let go and loaded afresh for the next image.
  */
 export function deviceReaderWith(
   load: () => Promise<Reader>,
   decode: (image: Uint8Array) => Promise<Decoded>,
 ): { readCard: ReadCard; readBoxes: ReadBoxes } {
   const oneAtATime = limit(1);
-  let loaded: Promise<Reader> | null = null;
-  const start = () => {
-    if (loaded) return loaded;
-    const loading = (loaded = load());
-    loading.catch(() => {
-      const timer = setTimeout(() => {
-        if (loaded === loading) loaded = null;
-      }, RESTART_AFTER_MS) as unknown as { unref?: () => void };
-      timer.unref?.(); // a Node timer must not keep the sandbox server alive; a browser's is a number
-    });
-    return loading;
-  };
-  const forget = () => {
-    const dead = loaded;
-    loaded = null;
-    void dead?.then((reader) => reader.dispose()).catch(() => undefined);
-  };
+  const loaded = lazyResource(load);
+  const forget = () =>
+    void loaded
+      .reset()
+      ?.dispose()
+      .catch(() => undefined);
   async function prepare(image: Uint8Array): Promise<Prepared> {
     let reader: Reader;
     try {
-      reader = await start();
+      reader = await loaded.load();
     } catch (error) {
       return { kind: 'unavailable', why: reason(error) };
     }

@@ -1,0 +1,17 @@
+import type { AnswerSource } from '@/api';
+import { loadManifest, type ImageMeta } from '@/features/analyze';
+import type { EndpointKind } from '@/features/connection';
+import { specimenIndex } from '@/sandbox/specimens';
+
+/**
+ * Who made an answer, from the endpoint it came through: the in-page sandbox answers a specimen from its
+ * ground truth and has this device's reader read anything else (the rule is the sandbox's own); every
+ * other endpoint is the service, whatever its answer says of itself.
+ */
+export async function answeredBy(endpoint: EndpointKind, image: ImageMeta, kind: string): Promise<AnswerSource> {
+  if (endpoint !== 'sandbox') return 'service';
+  const { samples } = await loadManifest(); // the one the sandbox started from
+  return specimenIndex(samples)(image.sha256, kind === 'credit-card' ? 'credit-card' : 'id-card')
+    ? 'specimen'
+    : 'device';
+}

@@ -279,3 +279,32 @@ test('in presentation mode the batch table shows a card’s thumbnail covered as
   // Where the hidden digits are, the covered thumbnail is a few flat blocks: most of the detail is gone.
   expect((await thumbnailDetail(page, group3)).detail).toBeLessThan(plain.detail / 3);
 });
+
+test('an ID card read on this device keeps its address and resident number covered in presentation mode', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const app = new CardlensPage(page);
+  await app.open();
+  await page.getByRole('checkbox', { name: 'Presentation mode' }).check();
+  await app.service('ID card').check();
+  // The resident specimen drawn again: other bytes, so no specimen's hash matches and the reader reads it.
+  const photo = await page.evaluate(async () => {
+    const bitmap = await createImageBitmap(await (await fetch('/samples/id-resident.png')).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+    const bytes = new Uint8Array(
+      await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer(),
+    );
+    return Array.from(bytes);
+  });
+  await app.drop([{ name: 'my-id.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(photo) }]);
+  await app.waitForDone('my-id.jpg');
+  await expect(page.getByRole('note').filter({ hasText: 'Read on this device, not by NHN' })).toBeVisible();
+  await app.settledViewer();
+  const shown = await digitsIn(await canvasShot(app));
+  expect.soft(shown).not.toContain(RESIDENT.addressNumber);
+  expect.soft(shown).not.toContain(RESIDENT.hidden);
+  expect.soft(await digitsIn(await exportPng(page, 'Export redacted'))).not.toContain(RESIDENT.addressNumber);
+  expect(app.problems).toEqual([]);
+});

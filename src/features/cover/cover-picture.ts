@@ -21,21 +21,17 @@ export function mosaicGrid(width: number, height: number, block: number): { colu
 }
 
 /**
- * The picture averaged down to one opaque colour per block and drawn back with hard edges. Every
- * block is sampled from the picture alone and covers a whole share of it, so none is larger than
- * the picture and none lets the picture through.
+ * The picture averaged down to one opaque colour per block. Every block is sampled from the picture
+ * alone and stands for a whole share of it, so none is larger than the picture and none lets it through.
  */
-function mosaic(source: Picture, block: number): HTMLCanvasElement {
+function blocks(source: Picture, block: number): HTMLCanvasElement {
   const { columns, rows } = mosaicGrid(source.width, source.height, block);
-  const [small, sctx] = canvasOf(columns, rows);
-  sctx.fillStyle = BACKDROP;
-  sctx.fillRect(0, 0, columns, rows);
-  sctx.imageSmoothingQuality = 'high';
-  sctx.drawImage(source, 0, 0, source.width, source.height, 0, 0, columns, rows);
-  const [canvas, ctx] = canvasOf(source.width, source.height);
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(small, 0, 0, columns, rows, 0, 0, source.width, source.height);
-  return canvas;
+  const [small, ctx] = canvasOf(columns, rows);
+  ctx.fillStyle = BACKDROP;
+  ctx.fillRect(0, 0, columns, rows);
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(source, 0, 0, source.width, source.height, 0, 0, columns, rows);
+  return small;
 }
 
 /** The corners' convex hull, scaled by `k`: one region whichever way round, or crossed, the corners come. */
@@ -63,8 +59,8 @@ function hull(q: ImageQuad, k: number): [number, number][] {
   return [...half(points), ...half([...points].reverse())];
 }
 
-/** Draws `picture` onto `ctx` inside each quad, one at a time, so no two quads' windings can cancel out. */
-function drawWithin(ctx: CanvasRenderingContext2D, picture: CanvasImageSource, quads: ImageQuad[], k: number): void {
+/** Paints inside each quad, one at a time, so no two quads' windings can cancel out. */
+function within(ctx: CanvasRenderingContext2D, quads: ImageQuad[], k: number, paint: () => void): void {
   for (const quad of quads) {
     const corners = hull(quad, k);
     if (corners.length < 3) continue;
@@ -73,7 +69,7 @@ function drawWithin(ctx: CanvasRenderingContext2D, picture: CanvasImageSource, q
     corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
     ctx.closePath();
     ctx.clip();
-    ctx.drawImage(picture, 0, 0);
+    paint();
     ctx.restore();
   }
 }
@@ -85,11 +81,14 @@ function drawWithin(ctx: CanvasRenderingContext2D, picture: CanvasImageSource, q
  */
 export function coverPicture(source: Picture, natural: PictureSize, plan: CoverPlan): HTMLCanvasElement {
   const k = source.width / natural.width;
-  const covered = mosaic(source, Math.max(MIN_BLOCK_PX, plan.block * k));
-  if (plan.reveal.length === 0) return covered;
+  const small = blocks(source, Math.max(MIN_BLOCK_PX, plan.block * k));
   const [canvas, ctx] = canvasOf(source.width, source.height);
-  ctx.drawImage(covered, 0, 0);
-  drawWithin(ctx, source, plan.reveal, k);
-  drawWithin(ctx, covered, plan.conceal, k);
+  const mosaic = () => {
+    ctx.imageSmoothingEnabled = false; // hard-edged blocks
+    ctx.drawImage(small, 0, 0, small.width, small.height, 0, 0, source.width, source.height);
+  };
+  mosaic();
+  within(ctx, plan.reveal, k, () => ctx.drawImage(source, 0, 0));
+  within(ctx, plan.conceal, k, mosaic);
   return canvas;
 }

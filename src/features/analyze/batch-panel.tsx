@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
 import { cardView } from '@/features/card-view';
+import { CoveredThumbnail } from '@/features/cover';
 import { ID_TYPE_NAMES } from '@/features/fields';
 import {
   describeError,
@@ -19,6 +20,7 @@ import { MAX_CONCURRENCY } from './queue-store';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;
+const THUMBNAIL_WIDTH = 56;
 const COLUMNS: { key: SortKey | null; label: MessageKey; width: string }[] = [
   { key: null, label: 'thumbnail', width: '64px' },
   { key: 'file', label: 'file', width: 'minmax(140px, 2fr)' },
@@ -214,7 +216,18 @@ export function BatchPanel(props: Props) {
                   className={`results-row${row.id === props.selectedId ? ' selected' : ''}`}
                   style={{ gridTemplateColumns: GRID, transform: `translateY(${virtual.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <div role="cell">{item.thumbnail ? <img src={item.thumbnail} alt="" width={56} /> : null}</div>
+                  <div role="cell">
+                    {item.thumbnail && props.presentation && item.image ? (
+                      <CoveredThumbnail
+                        src={item.thumbnail}
+                        natural={item.image}
+                        card={item.outcome ? cardView(item.outcome, item.secondRead) : null}
+                        width={THUMBNAIL_WIDTH}
+                      />
+                    ) : item.thumbnail && !props.presentation ? (
+                      <img src={item.thumbnail} alt="" width={THUMBNAIL_WIDTH} />
+                    ) : null}
+                  </div>
                   <div role="cell">
                     <button type="button" className="link file-name" onClick={() => props.onOpen(row.id)}>
                       {row.file}

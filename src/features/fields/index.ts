@@ -1,5 +1,5 @@
 export { FIELD_NAMES, ID_TYPE_NAMES, GUIDE_KEY_ORDER, fieldName } from './field-names';
-export { SENSITIVE_KEYS, mask, maskCardNumber, maskCardGroup, type Sensitivity } from './masking';
+export { SENSITIVE_KEYS, mask, maskCardNumber, type Sensitivity } from './masking';
 export { FIELD_COLOURS, EXTRA_BOX_COLOUR, FALLBACK_COLOUR, colourOf } from './palette';
 export { redactResult } from './redact';
 export {
@@ -7,6 +7,7 @@ export {
   extraBoxesOf,
   isBelow,
   hasBox,
+  showsInClear,
   type ViewerField,
   type BoxedField,
   type CardResult,

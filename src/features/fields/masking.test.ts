@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mask, maskCardGroup } from './masking';
+import { mask, maskCardGroups, maskCardNumber } from './masking';
 
 describe('masking', () => {
   it('shows the first 6 and last 4 digits of a card number', () => {
@@ -8,14 +8,38 @@ describe('masking', () => {
   });
 
   it('masks card number groups consistently with the whole number', () => {
-    const groups = ['4111', '1111', '1111', '1234'];
-    let offset = 0;
-    const masked = groups.map((g) => {
-      const out = maskCardGroup(g, offset, 16);
-      offset += g.length;
-      return out;
-    });
-    expect(masked).toEqual(['4111', '11••', '••••', '1234']);
+    expect(maskCardGroups(['4111', '1111', '1111', '1234'])).toEqual(['4111', '11••', '••••', '1234']);
+    expect(maskCardGroups(['3782', '822463', '10005'])).toEqual(['3782', '82••••', '•0005']);
+  });
+
+  it('counts a letter as a place of the number and never shows it: a misread cannot shift what shows', () => {
+    expect(maskCardGroups(['4111', '1111', '1234', 'OOOO'])).toEqual(['4111', '11••', '••••', '••••']);
+    expect(maskCardNumber('4111 1111 1234 OOOO')).toBe('4111 11•• •••• ••••');
+    expect(maskCardGroups(['4111', '11A1', '1234', '5678'])).toEqual(['4111', '11••', '••••', '5678']);
+    expect(maskCardGroups(['O111', '1111', '1111', '1234'])).toEqual(['•111', '11••', '••••', '1234']);
+  });
+
+  it('counts digits of any script alike, full-width ones too', () => {
+    const wide = ['４１１１', '１１１１', '２２２２', '１２３４'];
+    expect(maskCardGroups(wide)).toEqual(['４１１１', '１１••', '••••', '１２３４']);
+    expect(mask(wide.join(''), 'card-number')).toBe('４１１１１１••••••１２３４');
+    expect(maskCardGroups(['٤١١١', '١١١١', '١١١١', '١٢٣٤'])).toEqual(['٤١١١', '١١••', '••••', '١٢٣٤']);
+  });
+
+  it('hides symbols as it hides digits, and leaves spaces and dashes', () => {
+    expect(maskCardNumber('4111-1111-||||-1234')).toBe('4111-11••-••••-1234');
+    expect(maskCardNumber('4111\u30001111\u3000|1|1\u30001234')).toBe('4111\u300011••\u3000••••\u30001234');
+  });
+
+  it('shows the same characters of a number given whole or in groups, whatever the groups hold', () => {
+    const samples = ['4111', '1111', 'OO12', '１２', '', '-', '12 34', 'ab', '٣٣٣٣', '5'];
+    for (let seed = 0; seed < 200; seed++) {
+      const groups = Array.from({ length: 1 + (seed % 6) }, (_, i) => samples[(seed * 7 + i * 3) % samples.length]);
+      const whole = maskCardNumber(groups.join(' '));
+      expect(maskCardGroups(groups).join(' ')).toBe(whole);
+      const shown = Array.from(whole).filter((c) => /\p{Nd}/u.test(c));
+      expect(shown.length).toBeLessThanOrEqual(10);
+    }
   });
 
   it('hides the last 6 digits of a resident number', () => {

@@ -20,7 +20,18 @@ export const SENSITIVE_KEYS: Record<string, Sensitivity> = {
   MRZ2: 'mrz',
 };
 
-const MASK = '•';
+/** What stands in for every character that may not show. */
+export const MASK = '•';
+
+/** Values that are no secret: their text shows, and so does their place on the card. */
+export const OPEN_KEYS: ReadonlySet<string> = new Set([
+  'validThru',
+  'issueDate',
+  'dateOfIssue',
+  'dateOfIssueYMD',
+  'dateOfExpiry',
+  'dateOfExpiryYMD',
+]);
 
 /** Hides the characters at `hidden` positions that are letters or digits; separators stay. */
 function maskPositions(
@@ -38,12 +49,40 @@ function maskPositions(
     .join('');
 }
 
-/** Card number: first 6 and last 4 digits shown (PCI DSS). */
-export const maskCardNumber = (value: string) => maskPositions(value, (_, k, n) => k >= 6 && k < n - 4);
+/** Spaces and dashes only group a card number: they show as they are and take no place in it. */
+const SEPARATOR = /[\s\p{Pd}]/u;
+/** A digit of any script: ASCII, full-width, Arabic-Indic, … */
+export const DIGIT = /\p{Nd}/u;
 
-/** One group of a card number, given where it starts in the whole number and the whole number's length. */
-export function maskCardGroup(group: string, offset: number, totalDigits: number): string {
-  return maskPositions(group, (_, k) => offset + k >= 6 && offset + k < totalDigits - 4);
+/**
+ * The one rule for what a card number shows (PCI DSS: first 6 and last 4). Every character but a
+ * separator takes a place, a letter or a symbol too, so a misread character cannot shift which
+ * digits show; a character shows only where it is a digit in one of the first 6 or last 4 places.
+ * `4111 1111 1234 OOOO` shows `4111 11•• •••• ••••`.
+ */
+export function maskCardNumber(value: string): string {
+  const chars = Array.from(value);
+  const places = chars.filter((c) => !SEPARATOR.test(c)).length;
+  let place = -1;
+  return chars
+    .map((c) => {
+      if (SEPARATOR.test(c)) return c;
+      place++;
+      return (place < 6 || place >= places - 4) && DIGIT.test(c) ? c : MASK;
+    })
+    .join('');
+}
+
+/** A card number's groups, each masked as its characters are in the whole number. */
+export function maskCardGroups(groups: readonly string[]): string[] {
+  const masked = Array.from(maskCardNumber(groups.join(' ')));
+  let at = 0;
+  return groups.map((group) => {
+    const length = Array.from(group).length;
+    const part = masked.slice(at, at + length).join('');
+    at += length + 1;
+    return part;
+  });
 }
 
 export function mask(value: string, sensitivity: Sensitivity): string {

@@ -22,4 +22,13 @@ describe('redacted exports', () => {
       }
     }
   });
+
+  it('show no more of a card number with a misread group than its first 6 and last 4 places', () => {
+    const result = structuredClone(sample('credit-card.png').result as CreditCardResult);
+    result.cardNums = ['4111', '1111', '1234', 'OOOO'].map((value) => ({ value, conf: 0.9 }));
+    result.totalCardNum = '411111111234OOOO';
+    const redacted = redactResult({ kind: 'credit-card', result }) as CreditCardResult;
+    expect(redacted.cardNums.map((c) => c.value)).toEqual(['4111', '11••', '••••', '••••']);
+    expect(redacted.totalCardNum).toBe('411111••••••••••');
+  });
 });

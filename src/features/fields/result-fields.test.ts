@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
-import { fieldsOf, isBelow } from './result-fields';
+import { fieldsOf, isBelow, showsInClear } from './result-fields';
 
 describe('fields of a result', () => {
   it('lists card number groups, the full number and the expiry, masked by default', () => {
@@ -37,5 +37,35 @@ describe('fields of a result', () => {
   it('flags fields under the threshold, never the ones without a confidence', () => {
     const fields = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
     expect(fields.filter((f) => isBelow(f, 0.8)).map((f) => f.id)).toEqual(['cardNums.3']);
+  });
+
+  it('masks each group as the whole number is masked, a letter or a full-width digit among them', () => {
+    const result = structuredClone(sample('credit-card.png').result as CreditCardResult);
+    result.cardNums = ['4111', '1111', '1234', 'OOOO'].map((value) => ({ value, conf: 0.9 }));
+    expect(
+      fieldsOf({ kind: 'credit-card', result })
+        .map((f) => f.maskedValue)
+        .slice(0, 4),
+    ).toEqual(['4111', '11••', '••••', '••••']);
+    result.cardNums = ['４１１１', '１１１１', '９９９９', '１２３４'].map((value) => ({ value, conf: 0.9 }));
+    expect(
+      fieldsOf({ kind: 'credit-card', result })
+        .map((f) => f.maskedValue)
+        .slice(0, 4),
+    ).toEqual(['４１１１', '１１••', '••••', '１２３４']);
+  });
+
+  it('lets a picture show only dates and the card-number groups the mask shows whole', () => {
+    const card = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
+    expect(card.filter(showsInClear).map((f) => f.id)).toEqual(['cardNums.0', 'cardNums.3', 'validThru']);
+    const resident = fieldsOf({ kind: 'id-card', result: sample('id-resident.png').result as IdCardResult });
+    expect(resident.filter(showsInClear).map((f) => f.key)).toEqual(['issueDate']);
+    const passport = fieldsOf({ kind: 'id-card', result: sample('id-passport.png').result as IdCardResult });
+    expect(passport.filter(showsInClear).map((f) => f.key)).toEqual([
+      'dateOfIssue',
+      'dateOfIssueYMD',
+      'dateOfExpiry',
+      'dateOfExpiryYMD',
+    ]);
   });
 });

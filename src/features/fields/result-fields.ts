@@ -1,6 +1,6 @@
 import type { CreditCardResult, IdCardResult, ImageQuad } from '@/api';
 import { GUIDE_KEY_ORDER } from './field-names';
-import { maskCardGroup, mask, SENSITIVE_KEYS, type Sensitivity } from './masking';
+import { DIGIT, MASK, maskCardGroups, mask, OPEN_KEYS, SENSITIVE_KEYS, type Sensitivity } from './masking';
 import { colourOf } from './palette';
 
 /** One recognised field as the viewer and the field list know it. */
@@ -50,13 +50,11 @@ function field(
 export function fieldsOf(input: CardResult): ViewerField[] {
   if (input.kind === 'credit-card') {
     const r = input.result;
-    const totalDigits = r.cardNums.reduce((n, c) => n + c.value.replace(/\D/g, '').length, 0);
-    let offset = 0;
-    const groups = r.cardNums.map((c, i) => {
-      const masked = maskCardGroup(c.value, offset, totalDigits);
-      offset += c.value.replace(/\D/g, '').length;
-      return { ...field(`cardNums.${i}`, 'cardNum', c.value, c.conf, r.cardNumBoxes[i], masked), group: i + 1 };
-    });
+    const masked = maskCardGroups(r.cardNums.map((c) => c.value));
+    const groups = r.cardNums.map((c, i) => ({
+      ...field(`cardNums.${i}`, 'cardNum', c.value, c.conf, r.cardNumBoxes[i], masked[i]),
+      group: i + 1,
+    }));
     return [
       ...groups,
       field('totalCardNum', 'totalCardNum', r.totalCardNum, null, null),
@@ -75,5 +73,13 @@ export function fieldsOf(input: CardResult): ViewerField[] {
 export function extraBoxesOf(input: CardResult): ImageQuad[] {
   return input.result.boxes ?? [];
 }
+
+/**
+ * Whether the field's place on the card may show as it is, uncovered: an open value (a date of
+ * issue or expiry), or a card-number group whose every character the mask shows. Masking decides
+ * it, so a picture never shows more than the text beside it.
+ */
+export const showsInClear = (f: ViewerField): boolean =>
+  OPEN_KEYS.has(f.key) || (f.sensitivity === 'card-number' && DIGIT.test(f.value) && !f.maskedValue.includes(MASK));
 
 export const isBelow = (f: ViewerField, threshold: number) => f.conf !== null && f.conf < threshold;

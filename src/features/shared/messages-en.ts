@@ -133,6 +133,8 @@ export const EN = {
   applyConnectionToRest: 'Send them with the new connection',
   keepBatchConnection: 'Keep their connection',
   coveredUnplaced: 'A sensitive field has no box, so the whole card stays covered.',
+  coveredUnusable:
+    'A box in this answer cannot be right (not a number, of no size, or far beyond the picture), so the whole card stays covered.',
   rawPixelsOffInPresentation: 'Not in presentation mode: the cover follows the upright card.',
   copyFailed: 'Not copied',
   selectedField: 'Selected: {field}, {value}, confidence {conf}',

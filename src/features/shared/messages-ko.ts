@@ -130,6 +130,8 @@ export const KO: Messages = {
   applyConnectionToRest: '새 연결로 보내기',
   keepBatchConnection: '기존 연결 유지',
   coveredUnplaced: '민감한 항목 중 영역이 없는 것이 있어 카드 전체를 가립니다.',
+  coveredUnusable:
+    '이 응답의 영역 중 맞을 수 없는 것(숫자가 아님, 크기가 없음, 그림 밖으로 크게 벗어남)이 있어 카드 전체를 가립니다.',
   rawPixelsOffInPresentation: '발표 모드에서는 쓸 수 없습니다. 가림 처리는 바로 세운 카드 기준입니다.',
   copyFailed: '복사 안 됨',
   selectedField: '선택됨: {field}, {value}, 신뢰도 {conf}',

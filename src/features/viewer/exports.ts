@@ -18,7 +18,7 @@ export function resultJson(input: CardResult & { fileName: string; analysis: str
   return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
 }
 
-/** The image (already pixelated in presentation mode) with boxes and labels, at the displayed resolution. */
+/** The image (already covered, when redacted or in presentation mode) with boxes and labels, at the displayed resolution. */
 export function annotatedPng(
   source: CanvasImageSource & { width: number; height: number },
   natural: Size,

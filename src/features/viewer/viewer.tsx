@@ -2,14 +2,13 @@ import type Konva from 'konva';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { QueueItem } from '@/features/analyze';
 import { cardView } from '@/features/card-view';
+import { coverPicture, coverPlan, wholeCover, type CoverReason } from '@/features/cover';
 import { FIELD_NAMES, hasBox } from '@/features/fields';
 import { useReviews } from '@/features/review';
-import { ConfirmExportDialog, download, useI18n } from '@/features/shared';
+import { ConfirmExportDialog, download, useI18n, type MessageKey } from '@/features/shared';
 import type { Layers } from './card-canvas';
 import { annotatedPng, baseName, resultJson } from './exports';
 import { Inspector, type InspectorTab } from './inspector';
-import { pixelated } from './pixelate';
-import { coverPlan, type CoverPlan } from './presentation-cover';
 import { StatusOverlay } from './status-overlay';
 import { useBitmap } from './use-bitmap';
 import { useFullScreen } from './use-full-screen';
@@ -95,11 +94,12 @@ export function Viewer(props: Props) {
   useEffect(() => resetDrawn(), [item.id]);
 
   // Until its fields are known (queued, in flight, failed, cancelled) a card is covered whole.
-  const cover = useMemo(() => coverPlan(card, display?.natural), [card, display?.natural]);
+  const cover = useMemo(() => (natural ? coverPlan(card, natural) : null), [card, natural]);
   const shownImage = useMemo(() => {
     if (!display) return null;
-    return presentation ? pixelated(display.bitmap, display.natural, cover) : display.bitmap;
+    return presentation && cover ? coverPicture(display.bitmap, display.natural, cover) : display.bitmap;
   }, [display, presentation, cover]);
+  const coverNote = presentation && cover?.whole ? COVER_NOTES[cover.whole] : undefined;
 
   useViewerProbe({ item, card, review, selectedId, hoveredId, presentation, showValues, threshold, view, viewport });
 
@@ -117,8 +117,8 @@ export function Viewer(props: Props) {
     if (!shownImage || !display) return;
     // The cover is laid out on the upright card: over raw, unrotated pixels it would miss, so then
     // the redacted picture is covered whole.
-    const plan: CoverPlan = raw ? { whole: true, reason: 'unplaced' } : cover;
-    const source = redacted ? pixelated(display.bitmap, display.natural, plan) : shownImage;
+    const plan = raw || !cover ? wholeCover(display.natural, 'raw-pixels') : cover;
+    const source = redacted ? coverPicture(display.bitmap, display.natural, plan) : shownImage;
     const blob = await annotatedPng(source, display.natural, fields, card?.extras ?? [], {
       lang,
       showValues: showValues && !redacted,
@@ -202,9 +202,7 @@ export function Viewer(props: Props) {
               stageRef={stageRef}
             />
           </Suspense>
-          {presentation && cover.whole && cover.reason === 'unplaced' && (
-            <p className="canvas-note">{t('coveredUnplaced')}</p>
-          )}
+          {coverNote && <p className="canvas-note">{t(coverNote)}</p>}
           <StatusOverlay
             item={item}
             decodeError={decodeError}
@@ -254,6 +252,12 @@ export function Viewer(props: Props) {
     </div>
   );
 }
+
+/** What the note beside a card covered whole says, where the reason is worth saying. */
+const COVER_NOTES: Partial<Record<CoverReason, MessageKey>> = {
+  unplaced: 'coveredUnplaced',
+  unusable: 'coveredUnusable',
+};
 
 const NO_FIELDS: never[] = [];
 const NO_EXTRAS: never[] = [];

@@ -213,6 +213,15 @@ test('presentation mode covers what the answer has no box for: an address, a pho
     expect.soft(shown).toContain(RESIDENT.issued);
     expect.soft(await digitsIn(await exportPng(page, 'Export redacted'))).not.toContain(RESIDENT.addressNumber);
   }
+  // The labels and the field list say no more than the picture: a name is hidden whole, the issue date shows.
+  await openAnswer(app, RESIDENT.file, nhn);
+  const name = full.keyValues.find((kv) => kv.key === 'name') as unknown as { value: string };
+  await expect(page.getByRole('table').first()).toContainText('•••');
+  await expect(page.getByRole('main')).not.toContainText(name.value);
+  const probe = (await app.viewer())!;
+  expect(probe.fields.filter((f) => f.key === 'name').map((f) => f.shown)).toEqual([
+    '•'.repeat([...name.value].length),
+  ]);
 });
 
 test('a letter in a card-number group shows no more than the first 6 and last 4 places', async ({ page }) => {

@@ -63,7 +63,7 @@ const natural = { width: W, height: H };
 const extras: ImageQuad[] = [];
 const badges = new Map<string, 'fail' | 'info'>();
 const layers = { boxes: true, labels: true, values: true, extra: true };
-const label = { lang: 'en' as const, showValues: false, threshold: 0.8 };
+const label = { lang: 'en' as const, values: 'masked' as const, threshold: 0.8 };
 const container = document.getElementById('stage')!;
 
 function render(

@@ -49,6 +49,9 @@ function maskPositions(
     .join('');
 }
 
+/** Every letter and digit hidden: what an audience sees of a value that may not show. */
+export const maskAll = (value: string): string => maskPositions(value, () => true);
+
 /** Spaces and dashes only group a card number: they show as they are and take no place in it. */
 const SEPARATOR = /[\s\p{Pd}]/u;
 /** A digit of any script: ASCII, full-width, Arabic-Indic, … */

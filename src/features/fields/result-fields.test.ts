@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
-import { fieldsOf, isBelow, showsInClear } from './result-fields';
+import { fieldsOf, isBelow, showsInClear, shownValue, type ValueView } from './result-fields';
 
 describe('fields of a result', () => {
   it('lists card number groups, the full number and the expiry, masked by default', () => {
@@ -53,6 +53,19 @@ describe('fields of a result', () => {
         .map((f) => f.maskedValue)
         .slice(0, 4),
     ).toEqual(['４１１１', '１１••', '••••', '１２３４']);
+  });
+
+  it('shows an audience the dates and the masked card number, and hides every other value whole, a name too', () => {
+    const resident = fieldsOf({ kind: 'id-card', result: sample('id-resident.png').result as IdCardResult });
+    const as = (view: ValueView) => Object.fromEntries(resident.map((f) => [f.key, shownValue(f, view)]));
+    const name = resident.find((f) => f.key === 'name')!.value;
+    expect(as('clear').name).toBe(name);
+    expect(as('masked').name).toBe(name); // a name is no number to mask
+    expect(as('audience').name).toBe('•'.repeat([...name].length));
+    expect(as('audience').residentNumber).toMatch(/^[•-]+$/);
+    expect(as('audience').issueDate).toBe(as('clear').issueDate);
+    const card = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
+    expect(card.map((f) => shownValue(f, 'audience'))).toEqual(card.map((f) => f.maskedValue));
   });
 
   it('lets a picture show only dates and the card-number groups the mask shows whole', () => {

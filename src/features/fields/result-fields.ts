@@ -1,6 +1,6 @@
 import type { CreditCardResult, IdCardResult, ImageQuad } from '@/api';
 import { GUIDE_KEY_ORDER } from './field-names';
-import { DIGIT, MASK, maskCardGroups, mask, OPEN_KEYS, SENSITIVE_KEYS, type Sensitivity } from './masking';
+import { DIGIT, MASK, maskAll, maskCardGroups, mask, OPEN_KEYS, SENSITIVE_KEYS, type Sensitivity } from './masking';
 import { colourOf } from './palette';
 
 /** One recognised field as the viewer and the field list know it. */
@@ -81,5 +81,21 @@ export function extraBoxesOf(input: CardResult): ImageQuad[] {
  */
 export const showsInClear = (f: ViewerField): boolean =>
   OPEN_KEYS.has(f.key) || (f.sensitivity === 'card-number' && DIGIT.test(f.value) && !f.maskedValue.includes(MASK));
+
+/**
+ * How values are shown: in clear (Show values), masked (the default), or to an audience (presentation
+ * mode, a redacted picture). An audience sees what may show in clear and the card number as masked;
+ * every other value, a name or an address too, is hidden whole, as its place on the card is.
+ */
+export type ValueView = 'clear' | 'masked' | 'audience';
+
+export const valueView = (presentation: boolean, showValues: boolean): ValueView =>
+  presentation ? 'audience' : showValues ? 'clear' : 'masked';
+
+export function shownValue(f: ViewerField, view: ValueView): string {
+  if (view === 'clear') return f.value;
+  if (view === 'masked' || OPEN_KEYS.has(f.key) || f.sensitivity === 'card-number') return f.maskedValue;
+  return maskAll(f.value);
+}
 
 export const isBelow = (f: ViewerField, threshold: number) => f.conf !== null && f.conf < threshold;

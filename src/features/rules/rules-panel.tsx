@@ -1,4 +1,4 @@
-import { fieldName, type ViewerField } from '@/features/fields';
+import { fieldName, shownValue, type ValueView, type ViewerField } from '@/features/fields';
 import { useI18n } from '@/features/shared';
 import { markedChars, type RuleResult } from './rule-types';
 
@@ -8,12 +8,12 @@ const ICON: Record<RuleResult['outcome'], string> = { pass: '✓', fail: '✗', 
 export function RulesPanel({
   rules,
   fields,
-  showValues,
+  values,
   onSelect,
 }: {
   rules: RuleResult[];
   fields: ViewerField[];
-  showValues: boolean;
+  values: ValueView;
   onSelect: (id: string) => void;
 }) {
   const { t, pick, lang } = useI18n();
@@ -24,7 +24,7 @@ export function RulesPanel({
     <ul className="rules" aria-label={t('rules')}>
       {sorted.map((r, i) => {
         const field = fields.find((f) => f.id === r.fieldId);
-        const value = field ? (showValues ? field.value : field.maskedValue) : '';
+        const value = field ? shownValue(field, values) : '';
         const marked = markedChars(r).filter((k) => k >= 0);
         return (
           <li key={`${r.rule}-${r.key}-${i}`} className={`rule rule-${r.outcome}`}>

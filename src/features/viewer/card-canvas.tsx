@@ -95,20 +95,20 @@ export default function CardCanvas(props: CardCanvasProps) {
   const [grabbing, setGrabbing] = useState(false);
   const [pointing, setPointing] = useState(false);
   const focusId = highlightedId ?? selectedId;
-  const { lang, showValues, threshold } = label;
+  const { lang, values, threshold } = label;
   const scene = useMemo<OverlayScene>(
     () => ({
       fields,
       extras,
       show: layers,
-      label: { lang, showValues, threshold, valuesInLabels: layers.values },
+      label: { lang, values, threshold, valuesInLabels: layers.values },
       focusId,
       badges,
       charMarks,
       fontSize: presentation ? 18 : 12,
       badgeFontSize: presentation ? 15 : 12,
     }),
-    [fields, extras, layers, lang, showValues, threshold, focusId, badges, charMarks, presentation],
+    [fields, extras, layers, lang, values, threshold, focusId, badges, charMarks, presentation],
   );
   const layerRef = useRef<Konva.Layer>(null);
   const [motion] = useState(createMotionCache);

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { fieldName, isBelow, type ViewerField } from '@/features/fields';
+import { fieldName, isBelow, shownValue, type ValueView, type ViewerField } from '@/features/fields';
 import type { FieldVerdict } from '@/features/review';
 import { useI18n } from '@/features/shared';
-import { displayedValue, percent } from './label-text';
+import { percent } from './label-text';
 
 interface Props {
   fields: ViewerField[];
@@ -10,7 +10,7 @@ interface Props {
   badges: Map<string, 'fail' | 'info'>;
   threshold: number;
   lowFirst: boolean;
-  showValues: boolean;
+  values: ValueView;
   /** Copy puts the full value on the clipboard, so presentation mode does not offer it. */
   canCopy: boolean;
   selectedId: string | null;
@@ -32,7 +32,7 @@ export function FieldList({
   badges,
   threshold,
   lowFirst,
-  showValues,
+  values,
   canCopy,
   selectedId,
   onSelect,
@@ -119,7 +119,7 @@ export function FieldList({
                       {field.quad === null && <span className="hint no-box"> · {t('noBox')}</span>}
                     </span>
                     <span className="field-value">
-                      {displayedValue(field, showValues)}
+                      {shownValue(field, values)}
                       {verdicts[field.id] && (
                         <span
                           className={`verdict-chip verdict-${verdicts[field.id].verdict}`}
@@ -128,7 +128,7 @@ export function FieldList({
                           {' '}
                           {VERDICT_ICON[verdicts[field.id].verdict]}
                           <span className="visually-hidden">{t(`verdict_${verdicts[field.id].verdict}`)}</span>
-                          {verdicts[field.id].correction !== undefined && showValues
+                          {verdicts[field.id].correction !== undefined && values === 'clear'
                             ? ` → ${verdicts[field.id].correction}`
                             : ''}
                         </span>
@@ -172,7 +172,7 @@ export function FieldList({
         {selected
           ? t('selectedField', {
               field: fieldName(selected.key, lang) + (selected.group ? ` ${selected.group}` : ''),
-              value: displayedValue(selected, showValues),
+              value: shownValue(selected, values),
               conf: selected.conf === null ? '—' : percent(selected.conf),
             })
           : ''}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { QueueItem } from '@/features/analyze';
 import { AuthenticityPanel } from '@/features/authenticity';
 import type { CardView } from '@/features/card-view';
-import { redactResult } from '@/features/fields';
+import { redactResult, valueView } from '@/features/fields';
 import { loadedReviewScreens, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
 import { SecondReadNote } from '@/features/second-read';
@@ -115,7 +115,7 @@ export function Inspector({
                     fields={fields}
                     threshold={threshold}
                     lowFirst={lowFirst}
-                    showValues={showValues}
+                    values={valueView(presentation, showValues)}
                     canCopy={!presentation}
                     selectedId={selection.selectedId}
                     onSelect={selection.onSelect}
@@ -124,7 +124,12 @@ export function Inspector({
                 </>
               )}
               {active === 'rules' && card && (
-                <RulesPanel rules={card.rules} fields={fields} showValues={showValues} onSelect={selection.onSelect} />
+                <RulesPanel
+                  rules={card.rules}
+                  fields={fields}
+                  values={valueView(presentation, showValues)}
+                  onSelect={selection.onSelect}
+                />
               )}
               {active === 'authenticity' && outcome?.kind === 'id-card' && (
                 <AuthenticityPanel key={item.id} analysis={outcome} showValues={showValues} />

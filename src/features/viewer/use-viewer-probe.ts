@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import type { QueueItem } from '@/features/analyze';
 import type { CardView } from '@/features/card-view';
-import { isBelow } from '@/features/fields';
+import { isBelow, shownValue, valueView } from '@/features/fields';
 import type { CardReview } from '@/features/review';
-import { displayedValue } from './label-text';
 import { publishViewerState } from './viewer-probe';
 import type { Size, ViewTransform } from './view-transform';
 
@@ -40,7 +39,7 @@ export function useViewerProbe(input: ProbeInput): void {
         id: f.id,
         key: f.key,
         value: f.value,
-        shown: displayedValue(f, showValues),
+        shown: shownValue(f, valueView(presentation, showValues)),
         quad: f.quad !== null,
         centre: f.quad && {
           x: (f.quad.x1 + f.quad.x2 + f.quad.x3 + f.quad.x4) / 4,

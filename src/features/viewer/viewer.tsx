@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type Keybo
 import type { QueueItem } from '@/features/analyze';
 import { cardView } from '@/features/card-view';
 import { coverPicture, coverPlan, wholeCover, type CoverReason } from '@/features/cover';
-import { FIELD_NAMES, hasBox } from '@/features/fields';
+import { FIELD_NAMES, hasBox, valueView } from '@/features/fields';
 import { useReviews } from '@/features/review';
 import { ConfirmExportDialog, download, useI18n, type MessageKey } from '@/features/shared';
 import type { Layers } from './card-canvas';
@@ -121,7 +121,7 @@ export function Viewer(props: Props) {
     const source = redacted ? coverPicture(display.bitmap, display.natural, plan) : shownImage;
     const blob = await annotatedPng(source, display.natural, fields, card?.extras ?? [], {
       lang,
-      showValues: showValues && !redacted,
+      values: redacted ? 'audience' : valueView(presentation, showValues),
       valuesInLabels: layers.values,
       threshold,
       labels: layers.labels,
@@ -187,7 +187,7 @@ export function Viewer(props: Props) {
               fields={fields}
               extras={card?.extras ?? NO_EXTRAS}
               layers={layers}
-              label={{ lang, showValues, threshold }}
+              label={{ lang, values: valueView(presentation, showValues), threshold }}
               selectedId={selectedId}
               highlightedId={hoveredId}
               presentation={presentation}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { analyzeWith, type AnalysisKind, type AnalysisOutcome, type ConnectionIdentity, type OcrClient } from '@/api';
 import { useConnection } from '@/features/connection';
-import { confirmDecodes, inspect, type Inspected, type PreflightPassed } from './preflight';
+import { confirmDecodes, inspect, type Inspected } from './preflight';
 import { metaOf, type ImageMeta } from './queue-item';
 import { createQueueStore } from './queue-store';
 import type { DecodeCheck, QueueDeps, QueueEvent } from './queue-types';
@@ -86,7 +86,7 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend }: O
   );
 
   const addImported = useCallback(
-    (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => {
+    (file: File, checked: ImageMeta & { thumbnail: Blob }, outcome: AnalysisOutcome) => {
       const id = store.addImported(file, checked, outcome, checked.thumbnail);
       setSelectedId((current) => current ?? id);
     },

@@ -161,12 +161,8 @@ function issueRefusal(issue: v.BaseIssue<unknown>, where: Pick<SessionRefusal, '
 }
 
 function asSessionCard(card: CheckedCard): SessionCard {
-  const base = {
-    file: card.file,
-    sha256: card.sha256,
-    ...(card.bytes ? { bytes: card.bytes } : {}),
-    ...(card.review ? { review: card.review } : {}),
-  };
+  const { file, sha256, bytes, review } = card;
+  const base = { file, sha256, ...(bytes ? { bytes } : {}), ...(review ? { review } : {}) };
   if (card.analysis !== 'credit-card') return { ...base, analysis: card.analysis, result: card.result };
   // As the client does after decrypting: a split number joined, absent parts left out rather than null.
   const { totalCardNum, validThru, validThruBox, ...rest } = card.result;

@@ -62,3 +62,33 @@ test('the file name never leaves the page: the upload is called image.png, whate
     'image.png',
   ]);
 });
+
+test("a proxy's HTML 413 for a photo under NHN's limit blames that proxy and gives the size, not NHN's 20 MB", async ({
+  page,
+}) => {
+  // A server in front of the endpoint (nginx's default body limit is 1 MB) refuses every upload.
+  await page.route(`${SANDBOX_URL}/**`, (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({
+          status: 413,
+          contentType: 'text/html',
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          body: '<html><head><title>413 Request Entity Too Large</title></head><body><center>nginx</center></body></html>',
+        })
+      : route.fallback(),
+  );
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  await app.drop([{ name: 'photo.png', mimeType: 'image/png', buffer: sampleBytes('credit-card-hires.png') }]);
+  const size = (sampleBytes('credit-card-hires.png').length / 1024 / 1024).toFixed(1);
+  const notice = page.getByRole('alert').filter({ hasText: 'client_max_body_size' });
+  await expect(notice).toContainText(
+    `A server between this page and NHN refused the upload as too large: the file is ${size} MB.`,
+  );
+  await expect(notice).toContainText('client_max_body_size');
+  await expect(notice).not.toContainText('20 MB');
+  await expect(notice).not.toContainText('Shrink');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(notice).toContainText(`파일 크기는 ${size}MB입니다.`);
+});

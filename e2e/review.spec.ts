@@ -1,8 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CardlensPage, sampleBytes } from './support/cardlens-page';
 
 const asFile = (file: string) => ({ name: file, mimeType: 'image/png', buffer: sampleBytes(file) });
+
+/** Every record kept in the reviews' IndexedDB store, as one JSON text ('' when there is no store). */
+function keptReviews(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('cardlens-review');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('cards')) return resolve('');
+          const all = db.transaction('cards').objectStore('cards').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve(JSON.stringify(all.result));
+          };
+        };
+        open.onerror = () => resolve('');
+      }),
+  );
+}
 
 test('a batch reviewed by keyboard alone survives a reload, reports what a hand count says, and reopens from its session', async ({
   page,
@@ -16,6 +36,10 @@ test('a batch reviewed by keyboard alone survives a reload, reports what a hand 
   });
   await page.getByRole('tab', { name: 'Card' }).click();
   await expect.poll(async () => (await app.viewer())?.fields.length).toBe(6);
+  // Without this, nothing of the review outlives the page.
+  const keep = page.getByRole('checkbox', { name: /^Keep reviews on this device/ });
+  await keep.check();
+  await keep.blur(); // the shortcuts below are not for a focused control
 
   // Card 1 (credit-card.png): J Y J Y J X "1112" ⏎ J B  → 2 correct, 1 wrong value, 1 wrong box.
   await page.locator('body').focus();
@@ -49,7 +73,10 @@ test('a batch reviewed by keyboard alone survives a reload, reports what a hand 
   await checkReport();
   await app.screenshot('review-report');
 
-  // Verdicts are kept by image hash: after a reload they return with the card.
+  // Kept verdicts are filed by image hash: after a reload they return with the card. The kept entry
+  // holds the review only, no file name (the files here carry the specimens' names).
+  await expect.poll(() => keptReviews(page)).toContain('"correction":"1112"');
+  expect(await keptReviews(page)).not.toContain('.png');
   await page.reload();
   await app.analyseSample('Credit card');
   await app.waitForDone('credit-card.png');
@@ -70,6 +97,7 @@ test('a batch reviewed by keyboard alone survives a reload, reports what a hand 
   await page.getByRole('button', { name: 'Export redacted' }).click();
   const sessionText = readFileSync(await (await download).path(), 'utf8');
   expect(sessionText).not.toContain('4111111111111111');
+  expect(sessionText).not.toContain('.png'); // cards are named by their image's hash
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -89,4 +117,13 @@ test('a batch reviewed by keyboard alone survives a reload, reports what a hand 
   await expect(other.getByText('imported', { exact: true })).toBeVisible();
   expect(otherApp.problems).toEqual([]);
   await fresh.close();
+
+  // Turning keeping off deletes every kept review: the page still has them, a reload does not.
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await page.getByRole('checkbox', { name: /^Keep reviews on this device/ }).uncheck();
+  await expect.poll(() => keptReviews(page)).toBe('[]');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByText(/^No verdicts yet/)).toBeVisible();
+  expect(app.problems).toEqual([]);
 });

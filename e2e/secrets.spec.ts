@@ -7,6 +7,8 @@ const SECRET = 'SeCrEt-7f3a9c-Zq7w';
 const APP_KEY = 'AppKey-Q1w2e3';
 // Sensitive decrypted values that a redacted export must never contain.
 const SENSITIVE = ['9001011234568', '900101-1234568', '4111111111111111', '5555555555554444'];
+// Names the files were given, often a person's: no redacted export, nor its file name, may carry one.
+const FILE_NAMES = ['id-resident', '김철수', '이영희'];
 
 let server: SandboxServer;
 test.beforeAll(async () => {
@@ -23,7 +25,11 @@ test('the secret key appears nowhere but its own header to the configured endpoi
   );
   page.on('console', (m) => consoleText.push(m.text()));
   const exports: string[] = [];
-  const keep = async (download: Promise<Download>) => exports.push(readFileSync(await (await download).path(), 'utf8'));
+  const exportNames: string[] = [];
+  const keep = async (download: Promise<Download>) => {
+    exports.push(readFileSync(await (await download).path(), 'utf8'));
+    exportNames.push((await download).suggestedFilename());
+  };
 
   await app.open();
   await app.openConnection();
@@ -53,8 +59,8 @@ test('the secret key appears nowhere but its own header to the configured endpoi
   await keep(png);
 
   await app.drop([
-    { name: 'one.png', mimeType: 'image/png', buffer: sampleBytes('credit-card.png') },
-    { name: 'two.png', mimeType: 'image/png', buffer: sampleBytes('credit-card-angled.png') },
+    { name: '김철수 신용카드.png', mimeType: 'image/png', buffer: sampleBytes('credit-card.png') },
+    { name: '이영희 카드.png', mimeType: 'image/png', buffer: sampleBytes('credit-card-angled.png') },
   ]);
   await expect(page.getByRole('status').filter({ hasText: /finished/ })).toHaveText(/^3\/3 finished/, {
     timeout: 30_000,
@@ -109,8 +115,8 @@ test('the secret key appears nowhere but its own header to the configured endpoi
     };
   });
   for (const place of Object.values(stored)) expect(place).not.toContain(SECRET);
-  expect(stored.idb).toContain('wrong-value'); // the verdict is kept...
-  expect(stored.idb).not.toContain('900101-0000000'); // ...its correction is not, without "Keep this review"
+  // Without "Keep reviews on this device" nothing about a card is written: no verdict, correction or name.
+  expect(['', '[]']).toContain(stored.idb);
   expect(consoleText.join('\n')).not.toContain(SECRET);
 
   // Exports: no secret, no app key, and no sensitive value in any default (redacted) export.
@@ -119,7 +125,16 @@ test('the secret key appears nowhere but its own header to the configured endpoi
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(APP_KEY);
     for (const value of SENSITIVE) expect(text).not.toContain(value);
+    for (const name of FILE_NAMES) expect(text).not.toContain(name);
   }
+  for (const name of FILE_NAMES) expect(exportNames.filter((file) => file.includes(name))).toEqual([]);
+  expect(exportNames.filter((file) => /^image-[0-9a-f]{12}-cardlens-redacted\.(json|png)$/.test(file))).toHaveLength(2);
+  const csvRows = exports
+    .find((text) => text.startsWith('\ufefffile,'))!
+    .split('\r\n')
+    .slice(1, -1);
+  expect(csvRows.filter((row) => !/^image-[0-9a-f]{12},/.test(row))).toEqual([]);
+  expect(csvRows).toHaveLength(6);
 
   // Opting in puts the settings in this tab's sessionStorage, never localStorage; Forget clears them.
   await page.getByRole('checkbox', { name: 'Remember for this tab' }).check();

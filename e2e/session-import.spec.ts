@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CardlensPage, manifest, sampleBytes } from './support/cardlens-page';
 
@@ -157,6 +158,7 @@ test('reviews imported without "keep on device" are held in memory only', async 
 test('a stored review that does not validate is dropped, not rendered', async ({ page }) => {
   const app = new CardlensPage(page);
   await app.open();
+  await page.evaluate(() => localStorage.setItem('cardlens.keepReview', 'true'));
   const card = entry('credit-card.png');
   // A record that does not validate (put there by an older build, or by hand) is left out of the report.
   await storeReview(page, card.sha256, { sha256: card.sha256, file: 'x.png', fields: { 'cardNums.0': null } });
@@ -172,6 +174,148 @@ test('a stored review that does not validate is dropped, not rendered', async ({
   await expect(page.getByRole('table', { name: 'Accuracy' }).getByRole('row', { name: /Card number/ })).toHaveText(
     /Card number\s*1\s*1\s*0\s*100%/,
   );
+  // The kept record that an older version wrote with its file name is written back without it.
+  await expect.poll(async () => JSON.stringify(await storedReviews(page))).not.toContain('credit-card-angled.png');
+  expect(app.problems).toEqual([]);
+});
+
+test('a page opened without "keep on device" deletes the reviews an older version wrote unasked', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  const sha256 = entry('credit-card.png').sha256;
+  await storeReview(page, sha256, {
+    sha256,
+    file: '김철수 카드.png',
+    fields: { 'cardNums.1': { verdict: 'correct', key: 'cardNum', conf: 0.9, at: 5 } },
+  });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByText(/^No verdicts yet/)).toBeVisible();
+  await expect.poll(() => storedReviews(page)).toEqual({});
+  expect(app.problems).toEqual([]);
+});
+
+/** Records which chosen files the page reads, in order, and the most read at once. */
+async function recordFileReads(page: Page): Promise<() => Promise<{ read: string[]; most: number }>> {
+  await page.addInitScript(() => {
+    const seen = { read: [] as string[], most: 0, running: 0 };
+    (window as unknown as { __fileReads: typeof seen }).__fileReads = seen;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called on each file below
+    const arrayBuffer = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = async function (this: Blob) {
+      if (!(this instanceof File)) return arrayBuffer.call(this);
+      seen.read.push(this.name);
+      seen.most = Math.max(seen.most, ++seen.running);
+      try {
+        return await arrayBuffer.call(this);
+      } finally {
+        seen.running--;
+      }
+    };
+  });
+  return () =>
+    page.evaluate(() => {
+      const { read, most } = (window as unknown as { __fileReads: { read: string[]; most: number } }).__fileReads;
+      return { read: [...read], most };
+    });
+}
+
+test('an import checks the JSON before reading any image, then reads only those it names, one at a time', async ({
+  page,
+}) => {
+  const fileReads = await recordFileReads(page);
+  const app = new CardlensPage(page);
+  await app.open();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const others = [asFile('credit-card-angled.png'), asFile('id-driver.png'), asFile('id-passport.png')];
+
+  // A file that is not JSON is refused with no image read.
+  await importInput(page).setInputFiles([
+    { name: 'session.json', mimeType: 'application/json', buffer: Buffer.from('{"kind": "cardlens-session", ') },
+    asFile('credit-card.png'),
+    ...others,
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'Session refused' })).toHaveText(
+    'Session refused, nothing imported: the file is not JSON',
+  );
+  expect((await fileReads()).read).toEqual([]);
+
+  // A redacted session names its one image by size, not by name: only that image is read.
+  const card = entry('credit-card.png');
+  const named = {
+    kind: 'cardlens-session',
+    version: 1,
+    redacted: true,
+    cards: [
+      {
+        file: `image-${card.sha256.slice(0, 12)}`,
+        sha256: card.sha256,
+        bytes: sampleBytes('credit-card.png').length,
+        analysis: 'credit-card',
+        result: card.result,
+      },
+    ],
+  };
+  await importInput(page).setInputFiles([sessionFile(named), ...others, asFile('credit-card.png')]);
+  await expect(page.getByText('Imported 1 cards without calling the API.')).toBeVisible();
+  expect(await fileReads()).toEqual({ read: ['credit-card.png'], most: 1 });
+  expect(app.problems).toEqual([]);
+});
+
+test('values holding invisible or direction-changing characters are shown, drawn and exported without them', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  const driver = entry('id-driver.png');
+  const result = structuredClone(driver.result) as { keyValues: { key: string; value: string }[] };
+  const set = (key: string, value: string) => (result.keyValues.find((kv) => kv.key === key)!.value = value);
+  set('name', '\u202e본견김'); // drawn "김견본" while it is "본견김"
+  set('condition', '\u200b =SUM(1+1)'); // a formula behind a space and a zero-width space
+  const crafted = {
+    kind: 'cardlens-session',
+    version: 1,
+    redacted: false,
+    cards: [{ file: 'id-driver.png', sha256: driver.sha256, analysis: 'id-card', result }],
+  };
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await importInput(page).setInputFiles([sessionFile(crafted), asFile('id-driver.png')]);
+  await expect(page.getByText('Imported 1 cards without calling the API.')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await expect.poll(async () => (await app.viewer())?.fields.length).toBe(8);
+  const viewer = (await app.viewer())!;
+  const shown = (key: string) => viewer.fields.find((f) => f.key === key)!.shown;
+  expect(shown('name')).toBe('본견김');
+  expect(shown('condition')).toBe(' =SUM(1+1)');
+  expect(viewer.fields.filter((f) => /\p{Cf}/u.test(f.shown))).toEqual([]);
+  expect(viewer.rules.filter((r) => r.rule === 'hidden-characters').map((r) => [r.key, r.outcome])).toEqual([
+    ['name', 'fail'],
+    ['condition', 'fail'],
+  ]);
+  expect(viewer.badges.filter((b) => b.kind === 'fail')).toHaveLength(2);
+  await page.getByRole('tab', { name: 'Rules' }).click();
+  await expect(
+    page.getByRole('list', { name: 'Rules' }).getByText('(U+202E RLO at the start), taken out of what is shown'),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect(page.getByRole('region', { name: 'Decrypted result' })).toContainText('\\u202e본견김');
+
+  await page.getByRole('tab', { name: /^Batch/ }).click();
+  const exported = async (button: string) => {
+    await page.getByRole('button', { name: button }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export redacted' }).click();
+    return readFileSync(await (await download).path(), 'utf8');
+  };
+  const csv = (await exported('Export CSV')).slice(1); // after the BOM
+  expect(csv).toMatch(/,name,본견김,/);
+  expect(csv).toMatch(/,condition,' =SUM\(1\+1\),/);
+  expect(csv).not.toMatch(/\p{Cf}/u);
+  const json = await exported('Export all as JSON');
+  expect(json).toContain('"\\u202e본견김"');
+  expect(json).toContain('"\\u200b =SUM(1+1)"');
+  expect(json).not.toMatch(/\p{Cf}/u);
   expect(app.problems).toEqual([]);
 });
 

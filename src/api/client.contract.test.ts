@@ -464,14 +464,16 @@ describe('responses the sandbox never sends but other services might', () => {
     }
   });
 
-  it('parses a JSON error body on HTTP 413 as an api error', async () => {
+  it('parses a JSON error body on HTTP 413, and names its code', async () => {
     const error = await failure(
       reply(
         { header: { isSuccessful: false, resultCode: 4131000, resultMessage: 'too big' } },
         { status: 413 },
       ).getPublicKey('id-card'),
     );
-    expect(error).toMatchObject({ kind: 'api', resultCode: 4131000, status: 413, resultMessage: 'too big' });
+    // Nothing was uploaded, so it cannot be the service's size limit (client.oversize.test.ts).
+    expect(error).toMatchObject({ kind: 'too-large-for-proxy', status: 413 });
+    expect(error.message).toContain('HTTP 413 (4131000)');
   });
 
   it('keeps unknown codes, with the key the service sent', async () => {

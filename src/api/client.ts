@@ -166,7 +166,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           cause,
         });
       }
-      const { body, headers, bytes } = request;
+      const { body, headers } = request;
       const encrypted = now();
       await call.beforeSend?.();
       const sending = now();
@@ -182,7 +182,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
           },
           call.signal,
           timeoutMs,
-          bytes,
+          request,
         );
         const receivedAt = wallClock();
         call.onStage?.('decrypting');
@@ -210,7 +210,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     return sealAndSend(
       ANALYSIS_SERVICE[kind],
       ANALYSIS_PATH[kind],
-      async (key) => imagePart(await encryptBytes(key, image.bytes), image.fileName),
+      async (key) => imagePart(await encryptBytes(key, image.bytes), image.fileName, image.bytes.length),
       call,
     );
   }

@@ -12,7 +12,9 @@ export type OcrErrorKind =
   | 'invalid-request'
   | 'not-configured'
   /** Not sent: the endpoint would carry the secret in clear and the user has not agreed to that. */
-  | 'insecure-endpoint';
+  | 'insecure-endpoint'
+  /** HTTP 413 from a server between the page and the service (a proxy's body limit), not the service's own. */
+  | 'too-large-for-proxy';
 
 export interface FieldProblem {
   field: string;
@@ -24,6 +26,8 @@ interface OcrErrorDetails {
   resultKey?: string;
   resultMessage?: string;
   status?: number;
+  /** The size of what was uploaded (the image, or the JSON): said when a server refused it as too large. */
+  uploadBytes?: number;
   fieldProblems?: FieldProblem[];
   cause?: unknown;
 }
@@ -35,6 +39,7 @@ export class OcrError extends Error {
   readonly resultKey?: string;
   readonly resultMessage?: string;
   readonly status?: number;
+  readonly uploadBytes?: number;
   readonly fieldProblems?: FieldProblem[];
 
   constructor(
@@ -47,6 +52,7 @@ export class OcrError extends Error {
     this.resultKey = details.resultKey;
     this.resultMessage = details.resultMessage;
     this.status = details.status;
+    this.uploadBytes = details.uploadBytes;
     this.fieldProblems = details.fieldProblems;
   }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_IMAGE_BYTES } from '@/lib/image-format';
+import { MAX_IMAGE_BYTES, megabytes } from '@/lib/image-format';
 import { NETWORK_MESSAGE, OcrError } from './errors';
 import { describeResultCode } from './result-codes';
 import { envelopeSchema } from './schemas';
@@ -23,30 +23,38 @@ export function requestTimeoutMs(timeoutMs: number, bodyBytes: number): number {
   return timeoutMs + Math.ceil((bodyBytes * 8 * 1000) / UPLOAD_BITS_PER_SECOND);
 }
 
-/** An encrypted request body, and its size on the wire (the timeout leaves time to upload it). */
-export interface SealedBody {
-  body: BodyInit;
-  headers?: Record<string, string>;
+/** Sizes of an upload: the body on the wire (its upload time is added to the timeout), and what it carries. */
+export interface Upload {
   bytes: number;
+  /** The image's own bytes, or the JSON's: what the service's size limit is about. */
+  payloadBytes: number;
 }
 
-/** The multipart body of an analysis: one part `image` holding the ciphertext. */
-export function imagePart(cipher: Uint8Array, fileName: string): SealedBody {
+/** An encrypted request body, and its sizes. */
+export interface SealedBody extends Upload {
+  body: BodyInit;
+  headers?: Record<string, string>;
+}
+
+/** The multipart body of an analysis: one part `image` holding the ciphertext of `imageBytes` bytes. */
+export function imagePart(cipher: Uint8Array, fileName: string, imageBytes: number): SealedBody {
   const form = new FormData();
   // The part's body is the raw ciphertext, not Base64; the filename keeps the extension.
   form.append('image', new Blob([cipher as BlobPart]), fileName);
   // Boundaries and part headers come to about 200 bytes in browsers.
-  return { body: form, bytes: cipher.length + 256 + new TextEncoder().encode(fileName).length };
+  return {
+    body: form,
+    bytes: cipher.length + 256 + new TextEncoder().encode(fileName).length,
+    payloadBytes: imageBytes,
+  };
 }
 
 /** A JSON body, as authenticity sends it. */
 export function jsonRequest(value: unknown, headers: Record<string, string>): SealedBody {
   const json = JSON.stringify(value);
   const bytes = new TextEncoder().encode(json).length;
-  return { body: json, headers: { ...headers, 'Content-Type': 'application/json' }, bytes };
+  return { body: json, headers: { ...headers, 'Content-Type': 'application/json' }, bytes, payloadBytes: bytes };
 }
-
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** Names where a response broke its schema, without echoing any value from it. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -63,10 +71,11 @@ interface Exchange {
   userSignal: AbortSignal | undefined;
   timeout: AbortSignal;
   limitMs: number;
-  bodyBytes: number;
+  upload: Upload;
 }
 
-function failureOf(cause: unknown, { userSignal, timeout, limitMs, bodyBytes }: Exchange): OcrError {
+function failureOf(cause: unknown, { userSignal, timeout, limitMs, upload }: Exchange): OcrError {
+  const bodyBytes = upload.bytes;
   if (cause instanceof OcrError) return cause;
   if (userSignal?.aborted) return new OcrError('aborted', 'The request was cancelled.', { cause });
   if (timeout.aborted)
@@ -118,9 +127,32 @@ async function readCapped(response: Response, signal: AbortSignal): Promise<stri
 }
 
 /**
+ * An HTTP 413 is a refusal for size whatever its body. For an upload over the service's limit it is
+ * the service's size error, whoever sent it. For one within the limit it cannot be the service's, so
+ * it comes from a server in between (a proxy's body limit: nginx's is 1 MB unless set), whatever its
+ * body says, and "shrink it below 20 MB" about a file already below would lead nowhere.
+ */
+function refusedForSize(parsed: v.SafeParseResult<typeof envelopeSchema>, upload: Upload): OcrError {
+  const header = parsed.success ? parsed.output.header : undefined;
+  if (upload.payloadBytes > MAX_IMAGE_BYTES)
+    return apiError(
+      MAX_UPLOAD_SIZE_EXCEEDED,
+      header?.resultMessage ?? 'HTTP 413 from a gateway or proxy in front of the service, with no result header.',
+      413,
+    );
+  return new OcrError(
+    'too-large-for-proxy',
+    `HTTP 413 ${header ? `(${header.resultCode}) ` : 'with no result header '}for an upload of ` +
+      `${megabytes(upload.payloadBytes)} MB, within the service's limit: a server between the page and the ` +
+      'service refused it. Raise its request body limit (client_max_body_size in nginx).',
+    { status: 413, uploadBytes: upload.payloadBytes },
+  );
+}
+
+/**
  * One HTTP exchange with the documented `{ header, result }` body. NHN answers HTTP 200 with the
- * result code in the header; a JSON body is parsed whatever the status, and an HTTP 413 from a
- * gateway in front of it is the size error whatever its body (DESIGN.md, "Wire protocol: status").
+ * result code in the header; a JSON body is parsed whatever the status, and an HTTP 413 is a refusal
+ * for size whatever its body (DESIGN.md, "Wire protocol: status"), told apart by refusedForSize.
  */
 export async function send(
   fetchImpl: typeof fetch,
@@ -128,14 +160,14 @@ export async function send(
   init: RequestInit,
   userSignal: AbortSignal | undefined,
   timeoutMs: number,
-  /** The request body's size on the wire: its upload time is added to the timeout. */
-  bodyBytes = 0,
+  /** What the request uploads; its upload time is added to the timeout. */
+  upload: Upload = { bytes: 0, payloadBytes: 0 },
 ): Promise<Sent> {
   if (userSignal?.aborted) throw new OcrError('aborted', 'The request was cancelled.');
-  const limitMs = requestTimeoutMs(timeoutMs, bodyBytes);
+  const limitMs = requestTimeoutMs(timeoutMs, upload.bytes);
   const timeout = AbortSignal.timeout(limitMs);
   const signal = userSignal ? AbortSignal.any([userSignal, timeout]) : timeout;
-  const exchange: Exchange = { userSignal, timeout, limitMs, bodyBytes };
+  const exchange: Exchange = { userSignal, timeout, limitMs, upload };
   let response: Response;
   let text: string;
   try {
@@ -152,12 +184,7 @@ export async function send(
     body = undefined;
   }
   const parsed = v.safeParse(envelopeSchema, body);
-  if (response.status === 413) {
-    const message = parsed.success
-      ? parsed.output.header.resultMessage
-      : 'HTTP 413 from a gateway or proxy in front of the service, with no result header.';
-    throw apiError(MAX_UPLOAD_SIZE_EXCEEDED, message, 413);
-  }
+  if (response.status === 413) throw refusedForSize(parsed, upload);
   if (!parsed.success) {
     if (!response.ok) {
       throw new OcrError(

@@ -2,6 +2,8 @@
 export type ImageFormat = 'jpeg' | 'png';
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** A byte size as people read it on screen and in messages: "9.9" (megabytes, one decimal). */
+export const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 export const MIN_RECOMMENDED_WIDTH = 760;
 export const MIN_RECOMMENDED_HEIGHT = 480;
 

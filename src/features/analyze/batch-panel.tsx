@@ -15,7 +15,7 @@ import {
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import { batchProgress } from './batch-stats';
 import type { Row, RowFilter, SortKey, TableView } from './table-view';
-import { inProgress, type QueueItem } from './queue-item';
+import { exportName, inProgress, type QueueItem } from './queue-item';
 import { MAX_CONCURRENCY } from './queue-store';
 import { StatusBadge } from './status-badge';
 
@@ -85,6 +85,7 @@ export function BatchPanel(props: Props) {
       .filter((i) => i.status !== 'checking')
       .map((i) => ({
         file: i.file.name,
+        name: exportName(i),
         service: i.kind,
         status: i.status,
         error: (i.rejection ?? i.hold)?.en ?? (i.error ? pick(describeError(i.error).title) : undefined),

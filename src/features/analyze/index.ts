@@ -1,7 +1,7 @@
 export { ConnectionChangePrompt } from './connection-change-prompt';
 export { CardDropProvider, DropZone, usePageDrop } from './drop-zone';
-export { preflight, type PreflightPassed } from './preflight';
-export { inProgress, unsaved, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
+export { preflight } from './preflight';
+export { exportName, inProgress, metaOf, unsaved, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
 export { QueueList } from './queue-list';
 export { DEFAULT_TABLE_VIEW, queueOrder, type Row, type TableView } from './table-view';
 export { loadManifest, SampleGallery, sampleFile } from './sample-gallery';

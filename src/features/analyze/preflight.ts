@@ -6,6 +6,7 @@ import { decodeToThumbnail } from './thumbnail';
 import {
   describeContent,
   MAX_IMAGE_BYTES,
+  megabytes,
   MIN_RECOMMENDED_HEIGHT,
   MIN_RECOMMENDED_WIDTH,
   sniffImageFormat,
@@ -54,7 +55,6 @@ const KOREAN_CONTENT: Record<string, string> = {
   'a TIFF image': 'TIFF 이미지',
 };
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const reject = (en: string, ko: string): PreflightRejected => ({ ok: false, reason: { en, ko } });
 
 /** Decodes fully to prove the image is usable, returning a thumbnail; the browser does it by default. */

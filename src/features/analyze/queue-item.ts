@@ -42,11 +42,19 @@ export interface QueueItem {
   finishedAt?: number;
 }
 
+/**
+ * What a redacted export calls a card instead of the file's name, which is often a person's: the first
+ * 12 hex digits of its image's SHA-256 (the key its review is kept under), or, for a file refused
+ * before it was hashed, its place in the batch.
+ */
+export const exportName = (item: Pick<QueueItem, 'order' | 'image'>): string =>
+  item.image ? `image-${item.image.sha256.slice(0, 12)}` : `card-${item.order + 1}`;
+
 /** Whether leaving the page now would lose work: a card still on its way, or a result never exported. */
 export const unsaved = (item: QueueItem) => inProgress(item.status) || (item.status === 'done' && !item.exported);
 
 /** What the queue keeps of a preflight: everything but the bytes. */
-export function metaOf(checked: Inspected): ImageMeta {
+export function metaOf(checked: ImageMeta): ImageMeta {
   const { sha256, format, width, height, orientation, lowResolution } = checked;
   return { sha256, format, width, height, orientation, lowResolution };
 }

@@ -1,7 +1,6 @@
 import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
 import { fileExtension } from '@/lib/image-format';
 import { limit } from '@/lib/limit';
-import type { Inspected } from './preflight';
 import { createBatchConnections } from './batch-connections';
 import { inProgress, joinCautions, metaOf, RETRY_CLEARS, type ImageMeta, type QueueItem } from './queue-item';
 import { createPublisher } from './queue-publisher';
@@ -232,7 +231,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       return added.map((item) => item.id);
     },
     /** A card from an imported session: already analysed, so nothing is sent. */
-    addImported: (file: File, checked: Inspected, outcome: AnalysisOutcome, thumbnail: Blob): string => {
+    addImported: (file: File, checked: ImageMeta, outcome: AnalysisOutcome, thumbnail: Blob): string => {
       // It came from an exported session, so it is saved already.
       const done = {
         kind: outcome.kind,

@@ -8,7 +8,7 @@ import {
   type OcrClient,
 } from '@/api';
 import { useConnection, type EndpointKind } from '@/features/connection';
-import { confirmDecodes, inspect, type Inspected, type PreflightPassed } from './preflight';
+import { confirmDecodes, inspect, type Inspected } from './preflight';
 import { metaOf, type ImageMeta } from './queue-item';
 import { createQueueStore } from './queue-store';
 import type { DecodeCheck, QueueDeps, QueueEvent } from './queue-types';
@@ -100,7 +100,7 @@ export function useAnalysisQueue({ decodeOnScreen, onEvent, checkBeforeSend, ans
   );
 
   const addImported = useCallback(
-    (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => {
+    (file: File, checked: ImageMeta & { thumbnail: Blob }, outcome: AnalysisOutcome) => {
       const id = store.addImported(file, checked, outcome, checked.thumbnail);
       setSelectedId((current) => current ?? id);
     },

@@ -82,3 +82,27 @@ describe('fields of a result', () => {
     ]);
   });
 });
+
+describe('a value holding hidden characters', () => {
+  it('enters the view without them, and is masked by the characters a person sees', () => {
+    const result = structuredClone(sample('credit-card.png').result as CreditCardResult);
+    // An override that would draw "1111" as a group's reversal, and zero-width spaces that would
+    // shift the mask's count by one character each.
+    result.cardNums[1].value = '\u202e1111';
+    result.totalCardNum = '4111\u200b1111\u200b1111\u200b1111';
+    const fields = fieldsOf({ kind: 'credit-card', result });
+    expect(fields[1]).toMatchObject({ value: '1111', maskedValue: '11••', hidden: [{ code: 0x202e, after: 0 }] });
+    expect(fields[4]).toMatchObject({ value: '4111111111111111', maskedValue: '411111••••••1111' });
+    expect(fields[4].hidden?.map((h) => h.after)).toEqual([4, 8, 12]);
+    expect(fields[0].hidden).toBeUndefined();
+  });
+
+  it('of an ID card, a resident number keeps its last six digits hidden', () => {
+    const result = structuredClone(sample('id-resident.png').result as IdCardResult);
+    const resident = result.keyValues.find((kv) => kv.key === 'residentNumber')!;
+    resident.value = '900101-12345\u2066\u200d68';
+    const field = fieldsOf({ kind: 'id-card', result }).find((f) => f.key === 'residentNumber')!;
+    expect(field.value).toBe('900101-1234568');
+    expect(field.maskedValue).toBe('900101-1••••••');
+  });
+});

@@ -1,4 +1,5 @@
 import type { CreditCardResult, IdCardResult, ImageQuad } from '@/api';
+import { withoutHidden, type HiddenCharacter } from '@/lib/hidden-characters';
 import { GUIDE_KEY_ORDER } from './field-names';
 import { DIGIT, MASK, maskAll, maskCardGroups, mask, OPEN_KEYS, SENSITIVE_KEYS, type Sensitivity } from './masking';
 import { colourOf } from './palette';
@@ -10,7 +11,10 @@ export interface ViewerField {
   key: string;
   /** 1-based group number for card numbers, shown in the label. */
   group?: number;
+  /** The value as shown and exported: without the hidden characters the service's text held. */
   value: string;
+  /** Characters taken out of the value because they draw nothing or reorder text (a rule says so). */
+  hidden?: HiddenCharacter[];
   maskedValue: string;
   conf: number | null;
   quad: ImageQuad | null;
@@ -26,20 +30,24 @@ export type CardResult =
 export type BoxedField = ViewerField & { quad: ImageQuad };
 export const hasBox = (field: ViewerField): field is BoxedField => field.quad !== null;
 
+// Every value enters the view here, so screen, labels and exports all show it without hidden
+// characters, and masking counts only characters a person can see.
 function field(
   id: string,
   key: string,
-  value: string,
+  raw: string,
   conf: number | null,
   quad: ImageQuad | null | undefined,
-  maskedValue?: string,
+  masked?: (value: string) => string,
 ): ViewerField {
+  const { text: value, hidden } = withoutHidden(raw);
   const sensitivity = SENSITIVE_KEYS[key] ?? null;
   return {
     id,
     key,
     value,
-    maskedValue: maskedValue ?? (sensitivity ? mask(value, sensitivity) : value),
+    ...(hidden.length ? { hidden } : {}),
+    maskedValue: masked ? masked(value) : sensitivity ? mask(value, sensitivity) : value,
     conf,
     quad: quad ?? null,
     sensitivity,
@@ -50,9 +58,10 @@ function field(
 export function fieldsOf(input: CardResult): ViewerField[] {
   if (input.kind === 'credit-card') {
     const r = input.result;
-    const masked = maskCardGroups(r.cardNums.map((c) => c.value));
+    // The groups are masked as one number, counted by what a person can see of them.
+    const masked = maskCardGroups(r.cardNums.map((c) => withoutHidden(c.value).text));
     const groups = r.cardNums.map((c, i) => ({
-      ...field(`cardNums.${i}`, 'cardNum', c.value, c.conf, r.cardNumBoxes[i], masked[i]),
+      ...field(`cardNums.${i}`, 'cardNum', c.value, c.conf, r.cardNumBoxes[i], () => masked[i]),
       group: i + 1,
     }));
     return [

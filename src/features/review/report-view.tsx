@@ -2,6 +2,7 @@ import { useId, useMemo, useRef } from 'react';
 import { fieldName } from '@/features/fields';
 import type { SecondRead } from '@/features/second-read';
 import { useI18n, download } from '@/features/shared';
+import { visibleJson } from '@/lib/hidden-characters';
 import { ReliabilityChart, WhatIfChart } from './report-charts';
 import { useReviews } from './review-context';
 import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';
@@ -50,7 +51,7 @@ export function ReportView({
       throughput: pace,
       ...(agreement.cards > 0 && { secondRead: agreement }),
     };
-    download(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), 'cardlens-report.json');
+    download(new Blob([visibleJson(report)], { type: 'application/json' }), 'cardlens-report.json');
   }
   function exportSvg() {
     const svgs = [...(charts.current?.querySelectorAll('svg') ?? [])].map((svg) => svg.outerHTML);

@@ -5,7 +5,7 @@ import type { CardVerdict, FieldVerdict } from './review-model';
 import { useReviews } from './review-context';
 
 interface Props {
-  card: { sha256: string; file: string } | null;
+  card: { sha256: string } | null;
   fields: ViewerField[];
   /** Field ids with a rule failure, for N. */
   flagged: ReadonlySet<string>;

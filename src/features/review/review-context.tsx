@@ -1,24 +1,23 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ViewerField } from '@/features/fields';
 import type { CardReview, CardVerdict, FieldVerdict } from './review-model';
 import { loadKeepPreference, saveKeepPreference } from './keep-preference';
 
 // IndexedDB and the schema that checks what it holds load after the first paint, which shows no review.
 const reviewStore = () => import('./review-store');
-const saveReview = (review: CardReview, keepValues: boolean) =>
-  reviewStore().then((store) => store.saveReview(review, keepValues));
+const keepReviews = (reviews: CardReview[]) => void reviewStore().then((store) => store.keepReviews(reviews));
+const forgetReviews = () => void reviewStore().then((store) => store.forgetReviews());
+
+/** The card a verdict is about: its image's hash, never its file's name. */
+type ReviewedCard = { sha256: string };
 
 interface ReviewState {
   reviews: Map<string, CardReview>;
+  /** Reviews are written to IndexedDB only while this is on; without it nothing about a card is. */
   keepOnDevice: boolean;
   setKeepOnDevice: (keep: boolean) => void;
-  setFieldVerdict: (
-    card: { sha256: string; file: string },
-    field: ViewerField,
-    verdict: FieldVerdict,
-    correction?: string,
-  ) => void;
-  setCardVerdict: (card: { sha256: string; file: string }, verdict: CardVerdict) => void;
+  setFieldVerdict: (card: ReviewedCard, field: ViewerField, verdict: FieldVerdict, correction?: string) => void;
+  setCardVerdict: (card: ReviewedCard, verdict: CardVerdict) => void;
   /** Reviews from a checked session file: written to IndexedDB only with "keep on this device". */
   importReviews: (reviews: CardReview[]) => void;
 }
@@ -28,13 +27,10 @@ const ReviewContext = createContext<ReviewState | null>(null);
 export function ReviewProvider({ children, now = Date.now }: { children: ReactNode; now?: () => number }) {
   const [reviews, setReviews] = useState(() => new Map<string, CardReview>());
   const [keepOnDevice, setKeep] = useState(loadKeepPreference);
-  // Cards whose review came from a session file while keeping was off: held in memory only, and
-  // not written (nor what is added to them) until the reviewer opts in to keeping reviews.
-  const memoryOnly = useRef(new Set<string>());
 
   useEffect(() => {
     void reviewStore()
-      .then((store) => store.loadReviews())
+      .then((store) => store.openReviews(loadKeepPreference()))
       .then((stored) =>
         setReviews((current) => {
           const merged = new Map(stored.map((r) => [r.sha256, r]));
@@ -45,12 +41,12 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
   }, []);
 
   const update = useCallback(
-    (card: { sha256: string; file: string }, change: (review: CardReview) => CardReview) => {
+    (card: ReviewedCard, change: (review: CardReview) => CardReview) => {
       setReviews((current) => {
         const next = new Map(current);
-        const review = change(current.get(card.sha256) ?? { sha256: card.sha256, file: card.file, fields: {} });
+        const review = change(current.get(card.sha256) ?? { sha256: card.sha256, fields: {} });
         next.set(card.sha256, review);
-        if (!memoryOnly.current.has(card.sha256)) void saveReview(review, keepOnDevice);
+        if (keepOnDevice) keepReviews([review]);
         return next;
       });
     },
@@ -64,10 +60,8 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
       setKeepOnDevice: (keep) => {
         setKeep(keep);
         saveKeepPreference(keep);
-        if (keep) memoryOnly.current.clear();
-        reviews.forEach((review, sha) => {
-          if (!memoryOnly.current.has(sha)) void saveReview(review, keep); // turning it off removes kept values
-        });
+        if (keep) keepReviews([...reviews.values()]);
+        else forgetReviews();
       },
       setFieldVerdict: (card, field, verdict, correction) =>
         update(card, (review) => ({
@@ -86,12 +80,7 @@ export function ReviewProvider({ children, now = Date.now }: { children: ReactNo
       setCardVerdict: (card, verdict) => update(card, (review) => ({ ...review, card: { verdict, at: now() } })),
       importReviews: (imported) => {
         setReviews((current) => new Map([...current, ...imported.map((r) => [r.sha256, r] as const)]));
-        for (const review of imported) {
-          if (keepOnDevice) {
-            memoryOnly.current.delete(review.sha256);
-            void saveReview(review, true);
-          } else memoryOnly.current.add(review.sha256);
-        }
+        if (keepOnDevice) keepReviews(imported);
       },
     }),
     [reviews, keepOnDevice, update, now],

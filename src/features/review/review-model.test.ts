@@ -39,7 +39,6 @@ describe('the review report', () => {
     const t = reviewerThroughput([
       {
         sha256: 'a',
-        file: 'a.png',
         fields: {
           f1: { verdict: 'correct', key: 'name', conf: 0.9, at: 0 },
           f2: { verdict: 'correct', key: 'name', conf: 0.9, at: 30_000 },
@@ -47,7 +46,6 @@ describe('the review report', () => {
       },
       {
         sha256: 'b',
-        file: 'b.png',
         fields: { f1: { verdict: 'wrong-box', key: 'name', conf: 0.9, at: 60_000 } },
         card: { verdict: 'accepted', at: 120_000 },
       },

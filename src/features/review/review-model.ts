@@ -14,15 +14,25 @@ export interface FieldReview {
   at: number;
 }
 
-/** One card's review, keyed by the SHA-256 of the image's bytes. */
+/**
+ * One card's review, keyed by the SHA-256 of the image's bytes. It holds no file name: the name a user
+ * gives a file is often a person's, and a review may be kept on the device.
+ */
 export interface CardReview {
   sha256: string;
-  file: string;
   fields: Record<string, FieldReview>;
   card?: { verdict: CardVerdict; at: number };
 }
 
-/** Longest file name, and longest field id or name, a review may hold. */
+/** The review with every corrected value left out, as a redacted session carries it. */
+export function withoutValues(review: CardReview): CardReview {
+  const fields = Object.fromEntries(
+    Object.entries(review.fields).map(([id, f]) => [id, { ...f, correction: undefined }]),
+  );
+  return { ...review, fields };
+}
+
+/** Longest file name a session may give a card, and longest field id or name a review may hold. */
 export const MAX_FILE_NAME = 255;
 export const MAX_FIELD_KEY = 200;
 export const MAX_CORRECTION = 1000;
@@ -38,11 +48,11 @@ const fieldReviewSchema = v.object({
 
 /**
  * What a CardReview must be wherever it comes from that the app did not write itself this page:
- * an imported session, or IndexedDB. Unknown keys are dropped; "__proto__" and the like never pass.
+ * an imported session, or IndexedDB. Unknown keys are dropped (the file name older versions wrote
+ * among them); "__proto__" and the like never pass.
  */
 export const cardReviewSchema = v.object({
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
-  file: v.pipe(v.string(), v.maxLength(MAX_FILE_NAME)),
   fields: v.record(v.pipe(v.string(), v.maxLength(MAX_FIELD_KEY)), fieldReviewSchema),
   card: v.optional(v.object({ verdict: v.picklist(['accepted', 'rejected']), at: time })),
 }) satisfies v.GenericSchema<unknown, CardReview>;

@@ -36,7 +36,6 @@ it('counts agreement per field and how far disagreement pointed at values marked
       'a',
       {
         sha256: 'a',
-        file: 'a',
         fields: {
           'cardNums.0': verdict('wrong-value'),
           'cardNums.1': verdict('wrong-value'),
@@ -45,7 +44,7 @@ it('counts agreement per field and how far disagreement pointed at values marked
       },
     ],
     // b: a wrong value the read agreed with, and a flagged expiry the reviewer found right
-    ['b', { sha256: 'b', file: 'b', fields: { 'cardNums.0': verdict('wrong-value'), validThru: verdict('correct') } }],
+    ['b', { sha256: 'b', fields: { 'cardNums.0': verdict('wrong-value'), validThru: verdict('correct') } }],
   ]);
   const report = secondReadReport(reads, reviews);
   expect(report.cards).toBe(2);

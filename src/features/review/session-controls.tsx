@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { AnalysisOutcome } from '@/api';
-import { preflight, type PreflightPassed, type QueueItem } from '@/features/analyze';
+import { exportName, metaOf, preflight, type ImageMeta, type QueueItem } from '@/features/analyze';
 import { useI18n, ConfirmExportDialog, download } from '@/features/shared';
 import { useReviews } from './review-context';
-import type { CardReview } from './review-model';
 import {
   buildSession,
   checkSessionSize,
@@ -13,13 +12,22 @@ import {
   SessionRefused,
   type SessionRefusal,
 } from './session';
+import { readSessionImages } from './session-import';
+
+/** What an import keeps of an image it read: what the queue keeps, and the thumbnail; never its bytes. */
+export type ImportedImage = ImageMeta & { thumbnail: Blob };
+
+async function checkedImage(file: File): Promise<ImportedImage | null> {
+  const checked = await preflight(file);
+  return checked.ok ? { ...metaOf(checked), thumbnail: checked.thumbnail } : null;
+}
 
 type ImportMessage =
   { kind: 'done'; count: number } | { kind: 'refused'; refusal: SessionRefusal } | { kind: 'failed'; reason: string };
 
 interface Props {
   items: readonly QueueItem[];
-  onImported: (file: File, checked: PreflightPassed, outcome: AnalysisOutcome) => void;
+  onImported: (file: File, checked: ImportedImage, outcome: AnalysisOutcome) => void;
   /** Called with the cards whose full results left the page in an unredacted session file. */
   onExported: (ids: string[]) => void;
   /** In presentation mode only the redacted session is offered. */
@@ -39,7 +47,9 @@ export function SessionControls({ items, onImported, onExported, presentation }:
       .filter((i) => i.outcome && i.image)
       .map((i) => ({
         file: i.file.name,
+        name: exportName(i),
         sha256: i.image!.sha256,
+        bytes: i.file.size,
         outcome: i.outcome!,
         review: reviews.get(i.image!.sha256),
       }));
@@ -51,35 +61,22 @@ export function SessionControls({ items, onImported, onExported, presentation }:
     setConfirming(false);
   }
 
-  // The whole file is checked, against the hashes of the images chosen with it, before anything
-  // of it reaches the queue or the reviews: a refused file leaves both as they were.
+  // The JSON is checked whole first; then only the images it names are read, one at a time, and a
+  // review's image must be among them. A refused session leaves the queue and the reviews as they were.
   async function importFiles(files: File[]) {
     try {
       const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
       if (!json) throw new SessionRefused({ problem: 'no-json' });
       checkSessionSize(json.size);
-      const text = await json.text();
-      const images: { file: File; checked: PreflightPassed }[] = [];
-      for (const file of files.filter((f) => f !== json)) {
-        const checked = await preflight(file);
-        if (checked.ok) images.push({ file, checked });
-      }
-      const session = parseSession(
-        text,
-        images.map((i) => i.checked.sha256),
+      const session = parseSession(await json.text());
+      const images = await readSessionImages(
+        files.filter((f) => f !== json),
+        session,
+        checkedImage,
       );
-      const bySha = new Map(session.cards.map((c) => [c.sha256, c]));
-      let count = 0;
-      const reviewed: CardReview[] = [];
-      for (const { file, checked } of images) {
-        const card = bySha.get(checked.sha256);
-        if (!card) continue;
-        onImported(file, checked, importedOutcome(card));
-        if (card.review) reviewed.push(card.review);
-        count++;
-      }
-      importReviews(reviewed);
-      setMessage({ kind: 'done', count });
+      for (const { file, checked, card } of images) onImported(file, checked, importedOutcome(card));
+      importReviews(images.flatMap(({ card }) => (card.review ? [card.review] : [])));
+      setMessage({ kind: 'done', count: images.length });
     } catch (error) {
       setMessage(
         error instanceof SessionRefused

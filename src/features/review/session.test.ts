@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
 import * as session from './session';
-import { buildSession, importedOutcome, parseSession } from './session';
+import { buildSession, importedOutcome, parseSession, requireReviewedImages } from './session';
 
 const outcome = {
   kind: 'credit-card' as const,
@@ -15,21 +15,34 @@ const otherSha = sample('credit-card-angled.png').sha256;
 const driver = sample('id-driver.png');
 const review = {
   sha256,
-  file: 'credit-card.png',
   fields: { 'cardNums.3': { verdict: 'wrong-value' as const, key: 'cardNum', conf: 0.72, correction: '1112', at: 5 } },
 };
+
+/** A session as the app exports it, from cards named as on screen. */
+const build = (cards: Omit<Parameters<typeof buildSession>[0][number], 'name' | 'bytes'>[], redacted: boolean) =>
+  buildSession(
+    cards.map((c) => ({ ...c, name: `image-${c.sha256.slice(0, 12)}`, bytes: 1000 })),
+    redacted,
+  );
+
+/** Parses a session and checks it against the hashes of the images read with it. */
+function check(text: string, imageHashes: string[]) {
+  const parsed = parseSession(text);
+  requireReviewedImages(parsed, new Set(imageHashes));
+  return parsed;
+}
 
 /** A session as exported, then changed by hand the way a crafted file would be. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a crafted file is any shape at all
 function crafted(change: (card: Record<string, any>) => void, images: string[] = [sha256]): () => unknown {
-  const json = JSON.parse(buildSession([{ file: 'credit-card.png', sha256, outcome, review }], false));
+  const json = JSON.parse(build([{ file: 'credit-card.png', sha256, outcome, review }], false));
   change(json.cards[0]);
-  return () => parseSession(JSON.stringify(json), images);
+  return () => check(JSON.stringify(json), images);
 }
 
 describe('sessions', () => {
   it('round-trip results and verdicts', () => {
-    const parsed = parseSession(buildSession([{ file: 'credit-card.png', sha256, outcome, review }], false), [sha256]);
+    const parsed = check(build([{ file: 'credit-card.png', sha256, outcome, review }], false), [sha256]);
     expect(parsed.cards[0]).toMatchObject({ file: 'credit-card.png', sha256, analysis: 'credit-card', review });
     expect(importedOutcome(parsed.cards[0])).toMatchObject({
       kind: 'credit-card',
@@ -39,36 +52,71 @@ describe('sessions', () => {
   });
 
   it('drop a claim in a result of who made it: the session was not made by this connection', () => {
-    const parsed = crafted((card) => (card.result.cardlensReader = 'on-device'))() as ReturnType<typeof parseSession>;
+    const parsed = crafted((card) => (card.result.cardlensReader = 'on-device'))() as ReturnType<typeof check>;
     expect(parsed.cards[0].result).not.toHaveProperty('cardlensReader');
     expect(importedOutcome(parsed.cards[0]).result).not.toHaveProperty('cardlensReader');
   });
 
-  it('leave out full numbers and corrections when redacted', () => {
-    const text = buildSession([{ file: 'credit-card.png', sha256, outcome, review }], true);
+  it('leave out full numbers, corrections and file names when redacted', () => {
+    const text = build([{ file: '김철수 카드.png', sha256, outcome, review }], true);
     expect(text).not.toContain('4111111111111111');
     expect(text).not.toContain('1112');
-    expect(parseSession(text, [sha256]).cards[0].review?.fields['cardNums.3'].verdict).toBe('wrong-value');
+    expect(text).not.toContain('김철수');
+    const card = check(text, [sha256]).cards[0];
+    expect(card).toMatchObject({ file: `image-${sha256.slice(0, 12)}`, bytes: 1000 });
+    expect(card.review?.fields['cardNums.3'].verdict).toBe('wrong-value');
+    expect(JSON.parse(build([{ file: '김철수 카드.png', sha256, outcome }], false)).cards[0].file).toBe(
+      '김철수 카드.png',
+    );
+  });
+
+  it('write hidden characters in a value as escapes, and read them back unchanged', () => {
+    const result = structuredClone(outcome.result);
+    result.cardNums[0].value = '\u202e4111';
+    const text = build([{ file: 'a\u202egnp.png', sha256, outcome: { ...outcome, result } }], false);
+    expect(text).not.toMatch(/\p{Cf}/u);
+    expect(text).toContain('"\\u202e4111"');
+    expect(check(text, []).cards[0]).toMatchObject({ file: 'a\u202egnp.png' });
+    const imported = importedOutcome(check(text, []).cards[0]);
+    expect(imported.kind === 'credit-card' && imported.result.cardNums[0].value).toBe('\u202e4111');
+  });
+
+  it("read an older session's review with its file name, and drop the name", () => {
+    const json = JSON.parse(build([{ file: 'credit-card.png', sha256, outcome, review }], false));
+    json.cards[0].review.file = 'credit-card.png';
+    delete json.cards[0].bytes;
+    const card = check(JSON.stringify(json), [sha256]).cards[0];
+    expect(card.review).toEqual(review);
+    expect(card.bytes).toBeUndefined();
+  });
+
+  it('refuse a size that is no image the service takes', () => {
+    for (const bytes of [0, 1.5, -1, 20 * 1024 * 1024 + 1, '1000'])
+      expect(
+        crafted((c) => {
+          c.bytes = bytes;
+        }),
+      ).toThrow('card 1 (credit-card.png): bytes is missing or not valid');
   });
 
   it('take an ID card result, and a card with neither review nor image, which is simply not imported', () => {
     const id = { ...outcome, kind: 'id-card' as const, result: driver.result as IdCardResult };
-    const text = buildSession(
+    const text = build(
       [
         { file: 'id-driver.png', sha256: driver.sha256, outcome: id as never },
         { file: 'credit-card-angled.png', sha256: otherSha, outcome },
       ],
       true,
     );
-    const parsed = parseSession(text, [driver.sha256]);
+    const parsed = check(text, [driver.sha256]);
     expect(parsed.cards.map((c) => c.analysis)).toEqual(['id-card', 'credit-card']);
     expect(importedOutcome(parsed.cards[0])).toMatchObject({ kind: 'id-card', requestKey: null });
   });
 
   it('refuse what is not a session', () => {
-    expect(() => parseSession('{"kind":"other"}', [])).toThrow('not a Cardlens session');
-    expect(() => parseSession('nope', [])).toThrow('not JSON');
-    expect(() => parseSession('{"kind":"cardlens-session","version":1,"redacted":false,"cards":{}}', [])).toThrow(
+    expect(() => check('{"kind":"other"}', [])).toThrow('not a Cardlens session');
+    expect(() => check('nope', [])).toThrow('not JSON');
+    expect(() => check('{"kind":"cardlens-session","version":1,"redacted":false,"cards":{}}', [])).toThrow(
       /not a Cardlens session \(cards is missing or not valid\)/,
     );
   });
@@ -194,42 +242,42 @@ describe('a crafted session is refused whole, naming the card and the field', ()
       }),
     ).toThrow('card 1 (credit-card.png): review.fields["cardNums.3"].key is longer than 200 characters');
     const deep = '['.repeat(100_000) + ']'.repeat(100_000); // JSON.parse takes it; a recursive walk would not
-    const text = buildSession([{ file: 'credit-card.png', sha256, outcome }], false);
-    expect(() => parseSession(text.replace('"result": {', `"result": { "extra": ${deep},`), [sha256])).toThrow(
+    const text = build([{ file: 'credit-card.png', sha256, outcome }], false);
+    expect(() => check(text.replace('"result": {', `"result": { "extra": ${deep},`), [sha256])).toThrow(
       /^card 1 \(credit-card\.png\): result\.extra(\[0\])+ is nested too deeply$/,
     );
-    const big = buildSession([{ file: 'credit-card.png', sha256, outcome }], false).replace(
+    const big = build([{ file: 'credit-card.png', sha256, outcome }], false).replace(
       '"version": 1,',
       `"version": 1, "padding": "${'x'.repeat(session.MAX_SESSION_BYTES)}",`,
     );
-    expect(() => parseSession(big, [sha256])).toThrow('the session file is over 10 MB');
+    expect(() => check(big, [sha256])).toThrow('the session file is over 10 MB');
   });
 
   it('when a key could reach a prototype', () => {
-    const text = buildSession([{ file: 'credit-card.png', sha256, outcome, review }], false);
+    const text = build([{ file: 'credit-card.png', sha256, outcome, review }], false);
     const withKey = (where: string, key: string) =>
       text.replace(where, `${where} "${key}": { "polluted": true, "verdict": "correct" },`);
-    expect(() => parseSession(withKey('"fields": {', '__proto__'), [sha256])).toThrow(
+    expect(() => check(withKey('"fields": {', '__proto__'), [sha256])).toThrow(
       'card 1 (credit-card.png): review.fields.__proto__ is a key that is not allowed',
     );
-    expect(() => parseSession(withKey('"result": {', 'constructor'), [sha256])).toThrow(
+    expect(() => check(withKey('"result": {', 'constructor'), [sha256])).toThrow(
       'card 1 (credit-card.png): result.constructor is a key that is not allowed',
     );
-    expect(() => parseSession(text.replace('{', '{ "__proto__": { "polluted": true },'), [sha256])).toThrow(
+    expect(() => check(text.replace('{', '{ "__proto__": { "polluted": true },'), [sha256])).toThrow(
       'the file: __proto__ is a key that is not allowed',
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('when two cards name the same image', () => {
-    const text = buildSession(
+    const text = build(
       [
         { file: 'credit-card.png', sha256, outcome },
         { file: 'copy.png', sha256, outcome, review },
       ],
       false,
     );
-    expect(() => parseSession(text, [sha256])).toThrow('card 2 (copy.png): the same image as card 1');
+    expect(() => check(text, [sha256])).toThrow('card 2 (copy.png): the same image as card 1');
   });
 
   it('say so in Korean too', () => {

@@ -5,10 +5,15 @@ import type { AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
 import { rawCreditCardSchema, rawIdCardSchema } from '@/api/schemas';
 import { redactResult } from '@/features/fields';
 import { bilingual, fillIn, type Lang, type MessageKey } from '@/features/shared';
-import { cardReviewSchema, MAX_FILE_NAME, type CardReview } from './review-model';
-import { withoutValues } from './review-store';
+import { visibleJson } from '@/lib/hidden-characters';
+import { MAX_IMAGE_BYTES } from '@/lib/image-format';
+import { cardReviewSchema, MAX_FILE_NAME, withoutValues, type CardReview } from './review-model';
 
-export type SessionCard = { file: string; sha256: string; review?: CardReview } & (
+/**
+ * One card of a session. `file` is the file's name in a full session, and a name that says nothing
+ * of it in a redacted one; `bytes` is the image's size, by which an import finds it among the files chosen.
+ */
+export type SessionCard = { file: string; sha256: string; bytes?: number; review?: CardReview } & (
   | { analysis: 'credit-card'; result: CreditCardResult }
   | { analysis: 'id-card' | 'id-card-stand-alone'; result: IdCardResult }
 );
@@ -32,7 +37,8 @@ export type SessionProblem =
   | 'too-deep'
   | 'duplicate'
   | 'review-sha'
-  | 'review-no-image';
+  | 'review-no-image'
+  | 'images-too-large';
 
 /** Why a session file was refused, with where: the card (1-based, as a person counts) and the field. */
 export interface SessionRefusal {
@@ -43,6 +49,8 @@ export interface SessionRefusal {
   field?: string;
   /** A length (characters) or size (MB) limit. */
   limit?: number;
+  /** A size (MB) over that limit. */
+  size?: number;
   /** The card that first named the same image. */
   first?: number;
 }
@@ -67,6 +75,7 @@ const PROBLEM_MESSAGES: Record<SessionProblem, MessageKey> = {
   duplicate: 'sessionDuplicate',
   'review-sha': 'sessionReviewSha',
   'review-no-image': 'sessionReviewNoImage',
+  'images-too-large': 'sessionImagesTooLarge',
 };
 
 /** The refusal in words, in English or Korean. */
@@ -135,6 +144,7 @@ const sessionSchema = v.object({
 const cardEntries = {
   file: v.pipe(v.string(), v.maxLength(MAX_FILE_NAME)),
   sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  bytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_IMAGE_BYTES))),
   review: v.optional(cardReviewSchema),
 };
 const cardSchema = v.variant('analysis', [
@@ -151,7 +161,8 @@ function issueRefusal(issue: v.BaseIssue<unknown>, where: Pick<SessionRefusal, '
 }
 
 function asSessionCard(card: CheckedCard): SessionCard {
-  const base = { file: card.file, sha256: card.sha256, ...(card.review ? { review: card.review } : {}) };
+  const { file, sha256, bytes, review } = card;
+  const base = { file, sha256, ...(bytes ? { bytes } : {}), ...(review ? { review } : {}) };
   if (card.analysis !== 'credit-card') return { ...base, analysis: card.analysis, result: card.result };
   // As the client does after decrypting: a split number joined, absent parts left out rather than null.
   const { totalCardNum, validThru, validThruBox, ...rest } = card.result;
@@ -167,28 +178,35 @@ function asSessionCard(card: CheckedCard): SessionCard {
   };
 }
 
-/** A reviewed batch as one file: results (redacted unless asked) and verdicts, keyed by image hash. */
+/**
+ * A reviewed batch as one file: results and verdicts keyed by image hash. Redacted unless asked: then
+ * values are masked, corrections left out, and each card named by `name` instead of its file's name.
+ */
 export function buildSession(
-  cards: { file: string; sha256: string; outcome: AnalysisOutcome; review?: CardReview }[],
+  cards: {
+    file: string;
+    name: string;
+    sha256: string;
+    bytes: number;
+    outcome: AnalysisOutcome;
+    review?: CardReview;
+  }[],
   redacted: boolean,
 ): string {
-  return JSON.stringify(
-    {
-      kind: 'cardlens-session',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      redacted,
-      cards: cards.map((c) => ({
-        file: c.file,
-        sha256: c.sha256,
-        analysis: c.outcome.kind,
-        result: redacted ? redactResult(c.outcome) : c.outcome.result,
-        ...(c.review ? { review: redacted ? withoutValues(c.review) : c.review } : {}),
-      })),
-    },
-    null,
-    2,
-  );
+  return visibleJson({
+    kind: 'cardlens-session',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    redacted,
+    cards: cards.map((c) => ({
+      file: redacted ? c.name : c.file,
+      sha256: c.sha256,
+      bytes: c.bytes,
+      analysis: c.outcome.kind,
+      result: redacted ? redactResult(c.outcome) : c.outcome.result,
+      ...(c.review ? { review: redacted ? withoutValues(c.review) : c.review } : {}),
+    })),
+  });
 }
 
 /** Refuses a session file by its size alone, before reading it. */
@@ -196,16 +214,19 @@ export function checkSessionSize(bytes: number): void {
   if (bytes > MAX_SESSION_BYTES) refuse({ problem: 'too-large', limit: MAX_SESSION_BYTES / 1024 / 1024 });
 }
 
+/** A session as parsed and checked, before any image is read. */
+export interface ParsedSession {
+  redacted: boolean;
+  cards: SessionCard[];
+}
+
 /**
- * A session file, checked whole before anything of it is used: every result against the response
- * schemas, every review against CardReview's, and every review against the images chosen with it
- * (the SHA-256 of their bytes): a review must be its own card's, and that card's image must be
- * among them. Throws SessionRefused, naming the card and the field, at the first problem.
+ * A session file, checked whole before any image is read or anything of it used: every result against
+ * the response schemas, every review against CardReview's, each review against its own card.
+ * Throws SessionRefused, naming the card and the field, at the first problem. That each review's image
+ * was chosen with it is checked once the images are read (requireReviewedImages).
  */
-export function parseSession(
-  text: string,
-  imageHashes: readonly string[],
-): { redacted: boolean; cards: SessionCard[] } {
+export function parseSession(text: string): ParsedSession {
   checkSessionSize(text.length);
   let json: unknown;
   try {
@@ -217,31 +238,43 @@ export function parseSession(
   if (!top.success) refuse({ problem: 'not-session', field: pathText(v.getDotPath(top.issues[0])?.split('.') ?? []) });
 
   const cards = top.output.cards;
-  const where = (i: number) => {
-    const file = (cards[i] as { file?: unknown } | null)?.file;
-    return { card: i + 1, file: typeof file === 'string' ? short(file) : '?' };
-  };
   const found = checkTree(json);
   if (found) {
     const { path, ...refusal } = found;
     const inCard = path[0] === 'cards' && typeof path[1] === 'number';
-    refuse({ ...refusal, ...(inCard ? where(path[1] as number) : {}), field: pathText(inCard ? path.slice(2) : path) });
+    refuse({
+      ...refusal,
+      ...(inCard ? whereIn(cards, path[1] as number) : {}),
+      field: pathText(inCard ? path.slice(2) : path),
+    });
   }
 
-  const chosen = new Set(imageHashes);
   const firstSeen = new Map<string, number>();
   const parsed = cards.map((raw, i) => {
     const checked = v.safeParse(cardSchema, raw);
-    if (!checked.success) refuse(issueRefusal(checked.issues[0], where(i)));
+    if (!checked.success) refuse(issueRefusal(checked.issues[0], whereIn(cards, i)));
     const card = checked.output;
     const first = firstSeen.get(card.sha256);
-    if (first !== undefined) refuse({ problem: 'duplicate', ...where(i), first });
+    if (first !== undefined) refuse({ problem: 'duplicate', ...whereIn(cards, i), first });
     firstSeen.set(card.sha256, i + 1);
-    if (card.review && card.review.sha256 !== card.sha256) refuse({ problem: 'review-sha', ...where(i) });
-    if (card.review && !chosen.has(card.sha256)) refuse({ problem: 'review-no-image', ...where(i) });
+    if (card.review && card.review.sha256 !== card.sha256) refuse({ problem: 'review-sha', ...whereIn(cards, i) });
     return asSessionCard(card);
   });
   return { redacted: top.output.redacted, cards: parsed };
+}
+
+/** A card as a refusal names it: its place (1-based, as a person counts) and its file. */
+function whereIn(cards: readonly unknown[], i: number): Pick<SessionRefusal, 'card' | 'file'> {
+  const file = (cards[i] as { file?: unknown } | null)?.file;
+  return { card: i + 1, file: typeof file === 'string' ? short(file) : '?' };
+}
+
+/** Refuses the session when a review's image is not among those found (by the SHA-256 of their bytes). */
+export function requireReviewedImages(session: ParsedSession, imageHashes: ReadonlySet<string>): void {
+  session.cards.forEach((card, i) => {
+    if (card.review && !imageHashes.has(card.sha256))
+      refuse({ problem: 'review-no-image', ...whereIn(session.cards, i) });
+  });
 }
 
 /** An analysis outcome rebuilt from a session, with no API call: no timings and no Request-Key. */

@@ -1,11 +1,14 @@
 import type { CardResult, ViewerField } from '@/features/fields';
 import { creditCardRules } from './card-rules';
+import { hiddenCharacterRules } from './hidden-rules';
 import { idCardRules } from './id-rules';
 import { markedChars, type RuleResult } from './rule-types';
 
 /** Every rule for a result (issue 5's table), each tied to the field it concerns. */
 export function checkRules(input: CardResult, fields: ViewerField[], today = new Date()): RuleResult[] {
-  return input.kind === 'credit-card' ? creditCardRules(input.result, today) : idCardRules(input.result, fields, today);
+  const rules =
+    input.kind === 'credit-card' ? creditCardRules(input.result, today) : idCardRules(input.result, fields, today);
+  return [...rules, ...hiddenCharacterRules(fields)];
 }
 
 export const isProblem = (r: RuleResult) => r.outcome === 'fail' || r.outcome === 'missing';

@@ -18,4 +18,16 @@ describe('describeError', () => {
     expect(d.hint?.en).toBe('Read on this device. Looked for a card number of 15–16 digits.');
     expect(d.hint?.en).not.toMatch(/well-lit/);
   });
+
+  it("blames a server in between for a proxy's 413, with the file's size, and cites no limit the file meets", () => {
+    const d = describeError(
+      new OcrError('too-large-for-proxy', 'x', { status: 413, uploadBytes: Math.round(9.9 * 1024 * 1024) }),
+    );
+    expect(d.title.en).toBe('A server between this page and NHN refused the upload as too large: the file is 9.9 MB.');
+    expect(d.hint?.en).toContain('client_max_body_size');
+    expect(d.title.ko).toContain('9.9MB');
+    expect(d.hint?.ko).toContain('client_max_body_size');
+    for (const text of [d.title.en, d.hint?.en, d.title.ko, d.hint?.ko]) expect(text).not.toMatch(/20 ?MB|[Ss]hrink/);
+    expect(d.connectionProblem).toBe(false);
+  });
 });

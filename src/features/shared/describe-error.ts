@@ -1,4 +1,5 @@
 import { describeResultCode, OcrError, type Localised } from '@/api';
+import { megabytes } from '@/lib/image-format';
 
 export interface ErrorDescription {
   title: Localised;
@@ -64,6 +65,28 @@ const KIND_TEXT: Record<string, { title: Localised; hint?: Localised }> = {
   },
 };
 
+/**
+ * A proxy's body limit, not the service's: the file is within the service's limit, so the advice is
+ * that server's setting, never a size the file already meets.
+ */
+function tooLargeForProxy(bytes: number): { title: Localised; hint: Localised } {
+  const size = megabytes(bytes);
+  return {
+    title: {
+      en: `A server between this page and NHN refused the upload as too large: the file is ${size} MB.`,
+      ko: `이 페이지와 NHN 사이의 서버가 업로드를 너무 크다며 거부했습니다. 파일 크기는 ${size}MB입니다.`,
+    },
+    hint: {
+      en:
+        "NHN did not refuse it. Raise that server's request body limit above the file's size " +
+        '(client_max_body_size in nginx), or connect without that server.',
+      ko:
+        'NHN이 거부한 것이 아닙니다. 그 서버의 요청 본문 한도를 파일 크기보다 크게 올리거나' +
+        '(nginx의 client_max_body_size), 그 서버를 거치지 않고 연결하세요.',
+    },
+  };
+}
+
 export function describeError(error: unknown): ErrorDescription {
   if (error instanceof OcrError) {
     if (error.kind === 'api' && error.resultCode !== undefined) {
@@ -76,7 +99,10 @@ export function describeError(error: unknown): ErrorDescription {
         network: false,
       };
     }
-    const text = KIND_TEXT[error.kind] ?? KIND_TEXT['malformed-response'];
+    const text =
+      error.kind === 'too-large-for-proxy'
+        ? tooLargeForProxy(error.uploadBytes ?? 0)
+        : (KIND_TEXT[error.kind] ?? KIND_TEXT['malformed-response']);
     return {
       ...text,
       detail: error.message,

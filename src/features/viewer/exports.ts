@@ -1,21 +1,31 @@
 import type { ImageQuad } from '@/api';
 import { type CardResult, type ViewerField, redactResult } from '@/features/fields';
+import { visibleJson } from '@/lib/hidden-characters';
 import type { LabelOptions } from './label-text';
 import { drawOverlay } from './overlay-drawing';
 import type { Size } from './view-transform';
 
 export const baseName = (fileName: string) => fileName.replace(/\.[^.]+$/, '') || 'card';
 
+/** A card's names: the file's, which only a full export carries, and the one a redacted export uses (exportName). */
+export interface ExportNames {
+  file: string;
+  name: string;
+}
+
+/** What a downloaded export of the card is called, before its suffix. */
+export const exportBase = (names: ExportNames, redacted: boolean) => (redacted ? names.name : baseName(names.file));
+
 /** The result as JSON: redacted unless the user confirmed otherwise. Never includes a credential. */
-export function resultJson(input: CardResult & { fileName: string; analysis: string }, redacted: boolean): Blob {
+export function resultJson(input: CardResult & ExportNames & { analysis: string }, redacted: boolean): Blob {
   const body = {
-    file: input.fileName,
+    file: redacted ? input.name : input.file,
     service: input.analysis,
     redacted,
     exportedAt: new Date().toISOString(),
     result: redacted ? redactResult(input) : input.result,
   };
-  return new Blob([JSON.stringify(body, null, 2)], { type: 'application/json' });
+  return new Blob([visibleJson(body)], { type: 'application/json' });
 }
 
 /** The image (already covered, when redacted or in presentation mode) with boxes and labels, at the displayed resolution. */

@@ -7,6 +7,7 @@ import { loadedReviewScreens, type CardReview } from '@/features/review';
 import { isProblem, RulesPanel } from '@/features/rules';
 import { SecondReadNote } from '@/features/second-read';
 import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
+import { visibleJson } from '@/lib/hidden-characters';
 import { FieldList } from './field-list';
 import { DeviceReadNote, ResultDetails, TimingTable } from './result-details';
 
@@ -54,7 +55,7 @@ export function Inspector({
   const active = tabs.find((x) => x.id === tab && !x.hidden) ? tab : 'fields';
   const fields = card?.fields ?? [];
   const problems = card?.rules.filter(isProblem).length ?? 0;
-  const reviewCard = item.image && outcome ? { sha256: item.image.sha256, file: item.file.name } : null;
+  const reviewCard = item.image && outcome ? { sha256: item.image.sha256 } : null;
 
   return (
     <aside className="viewer-side">
@@ -138,7 +139,7 @@ export function Inspector({
                 <>
                   {!showValues && <p className="hint">{t('jsonMasked')}</p>}
                   <pre className="json" role="region" tabIndex={0} aria-label={t('jsonResult')}>
-                    {JSON.stringify(showValues ? outcome.result : redactResult(outcome), null, 2)}
+                    {visibleJson(showValues ? outcome.result : redactResult(outcome))}
                   </pre>
                 </>
               )}

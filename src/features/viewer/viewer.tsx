@@ -1,13 +1,13 @@
 import type Konva from 'konva';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { QueueItem } from '@/features/analyze';
+import { exportName, type QueueItem } from '@/features/analyze';
 import { cardView } from '@/features/card-view';
 import { coverPicture, coverPlan, wholeCover, type CoverReason } from '@/features/cover';
 import { FIELD_NAMES, hasBox, valueView } from '@/features/fields';
 import { useReviews } from '@/features/review';
 import { ConfirmExportDialog, download, useI18n, type MessageKey } from '@/features/shared';
 import type { Layers } from './card-canvas';
-import { annotatedPng, baseName, resultJson } from './exports';
+import { annotatedPng, exportBase, resultJson } from './exports';
 import { Inspector, type InspectorTab } from './inspector';
 import { StatusOverlay } from './status-overlay';
 import { useBitmap } from './use-bitmap';
@@ -111,6 +111,8 @@ export function Viewer(props: Props) {
     else setView(action.view);
   }
 
+  const names = { file: item.file.name, name: exportName(item) };
+
   /** Redacted: the covered picture and masked labels, as presentation mode shows it. */
   async function exportPng(redacted: boolean) {
     setConfirming(null);
@@ -128,14 +130,14 @@ export function Viewer(props: Props) {
       boxes: layers.boxes,
       extra: layers.extra,
     });
-    download(blob, `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.png`);
+    download(blob, `${exportBase(names, redacted)}-cardlens${redacted ? '-redacted' : ''}.png`);
   }
 
   function exportJson(redacted: boolean) {
     if (!item.outcome) return;
     download(
-      resultJson({ ...item.outcome, fileName: item.file.name, analysis: item.outcome.kind }, redacted),
-      `${baseName(item.file.name)}-cardlens${redacted ? '-redacted' : ''}.json`,
+      resultJson({ ...item.outcome, ...names, analysis: item.outcome.kind }, redacted),
+      `${exportBase(names, redacted)}-cardlens${redacted ? '-redacted' : ''}.json`,
     );
     // Only the full JSON keeps the result: a picture or a redacted file does not.
     if (!redacted) onExported([item.id]);

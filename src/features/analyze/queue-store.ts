@@ -66,9 +66,14 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       if (reading.size >= checkingSlots || reading.size + bytes.size >= window) return;
       if (item.status !== 'checking' || reading.has(item.id)) continue;
       reading.add(item.id);
-      // A check that throws (no crypto.subtle off a secure origin, say) ends the card, with the reason.
+      // A check that throws ends the card, with the reason: the client's own error (a page that may send
+      // nothing, say) as its request would have failed, anything else as a refusal.
       void check(item)
-        .catch((error: unknown) => patch(item.id, { status: 'rejected', rejection: checkFailed(error) }))
+        .catch((error: unknown) => {
+          if (find(item.id)?.status !== 'checking') return;
+          if (error instanceof OcrError) fail(item.id, error);
+          else patch(item.id, { status: 'rejected', rejection: checkFailed(error) });
+        })
         .finally(() => {
           reading.delete(item.id);
           readAhead();
@@ -130,6 +135,11 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     readAhead();
   }
 
+  function fail(id: string, error: unknown) {
+    finish(id, { status: 'failed', error });
+    eventListeners.forEach((listener) => listener({ type: 'failed', id, error }));
+  }
+
   function start(item: QueueItem & { image: ImageMeta }, data: Uint8Array) {
     const controller = new AbortController();
     controllers.set(item.id, controller);
@@ -158,9 +168,8 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
         (outcome) => finish(item.id, { status: 'done', outcome }),
         (error: unknown) => {
           if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
-          const cancelled = error instanceof OcrError && error.kind === 'aborted';
-          finish(item.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : error });
-          if (!cancelled) eventListeners.forEach((listener) => listener({ type: 'failed', id: item.id, error }));
+          if (error instanceof OcrError && error.kind === 'aborted') finish(item.id, { status: 'cancelled' });
+          else fail(item.id, error);
         },
       )
       .finally(() => {

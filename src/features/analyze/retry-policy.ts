@@ -10,10 +10,13 @@ const ABOUT_THE_IMAGE = new Set([
   4131000, // MAX_UPLOAD_SIZE_EXCEEDED
 ]);
 
-/** Whether another try could end differently: not for a refusal of the image itself, nor a request we refused to build. */
+/**
+ * Whether another try could end differently: not for a refusal of the image itself, nor a request we refused
+ * to build, nor one this page may never send.
+ */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof OcrError)) return true;
-  if (error.kind === 'invalid-request') return false;
+  if (error.kind === 'invalid-request' || error.kind === 'insecure-context') return false;
   if (error.status === 413) return false;
   return error.resultCode === undefined || !ABOUT_THE_IMAGE.has(error.resultCode);
 }

@@ -1,4 +1,4 @@
-import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
+import type { AnalysisOutcome, AnalyzeVariables } from '@/api';
 import { fileExtension } from '@/lib/image-format';
 import { limit } from '@/lib/limit';
 import type { Inspected } from './preflight';
@@ -6,7 +6,7 @@ import { createBatchConnections } from './batch-connections';
 import { inProgress, joinCautions, metaOf, RETRY_CLEARS, type ImageMeta, type QueueItem } from './queue-item';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, type QueueDeps, type QueueEvent, type QueueState } from './queue-types';
-import { checkFailed, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
+import { endedBy, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
 
 export type { DecodeCheck, QueueDeps, QueueEvent, QueueState } from './queue-types';
 
@@ -66,14 +66,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       if (reading.size >= checkingSlots || reading.size + bytes.size >= window) return;
       if (item.status !== 'checking' || reading.has(item.id)) continue;
       reading.add(item.id);
-      // A check that throws ends the card, with the reason: the client's own error (a page that may send
-      // nothing, say) as its request would have failed, anything else as a refusal.
+      // A check that throws (from a page that may send nothing, say) ends the card, with the reason.
       void check(item)
-        .catch((error: unknown) => {
-          if (find(item.id)?.status !== 'checking') return;
-          if (error instanceof OcrError) fail(item.id, error);
-          else patch(item.id, { status: 'rejected', rejection: checkFailed(error) });
-        })
+        .catch((error: unknown) => find(item.id)?.status === 'checking' && finish(item.id, endedBy(error, 'check')))
         .finally(() => {
           reading.delete(item.id);
           readAhead();
@@ -133,11 +128,8 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     release(id);
     patch(id, { ...change, stage: undefined, finishedAt: now() });
     readAhead();
-  }
-
-  function fail(id: string, error: unknown) {
-    finish(id, { status: 'failed', error });
-    eventListeners.forEach((listener) => listener({ type: 'failed', id, error }));
+    if (change.status === 'failed')
+      eventListeners.forEach((listen) => listen({ type: 'failed', id, error: change.error }));
   }
 
   function start(item: QueueItem & { image: ImageMeta }, data: Uint8Array) {
@@ -168,8 +160,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
         (outcome) => finish(item.id, { status: 'done', outcome }),
         (error: unknown) => {
           if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
-          if (error instanceof OcrError && error.kind === 'aborted') finish(item.id, { status: 'cancelled' });
-          else fail(item.id, error);
+          finish(item.id, endedBy(error, 'request'));
         },
       )
       .finally(() => {

@@ -1,4 +1,5 @@
 import { OcrError, type Localised } from '@/api';
+import type { QueueItem } from './queue-item';
 
 // Answers that say something about the image itself: sending the same bytes again gets the same answer.
 const ABOUT_THE_IMAGE = new Set([
@@ -46,3 +47,13 @@ export const checkFailed = (error: unknown): Localised => ({
   en: `It could not be checked: ${String(error)}`,
   ko: `검사할 수 없습니다: ${String(error)}`,
 });
+
+/**
+ * How an error ends a card: cancelled when it was aborted, else failed, as the client said. A check before
+ * sending that threw with an error not the client's own (a file the browser would not read, say) refuses it.
+ */
+export function endedBy(error: unknown, during: 'check' | 'request'): Partial<QueueItem> {
+  if (error instanceof OcrError)
+    return error.kind === 'aborted' ? { status: 'cancelled' } : { status: 'failed', error };
+  return during === 'check' ? { status: 'rejected', rejection: checkFailed(error) } : { status: 'failed', error };
+}

@@ -56,7 +56,7 @@ test('no CORS at all: reachable, but ✗ CORS with the nginx lines that fix it',
   const s = await statuses(page);
   expect([s.Reachable, s['Allowed by CORS'], s.Credentials]).toEqual(['✓', '✗', 'skipped']);
   await expect(line(page, 'Allowed by CORS')).toContainText('sends no CORS headers');
-  await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('location /nhn-ocr/ {');
+  await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('location ^~ /nhn-ocr/ {');
   await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('proxy_pass $cardlens_upstream;');
 });
 

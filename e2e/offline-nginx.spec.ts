@@ -5,7 +5,7 @@ import { cachedRequests, controlled, ocrRequests, withCredentials } from './supp
 
 // The service worker as deployed: deploy/nginx.conf serving the build (see e2e/nginx.spec.ts for why
 // dist-e2e), its /nhn-ocr proxy pointed at a sandbox server. Skipped where nginx cannot be installed.
-const site = nginxSite(19_000 + (process.pid % 1000));
+const site = nginxSite(19_000 + (process.pid % 500), 19_500 + (process.pid % 500));
 
 test.use({ serviceWorkers: 'allow' });
 

@@ -365,6 +365,59 @@ describe('a client with an empty credential', () => {
   });
 });
 
+describe('a client on a page that is not a secure context', () => {
+  // A page served over plain HTTP from another computer: the browser says so with isSecureContext.
+  it('refuses every call, whatever the endpoint, and sends nothing', async () => {
+    vi.stubGlobal('isSecureContext', false);
+    try {
+      for (const baseUrl of [SANDBOX_URL, 'https://api-ocr.nhncloudservice.com', 'http://192.0.2.1:8080']) {
+        const sent: string[] = [];
+        const client = createOcrClient({
+          baseUrl,
+          appKey: 'sandbox',
+          auth: { kind: 'secret-key', secretKey: 'sandbox' },
+          fetch: (input) => {
+            sent.push(input instanceof Request ? input.url : input.toString());
+            return Promise.reject(new Error('must not be called'));
+          },
+        });
+        for (const call of [
+          client.getPublicKey('id-card', { fresh: true }),
+          client.analyzeCreditCard(sampleImage('credit-card.png')),
+          client.analyzeIdCardStandAlone(sampleImage('id-resident.png')),
+          client.verifyAuthenticity('request-key', {
+            idType: 'resident',
+            name: '홍길동',
+            residentNumber: '9001011234568',
+            issueDate: '20190304',
+          }),
+        ]) {
+          const error = await failure(call);
+          expect(error.kind).toBe('insecure-context');
+          expect(error.message).toMatch(/not a secure context.*nothing was sent/);
+          expect(error.isConnectionProblem).toBe(true);
+        }
+        expect(sent, baseUrl).toEqual([]);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('takes the flag from its options too', async () => {
+    const { sandbox } = rig();
+    const client = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'access-token', token: 'sandbox' },
+      fetch: inProcessFetch(sandbox),
+      secureContext: false,
+    });
+    expect((await failure(client.analyzeIdCard(sampleImage('id-resident.png')))).kind).toBe('insecure-context');
+    expect(sandbox.control.log()).toHaveLength(0);
+  });
+});
+
 describe('transport failures are typed', () => {
   it('network when the connection drops', async () => {
     const { client, sandbox } = rig();

@@ -4,6 +4,7 @@ import { checkAuthenticityFields, PLAIN_AUTHENTICITY_FIELDS, AUTHENTICITY_RULES 
 import { decryptCreditCard, decryptIdCard } from './decrypt-result';
 import { apiVersionOf, missingCredential } from './credentials';
 import { OcrError } from './errors';
+import { insecureContextError, isSecureContextNow } from './secure-context';
 import { timingsOf, type Marks } from './timings';
 import { authenticityResultSchema, publicKeyResultSchema, rawCreditCardSchema, rawIdCardSchema } from './schemas';
 import { abortable, describeIssues, imagePart, jsonRequest, send, type SealedBody } from './transport';
@@ -36,6 +37,8 @@ export interface OcrClientOptions {
   /** Epoch milliseconds, for when a Request-Key arrived. */
   wallClock?: () => number;
   random?: RandomSource;
+  /** Whether the page is a secure context; off one, every call is refused before anything is sent. */
+  secureContext?: boolean;
 }
 
 export interface FetchedPublicKey extends PublicKey {
@@ -93,7 +96,9 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
   const authHeaders: Record<string, string> =
     auth.kind === 'secret-key' ? { Authorization: auth.secretKey } : { 'X-NHN-Authorization': `Bearer ${auth.token}` };
   const url = (suffix: string) => `${baseUrl}/${apiVersion}/appkeys/${encodeURIComponent(appKey)}/${suffix}`;
-  // Every call starts by fetching the public key, so this one check keeps an empty credential off the wire.
+  // Every call starts by fetching the public key, so these checks keep a credential off the wire: from a
+  // page that is not a secure context, whatever the endpoint, and when one is empty.
+  const secure = options.secureContext ?? isSecureContextNow();
   const missing = missingCredential(appKey, auth);
 
   // One client is bound to one (baseUrl, appKey, auth), so caching per service caches per all four.
@@ -103,6 +108,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
     service: OcrService,
     opts: { signal?: AbortSignal; fresh?: boolean } = {},
   ): Promise<FetchedPublicKey> {
+    if (!secure) return Promise.reject(insecureContextError());
     if (missing) return Promise.reject(new OcrError('not-configured', `There is no ${missing}; nothing was sent.`));
     if (opts.signal?.aborted) return Promise.reject(new OcrError('aborted', 'The request was cancelled.'));
     const cached = publicKeys.get(service);

@@ -14,7 +14,9 @@ export type OcrErrorKind =
   /** Not sent: the endpoint would carry the secret in clear and the user has not agreed to that. */
   | 'insecure-endpoint'
   /** HTTP 413 from a server between the page and the service (a proxy's body limit), not the service's own. */
-  | 'too-large-for-proxy';
+  | 'too-large-for-proxy'
+  /** Not sent: the page itself is not a secure context, whatever the endpoint. */
+  | 'insecure-context';
 
 export interface FieldProblem {
   field: string;
@@ -58,7 +60,8 @@ export class OcrError extends Error {
 
   /** True when the fix is in the connection settings: the UI opens that panel. */
   get isConnectionProblem(): boolean {
-    if (this.kind === 'network' || this.kind === 'not-configured' || this.kind === 'insecure-endpoint') return true;
+    const connectionKinds: OcrErrorKind[] = ['network', 'not-configured', 'insecure-endpoint', 'insecure-context'];
+    if (connectionKinds.includes(this.kind)) return true;
     if (this.kind === 'http') return this.status === 401 || this.status === 403 || this.status === 404;
     return this.kind === 'api' && this.resultCode !== undefined && CONNECTION_RESULT_CODES.has(this.resultCode);
   }

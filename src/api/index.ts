@@ -2,6 +2,7 @@ export { apiVersionOf, missingCredential } from './credentials';
 export type { OcrClient, OcrClientOptions, FetchedPublicKey } from './client';
 export { createOcrClient, deferredClient, prefetchClient } from './deferred-client';
 export { OcrError, NETWORK_MESSAGE, type OcrErrorKind, type FieldProblem } from './errors';
+export { insecureContextError, isSecureContextNow } from './secure-context';
 export { RESULT_CODES, describeResultCode, type ResultCodeInfo, type Localised } from './result-codes';
 export { checkAuthenticityFields, AUTHENTICITY_RULES, PLAIN_AUTHENTICITY_FIELDS } from './authenticity-fields';
 export { normaliseDate, isCalendarDate } from './dates';

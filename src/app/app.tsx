@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { AnalysisKind, SampleEntry } from '@/api';
+import { isSecureContextNow, type AnalysisKind, type SampleEntry } from '@/api';
 import { CardDropProvider, sampleFile, type QueueItem } from '@/features/analyze';
 import { ConnectionProvider, useConnection } from '@/features/connection';
 import { useDeviceChecks } from '@/features/second-read';
@@ -71,9 +71,10 @@ function Page() {
     focusOnSwap.current = null;
   }, [showWorkspace]);
 
-  // The sandbox is the default connection: make its keys while the visitor reads the page.
+  // The sandbox is the default connection: make its keys while the visitor reads the page. A page that is
+  // not a secure context has no Web Crypto to make them with, and may send nothing anyway.
   useEffect(() => {
-    if (settings.endpoint !== 'sandbox') return;
+    if (settings.endpoint !== 'sandbox' || !isSecureContextNow()) return;
     return whenIdle(() => void loadSandbox().catch(() => undefined));
   }, [settings.endpoint]);
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { OcrError } from '@/api';
 import { sampleImage } from '@/test-support/sandbox-fixture';
 import { preflight, type Decode } from './preflight';
 
@@ -26,6 +27,19 @@ describe('preflight', () => {
       lowResolution: false,
       orientation: 1,
     });
+  });
+
+  it('on a page that is not a secure context, refuses as the client does instead of failing on a missing digest', async () => {
+    vi.stubGlobal('isSecureContext', false);
+    // What such a page has: no crypto.subtle.
+    vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) });
+    try {
+      const error: unknown = await preflight(sampleFile('credit-card.png'), decodes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OcrError);
+      expect(error).toMatchObject({ kind: 'insecure-context', isConnectionProblem: true });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reads EXIF orientation 6 and reports the upright size', async () => {

@@ -1,4 +1,4 @@
-import type { Localised } from '@/api';
+import { insecureContextError, isSecureContextNow, type Localised } from '@/api';
 import { exifOrientation } from '@/lib/exif-orientation';
 import { sha256Hex } from '@/lib/hex';
 import { readImageHeader, type ImageHeader } from '@/lib/image-header';
@@ -65,6 +65,9 @@ export type Decode<T = Blob> = (blob: Blob) => Promise<T>;
  * run before anything else starts; the decode (confirmDecodes) can then run beside other work.
  */
 export async function inspect(file: File): Promise<Inspected | PreflightRejected> {
+  // Off a secure context there is no crypto.subtle to hash with, and the card could never be sent: it
+  // fails as its request would, saying why, instead of on a missing digest().
+  if (!isSecureContextNow()) throw insecureContextError();
   const name = file.name || 'image';
   if (file.size === 0) return reject(`“${name}” is empty (0 bytes).`, `“${name}” 파일이 비어 있습니다(0바이트).`);
   if (file.size > MAX_IMAGE_BYTES) {

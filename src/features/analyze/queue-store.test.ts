@@ -82,6 +82,7 @@ function harness(overrides: Partial<QueueDeps<string>> = {}) {
     inspect,
     confirmDecode: () => Promise.resolve({ ok: true, thumbnail: Promise.resolve(new Blob()) }),
     analyze,
+    answeredBy: () => Promise.resolve('service'),
     now: () => clock++,
     deferMs: 0,
     objectUrls: { create: () => 'blob:thumb', revoke: () => undefined },
@@ -501,6 +502,26 @@ describe('queue store', () => {
     expect(inspections).toBe(1);
     expect(h.store.getSnapshot().items[0]).toMatchObject({ status: 'rejected' });
     expect(h.store.getSnapshot().items[0].rejection?.en).toMatch(/crypto\.subtle is missing/);
+  });
+
+  it('a check that refuses as the client would (a page that may send nothing) fails the card, opens no retry', async () => {
+    const refusal = new OcrError('insecure-context', 'not a secure context; nothing was sent');
+    const h = harness({ inspect: () => Promise.reject(refusal) });
+    const events: unknown[] = [];
+    h.store.on((event) => events.push(event));
+    h.store.addFiles([h.file('a.png'), h.file('b.png')], 'credit-card', 'A');
+    await flush(10);
+    const [a, b] = h.store.getSnapshot().items;
+    expect(h.statuses()).toEqual(['failed', 'failed']);
+    expect(a.error).toBe(refusal);
+    expect(events).toEqual([
+      { type: 'failed', id: a.id, error: refusal },
+      { type: 'failed', id: b.id, error: refusal },
+    ]);
+    h.store.retryFailed('A');
+    await flush(10);
+    expect(h.statuses()).toEqual(['failed', 'failed']);
+    expect(h.calls).toEqual([]);
   });
 
   it('a file deleted between its read and its decode is said to be gone, not corrupt', async () => {

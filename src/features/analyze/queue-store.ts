@@ -1,11 +1,11 @@
-import { OcrError, type AnalysisOutcome, type AnalyzeVariables } from '@/api';
-import { fileExtension } from '@/lib/image-format';
+import type { AnalysisOutcome } from '@/api';
 import { limit } from '@/lib/limit';
+import { analysisRequest, RefusedAfterDecode } from './analysis-request';
 import { createBatchConnections } from './batch-connections';
 import { inProgress, joinCautions, metaOf, RETRY_CLEARS, type ImageMeta, type QueueItem } from './queue-item';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, type QueueDeps, type QueueEvent, type QueueState } from './queue-types';
-import { checkFailed, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
+import { endedBy, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
 
 export type { DecodeCheck, QueueDeps, QueueEvent, QueueState } from './queue-types';
 
@@ -13,9 +13,6 @@ export const DEFAULT_CONCURRENCY = 2;
 export const MAX_CONCURRENCY = 8;
 /** Cards whose bytes may be held at once beyond those in flight: read ahead, but not the whole drop. */
 const READ_AHEAD = 4;
-
-/** Stops a request whose image turned out not to decode; nothing was sent. */
-class RefusedAfterDecode extends Error {}
 
 /**
  * Files in, preflight, then up to `concurrency` requests at a time, in drop order. Only a window of
@@ -65,9 +62,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       if (reading.size >= checkingSlots || reading.size + bytes.size >= window) return;
       if (item.status !== 'checking' || reading.has(item.id)) continue;
       reading.add(item.id);
-      // A check that throws (no crypto.subtle off a secure origin, say) ends the card, with the reason.
+      // A check that throws (from a page that may send nothing, say) ends the card, with the reason.
       void check(item)
-        .catch((error: unknown) => patch(item.id, { status: 'rejected', rejection: checkFailed(error) }))
+        .catch((error: unknown) => find(item.id)?.status === 'checking' && finish(item.id, endedBy(error, 'check')))
         .finally(() => {
           reading.delete(item.id);
           readAhead();
@@ -117,16 +114,17 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
   }
 
   function replaceThumbnail(id: string, thumbnail: Blob) {
-    const item = find(id);
-    if (!item) return; // cleared while it decoded: no URL to make, none to leak
-    patch(id, { thumbnail: objectUrls.create(thumbnail) });
-    if (item.thumbnail) objectUrls.revoke(item.thumbnail);
+    const old = find(id)?.thumbnail; // a card cleared while it decoded gets no URL, so none leaks
+    if (find(id)) patch(id, { thumbnail: objectUrls.create(thumbnail) });
+    if (old) objectUrls.revoke(old);
   }
 
   function finish(id: string, change: Partial<QueueItem>) {
     release(id);
     patch(id, { ...change, stage: undefined, finishedAt: now() });
     readAhead();
+    if (change.status === 'failed')
+      eventListeners.forEach((listen) => listen({ type: 'failed', id, error: change.error }));
   }
 
   function start(item: QueueItem & { image: ImageMeta }, data: Uint8Array) {
@@ -139,30 +137,23 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       startedAt: now(),
       finishedAt: undefined,
     });
-    const request: AnalyzeVariables = {
-      kind: item.kind,
-      // A neutral name: the user's often names a person. The service reads the type from the extension.
-      image: { bytes: data, fileName: `image.${fileExtension(item.image.format)}` },
-      signal: controller.signal,
+    const request = analysisRequest(item, data, controller.signal, {
       onStage: (stage) => item.id === watched && patch(item.id, { stage }),
       beforeSend: async () => {
         const decodes = await (decoded.get(item.id) ?? true);
         // A failed decode releases the card, and its verdict with it: the status still tells.
         if (!decodes || find(item.id)?.status !== 'working') throw new RefusedAfterDecode();
       },
-    };
+    });
     const connection = connections.of(item.id);
-    const answeredBy = deps.answeredBy ?? (() => Promise.resolve('service' as const));
     deps
       .analyze(request, connection)
-      .then(async (outcome) => ({ outcome, by: await answeredBy(connection, item.image, item.kind) }))
+      .then(async (outcome) => ({ outcome, answeredBy: await deps.answeredBy(connection, item.image, item.kind) }))
       .then(
-        ({ outcome, by }) => finish(item.id, { status: 'done', outcome, answeredBy: by }),
+        (answer) => finish(item.id, { status: 'done', ...answer }),
         (error: unknown) => {
           if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
-          const cancelled = error instanceof OcrError && error.kind === 'aborted';
-          finish(item.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? undefined : error });
-          if (!cancelled) eventListeners.forEach((listener) => listener({ type: 'failed', id: item.id, error }));
+          finish(item.id, endedBy(error, 'request'));
         },
       )
       .finally(() => {
@@ -195,6 +186,13 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       items.map((item) => (waiting.has(item.id) ? { ...item, status: 'cancelled', stage: undefined } : item)),
     );
     readAhead();
+  }
+
+  /** A new concurrency or pause: reading ahead and sending follow it at once. */
+  function reconfigure(change: Partial<QueueState>) {
+    publisher.commit({ ...live(), ...change }, true);
+    readAhead();
+    pump();
   }
 
   /** Sends a finished card again, through `connection`: the one in use now, perhaps mended since. */
@@ -285,15 +283,8 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
         }),
       );
     },
-    setConcurrency: (n: number) => {
-      publisher.commit({ ...live(), concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }, true);
-      readAhead();
-      pump();
-    },
-    setPaused: (paused: boolean) => {
-      publisher.commit({ ...live(), paused }, true);
-      pump();
-    },
+    setConcurrency: (n: number) => reconfigure({ concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }),
+    setPaused: (paused: boolean) => reconfigure({ paused }),
     /** How many cards hold their bytes in memory now: the window ahead of the sends, and those in flight. */
     heldInMemory: () => bytes.size + reading.size,
     /** Aborts whatever is in flight; for tests and teardown. */

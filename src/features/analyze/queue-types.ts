@@ -15,8 +15,8 @@ export interface QueueDeps<C> {
   checkBeforeSend?: (bytes: Uint8Array, kind: QueueItem['kind']) => Promise<PreSendOutcome>;
   /** Sends one card through the connection its batch started with. */
   analyze: (request: AnalyzeVariables, connection: C) => Promise<AnalysisOutcome>;
-  /** Who made an answer, from the connection it came through (default: the service). */
-  answeredBy?: (connection: C, image: ImageMeta, kind: QueueItem['kind']) => Promise<AnswerSource>;
+  /** Who made an answer, from the connection it came through. */
+  answeredBy: (connection: C, image: ImageMeta, kind: QueueItem['kind']) => Promise<AnswerSource>;
   /** Monotonic milliseconds, for the items' start and finish times. */
   now?: () => number;
   /** Files read and hashed at once. */

@@ -1,4 +1,5 @@
 import { OcrError, type Localised } from '@/api';
+import type { QueueItem } from './queue-item';
 
 // Answers that say something about the image itself: sending the same bytes again gets the same answer.
 const ABOUT_THE_IMAGE = new Set([
@@ -10,10 +11,13 @@ const ABOUT_THE_IMAGE = new Set([
   4131000, // MAX_UPLOAD_SIZE_EXCEEDED
 ]);
 
-/** Whether another try could end differently: not for a refusal of the image itself, nor a request we refused to build. */
+/**
+ * Whether another try could end differently: not for a refusal of the image itself, nor a request we refused
+ * to build, nor one this page may never send.
+ */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof OcrError)) return true;
-  if (error.kind === 'invalid-request') return false;
+  if (error.kind === 'invalid-request' || error.kind === 'insecure-context') return false;
   if (error.status === 413) return false;
   return error.resultCode === undefined || !ABOUT_THE_IMAGE.has(error.resultCode);
 }
@@ -43,3 +47,13 @@ export const checkFailed = (error: unknown): Localised => ({
   en: `It could not be checked: ${String(error)}`,
   ko: `검사할 수 없습니다: ${String(error)}`,
 });
+
+/**
+ * How an error ends a card: cancelled when it was aborted, else failed, as the client said. A check before
+ * sending that threw with an error not the client's own (a file the browser would not read, say) refuses it.
+ */
+export function endedBy(error: unknown, during: 'check' | 'request'): Partial<QueueItem> {
+  if (error instanceof OcrError)
+    return error.kind === 'aborted' ? { status: 'cancelled' } : { status: 'failed', error };
+  return during === 'check' ? { status: 'rejected', rejection: checkFailed(error) } : { status: 'failed', error };
+}

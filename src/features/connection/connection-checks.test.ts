@@ -115,8 +115,9 @@ describe('proxySnippet', () => {
     const { proxySnippet } = await import('./connection-checks');
     const snippet = proxySnippet(readFileSync('deploy/nginx.conf', 'utf8'));
     expect(snippet).toMatch(/^set \$cardlens_upstream https:\/\/api-ocr\.nhncloudservice\.com;/);
-    expect(snippet).toContain('location /nhn-ocr/ {');
+    expect(snippet).toContain('location ^~ /nhn-ocr/ {');
     expect(snippet).toContain('proxy_pass $cardlens_upstream;');
+    expect(snippet).toContain('return 405;');
     expect(snippet.trimEnd().endsWith('}')).toBe(true);
   });
 });

@@ -236,7 +236,7 @@ export async function runConnectionChecks(input: ConnectionCheckInput): Promise<
 export function proxySnippet(conf: string): string {
   const lines = conf.split('\n');
   const upstream = lines.find((line) => /^\s*set \$cardlens_upstream /.test(line));
-  const start = lines.findIndex((line) => /^\s*location \/nhn-ocr\/ \{/.test(line));
+  const start = lines.findIndex((line) => /^\s*location (?:\^~ )?\/nhn-ocr\/ \{/.test(line));
   if (!upstream || start < 0) return '';
   const indent = /^\s*/.exec(lines[start])![0];
   const end = lines.findIndex((line, i) => i > start && line === `${indent}}`);

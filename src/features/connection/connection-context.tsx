@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createOcrClient, OcrError, type ConnectionIdentity, type OcrClient } from '@/api';
+import { createOcrClient, isSecureContextNow, OcrError, type ConnectionIdentity, type OcrClient } from '@/api';
 import {
   authOf,
   baseUrlOf,
@@ -72,6 +72,9 @@ export function ConnectionProvider({ createClient, children }: { createClient: C
   const heldBack = unconfirmedPlainHttp({ endpoint, plainHttpConfirmedFor }, baseUrl);
   const client = useMemo(() => {
     const current = { ...DEFAULT_SETTINGS, endpoint, appKey, authKind, secretKey, accessToken };
+    // Off a secure context the plain client refuses every call by itself, saying why; made even for the
+    // sandbox, whose worker would find no Web Crypto either and is never started.
+    if (!isSecureContextNow()) return createOcrClient({ baseUrl, appKey, auth: authOf(current) });
     return heldBack ? heldBackClient(current, baseUrl, heldBack) : createClient(current, baseUrl);
   }, [createClient, endpoint, baseUrl, appKey, authKind, secretKey, accessToken, heldBack]);
   const identity = useMemo<ConnectionIdentity>(

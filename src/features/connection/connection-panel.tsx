@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { missingCredential, publicKeyCheckOptions, type OcrService } from '@/api';
+import { isSecureContextNow, missingCredential, publicKeyCheckOptions, type OcrService } from '@/api';
 import { ErrorNotice, useI18n, type MessageKey } from '@/features/shared';
 import { useConnection } from './connection-context';
 import { runConnectionChecks, type CheckId, type ConnectionReport } from './connection-checks';
@@ -42,6 +42,8 @@ export function ConnectionPanel() {
   // origin is confirmed (connection-context.tsx holds the client back).
   const plainHttp = settings.endpoint === 'custom' ? plainHttpOrigin(settings.customUrl) : null;
   const plainHttpHeldBack = plainHttp !== null && settings.plainHttpConfirmedFor !== plainHttp;
+  // A page that is not a secure context sends nothing at all (the client refuses every call): say why here.
+  const insecure = !isSecureContextNow();
   // Blank credentials would send a request the service can only refuse: say which is missing instead.
   const missing = missingCredential(settings.appKey, authOf(settings));
   const blank = { appKey: missing === 'app key', secret: missing !== null && missing !== 'app key' };
@@ -84,6 +86,11 @@ export function ConnectionPanel() {
   return (
     <section ref={section} className="panel connection-panel" aria-labelledby={`${ids.endpoint}-title`}>
       <h2 id={`${ids.endpoint}-title`}>{t('connection')}</h2>
+      {insecure && (
+        <div className="notice notice-error">
+          <p id={`${ids.endpoint}-insecure`}>{t('insecureContextWarning', { host: location.host })}</p>
+        </div>
+      )}
       <label htmlFor={ids.endpoint}>{t('endpoint')}</label>
       <select
         id={ids.endpoint}
@@ -198,7 +205,8 @@ export function ConnectionPanel() {
         <button
           type="button"
           onClick={() => void runCheck()}
-          disabled={checking || Boolean(urlProblem) || Boolean(missing) || plainHttpHeldBack}
+          disabled={checking || Boolean(urlProblem) || Boolean(missing) || plainHttpHeldBack || insecure}
+          aria-describedby={insecure ? `${ids.endpoint}-insecure` : undefined}
         >
           {checking ? t('checking') : t('checkConnection')}
         </button>

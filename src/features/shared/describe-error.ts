@@ -60,6 +60,16 @@ const KIND_TEXT: Record<string, { title: Localised; hint?: Localised }> = {
       ko: 'https://를 쓰거나, 연결에서 이 호스트에 HTTP로 보내는 것을 확인한 뒤 다시 시도하세요.',
     },
   },
+  'insecure-context': {
+    title: {
+      en: 'Nothing was sent: this page is not a secure context (plain HTTP from another computer), so the browser gives it no Web Crypto, and a secret key sent from it would cross the network unencrypted.',
+      ko: '아무것도 보내지 않았습니다. 이 페이지는 보안 컨텍스트가 아니어서(다른 컴퓨터에서 암호화되지 않은 HTTP로 연 페이지) 브라우저가 Web Crypto를 주지 않고, 여기서 보내는 시크릿 키는 암호화되지 않은 채 네트워크를 지나게 됩니다.',
+    },
+    hint: {
+      en: 'Open Cardlens over HTTPS, or on this computer at http://127.0.0.1 or http://localhost.',
+      ko: 'Cardlens를 HTTPS로 열거나, 이 컴퓨터에서 http://127.0.0.1 또는 http://localhost로 여세요.',
+    },
+  },
   'invalid-request': {
     title: { en: 'The request was not sent: fix the input first.', ko: '입력을 먼저 고쳐야 요청을 보낼 수 있습니다.' },
   },

@@ -17,6 +17,8 @@ export const EN = {
   plainHttpWarning:
     'Plain HTTP to another computer: your secret key or access token would cross the network unencrypted, readable by anyone on the way to {host}. Use https:// if you can. Nothing is sent there until you confirm.',
   plainHttpConfirm: 'Send my secret key over plain HTTP to this host',
+  insecureContextWarning:
+    'This page is not a secure context: it was opened over plain HTTP from another computer ({host}). The browser gives such a page no Web Crypto to encrypt cards with, and a secret key sent from it would cross the network unencrypted, so nothing is sent from here, whatever the endpoint. Open Cardlens over HTTPS, or on this computer at http://127.0.0.1 or http://localhost.',
   authentication: 'Authentication',
   authSecretKey: 'Secret key (API v2.0)',
   authAccessToken: 'Access token (API v2.1)',

@@ -17,6 +17,8 @@ export const KO: Messages = {
   plainHttpWarning:
     '다른 컴퓨터로 가는 암호화되지 않은 HTTP입니다. 시크릿 키나 액세스 토큰이 암호화 없이 전송되어 {host}까지 가는 경로에서 누구나 읽을 수 있습니다. 가능하면 https://를 쓰세요. 확인하기 전에는 아무것도 보내지 않습니다.',
   plainHttpConfirm: '이 호스트로 시크릿 키를 암호화되지 않은 HTTP로 보내기',
+  insecureContextWarning:
+    '이 페이지는 보안 컨텍스트가 아닙니다. 다른 컴퓨터에서 암호화되지 않은 HTTP로 열었습니다({host}). 브라우저는 이런 페이지에 카드를 암호화할 Web Crypto를 주지 않고, 여기서 보내는 시크릿 키는 암호화 없이 네트워크를 지나게 되므로, 엔드포인트와 상관없이 여기서는 아무것도 보내지 않습니다. Cardlens를 HTTPS로 열거나, 이 컴퓨터에서 http://127.0.0.1 또는 http://localhost로 여세요.',
   authentication: '인증 방식',
   authSecretKey: '시크릿 키(API v2.0)',
   authAccessToken: '액세스 토큰(API v2.1)',

@@ -1,5 +1,12 @@
 import * as v from 'valibot';
-import { encryptBytes, encryptText, generateSymmetricKey, wrapSymmetricKey, type RandomSource } from '@/envelope';
+import {
+  encryptBytes,
+  encryptText,
+  generateSymmetricKey,
+  parsePublicKey,
+  wrapSymmetricKey,
+  type RandomSource,
+} from '@/envelope';
 import { checkAuthenticityFields, PLAIN_AUTHENTICITY_FIELDS, AUTHENTICITY_RULES } from './authenticity-fields';
 import { decryptCreditCard, decryptIdCard } from './decrypt-result';
 import { apiVersionOf, missingCredential } from './credentials';
@@ -75,6 +82,15 @@ function parseResult<S extends v.GenericSchema>(schema: S, result: unknown, what
   return parsed.output;
 }
 
+/** The envelope's refusal of a key, said as the client's: nothing is sent under a key it would not use. */
+function unusableKey(service: OcrService, cause: unknown): OcrError {
+  return new OcrError(
+    'unusable-public-key',
+    `The service's ${service} public key was refused, so nothing was sent: ${(cause as Error).message}.`,
+    { cause },
+  );
+}
+
 function assertImage(image: ImageInput): void {
   if (!image || !(image.bytes instanceof Uint8Array) || typeof image.fileName !== 'string') {
     throw new OcrError('invalid-request', 'image must be { bytes: Uint8Array, fileName: string }');
@@ -122,10 +138,16 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
       { method: 'GET', headers: authHeaders },
       undefined,
       timeoutMs,
-    ).then(({ result }) => ({
-      ...parseResult(publicKeyResultSchema, result, 'public key'),
-      latencyMs: now() - started,
-    }));
+    ).then(({ result }) => {
+      const key = parseResult(publicKeyResultSchema, result, 'public key');
+      // Parsed (and kept parsed) as it arrives: a key out of bounds is refused here, before any wrap.
+      try {
+        parsePublicKey(key.key);
+      } catch (cause) {
+        throw unusableKey(service, cause);
+      }
+      return { ...key, latencyMs: now() - started };
+    });
     publicKeys.set(service, pending);
     pending.catch(() => {
       if (publicKeys.get(service) === pending) publicKeys.delete(service);
@@ -152,11 +174,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
         wrapped = await wrapSymmetricKey(publicKey.key, symmetricKey, random);
       } catch (cause) {
         publicKeys.delete(service);
-        throw new OcrError(
-          'malformed-response',
-          `The service's ${service} public key is unusable: ${(cause as Error).message}.`,
-          { cause },
-        );
+        throw unusableKey(service, cause);
       }
       let request: SealedBody;
       try {

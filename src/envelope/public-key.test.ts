@@ -1,30 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, EnvelopeError, parsePublicKey } from '@/envelope';
+import { EnvelopeError, parsePublicKey } from '@/envelope';
+import { modulusOfBits, rsaSpkiBase64 as derSpki } from '@/test-support/rsa-spki';
 
 function spkiBase64(bits: number, publicExponent = 65537): string {
   return generateKeyPairSync('rsa', { modulusLength: bits, publicExponent })
     .publicKey.export({ type: 'spki', format: 'der' })
     .toString('base64');
-}
-
-/** A hand-built SPKI, to make keys OpenSSL refuses to generate. */
-function derSpki(n: bigint, e: bigint): string {
-  const len = (l: number) => {
-    const bytes: number[] = [];
-    for (let rest = l; rest > 0; rest >>= 8) bytes.unshift(rest & 255);
-    return l < 128 ? [l] : [0x80 | bytes.length, ...bytes];
-  };
-  const tlv = (tag: number, body: number[]) => [tag, ...len(body.length), ...body];
-  const int = (v: bigint) => {
-    let h = v.toString(16);
-    if (h.length % 2) h = '0' + h;
-    const bytes = Buffer.from(h, 'hex');
-    return tlv(0x02, bytes[0] & 0x80 ? [0, ...bytes] : [...bytes]);
-  };
-  const algorithm = tlv(0x30, [0x06, 9, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 1, 0x05, 0]);
-  const rsaKey = tlv(0x30, [...int(n), ...int(e)]);
-  return bytesToBase64(new Uint8Array(tlv(0x30, [...algorithm, ...tlv(0x03, [0, ...rsaKey])])));
 }
 
 describe('parsePublicKey', () => {
@@ -57,8 +39,9 @@ describe('parsePublicKey', () => {
   });
 
   it.each([1023, 4097, 8192])('refuses a modulus of %i bits', (bits) => {
-    const n = (1n << BigInt(bits - 1)) + 1n;
-    expect(() => parsePublicKey(derSpki(n, 65537n))).toThrow(`RSA modulus is ${bits} bits, not 1024 to 4096`);
+    expect(() => parsePublicKey(derSpki(modulusOfBits(bits), 65537n))).toThrow(
+      `RSA modulus is ${bits} bits, not 1024 to 4096`,
+    );
   });
 
   it('refuses a modulus of megabits before any wrap', () => {

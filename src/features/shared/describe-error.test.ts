@@ -18,4 +18,14 @@ describe('describeError', () => {
     expect(d.hint?.en).toBe('Read on this device. Looked for a card number of 15–16 digits.');
     expect(d.hint?.en).not.toMatch(/well-lit/);
   });
+
+  it('says a refused public key was refused, in both languages, with the bounds, as a connection problem', () => {
+    const d = describeError(new OcrError('unusable-public-key', 'RSA modulus is 8192 bits, not 1024 to 4096'));
+    expect(d.title.en).toBe('The service’s public key was refused, so nothing was sent.');
+    expect(d.title.ko).toMatch(/공개 키/);
+    expect(d.hint?.en).toMatch(/1024 to 4096 bits/);
+    expect(d.hint?.ko).toMatch(/1024~4096비트/);
+    expect(d.detail).toMatch(/8192 bits/);
+    expect(d.connectionProblem).toBe(true);
+  });
 });

@@ -14,6 +14,7 @@ import { browserLaunchOptions } from './browser.mjs';
 import { measureEnvelope } from './bench-envelope';
 import { measureApp } from './bench/app-canvas';
 import { measureBatchMemory } from './bench/batch-memory';
+import { measureLabelPlacement } from './bench/label-placement';
 import { measureReaderAccuracy } from './bench/reader-accuracy';
 import { measureReaderAnchor } from './bench/reader-anchor';
 import { serveDirectory } from './bench/static-server';
@@ -401,6 +402,7 @@ async function main(only: string[]): Promise<void> {
       batchMemory: () => measureBatchMemory(browser, APP),
       reader: () => measureReaderAccuracy(browser),
       readerAnchor: () => measureReaderAnchor(browser),
+      labels: () => measureLabelPlacement(),
     };
     const results: Record<string, unknown> = {
       benchmark: 'cardlens',

@@ -1,4 +1,5 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOcrClient, OcrError } from '@/api';
 import { MAX_IMAGE_BYTES } from '@/lib/image-format';
@@ -278,16 +279,6 @@ describe('the sandbox server keeps to itself (issue 14)', () => {
     expect(await server.sandbox.control.keyVersion('credit-card')).toBe('0'); // never rotated
   });
 
-  it('answers its controls only for a loopback Host, whatever the port (no DNS rebinding)', async () => {
-    const port = server.port;
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost', '127.0.0.1:1']) {
-      expect((await exchange(control('faults'), { headers: { Host: host } })).status, host).toBe(200);
-    }
-    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `10.0.0.1:${port}`]) {
-      expect((await exchange(control('faults'), { headers: { Host: host } })).status, host).toBe(403);
-    }
-  });
-
   it('takes its allowed origins as an option', async () => {
     const own = await startSandboxServer({ quiet: true, allowedOrigins: ['https://cardlens.example'] });
     try {
@@ -309,5 +300,124 @@ describe('the sandbox server keeps to itself (issue 14)', () => {
     };
     expect(log).toHaveLength(3);
     expect(requestKeys).toBe(2);
+  });
+});
+
+/** Writes `text` on a fresh connection and resolves, with all that came back, once the server closes it. */
+function rawExchange(port: number, text: string): Promise<string> {
+  return new Promise((resolveExchange) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    // The server may close before the whole text is written: that is an answer too.
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolveExchange(received));
+    socket.write(text);
+  });
+}
+
+describe('the sandbox server answers only its own Host and holds nothing open for long', () => {
+  let server: SandboxServer;
+  beforeAll(async () => {
+    server = await startSandboxServer({ quiet: true, headersTimeoutMs: 200, requestTimeoutMs: 400 });
+  });
+  afterAll(() => server.close());
+  const key = () => `${server.url}/v2.0/appkeys/sandbox/public-keys/credit-card`;
+  const withHost = (host: string, method = 'GET', url = key()) =>
+    exchange(url, { method, headers: { Host: host, Authorization: 'sandbox' } });
+
+  it('answers a Host of 127.0.0.1 or localhost at its own port', async () => {
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`]) {
+      expect((await withHost(host)).status, host).toBe(200);
+    }
+  });
+
+  it('answers any other Host with 421 before anything else, controls and preflights included (DNS rebinding)', async () => {
+    const port = server.port;
+    const others = [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${port}`,
+      `10.0.0.1:${port}`,
+      `[::1]:${port}`,
+      'localhost',
+      '127.0.0.1:1',
+      `localhost:${port}.evil.example`,
+    ];
+    for (const host of others) {
+      const answers = [
+        await withHost(host),
+        await withHost(host, 'OPTIONS'),
+        await withHost(host, 'GET', `${server.url}/__sandbox/log`),
+        await withHost(host, 'GET', `${server.url}/v2.0/appkeys/%zz/public-keys/credit-card`),
+      ];
+      for (const answer of answers) {
+        expect(answer.status, host).toBe(421);
+        expect(answer.body, host).not.toMatch(/key|log|resultCode/);
+        expect(answer.headers['access-control-allow-origin'], host).toBeUndefined();
+      }
+    }
+  });
+
+  it('answers a request without a Host with 421', async () => {
+    const answer = await rawExchange(server.port, 'GET /__sandbox/log HTTP/1.0\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 421 /);
+  });
+
+  it.each([
+    ['a malformed %-escape in the path', '/v2.0/appkeys/%E0%A4%A/public-keys/credit-card'],
+    ['a bare % in the path', '/v2.0/appkeys/sandbox%/public-keys/credit-card'],
+    ['a target that is not a path', '//[/v2.0'],
+  ])('answers %s with 400 in NHN shape, instead of dropping the connection', async (_, path) => {
+    const answer = await exchange(`${server.url}${path}`, { headers: { Authorization: 'sandbox' } });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ header: { isSuccessful: false, resultCode: 400 } });
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('closes a request whose headers stall, with 408', { timeout: 10_000 }, async () => {
+    const answer = await rawExchange(
+      server.port,
+      `GET /v2.0/appkeys/sandbox/public-keys/credit-card HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('closes a request whose body stalls, with 408', { timeout: 10_000 }, async () => {
+    const headers = [
+      'POST /v2.0/appkeys/sandbox/credit-card HTTP/1.1',
+      `Host: 127.0.0.1:${server.port}`,
+      'Authorization: sandbox',
+      'Content-Type: multipart/form-data; boundary=x',
+      'Content-Length: 1000',
+    ];
+    const answer = await rawExchange(server.port, `${headers.join('\r\n')}\r\n\r\n--x\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('closes a connection past its bound unanswered, and serves the ones within it', { timeout: 10_000 }, async () => {
+    const own = await startSandboxServer({ quiet: true, maxConnections: 2 });
+    const head = `GET /v2.0/appkeys/sandbox/public-keys/credit-card HTTP/1.1\r\nHost: 127.0.0.1:${own.port}\r\n`;
+    const rest = 'Authorization: sandbox\r\nConnection: close\r\n\r\n';
+    // Two connections held open, their headers unfinished, then a third: past the bound.
+    const held = Array.from({ length: 2 }, () => connect(own.port, '127.0.0.1').on('error', () => undefined));
+    try {
+      await Promise.all(held.map((socket) => new Promise((resolveConnect) => socket.once('connect', resolveConnect))));
+      for (const socket of held) socket.write(head);
+      expect(await rawExchange(own.port, head + rest)).toBe('');
+      const answers = held.map(
+        (socket) =>
+          new Promise<string>((resolveAnswer) => {
+            let received = '';
+            socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+            socket.on('close', () => resolveAnswer(received));
+          }),
+      );
+      for (const socket of held) socket.write(rest);
+      for (const answer of await Promise.all(answers)) expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await own.close();
+    }
   });
 });

@@ -1,8 +1,9 @@
 // npm run sandbox -- --port 8787 [--app-key K] [--secret-key S] [--latency MS] [--allow-origin URL ...]
 //   [--no-cors] [--hide-request-key] [--date-skew MS]
 // The sandbox handler behind a Node HTTP server on 127.0.0.1 only, for e2e tests and manual use. In front
-// of the handler it plays the gateway: it caps request bodies, and it keeps its control endpoints to the
-// app's own pages on this machine.
+// of the handler it plays the gateway: it answers only its own loopback Host (a page whose name was
+// rebound to 127.0.0.1 reaches nothing), closes requests that stall, bounds its connections and request
+// bodies, and keeps its control endpoints to the app's own pages on this machine.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -32,6 +33,12 @@ export interface SandboxServerOptions extends SandboxOptions {
   quiet?: boolean;
   /** Origins whose pages may use /__sandbox/*; requests with no Origin (Node, curl) always may. */
   allowedOrigins?: readonly string[];
+  /** How long a request's headers may take to arrive; default 10 s (Node's own is 60 s). */
+  headersTimeoutMs?: number;
+  /** How long a whole request, body included, may take to arrive; default 60 s (Node's own is 300 s). */
+  requestTimeoutMs?: number;
+  /** Connections open at once; past it a new one is closed unanswered. Default 64. */
+  maxConnections?: number;
 }
 
 const CONTROL_PREFIX = '/__sandbox/';
@@ -47,8 +54,14 @@ const MAX_CONTROL_BYTES = 64 * 1024;
 /** After refusing an oversize upload, how long and how much of it is read and dropped so the client sees the 413. */
 const LINGER_MS = 5_000;
 const LINGER_BYTES = 2 * MAX_REQUEST_BYTES;
-/** 127.0.0.1, localhost or [::1], with any port or none: not a name that could be rebound to this machine. */
-const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+/**
+ * A 20 MB upload over loopback, or through nginx (which sends the body once it has it all), takes well
+ * under a second; a browser sends its headers at once. These leave room for a slow machine under load.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** Chromium opens 6 connections to a host; nginx one per proxied request. */
+export const MAX_CONNECTIONS = 64;
 
 export async function loadSamples(
   dir = resolve(import.meta.dirname, '../public/samples'),
@@ -103,6 +116,15 @@ function refuseOversize(request: IncomingMessage, out: ServerResponse, limit: nu
   request.resume();
 }
 
+/** HTTP 400 in NHN's shape, readable by a page, for a request target whose %-escapes do not decode. */
+function refuseTarget(out: ServerResponse, faults: SandboxFaults): void {
+  out.writeHead(
+    400,
+    withServerFaults({ 'Content-Type': 'application/json;charset=UTF-8', ...corsHeaders(true) }, faults),
+  );
+  out.end(JSON.stringify(jsonBody(400, undefined, 'The request path is not a path, or has a malformed %-escape.')));
+}
+
 /**
  * The server-level faults (DESIGN.md, "The sandbox": faults on demand), applied to an answer's headers.
  * Besides, a readable Access-Control-Expose-Headers lists Date and itself, so a page on another origin can
@@ -150,12 +172,39 @@ async function sendWebResponse(response: Response, out: ServerResponse, faults: 
 }
 
 /**
- * Whether a control request comes from this machine's own tools or the app's pages: a loopback Host
- * (another name could be rebound to 127.0.0.1 by a hostile page), and no Origin or an allowed one.
- * Returns the CORS headers to answer with, or null to refuse.
+ * The Host values this server answers: 127.0.0.1 and localhost at its own port, which is all a browser
+ * sends when it reaches this server by address. Any other name reached it by DNS rebinding (a hostile
+ * page's own name, answered with 127.0.0.1), or not through the browser at all. nginx's proxy sends
+ * `Host: $proxy_host`, the upstream as written in its config: `127.0.0.1:PORT` for this server.
+ */
+function ownHosts(port: number): Set<string> {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  return new Set(port === 80 ? [...hosts, '127.0.0.1', 'localhost'] : hosts);
+}
+
+/** 421 Misdirected Request: this server is not the one that name is for. */
+function refuseHost(out: ServerResponse): void {
+  out.writeHead(421, { 'Content-Type': 'application/json', Connection: 'close' });
+  out.end(JSON.stringify({ error: 'This sandbox answers only a Host of 127.0.0.1 or localhost at its own port.' }));
+}
+
+/** The request's URL on this server, or null when its target is not a path or its %-escapes do not decode. */
+function requestUrl(request: IncomingMessage, origin: string): URL | null {
+  try {
+    const url = new URL(request.url ?? '/', origin);
+    decodeURIComponent(url.pathname);
+    return url.origin === origin ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a control request comes from this machine's own tools or the app's pages: no Origin or an
+ * allowed one (the Host was checked before anything else). Returns the CORS headers to answer with, or
+ * null to refuse.
  */
 function controlAccess(request: IncomingMessage, allowedOrigins: readonly string[]): Record<string, string> | null {
-  if (!LOOPBACK_HOST.test(request.headers.host ?? '')) return null;
   const origin = request.headers.origin;
   if (origin === undefined) return { Vary: 'Origin' };
   if (!allowedOrigins.includes(origin)) return null;
@@ -183,7 +232,7 @@ async function control(
   const cors = controlAccess(request, allowedOrigins);
   if (!cors) {
     return json(out, 403, {
-      error: 'The sandbox controls answer only the app on this machine (a loopback Host and an allowed Origin).',
+      error: 'The sandbox controls answer only the app on this machine (no Origin, or an allowed one).',
     });
   }
   const method = request.method ?? 'GET';
@@ -229,36 +278,57 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const sandbox = createSandbox({ ...options, samples });
   const allowedOrigins = options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS;
   let origin = 'http://127.0.0.1';
-  const server: Server = createServer((request, out) => {
-    const started = performance.now();
-    void (async () => {
-      const path = new URL(request.url ?? '/', origin).pathname;
-      if (path.startsWith(CONTROL_PREFIX)) return control(sandbox, path, request, out, allowedOrigins);
-      const body = await readBody(request, MAX_REQUEST_BYTES);
-      if (body === null) {
-        if (!options.quiet) console.log(`${request.method} ${path} 413 (body over ${MAX_REQUEST_BYTES} bytes)`);
-        return refuseOversize(request, out, MAX_REQUEST_BYTES, sandbox.control.faults());
-      }
-      try {
-        // Read before the handler runs: a one-shot (`times`) fault may clear itself on the way.
-        const faults = sandbox.control.faults();
-        const response = await sandbox.fetch(toWebRequest(request, body, origin));
-        await sendWebResponse(response, out, faults);
-        if (!options.quiet) {
-          const entry = sandbox.control.log().at(-1);
-          // Method, path, result code and time only: never a header, a key or a value.
-          console.log(
-            `${request.method} ${path} ${entry?.resultCode ?? response.status} ${Math.round(performance.now() - started)}ms`,
-          );
+  let hosts = new Set<string>();
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const server: Server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(headersTimeout, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+      // How often Node looks for requests past those limits (its default, 30 s, would let them run on).
+      connectionsCheckingInterval: Math.min(1_000, Math.max(20, headersTimeout / 4)),
+    },
+    (request, out) => {
+      const started = performance.now();
+      void (async () => {
+        // Before anything else: nothing, not even an error about the path, for a name rebound to this machine.
+        if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
+          if (!options.quiet) console.log(`${request.method} 421 (not this server's Host)`);
+          return refuseHost(out);
         }
-      } catch {
-        // A dropped-connection fault: end the socket without an answer, as a dead peer would.
-        if (!options.quiet)
-          console.log(`${request.method} ${path} dropped ${Math.round(performance.now() - started)}ms`);
-        request.socket.destroy();
-      }
-    })().catch(() => out.destroy());
-  });
+        const url = requestUrl(request, origin);
+        if (!url) {
+          if (!options.quiet) console.log(`${request.method} 400 (a target that is not a path)`);
+          return refuseTarget(out, sandbox.control.faults());
+        }
+        const path = url.pathname;
+        if (path.startsWith(CONTROL_PREFIX)) return control(sandbox, path, request, out, allowedOrigins);
+        const body = await readBody(request, MAX_REQUEST_BYTES);
+        if (body === null) {
+          if (!options.quiet) console.log(`${request.method} ${path} 413 (body over ${MAX_REQUEST_BYTES} bytes)`);
+          return refuseOversize(request, out, MAX_REQUEST_BYTES, sandbox.control.faults());
+        }
+        try {
+          // Read before the handler runs: a one-shot (`times`) fault may clear itself on the way.
+          const faults = sandbox.control.faults();
+          const response = await sandbox.fetch(toWebRequest(request, body, origin));
+          await sendWebResponse(response, out, faults);
+          if (!options.quiet) {
+            const entry = sandbox.control.log().at(-1);
+            // Method, path, result code and time only: never a header, a key or a value.
+            console.log(
+              `${request.method} ${path} ${entry?.resultCode ?? response.status} ${Math.round(performance.now() - started)}ms`,
+            );
+          }
+        } catch {
+          // A dropped-connection fault: end the socket without an answer, as a dead peer would.
+          if (!options.quiet)
+            console.log(`${request.method} ${path} dropped ${Math.round(performance.now() - started)}ms`);
+          request.socket.destroy();
+        }
+      })().catch(() => out.destroy());
+    },
+  );
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolveListen);
@@ -266,6 +336,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   origin = `http://127.0.0.1:${port}`;
+  hosts = ownHosts(port);
   return {
     url: origin,
     port,

@@ -1,8 +1,16 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { OcrError, RESULT_CODES, type CreditCardResult } from '@/api';
 import { MALFORMED_KINDS, sandboxFetch } from '@/sandbox';
 import { inProcessFetch, manifest, rig, sample, sampleImage, SANDBOX_URL } from '@/test-support/sandbox-fixture';
+import { parsePublicKey } from '@/envelope';
+import { modulusOfBits, rsaSpkiBase64 } from '@/test-support/rsa-spki';
 import { createOcrClient } from './client';
+import { MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT } from './schemas';
+
+const KEY_2048 = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'der' })
+  .toString('base64');
 
 async function failure(promise: Promise<unknown>): Promise<OcrError> {
   const outcome = await promise.then(
@@ -546,9 +554,9 @@ describe('responses the sandbox never sends but other services might', () => {
   it('accepts a numeric key version and keeps unknown result fields', async () => {
     const key = await reply({
       header: { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' },
-      result: { key: 'abc', version: 1, extra: true },
+      result: { key: KEY_2048, version: 1, extra: true },
     }).getPublicKey('id-card');
-    expect(key).toMatchObject({ key: 'abc', version: '1', extra: true });
+    expect(key).toMatchObject({ key: KEY_2048, version: '1', extra: true });
   });
 
   it('calls a key that is not RSA unusable rather than crashing', async () => {
@@ -557,7 +565,120 @@ describe('responses the sandbox never sends but other services might', () => {
       result: { key: 'AAAA', version: '0' },
     });
     const error = await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(error.kind).toBe('unusable-public-key');
+    expect(error.message).toMatch(/credit-card public key was refused, so nothing was sent: public key is not a DER/);
+  });
+});
+
+describe('a public key outside the bounds is refused before any wrap', () => {
+  const n2048 = parsePublicKey(KEY_2048).n;
+  /** A service whose key fetch answers `key`; it records every request the client makes. */
+  function serviceWithKey(key: string) {
+    const seen: string[] = [];
+    const client = createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'k',
+      auth: { kind: 'secret-key', secretKey: 's' },
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+        return Promise.resolve(
+          Response.json({
+            header: { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' },
+            result: { key, version: '0' },
+          }),
+        );
+      },
+    });
+    return { client, seen };
+  }
+
+  it.each([
+    [
+      'a modulus of 8192 bits',
+      rsaSpkiBase64(modulusOfBits(8192), 65537n),
+      'RSA modulus is 8192 bits, not 1024 to 4096',
+    ],
+    ['a modulus of 512 bits', rsaSpkiBase64(modulusOfBits(512), 65537n), 'RSA modulus is 512 bits, not 1024 to 4096'],
+    [
+      'an exponent over 2^32+1',
+      rsaSpkiBase64(n2048, (1n << 40n) + 1n),
+      'RSA exponent is not an odd number from 3 to 2^32+1',
+    ],
+    ['an even exponent', rsaSpkiBase64(n2048, 65536n), 'RSA exponent is not an odd number from 3 to 2^32+1'],
+  ])('%s: the analysis fails with its own message and only the key was fetched', async (_, key, reason) => {
+    const { client, seen } = serviceWithKey(key);
+    const error = await failure(client.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(error.kind).toBe('unusable-public-key');
+    expect(error.message).toContain(reason);
+    expect(error.isConnectionProblem).toBe(true);
+    expect(seen).toEqual(['GET /v2.0/appkeys/k/public-keys/credit-card']);
+  });
+
+  it('refuses it on the key fetch itself, so the connection check sees it', async () => {
+    const { client } = serviceWithKey(rsaSpkiBase64(modulusOfBits(8192), 65537n));
+    const error = await failure(client.getPublicKey('id-card'));
+    expect(error.kind).toBe('unusable-public-key');
+  });
+
+  it('takes a 4096-bit key with the largest exponent allowed', async () => {
+    const { client } = serviceWithKey(rsaSpkiBase64(modulusOfBits(4096) + 2n, (1n << 32n) + 1n));
+    await expect(client.getPublicKey('id-card')).resolves.toMatchObject({ version: '0' });
+  });
+});
+
+describe('an answer larger than the bounds is refused as malformed, not drawn', () => {
+  type Body = { header: { resultMessage: string }; result: Record<string, unknown> };
+  /** The sandbox's own answer to a POST, changed by `edit` on its way to the client. */
+  function editedAnswers(edit: (body: Body) => void) {
+    const { sandbox } = rig();
+    return createOcrClient({
+      baseUrl: SANDBOX_URL,
+      appKey: 'sandbox',
+      auth: { kind: 'secret-key', secretKey: 'sandbox' },
+      fetch: async (input, init) => {
+        const response = await inProcessFetch(sandbox)(input, init);
+        if (new Request(input, init).method !== 'POST') return response;
+        const body = (await response.json()) as Body;
+        edit(body);
+        return new Response(JSON.stringify(body), { headers: response.headers });
+      },
+    });
+  }
+  const repeat = <T>(list: T[], n: number) => Array.from({ length: n }, (_, i) => list[i % list.length]);
+
+  it.each([
+    ['credit-card boxes', 'credit-card.png', 'boxes', 'cardNumBoxes'],
+    ['credit-card numbers', 'credit-card.png', 'cardNums', 'cardNums'],
+    ['credit-card number boxes', 'credit-card.png', 'cardNumBoxes', 'cardNumBoxes'],
+    ['ID-card fields', 'id-resident.png', 'keyValues', 'keyValues'],
+  ])(`%s: ${MAX_ANSWER_ITEMS} are drawn, one more is refused`, async (_, file, list, from) => {
+    const analyze = (n: number) => {
+      const client = editedAnswers(({ result }) => void (result[list] = repeat(result[from] as unknown[], n)));
+      return file.startsWith('credit')
+        ? client.analyzeCreditCard(sampleImage(file))
+        : client.analyzeIdCardStandAlone(sampleImage(file));
+    };
+    const { result } = await analyze(MAX_ANSWER_ITEMS);
+    expect((result as unknown as Record<string, unknown[]>)[list]).toHaveLength(MAX_ANSWER_ITEMS);
+    const error = await failure(analyze(MAX_ANSWER_ITEMS + 1));
     expect(error.kind).toBe('malformed-response');
-    expect(error.message).toMatch(/public key is unusable/);
+    expect(error.message).toContain(`${list}: length ${MAX_ANSWER_ITEMS + 1}, over ${MAX_ANSWER_ITEMS}`);
+  });
+
+  it(`refuses a value, a key name or a message over ${MAX_ANSWER_TEXT} characters`, async () => {
+    const long = 'A'.repeat(MAX_ANSWER_TEXT + 4);
+    const value = editedAnswers(({ result }) => void ((result.keyValues as { value: string }[])[0].value = long));
+    expect((await failure(value.analyzeIdCardStandAlone(sampleImage('id-resident.png')))).message).toContain(
+      `keyValues.0.value: length ${MAX_ANSWER_TEXT + 4}, over ${MAX_ANSWER_TEXT}`,
+    );
+    const key = editedAnswers(({ result }) => void ((result.keyValues as { key: string }[])[1].key = long));
+    expect((await failure(key.analyzeIdCardStandAlone(sampleImage('id-resident.png')))).kind).toBe(
+      'malformed-response',
+    );
+    const message = editedAnswers(({ header }) => void (header.resultMessage = long));
+    const error = await failure(message.analyzeCreditCard(sampleImage('credit-card.png')));
+    expect(error.kind).toBe('malformed-response');
+    expect(error.message).toContain('header.resultMessage: length');
   });
 });

@@ -2,8 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encryptText } from '@/envelope';
+import { modulusOfBits, rsaSpkiBase64 } from '@/test-support/rsa-spki';
 import { createOcrClient } from './client';
 import { OcrError } from './errors';
+import { MAX_ANSWER_ITEMS } from './schemas';
 
 // Every response a service (or a proxy, or a broken network) could send must end as a typed result
 // or a typed OcrError: never another throw, never a hang. The client's randomness is fixed here, so
@@ -20,6 +22,24 @@ const PUBLIC_KEY = generateKeyPairSync('rsa', { modulusLength: 1024 })
   .publicKey.export({ type: 'spki', format: 'der' })
   .toString('base64');
 const image = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]), fileName: 'card.jpg' };
+const RESIDENT = {
+  idType: 'resident',
+  name: '홍길동',
+  residentNumber: '9001011234568',
+  issueDate: '20190304',
+} as const;
+const SUCCESS = { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' };
+
+/** RSA keys of every size and exponent, in and out of the bounds (hand-built: OpenSSL would take minutes). */
+const anyRsaKey = fc
+  .tuple(
+    fc.oneof(fc.integer({ min: 16, max: 12_000 }), fc.constantFrom(1023, 1024, 4096, 4097)),
+    fc.oneof(
+      fc.bigInt({ min: 0n, max: 1n << 40n }),
+      fc.constantFrom(1n, 2n, 3n, 65537n, (1n << 32n) + 1n, (1n << 32n) + 3n, 1n << 2000n),
+    ),
+  )
+  .map(([bits, e]) => ({ key: rsaSpkiBase64(modulusOfBits(bits), e), bits, e }));
 
 /** A value as the service might send it: properly encrypted, or broken in one of several ways. */
 type Cipher =
@@ -167,7 +187,10 @@ async function materialise(node: unknown): Promise<unknown> {
   return node;
 }
 
-function clientAnswering(reply: { status: number; body?: unknown; text?: string }) {
+type Reply = { status: number; body?: unknown; text?: string };
+
+/** A service that answers `reply` to the analysis, or, with `onKeyFetch`, to the public key fetch. */
+function clientAnswering(reply: Reply, onKeyFetch = false, posted: string[] = []) {
   return createOcrClient({
     baseUrl: 'https://fuzz.test',
     appKey: 'k',
@@ -176,10 +199,12 @@ function clientAnswering(reply: { status: number; body?: unknown; text?: string 
     timeoutMs: 5_000,
     fetch: async (input) => {
       const url = input instanceof Request ? input.url : input.toString();
-      if (url.includes('/public-keys/'))
+      const keyFetch = url.includes('/public-keys/');
+      if (!keyFetch) posted.push(url);
+      if (keyFetch !== onKeyFetch)
         return Response.json({
           header: { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' },
-          result: { key: PUBLIC_KEY, version: '0' },
+          result: keyFetch ? { key: PUBLIC_KEY, version: '0' } : { isAuthenticity: true },
         });
       const text = reply.text ?? JSON.stringify(await materialise(reply.body));
       return new Response(text, { status: reply.status });
@@ -203,11 +228,12 @@ describe(`fuzzing responses (${RUNS} per endpoint)`, () => {
     name: string,
     result: fc.Arbitrary<unknown>,
     call: (c: ReturnType<typeof createOcrClient>) => Promise<unknown>,
+    onKeyFetch = false,
   ) =>
     it(`${name}: every response ends as a typed result or a typed OcrError`, { timeout: 300_000 }, async () => {
       await fc.assert(
         fc.asyncProperty(responses(result), async (reply) => {
-          seen[await endsTyped(call(clientAnswering(reply)))]++;
+          seen[await endsTyped(call(clientAnswering(reply, onKeyFetch)))]++;
         }),
         { numRuns: RUNS },
       );
@@ -222,20 +248,63 @@ describe(`fuzzing responses (${RUNS} per endpoint)`, () => {
   run(
     'authenticity',
     fc.oneof(fc.record({ isAuthenticity: fc.oneof(fc.boolean(), fc.string()) }), fc.jsonValue()),
-    (c) =>
-      c.verifyAuthenticity('request-key', {
-        idType: 'resident',
-        name: '홍길동',
-        residentNumber: '9001011234568',
-        issueDate: '20190304',
-      }),
+    (c) => c.verifyAuthenticity('request-key', RESIDENT),
   );
   run(
     'public key',
     fc.record({
-      key: fc.oneof(fc.constant(PUBLIC_KEY), fc.string()),
+      key: fc.oneof(
+        fc.constant(PUBLIC_KEY),
+        fc.string(),
+        anyRsaKey.map(({ key }) => key),
+      ),
       version: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
     }),
-    (c) => c.analyzeCreditCard(image),
+    (c) => c.verifyAuthenticity('request-key', RESIDENT),
+    true,
   );
+});
+
+describe('bounds', () => {
+  it('an RSA key of any size or exponent outside the bounds is refused before anything is sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyRsaKey, async ({ key, bits, e }) => {
+        const posted: string[] = [];
+        const reply = { status: 200, body: { header: SUCCESS, result: { key, version: '0' } } };
+        const outcome = await clientAnswering(reply, true, posted)
+          .verifyAuthenticity('request-key', RESIDENT)
+          .then(
+            () => 'sent',
+            (error: unknown) => (error instanceof OcrError ? error.kind : 'untyped'),
+          );
+        const within = bits >= 1024 && bits <= 4096 && e >= 3n && e <= (1n << 32n) + 1n && (e & 1n) === 1n;
+        expect(outcome).toBe(within ? 'sent' : 'unusable-public-key');
+        expect(posted).toHaveLength(within ? 1 : 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it(`an answer with a list over ${MAX_ANSWER_ITEMS} never ends as a result`, async () => {
+    const oversize = fc
+      .tuple(
+        creditCardResult(validCipher, validConf, validBox),
+        fc.constantFrom('cardNums', 'cardNumBoxes', 'boxes'),
+        fc.integer({ min: MAX_ANSWER_ITEMS + 1, max: 3 * MAX_ANSWER_ITEMS }),
+      )
+      .map(([result, list, n]) => {
+        const item =
+          list === 'cardNums'
+            ? { kind: 'ok', text: '4111' }
+            : { x1: 0, y1: 0, x2: 1, y2: 0, x3: 1, y3: 1, x4: 0, y4: 1 };
+        return { ...result, [list]: Array.from({ length: n }, () => item) };
+      });
+    await fc.assert(
+      fc.asyncProperty(oversize, async (result) => {
+        const call = clientAnswering({ status: 200, body: { header: SUCCESS, result } }).analyzeCreditCard(image);
+        await expect(call).rejects.toMatchObject({ kind: 'malformed-response' });
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -1,13 +1,20 @@
-import * as v from 'valibot';
-import { encryptBytes, encryptText, generateSymmetricKey, wrapSymmetricKey, type RandomSource } from '@/envelope';
+import {
+  encryptBytes,
+  encryptText,
+  generateSymmetricKey,
+  parsePublicKey,
+  wrapSymmetricKey,
+  type RandomSource,
+} from '@/envelope';
 import { checkAuthenticityFields, PLAIN_AUTHENTICITY_FIELDS, AUTHENTICITY_RULES } from './authenticity-fields';
 import { decryptCreditCard, decryptIdCard } from './decrypt-result';
 import { apiVersionOf, missingCredential } from './credentials';
+import { assertImage, parseResult, unusableKey } from './client-checks';
 import { OcrError } from './errors';
 import { insecureContextError, isSecureContextNow } from './secure-context';
 import { timingsOf, type Marks } from './timings';
 import { authenticityResultSchema, publicKeyResultSchema, rawCreditCardSchema, rawIdCardSchema } from './schemas';
-import { abortable, describeIssues, imagePart, jsonRequest, send, type SealedBody } from './transport';
+import { abortable, imagePart, jsonRequest, send, type SealedBody } from './transport';
 import {
   ANALYSIS_SERVICE,
   type Analysis,
@@ -67,23 +74,6 @@ const ANALYSIS_PATH: Record<AnalysisKind, string> = {
 const INVALID_KEY_VERSION = 4000301;
 const VERIFIABLE_ID_TYPES = new Set(['resident', 'driver']);
 
-function parseResult<S extends v.GenericSchema>(schema: S, result: unknown, what: string): v.InferOutput<S> {
-  const parsed = v.safeParse(schema, result);
-  if (!parsed.success) {
-    throw new OcrError(
-      'malformed-response',
-      `The ${what} result does not match the documented shape (${describeIssues(parsed.issues)}).`,
-    );
-  }
-  return parsed.output;
-}
-
-function assertImage(image: ImageInput): void {
-  if (!image || !(image.bytes instanceof Uint8Array) || typeof image.fileName !== 'string') {
-    throw new OcrError('invalid-request', 'image must be { bytes: Uint8Array, fileName: string }');
-  }
-}
-
 export function createOcrClient(options: OcrClientOptions): OcrClient {
   const { appKey, auth } = options;
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -128,10 +118,16 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
       { method: 'GET', headers: authHeaders },
       undefined,
       timeoutMs,
-    ).then(({ result }) => ({
-      ...parseResult(publicKeyResultSchema, result, 'public key'),
-      latencyMs: now() - started,
-    }));
+    ).then(({ result }) => {
+      const key = parseResult(publicKeyResultSchema, result, 'public key');
+      // Parsed (and kept parsed) as it arrives: a key out of bounds is refused here, before any wrap.
+      try {
+        parsePublicKey(key.key);
+      } catch (cause) {
+        throw unusableKey(service, cause);
+      }
+      return { ...key, latencyMs: now() - started };
+    });
     publicKeys.set(service, pending);
     pending.catch(() => {
       if (publicKeys.get(service) === pending) publicKeys.delete(service);
@@ -158,11 +154,7 @@ export function createOcrClient(options: OcrClientOptions): OcrClient {
         wrapped = await wrapSymmetricKey(publicKey.key, symmetricKey, random);
       } catch (cause) {
         publicKeys.delete(service);
-        throw new OcrError(
-          'malformed-response',
-          `The service's ${service} public key is unusable: ${(cause as Error).message}.`,
-          { cause },
-        );
+        throw unusableKey(service, cause);
       }
       let request: SealedBody;
       try {

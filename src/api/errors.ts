@@ -9,6 +9,8 @@ export type OcrErrorKind =
   | 'aborted'
   | 'decrypt'
   | 'malformed-response'
+  /** The service's public key is outside the envelope's bounds (size, exponent) or not an RSA key: nothing was sent. */
+  | 'unusable-public-key'
   | 'invalid-request'
   | 'not-configured'
   /** Not sent: the endpoint would carry the secret in clear and the user has not agreed to that. */
@@ -17,6 +19,15 @@ export type OcrErrorKind =
   | 'too-large-for-proxy'
   /** Not sent: the page itself is not a secure context, whatever the endpoint. */
   | 'insecure-context';
+
+/** Failures whose fix is in the connection settings, whatever else they carry. */
+const CONNECTION_KINDS = new Set<OcrErrorKind>([
+  'network',
+  'not-configured',
+  'insecure-endpoint',
+  'insecure-context',
+  'unusable-public-key',
+]);
 
 export interface FieldProblem {
   field: string;
@@ -60,8 +71,7 @@ export class OcrError extends Error {
 
   /** True when the fix is in the connection settings: the UI opens that panel. */
   get isConnectionProblem(): boolean {
-    const connectionKinds: OcrErrorKind[] = ['network', 'not-configured', 'insecure-endpoint', 'insecure-context'];
-    if (connectionKinds.includes(this.kind)) return true;
+    if (CONNECTION_KINDS.has(this.kind)) return true;
     if (this.kind === 'http') return this.status === 401 || this.status === 403 || this.status === 404;
     return this.kind === 'api' && this.resultCode !== undefined && CONNECTION_RESULT_CODES.has(this.resultCode);
   }

@@ -2,6 +2,19 @@ import * as v from 'valibot';
 import type { ImageQuad } from './types';
 
 // Loose objects keep fields the guide does not list; only what we rely on is required.
+
+/**
+ * Bounds on an answer: a card has a dozen fields and boxes, and every value is a short ciphertext. A
+ * larger answer is refused as malformed rather than drawn: the viewer places a label per field on
+ * every draw, and nothing in the API needs more.
+ */
+export const MAX_ANSWER_ITEMS = 300;
+/** Characters in any string of an answer: a ciphertext, a key name, a message, a PEM public key. */
+export const MAX_ANSWER_TEXT = 4096;
+
+const text = v.pipe(v.string(), v.maxLength(MAX_ANSWER_TEXT));
+const list = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_ANSWER_ITEMS));
+
 const coordinate = v.pipe(v.number(), v.finite());
 /** A response's box, branded as image space here, at the edge, so nothing downstream casts. */
 export const quadSchema = v.pipe(
@@ -21,21 +34,21 @@ export const quadSchema = v.pipe(
 export const headerSchema = v.looseObject({
   isSuccessful: v.boolean(),
   resultCode: v.pipe(v.number(), v.integer()),
-  resultMessage: v.string(),
+  resultMessage: text,
 });
 
 export const envelopeSchema = v.looseObject({ header: headerSchema, result: v.optional(v.unknown()) });
 
 export const publicKeyResultSchema = v.looseObject({
-  key: v.pipe(v.string(), v.minLength(1)),
+  key: v.pipe(text, v.minLength(1)),
   // Documented as String; tolerate a bare number rather than fail the whole connection on it.
   version: v.pipe(
-    v.union([v.string(), v.number()]),
+    v.union([text, v.number()]),
     v.transform((value) => String(value)),
   ),
 });
 
-const recognised = v.looseObject({ value: v.string(), conf: v.pipe(v.number(), v.finite()) });
+const recognised = v.looseObject({ value: text, conf: v.pipe(v.number(), v.finite()) });
 
 /**
  * Names an answer could use to claim who made it. Who made an answer is known from the connection that
@@ -52,34 +65,34 @@ function withoutClaims<T extends Record<string, unknown>>(result: T): T {
 /** Encrypted as delivered: values are Base64 ciphertexts. */
 export const rawCreditCardSchema = v.pipe(
   v.looseObject({
-    fileType: v.string(),
-    resolution: v.string(),
-    cardNums: v.array(recognised),
-    // Documented as List, shown as a string: accept both (DESIGN.md).
-    totalCardNum: v.union([v.string(), v.array(v.string())]),
-    cardNumBoxes: v.array(quadSchema),
+    fileType: text,
+    resolution: text,
+    cardNums: list(recognised),
+    // Documented as List, shown as a string: accept both.
+    totalCardNum: v.union([text, list(text)]),
+    cardNumBoxes: list(quadSchema),
     validThru: v.optional(v.nullable(recognised)),
     validThruBox: v.optional(v.nullable(quadSchema)),
-    boxes: v.optional(v.array(quadSchema)),
+    boxes: v.optional(list(quadSchema)),
   }),
   v.transform(withoutClaims),
 );
 
 export const rawKeyValueSchema = v.looseObject({
-  key: v.string(),
-  value: v.string(),
+  key: text,
+  value: text,
   conf: v.pipe(v.number(), v.finite()),
-  // The console guide's sample has none, and a field the card lacks has nothing to box (DESIGN.md, "tolerance").
+  // The console guide's sample has none, and a field the card lacks has nothing to box.
   bbox: v.optional(v.nullable(quadSchema)),
 });
 
 export const rawIdCardSchema = v.pipe(
   v.looseObject({
-    fileType: v.string(),
-    resolution: v.string(),
-    idType: v.string(),
-    keyValues: v.array(rawKeyValueSchema),
-    boxes: v.optional(v.array(quadSchema)),
+    fileType: text,
+    resolution: text,
+    idType: text,
+    keyValues: list(rawKeyValueSchema),
+    boxes: v.optional(list(quadSchema)),
   }),
   v.transform(withoutClaims),
 );

@@ -62,6 +62,8 @@ export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string 
     .slice(0, 3)
     .map((issue) => {
       const path = issue.path?.map((item) => String(item.key)).join('.') || '(root)';
+      // A length is not a value: saying it tells an answer over the bounds from one of the wrong shape.
+      if (issue.type === 'max_length') return `${path}: length ${issue.received}, over ${issue.expected?.slice(2)}`;
       return `${path}: expected ${issue.expected ?? 'a different value'}`;
     })
     .join('; ');

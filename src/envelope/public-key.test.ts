@@ -1,26 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, EnvelopeError, parsePublicKey } from '@/envelope';
+import { EnvelopeError, parsePublicKey } from '@/envelope';
+import { modulusOfBits, rsaSpkiBase64 as derSpki } from '@/test-support/rsa-spki';
 
 function spkiBase64(bits: number, publicExponent = 65537): string {
   return generateKeyPairSync('rsa', { modulusLength: bits, publicExponent })
     .publicKey.export({ type: 'spki', format: 'der' })
     .toString('base64');
-}
-
-/** A hand-built SPKI, to make keys OpenSSL refuses to generate. */
-function derSpki(n: bigint, e: bigint): string {
-  const len = (l: number) => (l < 128 ? [l] : l < 256 ? [0x81, l] : [0x82, l >> 8, l & 255]);
-  const tlv = (tag: number, body: number[]) => [tag, ...len(body.length), ...body];
-  const int = (v: bigint) => {
-    let h = v.toString(16);
-    if (h.length % 2) h = '0' + h;
-    const bytes = [...Buffer.from(h, 'hex')];
-    return tlv(0x02, bytes[0] & 0x80 ? [0, ...bytes] : bytes);
-  };
-  const algorithm = tlv(0x30, [0x06, 9, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 1, 1, 1, 0x05, 0]);
-  const rsaKey = tlv(0x30, [...int(n), ...int(e)]);
-  return bytesToBase64(new Uint8Array(tlv(0x30, [...algorithm, ...tlv(0x03, [0, ...rsaKey])])));
 }
 
 describe('parsePublicKey', () => {
@@ -43,14 +29,40 @@ describe('parsePublicKey', () => {
     expect(parsePublicKey(base64)).toBe(parsePublicKey(base64));
   });
 
-  it('rejects a modulus under 1024 bits', () => {
-    expect(() => parsePublicKey(spkiBase64(512))).toThrow(/512 bits; at least 1024/);
+  it('accepts moduli from 1024 to 4096 bits', () => {
+    expect(parsePublicKey(spkiBase64(1024)).bits).toBe(1024);
+    expect(parsePublicKey(spkiBase64(4096)).bits).toBe(4096);
   });
 
-  it('rejects an even exponent', () => {
+  it('refuses a modulus under 1024 bits, saying how long it is', () => {
+    expect(() => parsePublicKey(spkiBase64(512))).toThrow('RSA modulus is 512 bits, not 1024 to 4096');
+  });
+
+  it.each([1023, 4097, 8192])('refuses a modulus of %i bits', (bits) => {
+    expect(() => parsePublicKey(derSpki(modulusOfBits(bits), 65537n))).toThrow(
+      `RSA modulus is ${bits} bits, not 1024 to 4096`,
+    );
+  });
+
+  it('refuses a modulus of megabits before any wrap', () => {
+    // 2^(8·2^17) - 1: a million bits, which a modular power would take minutes over.
+    const huge = (1n << 1_048_576n) - 1n;
+    expect(() => parsePublicKey(derSpki(huge, 65537n))).toThrow('RSA modulus is 1048576 bits');
+  });
+
+  it.each([
+    ['even', 65536n],
+    ['under 3', 1n],
+    ['over 2^32+1', (1n << 32n) + 3n],
+    ['of 2048 bits', (1n << 2047n) + 1n],
+  ])('refuses an exponent %s with its own message', (_, e) => {
     const n = parsePublicKey(base64).n;
-    expect(() => parsePublicKey(derSpki(n, 65536n))).toThrow(/exponent 65536 is invalid/);
-    expect(parsePublicKey(derSpki(n, 3n)).e).toBe(3n);
+    expect(() => parsePublicKey(derSpki(n, e))).toThrow('RSA exponent is not an odd number from 3 to 2^32+1');
+  });
+
+  it('accepts odd exponents from 3 to 2^32+1', () => {
+    const n = parsePublicKey(base64).n;
+    for (const e of [3n, 65537n, (1n << 32n) + 1n]) expect(parsePublicKey(derSpki(n, e)).e).toBe(e);
   });
 
   it('rejects keys that are not RSA', () => {

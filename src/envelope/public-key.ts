@@ -12,7 +12,9 @@ export interface RsaPublicKey {
   readonly der: Uint8Array;
 }
 
-const MIN_MODULUS_BITS = 1024;
+// Bounds on what a service may hand us (NHN's keys are RSA-2048, e = 65537): a wrap is one modular power,
+// whose cost grows with the exponent's bits and the modulus's square, so a larger key is refused before it.
+const MAX_EXPONENT = 0x100000001n; // 2^32 + 1
 // 1.2.840.113549.1.1.1 rsaEncryption
 const RSA_ENCRYPTION_OID = '42,134,72,134,247,13,1,1,1';
 
@@ -65,17 +67,14 @@ function parseSpki(der: Uint8Array): RsaPublicKey {
   const n = bytesToBigInt(der.subarray(nTlv.start, nTlv.end));
   const e = bytesToBigInt(der.subarray(eTlv.start, eTlv.end));
   const bits = bitLength(n);
-  if (bits < MIN_MODULUS_BITS) throw bad(`RSA modulus is ${bits} bits; at least ${MIN_MODULUS_BITS} are required`);
-  if (e < 3n || !(e & 1n)) throw bad(`RSA exponent ${e} is invalid: it must be odd and at least 3`);
+  if (bits < 1024 || bits > 4096) throw bad(`RSA modulus is ${bits} bits, not 1024 to 4096`);
+  if (e < 3n || e > MAX_EXPONENT || !(e & 1n)) throw bad('RSA exponent is not an odd number from 3 to 2^32+1');
   return { n, e, k: Math.ceil(bits / 8), bits, der };
 }
 
 /** Base64 DER, optionally inside PEM armour, with any whitespace: what `result.key` may hold. */
 export function decodePublicKeyText(text: string): Uint8Array {
-  const body = String(text)
-    .replace(/-----[^-]+-----/g, '')
-    .replace(/\s+/g, '');
-  return base64ToBytes(body, 'public key', 'bad-public-key');
+  return base64ToBytes(String(text).replace(/-----[^-]+-----|\s+/g, ''), 'public key', 'bad-public-key');
 }
 
 // Services hand out one key each; a small cap only guards against a caller cycling through many.

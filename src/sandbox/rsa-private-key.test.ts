@@ -1,5 +1,6 @@
 import { constants, createPublicKey, generateKeyPairSync, publicEncrypt, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { parsePublicKey } from '@/envelope';
 import rsaVectors from '@/envelope/test-vectors/wycheproof-rsa_pkcs1_2048_test.json';
 import { generateRsaKeyPair, privateKeyFromJwk, unwrapPkcs1v15 } from './rsa-private-key';
 
@@ -32,6 +33,12 @@ describe('the sandbox key pair', () => {
       randomBytes(16),
     );
     expect(unwrapPkcs1v15(pair.privateKey, new Uint8Array(short), 32)).toBeNull();
+  });
+
+  it('makes only keys within the client’s bounds, and refuses to make one outside them', async () => {
+    const pair = await generateRsaKeyPair();
+    expect(parsePublicKey(pair.publicKeyBase64)).toMatchObject({ bits: 2048, e: 65537n });
+    await expect(generateRsaKeyPair(512)).rejects.toThrow('RSA modulus is 512 bits, not 1024 to 4096');
   });
 
   it('reads a JWK exported by node:crypto', () => {

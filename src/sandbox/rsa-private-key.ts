@@ -1,4 +1,4 @@
-import { bigIntToBytes, bitLength, bytesToBase64, bytesToBigInt, modPow } from '@/envelope';
+import { bigIntToBytes, bitLength, bytesToBase64, bytesToBigInt, modPow, parsePublicKey } from '@/envelope';
 
 // The sandbox plays the server, so it needs RSA decryption in the browser. WebCrypto offers no
 // PKCS#1 v1.5 decryption, so this is our own BigInt code (CRT). It lives here, not in the envelope
@@ -54,7 +54,10 @@ export async function generateRsaKeyPair(modulusLength = 2048): Promise<RsaKeyPa
     crypto.subtle.exportKey('spki', pair.publicKey),
     crypto.subtle.exportKey('jwk', pair.privateKey),
   ]);
-  return { privateKey: privateKeyFromJwk(jwk), publicKeyBase64: bytesToBase64(new Uint8Array(spki)) };
+  const publicKeyBase64 = bytesToBase64(new Uint8Array(spki));
+  // The sandbox hands out only keys the app's own client would take (its bounds on size and exponent).
+  parsePublicKey(publicKeyBase64);
+  return { privateKey: privateKeyFromJwk(jwk), publicKeyBase64 };
 }
 
 /** c^d mod n by the Chinese remainder theorem (RFC 8017 §5.1.2). */

@@ -84,6 +84,14 @@ describe('runConnectionChecks', () => {
     expect(s.publicKeys).toBe('fail keysBad');
   });
 
+  it('passes the credentials but fails the keys when both keys are refused as unusable', async () => {
+    const refused = () => Promise.reject(new OcrError('unusable-public-key', 'RSA modulus is 8192 bits'));
+    const report = await runConnectionChecks(input({ getKey: refused }));
+    const s = Object.fromEntries(report.lines.map((l) => [l.id, `${l.status} ${l.reason}`]));
+    expect([s.credentials, s.publicKeys]).toEqual(['pass credentialsOk', 'fail keysBad']);
+    expect(report.lines.find((l) => l.id === 'publicKeys')?.params?.detail).toMatch(/8192 bits/);
+  });
+
   it('reads Request-Key exposure and the clock off the OPTIONS answer', async () => {
     const hidden = await statuses(input({}, { 'Access-Control-Expose-Headers': 'Date' }));
     expect(hidden.requestKey).toBe('fail requestKeyHidden');

@@ -175,7 +175,10 @@ export async function runConnectionChecks(input: ConnectionCheckInput): Promise<
     set('credentials', 'fail', 'credentialsRefused', { code: String(refused.resultCode) });
     set('publicKeys', 'skipped', 'skippedNoApiAnswer');
   } else {
-    const apiAnswered = Object.keys(keys).length > 0 || errors.some((e) => e instanceof OcrError && e.kind === 'api');
+    // A key refused as unusable came in a successful answer: the credentials were taken.
+    const apiAnswered =
+      Object.keys(keys).length > 0 ||
+      errors.some((e) => e instanceof OcrError && (e.kind === 'api' || e.kind === 'unusable-public-key'));
     set('credentials', apiAnswered ? 'pass' : 'skipped', apiAnswered ? 'credentialsOk' : 'skippedNoApiAnswer');
     if (errors.length === 0) {
       set('publicKeys', 'pass', 'keysOk', {

@@ -30,4 +30,14 @@ describe('describeError', () => {
     for (const text of [d.title.en, d.hint?.en, d.title.ko, d.hint?.ko]) expect(text).not.toMatch(/20 ?MB|[Ss]hrink/);
     expect(d.connectionProblem).toBe(false);
   });
+
+  it('says a refused public key was refused, in both languages, with the bounds, as a connection problem', () => {
+    const d = describeError(new OcrError('unusable-public-key', 'RSA modulus is 8192 bits, not 1024 to 4096'));
+    expect(d.title.en).toBe('The service’s public key was refused, so nothing was sent.');
+    expect(d.title.ko).toMatch(/공개 키/);
+    expect(d.hint?.en).toMatch(/1024 to 4096 bits/);
+    expect(d.hint?.ko).toMatch(/1024~4096비트/);
+    expect(d.detail).toMatch(/8192 bits/);
+    expect(d.connectionProblem).toBe(true);
+  });
 });

@@ -43,6 +43,16 @@ const KIND_TEXT: Record<string, { title: Localised; hint?: Localised }> = {
       ko: '엔드포인트가 Document OCR API인지 확인하세요.',
     },
   },
+  'unusable-public-key': {
+    title: {
+      en: 'The service’s public key was refused, so nothing was sent.',
+      ko: '서비스의 공개 키를 거부해서 아무것도 보내지 않았습니다.',
+    },
+    hint: {
+      en: 'Cardlens encrypts only to RSA keys of 1024 to 4096 bits with an odd exponent up to 2^32+1, as NHN’s are. Check that the endpoint is the Document OCR API.',
+      ko: 'Cardlens는 NHN의 키처럼 1024~4096비트이고 지수가 2^32+1 이하의 홀수인 RSA 키로만 암호화합니다. 엔드포인트가 Document OCR API인지 확인하세요.',
+    },
+  },
   'not-configured': {
     title: {
       en: 'The connection has no app key or secret yet, so nothing was sent.',

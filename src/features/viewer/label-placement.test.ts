@@ -134,3 +134,81 @@ describe('placeLabels', () => {
     );
   });
 });
+
+/**
+ * The placement as first written, every label against every box and label: the grid must give the
+ * same spots, to the last bit, since it only skips rectangles that overlap nothing.
+ */
+function placeLabelsByEveryPair(requests: readonly LabelRequest[], area: typeof AREA) {
+  const overlap = (a: Rect, b: Rect) =>
+    Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+    Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.width <= area.width && r.y + r.height <= area.height;
+  const clampInto = (r: Rect): Rect => ({
+    ...r,
+    x: Math.max(0, Math.min(r.x, area.width - r.width)),
+    y: Math.max(0, Math.min(r.y, area.height - r.height)),
+  });
+  const boxes = requests.map(({ box: r }) => ({ x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 }));
+  const placed: Rect[] = [];
+  return requests.map(({ box, anchor, width, height }) => {
+    const boxShown = overlap(box, { x: 0, y: 0, ...area }) > 0 || inside(box);
+    const [above, below, right] = [anchor.y - 2 - height, box.y + box.height + 2, box.x + box.width - width];
+    const spots = [
+      { x: anchor.x, y: above, width, height },
+      { x: anchor.x, y: below, width, height },
+      { x: right, y: above, width, height },
+      { x: right, y: below, width, height },
+    ].map((r) => (boxShown ? clampInto(r) : r));
+    const cost = (r: Rect) => ({
+      labels: placed.reduce((sum, p) => sum + overlap(r, p), 0),
+      boxes: boxes.reduce((sum, b) => sum + overlap(r, b), 0),
+    });
+    let choice = spots[0];
+    let least = cost(choice);
+    for (const spot of spots.slice(1)) {
+      if (least.labels === 0 && least.boxes === 0) break;
+      const c = cost(spot);
+      if (c.labels < least.labels || (c.labels === least.labels && c.boxes < least.boxes)) [choice, least] = [spot, c];
+    }
+    const crowded = least.labels > 0;
+    if (!crowded) placed.push(choice);
+    return { ...choice, crowded };
+  });
+}
+
+describe('placeLabels over a grid', () => {
+  const coordinate = (min: number, max: number) => fc.double({ min, max, noNaN: true });
+  const labelRequest = fc
+    .record({
+      x: coordinate(-300, 1100),
+      y: coordinate(-300, 800),
+      width: fc.oneof(coordinate(0, 200), coordinate(-2, 2), coordinate(800, 5000)),
+      height: fc.oneof(coordinate(0, 40), coordinate(-2, 2), coordinate(500, 3000)),
+      labelWidth: coordinate(10, 300),
+      labelHeight: coordinate(10, 30),
+    })
+    .map(({ x, y, width, height, labelWidth, labelHeight }): LabelRequest => ({
+      box: { x, y, width, height },
+      anchor: stagePoint(x, y),
+      width: labelWidth,
+      height: labelHeight,
+    }));
+  // Fields on top of one another, as a card's crowded lines and a hostile answer both give.
+  const withRepeats = fc
+    .array(labelRequest, { minLength: 1, maxLength: 40 })
+    .chain((distinct) => fc.array(fc.constantFrom(...distinct), { maxLength: 150 }));
+
+  it('places every label exactly where comparing every pair places it', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.array(labelRequest, { maxLength: 150 }), withRepeats),
+        fc.constantFrom(AREA, { width: 1, height: 1 }, { width: 2400, height: 1600 }),
+        (requests, area) => {
+          expect(placeLabels(requests, area)).toEqual(placeLabelsByEveryPair(requests, area));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -5,7 +5,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// One-way layers (DESIGN.md, "Architecture"): envelope → api → (sandbox | features) → app.
+// One-way layers (ARCHITECTURE.md): each folder of src/ may import only the folders below it.
+//   lib · envelope → api → reader → reader-service → sandbox
+//   api, lib, reader-service → model → images → engine → ui → features → app
 // Tests may reach across layers: the api's contract tests run against the sandbox, for one.
 // One rule object per folder: ESLint keeps only the last no-restricted-imports that matches a file,
 // so each folder lists every pattern it is bound by.
@@ -16,11 +18,12 @@ const restrict = (files, patterns) => ({
 });
 const layerPatterns = (forbidden) =>
   forbidden.map((name) => ({ group: [`@/${name}`, `@/${name}/*`], message: `This layer must not import ${name}.` }));
-// A feature reaches another only through its index.ts; inside itself it uses relative paths.
+const APP_LAYERS = ['model', 'images', 'engine', 'ui', 'features', 'app'];
+// A feature is a screen: it never imports another feature; inside itself it uses relative paths.
 const FEATURES = fs.readdirSync(path.join(import.meta.dirname, 'src/features'));
-const throughIndex = (own) => ({
-  group: ['@/features/*/*', `!@/features/${own}/*`],
-  message: 'Import another feature through its index (@/features/name).',
+const ownFeatureOnly = (own) => ({
+  group: ['@/features/*', `!@/features/${own}`, `!@/features/${own}/*`],
+  message: 'A feature never imports another feature: what two screens share lives in a layer below them.',
 });
 
 export default tseslint.config(
@@ -38,19 +41,26 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },
-  restrict(['src/envelope/**'], layerPatterns(['api', 'sandbox', 'features', 'app', 'lib'])),
-  restrict(['src/api/**'], layerPatterns(['sandbox', 'features', 'app'])),
+  restrict(['src/envelope/**'], [{ group: ['@/*'], message: 'src/envelope imports nothing of ours.' }]),
+  restrict(['src/api/**'], layerPatterns(['sandbox', 'reader', 'reader-service', ...APP_LAYERS])),
   restrict(
     ['src/sandbox/**'],
     [
-      ...layerPatterns(['features', 'app']),
+      ...layerPatterns(APP_LAYERS),
       { group: ['@/envelope/*'], message: 'The sandbox reaches the envelope only through @/envelope.' },
     ],
   ),
+  // What every screen uses, in plain TypeScript: card views, fields, rules, masking, the cover, text.
+  restrict(['src/model/**'], layerPatterns(['sandbox', 'images', 'engine', 'ui', 'features', 'app'])),
+  // Reading image files in the browser: preflight, thumbnails, display decodes.
+  restrict(['src/images/**'], layerPatterns(['sandbox', 'engine', 'ui', 'features', 'app'])),
+  // The headless app: no React, no screens.
+  restrict(['src/engine/**'], layerPatterns(['sandbox', 'ui', 'features', 'app'])),
+  // React's side of the engine and the pieces every screen shares.
+  restrict(['src/ui/**'], layerPatterns(['sandbox', 'features', 'app'])),
   ...FEATURES.map((own) =>
-    restrict([`src/features/${own}/**`], [...layerPatterns(['sandbox', 'app']), throughIndex(own)]),
+    restrict([`src/features/${own}/**`], [...layerPatterns(['sandbox', 'app']), ownFeatureOnly(own)]),
   ),
-  restrict(['src/app/**'], [throughIndex('')]),
   // The reader as a service: its worker and the page's end of it. It knows the reader, the service's
   // result shapes (the reader answers in them) and nothing of the app.
   restrict(

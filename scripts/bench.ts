@@ -60,7 +60,7 @@ async function measureBundle(dist: string) {
     .filter((f) => /^sandbox-worker-[\w-]+\.js$/.test(f) && !f.includes('client'))
     .map((f) => `assets/${f}`);
   const pageSide = assets.filter((f) => /^sandbox-(fetch|worker-client)-/.test(f)).map((f) => `assets/${f}`);
-  // The first screen also loads the table of the language it shows (features/shared/i18n.tsx): counted
+  // The first screen also loads the table of the language it shows (ui/i18n.tsx): counted
   // with the larger one, Korean.
   const tables = assets.filter((f) => /^messages-(en|ko)-[\w-]+\.js$/.test(f)).map((f) => `assets/${f}`);
   if (tables.length !== 2) throw new Error(`expected one text chunk per language, found ${tables.join(', ')}`);

@@ -14,18 +14,18 @@ const root = resolve(import.meta.dirname, '..');
 const DEFERRED: [string, RegExp][] = [
   ['Konva', /^node_modules\/(konva|react-konva)\//],
   ['the workspace', /^src\/app\/workspace\.tsx$/],
-  ['the queue', /^src\/features\/analyze\/(queue-store|use-analysis-queue|queue-list|preflight)\.tsx?$/],
+  ['the queue', /^src\/(engine\/queue\/queue-store|ui\/use-analysis-queue|features\/analyze\/queue-list|images\/preflight)\.tsx?$/],
   ['the result codes’ messages', /^src\/api\/result-codes\.ts$/],
-  ['the second read', /^src\/features\/second-read\/(?!device-checks\.tsx$|index\.ts$)/],
-  ['the UI text (one chunk per language)', /^src\/features\/shared\/messages-(en|ko)\.ts$/],
+  ['the second read', /^src\/(model\/second-read\/|engine\/second-read-scheduler)/],
+  ['the UI text (one chunk per language)', /^src\/model\/text\/messages-(en|ko)\.ts$/],
   ['the viewer', /^src\/features\/viewer\//],
   [
     'the batch table',
     /^src\/features\/analyze\/batch-panel\.tsx$|^node_modules\/@tanstack\/(react-virtual|virtual-core)\//,
   ],
-  ['the report', /^src\/features\/review\/(report-view|session-controls|review-bar)\.tsx$/],
+  ['the report', /^src\/features\/(review\/(report-view|session-controls)|viewer\/review-bar)\.tsx$/],
   ['the connection panel', /^src\/features\/connection\/connection-panel\.tsx$/],
-  ['the rules', /^src\/features\/(rules|card-view)\//],
+  ['the rules', /^src\/model\/(rules|card-view)\//],
   ['TanStack Query', /^node_modules\/@tanstack\/query-core\//],
   ['the envelope', /^src\/envelope\//],
   ['valibot', /^node_modules\/valibot\//],
@@ -120,7 +120,7 @@ it('the first screen’s own code is in its chunks', () => {
 
 it('each language’s text is a chunk of its own, so the first screen loads only the one it shows', () => {
   for (const lang of ['en', 'ko']) {
-    const table = `src/features/shared/messages-${lang}.ts`;
+    const table = `src/model/text/messages-${lang}.ts`;
     const holding = [...chunks.values()].filter((chunk) => chunk.modules.includes(table));
     expect(holding.map((chunk) => chunk.modules)).toEqual([[table]]);
   }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cardReviewSchema } from '@/features/review/review-model';
+import { cardReviewSchema } from '@/model/review/review-model';
 
 // The README's "Where secrets and personal data go" must name every place the app stores data, and
 // say what a kept review holds exactly as the code that checks one does.

@@ -225,7 +225,7 @@ export function passportDrawing(): CardDrawing {
 }
 
 /** Keys in the guide's order for each idType: the app's own table. */
-export { GUIDE_KEY_ORDER as ID_KEY_ORDER } from '../../src/features/fields/field-names';
+export { GUIDE_KEY_ORDER as ID_KEY_ORDER } from '@/model/fields/field-names';
 
 export const DERIVED_FROM: Record<string, string> = {
   dateOfBirthYMD: 'dateOfBirth',

@@ -1,6 +1,7 @@
 import type { AnswerSource } from '@/api';
-import { loadManifest, type ImageMeta } from '@/features/analyze';
-import type { EndpointKind } from '@/features/connection';
+import { loadManifest } from '@/features/analyze';
+import { type ImageMeta } from '@/images/preflight';
+import type { EndpointKind } from '@/model/connection-settings';
 import { specimenIndex } from '@/sandbox/specimens';
 
 /**

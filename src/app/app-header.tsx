@@ -1,5 +1,5 @@
-import { useConnection } from '@/features/connection';
-import { useI18n } from '@/features/shared';
+import { useConnection } from '@/ui/connection';
+import { useI18n } from '@/ui/i18n';
 
 /** The title, the connection in use (a button that opens its panel), the language and presentation mode. */
 export function AppHeader({

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { isSecureContextNow, type AnalysisKind, type SampleEntry } from '@/api';
-import { CardDropProvider, sampleFile, type QueueItem } from '@/features/analyze';
-import { ConnectionProvider, useConnection } from '@/features/connection';
-import { useDeviceChecks } from '@/features/second-read';
-import { I18nProvider, useI18n } from '@/features/shared';
+import { CardDropProvider, sampleFile } from '@/features/analyze';
+import { type QueueItem } from '@/engine/queue/queue-item';
+import { ConnectionProvider, useConnection } from '@/ui/connection';
+import { useDeviceChecks } from '@/features/analyze/device-checks';
+import { I18nProvider, useI18n } from '@/ui/i18n';
 import { AppHeader } from './app-header';
 import { createClient, loadSandbox } from './client-factory';
 import { useLoaded, whenIdle } from './deferred-code';

@@ -1,6 +1,7 @@
 import { apiVersionOf, createOcrClient, deferredClient, type OcrClient } from '@/api';
 import { loadManifest } from '@/features/analyze';
-import { type ClientFactory, authOf, SANDBOX_BASE_URL } from '@/features/connection';
+import { authOf, SANDBOX_BASE_URL } from '@/model/connection-settings';
+import { type ClientFactory } from '@/ui/connection';
 import type { RemoteSandbox } from '@/sandbox/sandbox-worker-client';
 import { deviceReader } from './reader';
 

@@ -3,7 +3,7 @@ import { prefetchClient } from '@/api';
 import { loadBatchScreen } from '@/features/analyze';
 import { loadConnectionPanel } from '@/features/connection';
 import { loadReviewScreens } from '@/features/review';
-import { loadViewer, type ViewerProbe } from '@/features/viewer';
+import { loadViewer, type ViewerProbe, type ViewerProps } from '@/features/viewer';
 import { deferred, useLoaded, type Deferred } from './deferred-code';
 import { ScreenLoading } from './workspace-frame';
 
@@ -48,7 +48,14 @@ const review = deferred(loadReviewScreens);
 const connection = deferred(loadConnectionPanel);
 
 const screens = {
-  viewer: deferred(() => Promise.all([viewer.load(), queries.load()]).then(([m, q]) => q.withQueries(m.Viewer))),
+  // The inspector's authenticity tab is a screen of its own, which the viewer is given here.
+  viewer: deferred(() =>
+    Promise.all([viewer.load(), queries.load(), import('@/features/authenticity')]).then(([m, q, a]) =>
+      q.withQueries((props: Omit<ViewerProps, 'Authenticity'>) => (
+        <m.Viewer {...props} Authenticity={a.AuthenticityPanel} />
+      )),
+    ),
+  ),
   batch: deferred(() => batch.load().then((m) => m.BatchPanel)),
   report: deferred(() => review.load().then((m) => m.ReportView)),
   session: deferred(() => review.load().then((m) => m.SessionControls)),

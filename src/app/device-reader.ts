@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { AnalysisKind } from '@/api';
-import type { QueueItem } from '@/features/analyze';
-import { preSendOutcome, useSecondReads, type PreSendOutcome, type SecondRead } from '@/features/second-read';
+import type { QueueItem } from '@/engine/queue/queue-item';
+import { preSendOutcome, type PreSendOutcome } from '@/model/second-read/pre-send';
+import { useSecondReads } from '@/ui/use-second-reads';
+import { type SecondRead } from '@/model/second-read/second-read-types';
 import { deviceReader } from './reader';
 
 /** The check before sending (preSendOutcome), with the device's reader. Never throws. */

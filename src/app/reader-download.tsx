@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '@/features/shared';
+import { useI18n } from '@/ui/i18n';
 import type { ReaderDownload } from '@/reader-service';
 import { deviceReader } from './reader';
 

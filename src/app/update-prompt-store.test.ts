@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueItem } from '@/features/analyze';
+import type { QueueItem } from '@/engine/queue/queue-item';
 import { updateOffer } from './update-prompt';
 import { createUpdateStore, type RegisterSW } from './update-prompt-store';
 

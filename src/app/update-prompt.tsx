@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { inProgress, unsaved, type QueueItem } from '@/features/analyze';
-import { useI18n } from '@/features/shared';
+import { inProgress, unsaved, type QueueItem } from '@/engine/queue/queue-item';
+import { useI18n } from '@/ui/i18n';
 import { updateStore, type UpdateState, type UpdateStore } from './update-prompt-store';
 
 export type UpdateOffer =

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { AnalysisKind, SampleEntry } from '@/api';
 import { DropZone, SampleGallery, ServicePicker, usePageDrop } from '@/features/analyze';
-import { DeviceChecksSettings, type DeviceChecks } from '@/features/second-read';
-import { useI18n } from '@/features/shared';
+import { DeviceChecksSettings, type DeviceChecks } from '@/features/analyze/device-checks';
+import { useI18n } from '@/ui/i18n';
 
 // The page below the header, in pieces the first screen and the workspace (its code arrives after the
 // first paint: app.tsx) both draw, so the page looks the same before and after it arrives.

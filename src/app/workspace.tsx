@@ -1,21 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { OcrError } from '@/api';
-import {
-  ConnectionChangePrompt,
-  DEFAULT_TABLE_VIEW,
-  QueueList,
-  queueOrder,
-  SampleGallery,
-  useAnalysisQueue,
-  useLeaveGuard,
-  unsaved,
-  type QueueEvent,
-  type TableView,
-} from '@/features/analyze';
-import { useConnection } from '@/features/connection';
-import { ReviewProvider } from '@/features/review';
-import { ErrorBoundary, useI18n } from '@/features/shared';
-import { decodeOnScreen } from '@/features/viewer';
+import { ConnectionChangePrompt, QueueList, SampleGallery } from '@/features/analyze';
+import { DEFAULT_TABLE_VIEW, queueOrder, type TableView } from '@/engine/queue/table-view';
+import { useAnalysisQueue } from '@/ui/use-analysis-queue';
+import { useLeaveGuard } from '@/ui/use-leave-guard';
+import { unsaved } from '@/engine/queue/queue-item';
+import { type QueueEvent } from '@/engine/queue/queue-types';
+import { useConnection } from '@/ui/connection';
+import { ReviewProvider } from '@/ui/review-context';
+import { ErrorBoundary } from '@/ui/error-boundary';
+import { useI18n } from '@/ui/i18n';
+import { decodeOnScreen } from '@/images/display-decode';
 import { BatchPanel, ConnectionPanel, ReportView, SessionControls, useBatchCode, Viewer } from './deferred';
 import { answeredBy } from './answer-source';
 import { checkBeforeSend, useSecondReadsOnDevice } from './device-reader';

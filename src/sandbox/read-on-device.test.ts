@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OcrError, type CreditCardResult, type ImageQuad } from '@/api';
-import { isRetryable } from '@/features/analyze/retry-policy';
+import { isRetryable } from '@/engine/queue/retry-policy';
 import { rig, sampleImage } from '@/test-support/sandbox-fixture';
 import type { ReadCard } from '@/reader-service';
 

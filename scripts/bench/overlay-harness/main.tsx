@@ -4,7 +4,7 @@ import Konva from 'konva';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ImageQuad } from '@/api';
-import type { ViewerField } from '@/features/fields/result-fields';
+import type { ViewerField } from '@/model/fields/result-fields';
 import CardCanvas, { type Layers } from '@/features/viewer/card-canvas';
 import { drawOverlay } from '@/features/viewer/overlay-drawing';
 import { fitView, panBy, stagePoint, zoomAt, type ViewTransform } from '@/features/viewer/view-transform';

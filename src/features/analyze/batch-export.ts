@@ -1,6 +1,6 @@
 import type { AnalysisOutcome } from '@/api';
-import { cardView } from '@/features/card-view';
-import { redactResult } from '@/features/fields';
+import { cardView } from '@/model/card-view/card-view';
+import { redactResult } from '@/model/fields/redact';
 import { visibleJson, withoutHidden } from '@/lib/hidden-characters';
 
 export interface ExportItem {

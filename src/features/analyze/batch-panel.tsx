@@ -1,22 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useId, useMemo, useRef, useState } from 'react';
-import { cardView } from '@/features/card-view';
-import { CoveredThumbnail } from '@/features/cover';
-import { ID_TYPE_NAMES } from '@/features/fields';
-import {
-  describeError,
-  ConfirmExportDialog,
-  useI18n,
-  SERVICE_NAME,
-  useNow,
-  type MessageKey,
-  download,
-} from '@/features/shared';
+import { cardView } from '@/model/card-view/card-view';
+import { CoveredThumbnail } from '@/ui/covered-thumbnail';
+import { ID_TYPE_NAMES } from '@/model/fields/field-names';
+import { describeError } from '@/model/text/describe-error';
+import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
+import { useI18n } from '@/ui/i18n';
+import { SERVICE_NAME } from '@/model/text/service-names';
+import { useNow } from '@/ui/use-now';
+import { type MessageKey } from '@/model/text/messages';
+import { download } from '@/ui/download';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
-import { batchProgress } from './batch-stats';
-import type { Row, RowFilter, SortKey, TableView } from './table-view';
-import { exportName, inProgress, type QueueItem } from './queue-item';
-import { MAX_CONCURRENCY } from './queue-store';
+import { batchProgress } from '@/engine/queue/batch-stats';
+import type { Row, RowFilter, SortKey, TableView } from '@/engine/queue/table-view';
+import { exportName, inProgress, type QueueItem } from '@/engine/queue/queue-item';
+import { MAX_CONCURRENCY } from '@/engine/queue/queue-store';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;

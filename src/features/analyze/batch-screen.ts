@@ -1,3 +1,3 @@
 // The batch table's chunk, loaded through index.ts, with the virtualiser and the rows' summaries.
 export { BatchPanel } from './batch-panel';
-export { tableRows } from './result-rows';
+export { tableRows } from '@/engine/queue/result-rows';

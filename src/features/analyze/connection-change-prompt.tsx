@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '@/features/shared';
+import { useI18n } from '@/ui/i18n';
 
 interface Props {
   /** Cards not yet sent whose batch started on another connection than the one set now. */

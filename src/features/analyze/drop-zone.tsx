@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { useI18n } from '@/features/shared';
+import { useI18n } from '@/ui/i18n';
 
 const CardDropContext = createContext<ReturnType<typeof useDropzone> | null>(null);
 

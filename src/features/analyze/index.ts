@@ -1,13 +1,6 @@
 export { ConnectionChangePrompt } from './connection-change-prompt';
 export { CardDropProvider, DropZone, usePageDrop } from './drop-zone';
-export { preflight } from './preflight';
-export { exportName, inProgress, metaOf, unsaved, type ImageMeta, type ItemStatus, type QueueItem } from './queue-item';
 export { QueueList } from './queue-list';
-export { DEFAULT_TABLE_VIEW, queueOrder, type Row, type TableView } from './table-view';
 export { loadManifest, SampleGallery, sampleFile } from './sample-gallery';
 export { ServicePicker } from './service-picker';
-export { thumbnailOf } from './thumbnail';
-export type { QueueEvent } from './queue-types';
-export { useAnalysisQueue, type DecodeOnScreen } from './use-analysis-queue';
-export { useLeaveGuard } from './use-leave-guard';
 export { loadBatchScreen } from './load-batch-screen';

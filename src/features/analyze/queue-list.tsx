@@ -1,5 +1,5 @@
-import { useI18n } from '@/features/shared';
-import type { QueueItem } from './queue-item';
+import { useI18n } from '@/ui/i18n';
+import type { QueueItem } from '@/engine/queue/queue-item';
 import { StatusBadge } from './status-badge';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useState } from 'react';
 import type { SampleEntry, SampleManifest } from '@/api';
-import { useI18n } from '@/features/shared';
+import { useI18n } from '@/ui/i18n';
 import { THUMBNAIL_WIDTH, thumbnailFile } from './sample-paths';
 
 const samplesUrl = (file: string) => `${import.meta.env.BASE_URL}samples/${file}`;

@@ -1,5 +1,6 @@
 import type { AnalysisKind } from '@/api';
-import { useI18n, SERVICE_NAME } from '@/features/shared';
+import { useI18n } from '@/ui/i18n';
+import { SERVICE_NAME } from '@/model/text/service-names';
 
 const KINDS: AnalysisKind[] = ['credit-card', 'id-card', 'id-card-stand-alone'];
 

@@ -1,5 +1,6 @@
-import { useI18n, type MessageKey } from '@/features/shared';
-import type { ItemStatus } from './queue-item';
+import { useI18n } from '@/ui/i18n';
+import { type MessageKey } from '@/model/text/messages';
+import type { ItemStatus } from '@/engine/queue/queue-item';
 
 const STATUS: Record<ItemStatus, MessageKey> = {
   checking: 'statusChecking',

@@ -9,9 +9,11 @@ import {
   type AuthenticityFields,
   type IdCardAnalysis,
 } from '@/api';
-import { useConnection } from '@/features/connection';
-import { fieldName, ID_TYPE_NAMES } from '@/features/fields';
-import { ErrorNotice, useI18n, useNow } from '@/features/shared';
+import { useConnection } from '@/ui/connection';
+import { fieldName, ID_TYPE_NAMES } from '@/model/fields/field-names';
+import { ErrorNotice } from '@/ui/error-notice';
+import { useI18n } from '@/ui/i18n';
+import { useNow } from '@/ui/use-now';
 import { prefillAuthenticity } from './prefill';
 
 const SENSITIVE_INPUTS = new Set(['residentNumber', 'driverLicenseNumber', 'passportNumber']);

@@ -1,11 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { isSecureContextNow, missingCredential, publicKeyCheckOptions, type OcrService } from '@/api';
-import { ErrorNotice, useI18n, type MessageKey } from '@/features/shared';
-import { useConnection } from './connection-context';
+import { ErrorNotice } from '@/ui/error-notice';
+import { useI18n } from '@/ui/i18n';
+import { type MessageKey } from '@/model/text/messages';
+import { useConnection } from '@/ui/connection';
 import { runConnectionChecks, type CheckId, type ConnectionReport } from './connection-checks';
 import { ConnectionReportView } from './connection-report';
-import { authOf, customUrlProblem, ENDPOINT_KINDS, plainHttpOrigin, type EndpointKind } from './connection-settings';
+import {
+  authOf,
+  customUrlProblem,
+  ENDPOINT_KINDS,
+  plainHttpOrigin,
+  type EndpointKind,
+} from '@/model/connection-settings';
 
 const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
   sandbox: 'endpointSandbox',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ReliabilityBin, WhatIfPoint } from './review-model';
+import type { ReliabilityBin, WhatIfPoint } from '@/model/review/review-model';
 
 const W = 360;
 const H = 220;

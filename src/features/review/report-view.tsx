@@ -1,14 +1,21 @@
 import { useId, useMemo, useRef } from 'react';
-import { fieldName } from '@/features/fields';
-import type { SecondRead } from '@/features/second-read';
-import { useI18n, download } from '@/features/shared';
+import { fieldName } from '@/model/fields/field-names';
+import type { SecondRead } from '@/model/second-read/second-read-types';
+import { useI18n } from '@/ui/i18n';
+import { download } from '@/ui/download';
 import { visibleJson } from '@/lib/hidden-characters';
 import { ReliabilityChart, WhatIfChart } from './report-charts';
-import { useReviews } from './review-context';
-import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';
-import { secondReadReport } from './second-read-report';
+import { useReviews } from '@/ui/review-context';
+import {
+  accuracyByField,
+  reliability,
+  reviewerThroughput,
+  thresholdWhatIf,
+  type ReviewedField,
+} from '@/model/review/review-model';
+import { secondReadReport } from '@/model/review/second-read-report';
 import { SecondReadSection } from './second-read-section';
-import { percent } from './percent';
+import { percent } from '@/model/review/percent';
 
 /** Where the OCR can be trusted, from the reviewer's verdicts (issue 5, "Report view"). */
 export function ReportView({

@@ -1,7 +1,7 @@
-import { fieldName } from '@/features/fields';
-import { useI18n } from '@/features/shared';
-import type { SecondReadReport } from './second-read-report';
-import { percent } from './percent';
+import { fieldName } from '@/model/fields/field-names';
+import { useI18n } from '@/ui/i18n';
+import type { SecondReadReport } from '@/model/review/second-read-report';
+import { percent } from '@/model/review/percent';
 
 /** The report's part on the device's second read: agreement per field, and what it told of wrong values. */
 export function SecondReadSection({ report }: { report: SecondReadReport }) {

@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
 import type { AnalysisOutcome } from '@/api';
-import { exportName, metaOf, preflight, type ImageMeta, type QueueItem } from '@/features/analyze';
-import { useI18n, ConfirmExportDialog, download } from '@/features/shared';
-import { useReviews } from './review-context';
+import { exportName, type QueueItem } from '@/engine/queue/queue-item';
+import { metaOf, type ImageMeta } from '@/images/preflight';
+import { preflight } from '@/images/preflight';
+import { useI18n } from '@/ui/i18n';
+import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
+import { download } from '@/ui/download';
+import { useReviews } from '@/ui/review-context';
 import {
   buildSession,
   checkSessionSize,
@@ -11,8 +15,8 @@ import {
   parseSession,
   SessionRefused,
   type SessionRefusal,
-} from './session';
-import { readSessionImages } from './session-import';
+} from '@/model/review/session';
+import { readSessionImages } from '@/model/review/session-import';
 
 /** What an import keeps of an image it read: what the queue keeps, and the thumbnail; never its bytes. */
 export type ImportedImage = ImageMeta & { thumbnail: Blob };

@@ -2,7 +2,7 @@ import type Konva from 'konva';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva';
 import type { ImageQuad } from '@/api';
-import type { ViewerField } from '@/features/fields';
+import type { ViewerField } from '@/model/fields/result-fields';
 import { fieldsAt, fieldToSelect, labelAt } from './hit-test';
 import type { LabelOptions } from './label-text';
 import { createMotionCache } from './motion-cache';

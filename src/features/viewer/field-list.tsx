@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { fieldName, isBelow, shownValue, type ValueView, type ViewerField } from '@/features/fields';
-import type { FieldVerdict } from '@/features/review';
-import { useI18n } from '@/features/shared';
+import { fieldName } from '@/model/fields/field-names';
+import { isBelow, shownValue, type ValueView, type ViewerField } from '@/model/fields/result-fields';
+import type { FieldVerdict } from '@/model/review/review-model';
+import { useI18n } from '@/ui/i18n';
 import { percent } from './label-text';
 
 interface Props {

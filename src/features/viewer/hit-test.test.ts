@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageQuad } from '@/api';
-import type { ViewerField } from '@/features/fields/result-fields';
+import type { ViewerField } from '@/model/fields/result-fields';
 import { fieldsAt, fieldToSelect, labelAt, quadContains } from './hit-test';
 import { imagePoint, stagePoint } from './view-transform';
 

@@ -1,5 +1,5 @@
 import type { ImageQuad } from '@/api';
-import { hasBox, type ViewerField } from '@/features/fields';
+import { hasBox, type ViewerField } from '@/model/fields/result-fields';
 import type { Rect } from './label-placement';
 import { quadCorners, type ImagePoint, type StagePoint } from './view-transform';
 

@@ -1,3 +1,3 @@
-export { decodeOnScreen } from './display-decode';
 export type { ViewerProbe } from './viewer-probe';
+export type { ViewerProps } from './viewer';
 export { loadViewer } from './load-viewer';

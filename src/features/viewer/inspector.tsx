@@ -1,17 +1,25 @@
-import { useId, useState } from 'react';
-import type { QueueItem } from '@/features/analyze';
-import { AuthenticityPanel } from '@/features/authenticity';
-import type { CardView } from '@/features/card-view';
-import { redactResult, valueView } from '@/features/fields';
-import { loadedReviewScreens, type CardReview } from '@/features/review';
-import { isProblem, RulesPanel } from '@/features/rules';
-import { SecondReadNote } from '@/features/second-read';
-import { ErrorBoundary, useI18n, type MessageKey } from '@/features/shared';
+import { useId, useState, type ComponentType } from 'react';
+import type { IdCardAnalysis } from '@/api';
+import type { QueueItem } from '@/engine/queue/queue-item';
+import type { CardView } from '@/model/card-view/card-view';
+import { redactResult } from '@/model/fields/redact';
+import { valueView } from '@/model/fields/result-fields';
+import { type CardReview } from '@/model/review/review-model';
+import { isProblem } from '@/model/rules/check-rules';
+import { RulesPanel } from './rules-panel';
+import { SecondReadNote } from './second-read-note';
+import { ErrorBoundary } from '@/ui/error-boundary';
+import { useI18n } from '@/ui/i18n';
+import { type MessageKey } from '@/model/text/messages';
 import { visibleJson } from '@/lib/hidden-characters';
 import { FieldList } from './field-list';
+import { ReviewBar } from './review-bar';
 import { DeviceReadNote, ResultDetails, TimingTable } from './result-details';
 
 export type InspectorTab = 'fields' | 'rules' | 'authenticity' | 'json' | 'timings';
+
+/** The authenticity check's screen, which the app puts in the inspector's tab of that name. */
+export type AuthenticityTab = ComponentType<{ analysis: IdCardAnalysis; showValues: boolean }>;
 
 interface Props {
   item: QueueItem;
@@ -25,6 +33,7 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
+  Authenticity: AuthenticityTab;
 }
 
 /** The side panel: the card's fields, rules, authenticity check, JSON and timings, as tabs. */
@@ -37,12 +46,11 @@ export function Inspector({
   threshold,
   tab,
   onTab,
+  Authenticity,
   ...selection
 }: Props) {
   const { t } = useI18n();
   const ids = useId();
-  // Loaded with the viewer's own code (index.ts), so it is here whenever a card is.
-  const ReviewBar = loadedReviewScreens()?.ReviewBar;
   const [lowFirst, setLowFirst] = useState(false);
   const outcome = item.outcome;
   const tabs: { id: InspectorTab; label: MessageKey; hidden?: boolean }[] = [
@@ -100,7 +108,7 @@ export function Inspector({
                       ✗ {t('ruleFailures', { n: problems })}
                     </button>
                   )}
-                  {!presentation && reviewCard && card && ReviewBar && (
+                  {!presentation && reviewCard && card && (
                     <ReviewBar
                       card={reviewCard}
                       fields={fields}
@@ -133,7 +141,7 @@ export function Inspector({
                 />
               )}
               {active === 'authenticity' && outcome?.kind === 'id-card' && (
-                <AuthenticityPanel key={item.id} analysis={outcome} showValues={showValues} />
+                <Authenticity key={item.id} analysis={outcome} showValues={showValues} />
               )}
               {active === 'json' && outcome && (
                 <>

@@ -1,5 +1,6 @@
-import { fieldName, isBelow, shownValue, type ValueView, type ViewerField } from '@/features/fields';
-import type { Lang } from '@/features/shared';
+import { fieldName } from '@/model/fields/field-names';
+import { isBelow, shownValue, type ValueView, type ViewerField } from '@/model/fields/result-fields';
+import type { Lang } from '@/ui/i18n';
 
 export interface LabelOptions {
   lang: Lang;

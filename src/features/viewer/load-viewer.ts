@@ -1,8 +1,2 @@
-import { loadReviewScreens } from '@/features/review';
-
-/**
- * The viewer itself, Konva behind it, and the review bar it shows: no card is on the first screen, so
- * they load when one is shown.
- */
-export const loadViewer = () =>
-  Promise.all([import('./viewer-screen'), loadReviewScreens()]).then(([viewer]) => viewer);
+/** The viewer itself, with Konva behind it: no card is on the first screen, so it loads when one is shown. */
+export const loadViewer = () => import('./viewer-screen');

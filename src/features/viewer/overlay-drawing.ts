@@ -1,5 +1,6 @@
 import type { ImageQuad } from '@/api';
-import { EXTRA_BOX_COLOUR, hasBox, isBelow, type ViewerField } from '@/features/fields';
+import { EXTRA_BOX_COLOUR } from '@/model/fields/palette';
+import { hasBox, isBelow, type ViewerField } from '@/model/fields/result-fields';
 import { placeLabels, type Rect } from './label-placement';
 import { labelText, type LabelOptions } from './label-text';
 import {

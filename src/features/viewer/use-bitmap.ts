@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ImageMeta } from '@/features/analyze';
-import { claimDecode, decodeForDisplay, naturalSize } from './display-decode';
+import type { ImageMeta } from '@/images/preflight';
+import { claimDecode, decodeForDisplay, naturalSize } from '@/images/display-decode';
 import type { Size } from './view-transform';
 
 const BITMAP_CLOSE_DELAY_MS = 2000;

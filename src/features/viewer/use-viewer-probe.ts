@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import type { QueueItem } from '@/features/analyze';
-import type { CardView } from '@/features/card-view';
-import { isBelow, shownValue, valueView } from '@/features/fields';
-import type { CardReview } from '@/features/review';
+import type { QueueItem } from '@/engine/queue/queue-item';
+import type { CardView } from '@/model/card-view/card-view';
+import { isBelow, shownValue, valueView } from '@/model/fields/result-fields';
+import type { CardReview } from '@/model/review/review-model';
 import { publishViewerState } from './viewer-probe';
 import type { Size, ViewTransform } from './view-transform';
 

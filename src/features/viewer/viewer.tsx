@@ -1,14 +1,19 @@
 import type Konva from 'konva';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { exportName, type QueueItem } from '@/features/analyze';
-import { cardView } from '@/features/card-view';
-import { coverPicture, coverPlan, wholeCover, type CoverReason } from '@/features/cover';
-import { FIELD_NAMES, hasBox, valueView } from '@/features/fields';
-import { useReviews } from '@/features/review';
-import { ConfirmExportDialog, download, useI18n, type MessageKey } from '@/features/shared';
+import { exportName, type QueueItem } from '@/engine/queue/queue-item';
+import { cardView } from '@/model/card-view/card-view';
+import { coverPicture } from '@/model/cover/cover-picture';
+import { coverPlan, wholeCover, type CoverReason } from '@/model/cover/cover-plan';
+import { FIELD_NAMES } from '@/model/fields/field-names';
+import { hasBox, valueView } from '@/model/fields/result-fields';
+import { useReviews } from '@/ui/review-context';
+import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
+import { download } from '@/ui/download';
+import { useI18n } from '@/ui/i18n';
+import { type MessageKey } from '@/model/text/messages';
 import type { Layers } from './card-canvas';
 import { annotatedPng, exportBase, resultJson } from './exports';
-import { Inspector, type InspectorTab } from './inspector';
+import { Inspector, type AuthenticityTab, type InspectorTab } from './inspector';
 import { StatusOverlay } from './status-overlay';
 import { useBitmap } from './use-bitmap';
 import { useFullScreen } from './use-full-screen';
@@ -32,7 +37,7 @@ export function prefetchCardCanvas(): Promise<void> {
 
 const NO_PICTURE: Size = { width: 0, height: 0 };
 
-interface Props {
+export interface ViewerProps {
   item: QueueItem;
   presentation: boolean;
   threshold: number;
@@ -42,9 +47,11 @@ interface Props {
   onSendAnyway: (id: string) => void;
   onOpenConnection: () => void;
   onExported: (ids: string[]) => void;
+  /** The authenticity check, shown in the inspector's tab of that name. */
+  Authenticity: AuthenticityTab;
 }
 
-export function Viewer(props: Props) {
+export function Viewer(props: ViewerProps) {
   const { item, presentation, threshold, onThreshold, onCancel, onRetry, onSendAnyway, onOpenConnection, onExported } =
     props;
   const { t, pick, lang } = useI18n();
@@ -242,6 +249,7 @@ export function Viewer(props: Props) {
         selectedId={selectedId}
         onSelect={setSelectedId}
         onHover={setHoveredId}
+        Authenticity={props.Authenticity}
       />
 
       {confirming && (

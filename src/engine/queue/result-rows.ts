@@ -1,0 +1,54 @@
+import { cardView } from '@/model/card-view/card-view';
+import type { QueueItem } from './queue-item';
+import type { Row, RowFilter, SortKey, TableView } from './table-view';
+
+export function filterRows(rows: readonly Row[], filter: RowFilter, threshold: number): Row[] {
+  switch (filter) {
+    case 'all':
+      return [...rows];
+    case 'below-threshold':
+      return rows.filter(
+        (r) =>
+          r.summary?.lowestConf !== null && r.summary?.lowestConf !== undefined && r.summary.lowestConf < threshold,
+      );
+    case 'rule-failure':
+      return rows.filter((r) => (r.summary?.ruleFailures ?? 0) > 0);
+    case 'failed':
+      return rows.filter((r) => r.status === 'failed' || r.status === 'rejected' || r.status === 'held');
+    case 'disagree':
+      return rows.filter((r) => r.summary?.disagrees === true);
+  }
+}
+
+const sortValue: Record<SortKey, (r: Row) => string | number> = {
+  order: (r) => r.order,
+  file: (r) => r.file.toLowerCase(),
+  service: (r) => r.service,
+  idType: (r) => r.summary?.idType ?? '',
+  fields: (r) => r.summary?.fieldCount ?? -1,
+  lowest: (r) => r.summary?.lowestConf ?? 2,
+  rules: (r) => r.summary?.ruleFailures ?? -1,
+  status: (r) => r.status,
+};
+
+export function sortRows(rows: readonly Row[], key: SortKey, descending: boolean): Row[] {
+  const value = sortValue[key];
+  const sign = descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    return (x < y ? -1 : x > y ? 1 : a.order - b.order) * sign;
+  });
+}
+
+/** The batch table's rows in its order: also the order `]` and `[` step through, table shown or not. */
+export function tableRows(items: readonly QueueItem[], view: TableView, threshold: number): Row[] {
+  const all: Row[] = items.map((i) => ({
+    id: i.id,
+    order: i.order,
+    file: i.file.name,
+    service: i.kind,
+    status: i.status,
+    summary: i.outcome && cardView(i.outcome, i.secondRead).summary,
+  }));
+  return sortRows(filterRows(all, view.filter, threshold), view.sort.key, view.sort.descending);
+}

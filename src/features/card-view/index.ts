@@ -1,1 +1,0 @@
-export { cardView, buildCardView, summarise, type CardView, type ResultSummary } from './card-view';

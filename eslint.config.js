@@ -38,6 +38,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { type X }` keeps the module as a side-effect import: it would be bundled for a type.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat.recommended },

@@ -1,18 +1,20 @@
 import { expect, test, type FileChooser, type Page, type Route } from '@playwright/test';
 import { CardlensPage, sampleBytes } from './support/cardlens-page';
 
-// The first screen is the entry chunk alone; the queue and its screens (the workspace) arrive in a chunk
-// of their own after the first paint (src/app/app.tsx). Whatever the visitor does before that, and
-// however that chunk fares, nothing they gave the page is lost.
+// The first screen is the entry chunk: the header, the left column with the queue, and the specimens. The
+// screens after it (the viewer, the batch table, the report, the connection panel) arrive in chunks of
+// their own after the first paint (src/app/views.tsx). Whatever the visitor does before they arrive, and
+// however they fare, nothing they gave the page is lost, and the left column is never drawn anew.
 
-const WORKSPACE_CHUNK = '**/assets/workspace-*.js';
+const VIEWER_CHUNK = '**/assets/viewer-screen-*.js';
+const PANEL_CHUNK = '**/assets/connection-panel-*.js';
 const card = { name: 'credit-card.png', mimeType: 'image/png', buffer: sampleBytes('credit-card.png') };
 
-/** Holds the workspace's chunk until release() is called. */
-async function holdWorkspace(page: Page): Promise<{ release: () => void }> {
+/** Holds a chunk until release() is called. */
+async function hold(page: Page, glob: string): Promise<{ release: () => void }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(WORKSPACE_CHUNK, async (route: Route) => {
+  await page.route(glob, async (route: Route) => {
     await released;
     await route.continue();
   });
@@ -37,39 +39,40 @@ async function expectAnalysed(app: CardlensPage, file: string) {
   await expect.poll(async () => (await app.viewer())?.boxesDrawn ?? 0).toBeGreaterThan(0);
 }
 
-test('a file picker opened on the first screen delivers its files, though the workspace arrived while it was open', async ({
+test('a file picker opened on the first screen delivers its files, though the later screens arrived while it was open', async ({
   page,
 }) => {
   const app = new CardlensPage(page);
-  const held = await holdWorkspace(page);
+  const held = await hold(page, VIEWER_CHUNK);
   await app.open();
   const picker = await openFilePicker(page);
-  const arrived = page.waitForResponse(WORKSPACE_CHUNK);
+  const arrived = page.waitForResponse(VIEWER_CHUNK);
   held.release();
   await arrived;
-  await page.evaluate(() => window.__cardlens!.viewerCode()); // the workspace's code has run
+  await page.evaluate(() => window.__cardlens!.viewerCode()); // the later screens' code has run
   await picker.setFiles(card);
   await expectAnalysed(app, 'credit-card.png');
-  // Focus stays on the control the visitor used, now in the workspace.
+  // Focus stays on the control the visitor used.
   await expect(page.getByRole('button', { name: 'Choose card images' })).toBeFocused();
   expect(app.problems).toEqual([]);
 });
 
-test('a card dropped before the workspace arrives waits for it, saying so, then goes through', async ({ page }) => {
+test('a card dropped before the viewer arrives is queued and sent at once, the viewer saying it is loading', async ({
+  page,
+}) => {
   const app = new CardlensPage(page);
-  const held = await holdWorkspace(page);
+  const held = await hold(page, VIEWER_CHUNK);
   await app.open();
   await app.drop([card]);
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  await app.waitForDone('credit-card.png'); // the queue is the first screen's: it does not wait for the viewer
   held.release();
   await expectAnalysed(app, 'credit-card.png');
 });
 
-test('a file picker opened while the workspace is on its way delivers its files after the workspace took over', async ({
-  page,
-}) => {
+test('a file picker opened while the viewer is on its way delivers its files after it arrived', async ({ page }) => {
   const app = new CardlensPage(page);
-  const held = await holdWorkspace(page);
+  const held = await hold(page, VIEWER_CHUNK);
   await app.open();
   await app.drop([card]); // asked for: the workspace takes over as soon as it arrives
   const picker = await openFilePicker(page);
@@ -79,15 +82,13 @@ test('a file picker opened while the workspace is on its way delivers its files 
   await app.waitForDone('second.png');
 });
 
-test('focus stays on the control in use when the workspace takes over, wherever the visitor asked from', async ({
-  page,
-}) => {
+test('focus stays on the control in use when the viewer arrives, wherever the visitor asked from', async ({ page }) => {
   const app = new CardlensPage(page);
-  const held = await holdWorkspace(page);
+  const held = await hold(page, VIEWER_CHUNK);
   await app.open();
   await app.drop([card]); // asked with no control focused
   const choose = page.getByRole('button', { name: 'Choose card images' });
-  await choose.focus(); // then tabbed to the button while the workspace comes
+  await choose.focus(); // then tabbed to the button while the viewer comes
   held.release();
   await app.waitForDone('credit-card.png');
   await expect(choose).toBeFocused();
@@ -96,7 +97,7 @@ test('focus stays on the control in use when the workspace takes over, wherever 
 test('a pasted image is added once, wherever the focus is', async ({ page }) => {
   const app = new CardlensPage(page);
   await app.open();
-  await app.analyseSample('Credit card'); // the workspace, with the gallery's buttons inside the page's drop target
+  await app.analyseSample('Credit card'); // a card on screen, with the gallery's buttons inside the page's drop target
   await app.waitForDone('credit-card.png');
   const bytes = [...card.buffer];
   for (const [name, focus] of [
@@ -117,11 +118,11 @@ test('a pasted image is added once, wherever the focus is', async ({ page }) => 
   }
 });
 
-test('the connection panel opened on the first screen brings the workspace, which stays when the panel closes', async ({
+test('the connection panel opened before its code arrives shows once it is here, and the page stays as it was when it closes', async ({
   page,
 }) => {
   const app = new CardlensPage(page);
-  const held = await holdWorkspace(page);
+  const held = await hold(page, PANEL_CHUNK);
   await app.open();
   const toggle = page.getByRole('button', { name: /^Connection:/ });
   await toggle.click();
@@ -129,23 +130,24 @@ test('the connection panel opened on the first screen brings the workspace, whic
   await expect(page.getByLabel('Endpoint')).toBeVisible();
   await toggle.click();
   await expect(page.getByLabel('Endpoint')).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Queue' })).toBeVisible(); // the workspace's, not the first screen
+  await expect(page.getByRole('heading', { name: 'Queue' })).toBeVisible();
   await app.drop([card]);
   await expectAnalysed(app, 'credit-card.png');
 });
 
-test('a workspace that fails to arrive is said to, keeps the dropped card, and Retry brings both', async ({ page }) => {
+test('a viewer that fails to arrive is said to, keeps the dropped card, and Retry brings it', async ({ page }) => {
   const app = new CardlensPage(page);
-  const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('/assets/workspace-'));
-  const restore = await cutOff(page, WORKSPACE_CHUNK);
+  const failed = page.waitForEvent('requestfailed', (request) => request.url().includes('/assets/viewer-screen-'));
+  const restore = await cutOff(page, VIEWER_CHUNK);
   await app.open();
-  await failed; // the idle prefetch: nobody asked for the workspace yet, so nobody is told
+  await failed; // the idle prefetch: nobody asked for the viewer yet, so nobody is told
   await page.waitForTimeout(200);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Analyse sample: Credit card', exact: true })).toBeVisible();
   await app.drop([card]);
   const alert = page.getByRole('alert').filter({ hasText: 'Part of Cardlens did not load' });
   await expect(alert).toBeVisible();
+  await app.waitForDone('credit-card.png'); // the card went through all the same
   // The first screen still works meanwhile.
   await page.getByRole('radio', { name: 'ID card', exact: true }).check();
   await page.getByRole('radio', { name: 'Credit card', exact: true }).check();

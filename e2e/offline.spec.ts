@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { thumbnailFile } from '../src/features/analyze/sample-paths';
+import { thumbnailFile } from '../src/model/sample-paths';
 import { READER_CACHE } from '../vite.config';
 import { CardlensPage, manifest, quadCount } from './support/cardlens-page';
 import { drawCardPhoto } from './support/card-photo';

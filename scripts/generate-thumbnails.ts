@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { SampleManifest } from '../src/api/types';
-import { THUMBNAIL_WIDTH, thumbnailFile } from '../src/features/analyze/sample-paths';
+import { THUMBNAIL_WIDTH, thumbnailFile } from '../src/model/sample-paths';
 import { browserLaunchOptions } from './browser.mjs';
 import { bytesOfDataUrl } from './samples/data-url';
 

@@ -13,7 +13,7 @@ function storageNames(): string[] {
   for (const file of readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })) {
     if (!/\.tsx?$/.test(file) || /\.test\.tsx?$/.test(file)) continue;
     const text = readFileSync(join(root, 'src', file), 'utf8');
-    if (!/\b(localStorage|sessionStorage|indexedDB)\b|idb-keyval/.test(text)) continue;
+    if (!/\b(localStorage|sessionStorage|indexedDB|Preferences)\b|idb-keyval/.test(text)) continue;
     for (const m of text.matchAll(/'(cardlens[.-][^']+)'/g)) names.add(m[1]);
     for (const m of text.matchAll(/createStore\(\s*'([^']+)',\s*'([^']+)'\s*\)/g)) names.add(m[1]).add(m[2]);
   }

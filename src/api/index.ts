@@ -7,5 +7,6 @@ export { RESULT_CODES, describeResultCode, type ResultCodeInfo, type Localised }
 export { checkAuthenticityFields, AUTHENTICITY_RULES, PLAIN_AUTHENTICITY_FIELDS } from './authenticity-fields';
 export { normaliseDate, isCalendarDate } from './dates';
 export type { PublicKeyInfo } from './public-key-info';
+export * from './analysis';
 export * from './query-options';
 export * from './types';

@@ -1,21 +1,7 @@
 import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { OcrClient } from './client';
-import type {
-  Analysis,
-  AnalysisKind,
-  AuthenticityFields,
-  CallOptions,
-  CreditCardResult,
-  IdCardAnalysis,
-  IdCardResult,
-  ImageInput,
-  OcrService,
-} from './types';
-
-export type AnalysisOutcome =
-  | ({ kind: 'credit-card' } & Analysis<CreditCardResult>)
-  | ({ kind: 'id-card' } & IdCardAnalysis)
-  | ({ kind: 'id-card-stand-alone' } & Analysis<IdCardResult>);
+import { analyzeWith, type AnalyzeVariables } from './analysis';
+import type { AuthenticityFields, CallOptions, OcrService } from './types';
 
 /**
  * Who the client talks to, for query keys. `revision` changes whenever the credentials change, so
@@ -50,11 +36,6 @@ export function publicKeyCheckOptions(client: OcrClient, connection: ConnectionI
   });
 }
 
-export interface AnalyzeVariables extends CallOptions {
-  kind: AnalysisKind;
-  image: ImageInput;
-}
-
 /** Analyses are billed, so they are never retried by the query layer and their results never persisted. */
 export function analyzeMutationOptions(client: OcrClient, connection: ConnectionIdentity) {
   return mutationOptions({
@@ -63,21 +44,6 @@ export function analyzeMutationOptions(client: OcrClient, connection: Connection
     gcTime: 0,
     mutationFn: (variables: AnalyzeVariables) => analyzeWith(client, variables),
   });
-}
-
-/** One analysis of any kind through `client`, as an outcome tagged with its kind. */
-export async function analyzeWith(
-  client: OcrClient,
-  { kind, image, ...call }: AnalyzeVariables,
-): Promise<AnalysisOutcome> {
-  switch (kind) {
-    case 'credit-card':
-      return { kind, ...(await client.analyzeCreditCard(image, call)) };
-    case 'id-card':
-      return { kind, ...(await client.analyzeIdCard(image, call)) };
-    case 'id-card-stand-alone':
-      return { kind, ...(await client.analyzeIdCardStandAlone(image, call)) };
-  }
 }
 
 export interface VerifyVariables extends CallOptions {

@@ -1,17 +1,11 @@
+import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import { useConnection } from '@/ui/connection';
 import { useI18n } from '@/ui/i18n';
 
 /** The title, the connection in use (a button that opens its panel), the language and presentation mode. */
-export function AppHeader({
-  presentation,
-  onPresentation,
-  onConnection,
-}: {
-  presentation: boolean;
-  onPresentation: (on: boolean) => void;
-  /** Called as the connection button is pressed: the panel is the workspace's. */
-  onConnection: () => void;
-}) {
+export function AppHeader() {
+  const engine = useCardlens();
+  const presentation = useCardlensState((s) => s.presentation);
   const { t, lang, setLang, langFailed } = useI18n();
   const { settings, panelOpen, setPanelOpen } = useConnection();
   const endpointLabel =
@@ -36,10 +30,7 @@ export function AppHeader({
         className="connection-status"
         aria-expanded={panelOpen}
         aria-controls="connection-panel"
-        onClick={() => {
-          setPanelOpen(!panelOpen);
-          onConnection();
-        }}
+        onClick={() => setPanelOpen(!panelOpen)}
       >
         <span className={`dot ${settings.endpoint === 'sandbox' ? 'sandbox' : 'live'}`} aria-hidden="true" />
         {t('connection')}: {presentation && settings.endpoint !== 'sandbox' ? t('endpointNhn') : endpointLabel}
@@ -58,7 +49,7 @@ export function AppHeader({
           </span>
         )}
         <label className="inline toggle">
-          <input type="checkbox" checked={presentation} onChange={(e) => onPresentation(e.target.checked)} />
+          <input type="checkbox" checked={presentation} onChange={(e) => engine.setPresentation(e.target.checked)} />
           {t('presentationMode')}
         </label>
       </div>

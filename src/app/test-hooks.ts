@@ -4,9 +4,9 @@ import * as Api from '@/api';
 import type * as Envelope from '@/envelope';
 import type { ViewerProbe } from '@/features/viewer';
 import type { RemoteSandboxControl } from '@/sandbox/sandbox-worker-client';
-import { loadSandbox } from './client-factory';
-import { loadDeferred, readViewerState } from './deferred';
-import { workspaceCode } from './workspace-code';
+import { sandbox } from './connections';
+import { engine } from './engine';
+import { prefetchViews, viewerCode } from './views';
 
 export interface CardlensTestHooks {
   envelope: () => Promise<typeof Envelope>;
@@ -30,8 +30,11 @@ export function installTestHooks(): void {
     // Imported when asked for: a static import would put the envelope in every build's first chunk.
     envelope: () => import('@/envelope'),
     api: () => Promise.resolve(Api),
-    viewer: readViewerState,
-    viewerCode: () => Promise.all([workspaceCode.load(), loadDeferred()]).then(() => undefined),
-    sandbox: () => loadSandbox().then((s) => s.sandbox.control),
+    viewer: () => viewerCode.current()?.readViewerState() ?? null,
+    viewerCode: () =>
+      Promise.all([prefetchViews(), engine.prefetch(), viewerCode.load().then((m) => m.prefetchCardCanvas())]).then(
+        () => undefined,
+      ),
+    sandbox: () => sandbox.load().then((s) => s.control),
   };
 }

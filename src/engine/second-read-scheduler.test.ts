@@ -4,6 +4,7 @@ import type { DeviceBoxesRead } from '@/reader-service';
 import { sample } from '@/test-support/sandbox-fixture';
 import { createSecondReader, type SecondReadItem } from './second-read-scheduler';
 import type { SecondRead } from '@/model/second-read/second-read-types';
+import { secondReadOf } from '@/model/second-read/second-read-task';
 
 const outcome = (): AnalysisOutcome =>
   ({
@@ -29,7 +30,10 @@ function harness() {
       });
     });
   const notes = new Map<string, SecondRead | undefined>();
-  const reader = createSecondReader(read, (id, secondRead) => notes.set(id, secondRead));
+  const reader = createSecondReader(
+    (item) => secondReadOf(item.file, item.image?.sha256, item.outcome, read),
+    (id, secondRead) => notes.set(id, secondRead),
+  );
   let items: SecondReadItem[] = [];
   const sync = (enabled: boolean) =>
     reader.sync((items = items.map((item) => ({ ...item, secondRead: notes.get(item.id) }))), enabled);

@@ -1,6 +1,5 @@
 import type { AnalysisOutcome, AnswerSource } from '@/api';
 import { limit } from '@/lib/limit';
-import { secondReadOf, type ReadBoxesOnDevice } from '@/model/second-read/second-read-task';
 import type { SecondRead } from '@/model/second-read/second-read-types';
 
 /** What the second read needs of a queued card. */
@@ -21,7 +20,8 @@ export interface SecondReadItem {
  * reads not yet made and every second read shown; turning it on again reads the cards once more.
  */
 export function createSecondReader(
-  read: ReadBoxesOnDevice,
+  /** The device's second read of one card NHN answered (secondReadOf, with the reader). Never throws. */
+  read: (item: SecondReadItem & { outcome: AnalysisOutcome }) => Promise<SecondRead>,
   annotate: (id: string, secondRead: SecondRead | undefined) => void,
 ) {
   const oneAtATime = limit(1);
@@ -56,7 +56,7 @@ export function createSecondReader(
         const asOf = generation;
         void oneAtATime(async () => {
           if (!stillWanted(item.id, outcome, asOf)) return; // retried, cleared or turned off while it waited
-          const result = await secondReadOf(item.file, item.image?.sha256, outcome, read);
+          const result = await read({ ...item, outcome });
           if (stillWanted(item.id, outcome, asOf)) annotate(item.id, result);
         });
       }

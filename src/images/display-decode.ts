@@ -1,19 +1,8 @@
-import { thumbnailOf } from './thumbnail';
-import type { ImageMeta } from './preflight';
-
 // Decoding a card as the viewer shows it, and handing one decode from preflight to the viewer:
 // the card on screen is decoded once, and is ready to draw before its response arrives.
 
-/**
- * Decodes the card on screen at display size and hands that decode to the viewer; resolves once
- * every pixel decoded, with the thumbnail still being drawn from it.
- */
-export type DecodeOnScreen = (file: Blob, image: ImageMeta) => Promise<{ thumbnail: Promise<Blob> }>;
-
 /** Photos are shown downscaled past this many pixels a side; boxes keep their natural coordinates. */
 export const MAX_DISPLAY_SIDE = 4096;
-/** A decode nobody claims is closed after this long. */
-const UNCLAIMED_MS = 10_000;
 
 export interface PictureShape {
   /** Upright size, as the service sees it. */
@@ -44,32 +33,3 @@ export function decodeForDisplay(image: Blob, picture: PictureShape, raw: boolea
   }
   return createImageBitmap(image, options);
 }
-
-const shared = new Map<Blob, Promise<ImageBitmap>>();
-
-/** Offers an upright display decode of `file` to whoever shows it next. */
-export function shareDecode(file: Blob, decoding: Promise<ImageBitmap>): void {
-  shared.set(file, decoding);
-  setTimeout(() => {
-    if (shared.get(file) !== decoding) return;
-    shared.delete(file);
-    decoding.then(
-      (bitmap) => bitmap.close(),
-      () => undefined,
-    );
-  }, UNCLAIMED_MS);
-}
-
-/** Takes the offered decode of `file`, if there is one; the caller then owns (and closes) the bitmap. */
-export function claimDecode(file: Blob): Promise<ImageBitmap> | null {
-  const decoding = shared.get(file) ?? null;
-  shared.delete(file);
-  return decoding;
-}
-
-/** The queue's decode of the card on screen: one display-size decode, offered to the viewer, that also makes the thumbnail. */
-export const decodeOnScreen: DecodeOnScreen = async (file, image) => {
-  const decoding = decodeForDisplay(file, image, false);
-  shareDecode(file, decoding);
-  return { thumbnail: thumbnailOf(await decoding) };
-};

@@ -1,3 +1,4 @@
+import type { ImageMeta } from './image-meta';
 import { insecureContextError, isSecureContextNow, type Localised } from '@/api';
 import { exifOrientation } from '@/lib/exif-orientation';
 import { sha256Hex } from '@/lib/hex';
@@ -10,7 +11,6 @@ import {
   MIN_RECOMMENDED_HEIGHT,
   MIN_RECOMMENDED_WIDTH,
   sniffImageFormat,
-  type ImageFormat,
 } from '@/lib/image-format';
 
 /** Larger images are refused from their header, before anything decodes them. */
@@ -19,18 +19,11 @@ export const MAX_SIDE = 20_000;
 /** Smaller than this cannot hold a legible card; sending it would only cost a billed request. */
 export const MIN_SIDE = 100;
 
-export interface PreflightPassed {
+export interface PreflightPassed extends ImageMeta {
   ok: true;
   bytes: Uint8Array;
   /** A 96-pixel JPEG made by the decode that proved the image whole. */
   thumbnail: Blob;
-  /** Hex SHA-256 of the bytes: the key reviews are kept under. */
-  sha256: string;
-  format: ImageFormat;
-  width: number;
-  height: number;
-  orientation: number;
-  lowResolution: boolean;
   /** Sent as it is, but the browser may not draw it as the service reads it (16-bit channels, CMYK). */
   caution?: Localised;
 }
@@ -40,15 +33,7 @@ export interface PreflightRejected {
 }
 export type Preflight = PreflightPassed | PreflightRejected;
 export type Inspected = Omit<PreflightPassed, 'thumbnail'>;
-
-/** What is known of an image after preflight; its bytes are held only until they are sent. */
-export type ImageMeta = Omit<Inspected, 'ok' | 'bytes'>;
-
-/** What the queue keeps of a preflight: everything but the bytes. */
-export function metaOf(checked: ImageMeta): ImageMeta {
-  const { sha256, format, width, height, orientation, lowResolution } = checked;
-  return { sha256, format, width, height, orientation, lowResolution };
-}
+export { metaOf, type ImageMeta } from './image-meta';
 
 const KOREAN_CONTENT: Record<string, string> = {
   'an empty file': '빈 파일',

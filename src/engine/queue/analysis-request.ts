@@ -1,7 +1,7 @@
 import type { AnalyzeVariables } from '@/api';
 import { fileExtension } from '@/lib/image-format';
 import type { QueueItem } from './queue-item';
-import type { ImageMeta } from '@/images/preflight';
+import type { ImageMeta } from '@/images/image-meta';
 
 /** Stops a request whose image turned out not to decode; nothing was sent. */
 export class RefusedAfterDecode extends Error {}

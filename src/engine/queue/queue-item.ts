@@ -1,5 +1,5 @@
 import type { AnalysisKind, AnalysisOutcome, AnalysisStage, AnswerSource, Localised } from '@/api';
-import type { ImageMeta } from '@/images/preflight';
+import type { ImageMeta } from '@/images/image-meta';
 import type { SecondRead } from '@/model/second-read/second-read-types';
 
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled' | 'held';

@@ -3,7 +3,7 @@ import { limit } from '@/lib/limit';
 import { analysisRequest, RefusedAfterDecode } from './analysis-request';
 import { createBatchConnections } from './batch-connections';
 import { inProgress, joinCautions, RETRY_CLEARS, type QueueItem } from './queue-item';
-import { metaOf, type ImageMeta } from '@/images/preflight';
+import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, type QueueDeps, type QueueEvent, type QueueState } from './queue-types';
 import { endedBy, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
@@ -96,7 +96,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       return false;
     };
     const decodes: Promise<boolean> = decoding(() =>
-      deps.confirmDecode(item.file, inspected, item.id === watched),
+      deps.confirmDecode(item.file, inspected, item.id === watched ? item.id : null),
     ).then(async (checked) => {
       if (!checked.ok) {
         // A file gone from the disk since it was read fails its decode too: say that, not that it is corrupt.

@@ -2,7 +2,7 @@ import type { AnalysisOutcome, AnalyzeVariables, AnswerSource, Localised } from 
 import type { PreSendOutcome } from '@/model/second-read/pre-send';
 import type { Inspected, PreflightRejected } from '@/images/preflight';
 import type { QueueItem } from './queue-item';
-import type { ImageMeta } from '@/images/preflight';
+import type { ImageMeta } from '@/images/image-meta';
 
 /** The decode that proves every pixel is there, and the thumbnail it makes on the way. */
 export type DecodeCheck = { ok: true; thumbnail: Promise<Blob> } | PreflightRejected;
@@ -10,8 +10,8 @@ export type DecodeCheck = { ok: true; thumbnail: Promise<Blob> } | PreflightReje
 export interface QueueDeps<C> {
   /** Reads, hashes and checks the header; cheap next to a decode. Never throws. */
   inspect: (file: File) => Promise<(Inspected & { caution?: Localised }) | PreflightRejected>;
-  /** Decodes the whole image; `watched` is true for the card on screen, which is decoded at display size. */
-  confirmDecode: (file: File, inspected: Inspected, watched: boolean) => Promise<DecodeCheck>;
+  /** Decodes the whole image; `watchedId` names the card on screen, which is decoded at display size. */
+  confirmDecode: (file: File, inspected: Inspected, watchedId: string | null) => Promise<DecodeCheck>;
   /** Looks at a decoded card before it is sent, when the operator asked for that; absent: never held. */
   checkBeforeSend?: (bytes: Uint8Array, kind: QueueItem['kind']) => Promise<PreSendOutcome>;
   /** Sends one card through the connection its batch started with. */

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import { useId, useMemo, useRef, useState } from 'react';
 import { cardView } from '@/model/card-view/card-view';
 import { CoveredThumbnail } from '@/ui/covered-thumbnail';
@@ -8,12 +9,12 @@ import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
 import { useI18n } from '@/ui/i18n';
 import { SERVICE_NAME } from '@/model/text/service-names';
 import { useNow } from '@/ui/use-now';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import { download } from '@/ui/download';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import { batchProgress } from '@/engine/queue/batch-stats';
-import type { Row, RowFilter, SortKey, TableView } from '@/engine/queue/table-view';
-import { exportName, inProgress, type QueueItem } from '@/engine/queue/queue-item';
+import type { RowFilter, SortKey } from '@/engine/queue/table-view';
+import { exportName, inProgress } from '@/engine/queue/queue-item';
 import { MAX_CONCURRENCY } from '@/engine/queue/queue-store';
 import { StatusBadge } from './status-badge';
 
@@ -31,32 +32,20 @@ const COLUMNS: { key: SortKey | null; label: MessageKey; width: string }[] = [
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 
-interface Props {
-  items: readonly QueueItem[];
-  /** The table's rows, filtered and sorted by `tableView` (result-rows.ts's tableRows). */
-  rows: readonly Row[];
-  tableView: TableView;
-  onTableView: (view: TableView) => void;
-  selectedId: string | null;
-  threshold: number;
-  concurrency: number;
-  paused: boolean;
-  onConcurrency: (n: number) => void;
-  onPause: (paused: boolean) => void;
-  onCancelRest: () => void;
-  onRetryFailed: () => void;
-  onOpen: (id: string) => void;
-  /** The cards whose full results just left the page in an unredacted export. */
-  onExported: (ids: string[]) => void;
-  /** In presentation mode only redacted exports are offered. */
-  presentation: boolean;
-}
-
 // Item times come from performance.now(), so the batch clock does too.
 const monotonic = () => performance.now();
 
-export function BatchPanel(props: Props) {
-  const { items, rows, threshold, tableView, onTableView } = props;
+/** The batch as a table: its progress and controls, every card filtered and sorted, and its exports. */
+export function BatchPanel() {
+  const engine = useCardlens();
+  const { items, threshold, tableView, selectedId, concurrency, paused, presentation } = useCardlensState((s) => s);
+  // null only until the table's code, the same chunk as this screen, is in the engine too
+  const rows = useCardlensState((s) => s.rows) ?? [];
+  const onTableView = engine.setTableView;
+  const openCard = (id: string) => {
+    engine.select(id);
+    engine.setView('card');
+  };
   const { filter, sort } = tableView;
   const { t, pick } = useI18n();
   const ids = { concurrency: useId(), filter: useId(), title: useId() };
@@ -99,7 +88,7 @@ export function BatchPanel(props: Props) {
     else
       download(new Blob([batchJson(exported, redacted)], { type: 'application/json' }), `cardlens-batch${suffix}.json`);
     // A redacted export keeps no full value: the results it masks are still only in this page.
-    if (!redacted) props.onExported(items.filter((i) => i.outcome).map((i) => i.id));
+    if (!redacted) engine.markExported(items.filter((i) => i.outcome).map((i) => i.id));
     setConfirming(null);
   }
 
@@ -117,17 +106,17 @@ export function BatchPanel(props: Props) {
             type="number"
             min={1}
             max={MAX_CONCURRENCY}
-            value={props.concurrency}
-            onChange={(e) => props.onConcurrency(Number(e.target.value))}
+            value={concurrency}
+            onChange={(e) => engine.setConcurrency(Number(e.target.value))}
             className="narrow"
           />
-          <button type="button" onClick={() => props.onPause(!props.paused)}>
-            {props.paused ? t('resume') : t('pause')}
+          <button type="button" onClick={() => engine.setPaused(!paused)}>
+            {paused ? t('resume') : t('pause')}
           </button>
-          <button type="button" onClick={props.onCancelRest} disabled={!busy}>
+          <button type="button" onClick={engine.cancelRest} disabled={!busy}>
             {t('cancelRest')}
           </button>
-          <button type="button" onClick={props.onRetryFailed} disabled={progress.failed === 0}>
+          <button type="button" onClick={engine.retryFailed} disabled={progress.failed === 0}>
             {t('retryFailed', { n: progress.failed })}
           </button>
         </div>
@@ -139,7 +128,7 @@ export function BatchPanel(props: Props) {
           {progress.notSent > 0 && ` · ${t('progressNotSent', { n: progress.notSent })}`}
           {progress.perMinute !== null && ` · ${t('throughput', { n: progress.perMinute.toFixed(1) })}`}
           {busy && progress.etaSeconds !== null && ` · ${t('eta', { s: progress.etaSeconds })}`}
-          {props.paused && ` · ${t('paused')}`}
+          {paused && ` · ${t('paused')}`}
         </span>
       </div>
       <div className="row">
@@ -211,24 +200,24 @@ export function BatchPanel(props: Props) {
                   key={row.id}
                   role="row"
                   aria-rowindex={virtual.index + 2}
-                  aria-selected={row.id === props.selectedId}
-                  className={`results-row${row.id === props.selectedId ? ' selected' : ''}`}
+                  aria-selected={row.id === selectedId}
+                  className={`results-row${row.id === selectedId ? ' selected' : ''}`}
                   style={{ gridTemplateColumns: GRID, transform: `translateY(${virtual.start}px)`, height: ROW_HEIGHT }}
                 >
                   <div role="cell">
-                    {item.thumbnail && props.presentation && item.image ? (
+                    {item.thumbnail && presentation && item.image ? (
                       <CoveredThumbnail
                         src={item.thumbnail}
                         natural={item.image}
                         card={item.outcome ? cardView(item.outcome, item.secondRead) : null}
                         width={THUMBNAIL_WIDTH}
                       />
-                    ) : item.thumbnail && !props.presentation ? (
+                    ) : item.thumbnail && !presentation ? (
                       <img src={item.thumbnail} alt="" width={THUMBNAIL_WIDTH} />
                     ) : null}
                   </div>
                   <div role="cell">
-                    <button type="button" className="link file-name" onClick={() => props.onOpen(row.id)}>
+                    <button type="button" className="link file-name" onClick={() => openCard(row.id)}>
                       {row.file}
                     </button>
                   </div>
@@ -257,7 +246,7 @@ export function BatchPanel(props: Props) {
         <ConfirmExportDialog
           onExport={(redacted) => exportAll(confirming, redacted)}
           onCancel={() => setConfirming(null)}
-          allowFull={!props.presentation}
+          allowFull={!presentation}
         />
       )}
     </section>

@@ -1,43 +1,7 @@
-import { useCallback, useState } from 'react';
+import type { DeviceChecks } from '@/engine/cardlens';
 import { useI18n } from '@/ui/i18n';
 
-/** What the on-device reader is asked to do besides the sandbox's reading. Both off by default. */
-export interface DeviceChecks {
-  /** Read every card NHN answered again on this device, and flag digits the two read differently. */
-  secondRead: boolean;
-  /** Hold a photo with no card-like text before it is sent (and billed). */
-  preSend: boolean;
-}
-
-const STORAGE_KEY = 'cardlens.deviceChecks';
-const OFF: DeviceChecks = { secondRead: false, preSend: false };
-
-function load(): DeviceChecks {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<DeviceChecks> | null;
-    return { secondRead: saved?.secondRead === true, preSend: saved?.preSend === true };
-  } catch {
-    return OFF;
-  }
-}
-
-/** The device checks, kept as a preference (two booleans, never a value) across visits. */
-export function useDeviceChecks(): [DeviceChecks, (change: Partial<DeviceChecks>) => void] {
-  const [checks, setChecks] = useState(load);
-  const update = useCallback((change: Partial<DeviceChecks>) => {
-    setChecks((old) => {
-      const next = { ...old, ...change };
-      try {
-        localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-      } catch {
-        // storage refused (private mode, quota): the choice still holds for this page
-      }
-      return next;
-    });
-  }, []);
-  return [checks, update];
-}
-
+/** The two on-device checks, off by default; the engine keeps the choice across visits. */
 export function DeviceChecksSettings({
   checks,
   onChange,

@@ -1,6 +1,7 @@
 export { ConnectionChangePrompt } from './connection-change-prompt';
-export { CardDropProvider, DropZone, usePageDrop } from './drop-zone';
+export { DropZone, usePageDrop, usePastedFiles } from './drop-zone';
 export { QueueList } from './queue-list';
-export { loadManifest, SampleGallery, sampleFile } from './sample-gallery';
+export { SampleGallery } from './sample-gallery';
 export { ServicePicker } from './service-picker';
 export { loadBatchScreen } from './load-batch-screen';
+export { DeviceChecksSettings } from './device-checks';

@@ -1,48 +1,21 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SampleEntry, SampleManifest } from '@/api';
+import { samplesUrl, specimens } from '@/model/specimens';
 import { useI18n } from '@/ui/i18n';
-import { THUMBNAIL_WIDTH, thumbnailFile } from './sample-paths';
-
-const samplesUrl = (file: string) => `${import.meta.env.BASE_URL}samples/${file}`;
-
-// The specimens' list, fetched once a page. A static file: it needs no query layer, and the first screen
-// carries none.
-let loaded: SampleManifest | null = null;
-let loading: Promise<SampleManifest> | null = null;
-
-export function loadManifest(): Promise<SampleManifest> {
-  loading ??= fetch(samplesUrl('manifest.json')).then(async (response) => {
-    if (!response.ok) throw new Error(`manifest: HTTP ${response.status}`);
-    return (loaded = (await response.json()) as SampleManifest);
-  });
-  loading.catch(() => (loading = null)); // the next gallery shown tries again
-  return loading;
-}
+import { THUMBNAIL_WIDTH, thumbnailFile } from '@/model/sample-paths';
 
 function useSampleManifest(): { data?: SampleManifest; error?: Error } {
-  const [state, setState] = useState<{ data?: SampleManifest; error?: Error }>(() => (loaded ? { data: loaded } : {}));
+  const data = useSyncExternalStore(specimens.subscribe, specimens.current) ?? undefined;
+  const [error, setError] = useState<Error>();
   useEffect(() => {
-    if (loaded) return;
+    if (data) return;
     let live = true;
-    loadManifest().then(
-      (data) => {
-        if (live) setState({ data });
-      },
-      (error: unknown) => {
-        if (live) setState({ error: error instanceof Error ? error : new Error(String(error)) });
-      },
-    );
+    specimens.load().catch((e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))));
     return () => {
       live = false;
     };
-  }, []);
-  return state;
-}
-
-export async function sampleFile(entry: SampleEntry): Promise<File> {
-  const response = await fetch(samplesUrl(entry.file));
-  const type = entry.file.endsWith('.png') ? 'image/png' : 'image/jpeg';
-  return new File([await response.blob()], entry.file, { type });
+  }, [data]);
+  return { data, error: data ? undefined : error };
 }
 
 /** The empty state: one click runs a specimen through the current connection. Memoised: the queue re-renders the page for every card of a batch. */

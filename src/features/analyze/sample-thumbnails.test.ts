@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SampleManifest } from '@/api';
-import { THUMBNAIL_WIDTH, thumbnailFile } from './sample-paths';
+import { THUMBNAIL_WIDTH, thumbnailFile } from '@/model/sample-paths';
 
 const SAMPLES = resolve(import.meta.dirname, '../../../public/samples');
 const manifest = JSON.parse(readFileSync(join(SAMPLES, 'manifest.json'), 'utf8')) as SampleManifest;

@@ -1,5 +1,5 @@
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import type { ItemStatus } from '@/engine/queue/queue-item';
 
 const STATUS: Record<ItemStatus, MessageKey> = {

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isSecureContextNow, missingCredential, publicKeyCheckOptions, type OcrService } from '@/api';
 import { ErrorNotice } from '@/ui/error-notice';
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import { useConnection } from '@/ui/connection';
 import { runConnectionChecks, type CheckId, type ConnectionReport } from './connection-checks';
 import { ConnectionReportView } from './connection-report';

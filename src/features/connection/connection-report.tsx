@@ -2,7 +2,7 @@ import type { OcrService } from '@/api';
 import { describeError } from '@/model/text/describe-error';
 import { useI18n } from '@/ui/i18n';
 import { SERVICE_NAME } from '@/model/text/service-names';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import NGINX_CONF from '../../../deploy/nginx.conf?raw';
 import {
   proxySnippet,

@@ -1,11 +1,11 @@
 import { useId, useMemo, useRef } from 'react';
 import { fieldName } from '@/model/fields/field-names';
-import type { SecondRead } from '@/model/second-read/second-read-types';
 import { useI18n } from '@/ui/i18n';
 import { download } from '@/ui/download';
 import { visibleJson } from '@/lib/hidden-characters';
 import { ReliabilityChart, WhatIfChart } from './report-charts';
-import { useReviews } from '@/ui/review-context';
+import { secondReadsByHash } from '@/engine/cardlens';
+import { useCardlensState } from '@/ui/cardlens';
 import {
   accuracyByField,
   reliability,
@@ -18,18 +18,10 @@ import { SecondReadSection } from './second-read-section';
 import { percent } from '@/model/review/percent';
 
 /** Where the OCR can be trusted, from the reviewer's verdicts (issue 5, "Report view"). */
-export function ReportView({
-  threshold,
-  secondReads,
-  children,
-}: {
-  threshold: number;
-  /** The device's second reads of the cards on this page, by image hash. */
-  secondReads?: ReadonlyMap<string, SecondRead>;
-  children?: React.ReactNode;
-}) {
+export function ReportView({ threshold, children }: { threshold: number; children?: React.ReactNode }) {
   const { t, lang } = useI18n();
-  const { reviews } = useReviews();
+  const reviews = useCardlensState((s) => s.reviews);
+  const secondReads = useCardlensState(secondReadsByHash);
   const charts = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const all = useMemo(() => [...reviews.values()], [reviews]);
@@ -38,7 +30,7 @@ export function ReportView({
     [all],
   );
   const accuracy = accuracyByField(fields);
-  const agreement = useMemo(() => secondReadReport(secondReads ?? new Map(), reviews), [secondReads, reviews]);
+  const agreement = useMemo(() => secondReadReport(secondReads, reviews), [secondReads, reviews]);
   const bins = reliability(fields);
   const whatIf = thresholdWhatIf(fields);
   const pace = reviewerThroughput(all);

@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
-import type { AnalysisOutcome } from '@/api';
-import { exportName, type QueueItem } from '@/engine/queue/queue-item';
-import { metaOf, type ImageMeta } from '@/images/preflight';
+import { exportName } from '@/engine/queue/queue-item';
+import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { preflight } from '@/images/preflight';
 import { useI18n } from '@/ui/i18n';
 import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
 import { download } from '@/ui/download';
-import { useReviews } from '@/ui/review-context';
+import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import {
   buildSession,
   checkSessionSize,
@@ -29,19 +28,16 @@ async function checkedImage(file: File): Promise<ImportedImage | null> {
 type ImportMessage =
   { kind: 'done'; count: number } | { kind: 'refused'; refusal: SessionRefusal } | { kind: 'failed'; reason: string };
 
-interface Props {
-  items: readonly QueueItem[];
-  onImported: (file: File, checked: ImportedImage, outcome: AnalysisOutcome) => void;
-  /** Called with the cards whose full results left the page in an unredacted session file. */
-  onExported: (ids: string[]) => void;
-  /** In presentation mode only the redacted session is offered. */
-  presentation: boolean;
-}
-
-/** Export a reviewed batch, or reopen one from its JSON and images without any API call. */
-export function SessionControls({ items, onImported, onExported, presentation }: Props) {
+/**
+ * Export a reviewed batch, or reopen one from its JSON and images without any API call. In presentation
+ * mode only the redacted session is offered.
+ */
+export function SessionControls() {
   const { t, lang } = useI18n();
-  const { reviews, importReviews } = useReviews();
+  const engine = useCardlens();
+  const items = useCardlensState((s) => s.items);
+  const reviews = useCardlensState((s) => s.reviews);
+  const presentation = useCardlensState((s) => s.presentation);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<ImportMessage | null>(null);
   const inputId = useId();
@@ -61,7 +57,8 @@ export function SessionControls({ items, onImported, onExported, presentation }:
       new Blob([buildSession(cards, redacted)], { type: 'application/json' }),
       `cardlens-session${redacted ? '-redacted' : ''}.json`,
     );
-    if (!redacted) onExported(items.filter((i) => i.outcome).map((i) => i.id));
+    // Only the full session keeps the results: leaving the page no longer loses them.
+    if (!redacted) engine.markExported(items.filter((i) => i.outcome).map((i) => i.id));
     setConfirming(false);
   }
 
@@ -78,8 +75,9 @@ export function SessionControls({ items, onImported, onExported, presentation }:
         session,
         checkedImage,
       );
-      for (const { file, checked, card } of images) onImported(file, checked, importedOutcome(card));
-      importReviews(images.flatMap(({ card }) => (card.review ? [card.review] : [])));
+      for (const { file, checked, card } of images)
+        engine.addImported(file, checked, importedOutcome(card), checked.thumbnail);
+      engine.importReviews(images.flatMap(({ card }) => (card.review ? [card.review] : [])));
       setMessage({ kind: 'done', count: images.length });
     } catch (error) {
       setMessage(

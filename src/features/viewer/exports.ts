@@ -1,5 +1,5 @@
 import type { ImageQuad } from '@/api';
-import { type CardResult, type ViewerField } from '@/model/fields/result-fields';
+import type { CardResult, ViewerField } from '@/model/fields/result-fields';
 import { redactResult } from '@/model/fields/redact';
 import { visibleJson } from '@/lib/hidden-characters';
 import type { LabelOptions } from './label-text';

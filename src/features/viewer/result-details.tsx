@@ -2,7 +2,7 @@ import type { AnalysisOutcome } from '@/api';
 import type { CardView } from '@/model/card-view/card-view';
 import { FIELD_NAMES, ID_TYPE_NAMES } from '@/model/fields/field-names';
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 
 /** The result's plain facts: ID type, file type, resolution and (outside presentations) the key version. */
 export function ResultDetails({ outcome, presentation }: { outcome: AnalysisOutcome; presentation: boolean }) {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { isBelow, type ViewerField } from '@/model/fields/result-fields';
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import type { CardVerdict, FieldVerdict } from '@/model/review/review-model';
-import { useReviews } from '@/ui/review-context';
+import { useCardlens, useCardlensState } from '@/ui/cardlens';
 
 interface Props {
   card: { sha256: string } | null;
@@ -33,7 +33,9 @@ const SHORTCUTS: [string, MessageKey][] = [
 /** Keyboard-first review of the selected field (issue 5, "QA workflow"). */
 export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSelect }: Props) {
   const { t } = useI18n();
-  const { reviews, setFieldVerdict, setCardVerdict, keepOnDevice, setKeepOnDevice } = useReviews();
+  const { setFieldVerdict, setCardVerdict, setKeepOnDevice } = useCardlens();
+  const reviews = useCardlensState((s) => s.reviews);
+  const keepOnDevice = useCardlensState((s) => s.keepOnDevice);
   const [editing, setEditing] = useState<string | null>(null);
   const [correction, setCorrection] = useState('');
   const [help, setHelp] = useState(false);

@@ -1,5 +1,5 @@
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import { disagrees, wasRead, type SecondRead, type UnreadReason } from '@/model/second-read/second-read-types';
 
 const UNREAD: Record<UnreadReason, MessageKey> = {

@@ -1,7 +1,7 @@
 import { inProgress, type QueueItem } from '@/engine/queue/queue-item';
 import { ErrorNotice } from '@/ui/error-notice';
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 
 const STAGE_TEXT: Record<string, MessageKey> = {
   preparing: 'stagePreparing',

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import type { Layers } from './card-canvas';
 
 const LAYER_TOGGLES: { key: keyof Layers; label: MessageKey }[] = [

@@ -6,16 +6,15 @@ import { coverPicture } from '@/model/cover/cover-picture';
 import { coverPlan, wholeCover, type CoverReason } from '@/model/cover/cover-plan';
 import { FIELD_NAMES } from '@/model/fields/field-names';
 import { hasBox, valueView } from '@/model/fields/result-fields';
-import { useReviews } from '@/ui/review-context';
+import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
 import { download } from '@/ui/download';
 import { useI18n } from '@/ui/i18n';
-import { type MessageKey } from '@/model/text/messages';
+import type { MessageKey } from '@/model/text/messages';
 import type { Layers } from './card-canvas';
 import { annotatedPng, exportBase, resultJson } from './exports';
 import { Inspector, type AuthenticityTab, type InspectorTab } from './inspector';
 import { StatusOverlay } from './status-overlay';
-import { useBitmap } from './use-bitmap';
 import { useFullScreen } from './use-full-screen';
 import { useViewerProbe } from './use-viewer-probe';
 import { useViewportSize } from './use-viewport-size';
@@ -39,27 +38,26 @@ const NO_PICTURE: Size = { width: 0, height: 0 };
 
 export interface ViewerProps {
   item: QueueItem;
-  presentation: boolean;
-  threshold: number;
-  onThreshold: (threshold: number) => void;
-  onCancel: (id: string) => void;
-  onRetry: (id: string) => void;
-  onSendAnyway: (id: string) => void;
   onOpenConnection: () => void;
-  onExported: (ids: string[]) => void;
   /** The authenticity check, shown in the inspector's tab of that name. */
   Authenticity: AuthenticityTab;
 }
 
 export function Viewer(props: ViewerProps) {
-  const { item, presentation, threshold, onThreshold, onCancel, onRetry, onSendAnyway, onOpenConnection, onExported } =
-    props;
+  const { item, onOpenConnection } = props;
+  const engine = useCardlens();
+  const presentation = useCardlensState((s) => s.presentation);
+  const threshold = useCardlensState((s) => s.threshold);
+  const rawChoice = useCardlensState((s) => s.rawPixels);
+  const picture = useCardlensState((s) => s.picture);
+  const reviews = useCardlensState((s) => s.reviews);
   const { t, pick, lang } = useI18n();
   const hintId = useId();
-  const [rawChoice, setRaw] = useState(false);
   // Presentation covers the upright card; raw pixels would slide the cover off what it hides.
   const raw = rawChoice && !presentation;
-  const { display, error: decodeError } = useBitmap(item.file, item.image, raw);
+  const shows = picture?.id === item.id && picture.raw === raw ? picture : null;
+  const display = shows?.status === 'ready' ? shows : null;
+  const decodeError = shows?.status === 'failed' ? shows.error : null;
   const canvasBox = useRef<HTMLDivElement>(null);
   const main = useRef<HTMLDivElement>(null);
   const fullScreen = useFullScreen(main);
@@ -81,7 +79,6 @@ export function Viewer(props: ViewerProps) {
     [item.outcome, item.secondRead],
   );
   const fields = card?.fields ?? NO_FIELDS;
-  const { reviews } = useReviews();
   const review = item.image && item.outcome ? reviews.get(item.image.sha256) : undefined;
   const natural = display?.natural;
 
@@ -92,7 +89,6 @@ export function Viewer(props: ViewerProps) {
     setShown({ id: item.id });
     setSelectedId(null);
     setHoveredId(null);
-    setRaw(false);
     setConfirming(null); // an export asked for one card must not go out for the next
   } else if (natural && (shown.natural !== natural || shown.viewport !== viewport)) {
     setShown({ id: item.id, natural, viewport });
@@ -147,7 +143,7 @@ export function Viewer(props: ViewerProps) {
       `${exportBase(names, redacted)}-cardlens${redacted ? '-redacted' : ''}.json`,
     );
     // Only the full JSON keeps the result: a picture or a redacted file does not.
-    if (!redacted) onExported([item.id]);
+    if (!redacted) engine.markExported([item.id]);
     setConfirming(null);
   }
 
@@ -167,10 +163,10 @@ export function Viewer(props: ViewerProps) {
           presentation={presentation}
           onShowValues={setShowValues}
           threshold={threshold}
-          onThreshold={onThreshold}
+          onThreshold={engine.setThreshold}
           orientation={item.image && item.image.orientation !== 1 ? item.image.orientation : null}
           raw={rawChoice}
-          onRaw={setRaw}
+          onRaw={engine.setRawPixels}
           fullScreen={fullScreen}
           onExportPng={() => setConfirming('png')}
           onExportJson={() => setConfirming('json')}
@@ -215,9 +211,9 @@ export function Viewer(props: ViewerProps) {
           <StatusOverlay
             item={item}
             decodeError={decodeError}
-            onCancel={onCancel}
-            onRetry={onRetry}
-            onSendAnyway={onSendAnyway}
+            onCancel={engine.cancel}
+            onRetry={engine.retry}
+            onSendAnyway={engine.sendAnyway}
             onOpenConnection={onOpenConnection}
           />
         </div>

@@ -1,7 +1,7 @@
 import type { AnalysisOutcome, ImageQuad } from '@/api';
 import { extraBoxesOf, fieldsOf, type ViewerField } from '@/model/fields/result-fields';
 import { badgesByField, charMarksByField, checkRules, isProblem } from '@/model/rules/check-rules';
-import { type RuleResult } from '@/model/rules/rule-types';
+import type { RuleResult } from '@/model/rules/rule-types';
 import { hasDisagreement, type SecondRead } from '@/model/second-read/second-read-types';
 import { secondReadRules } from './second-read-rules';
 

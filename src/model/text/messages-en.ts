@@ -226,8 +226,8 @@ export const EN = {
   status: 'Status',
   previousCard: 'Previous card',
   nextCard: 'Next card',
-  workspaceFailed:
-    'Part of Cardlens did not load, so cards cannot be analysed yet. Files you dropped are kept and go through once it loads.',
+  viewFailed:
+    'Part of Cardlens did not load, so this screen cannot be shown yet. Your cards and their results are kept; Retry loads it again.',
   viewerFailed: 'This card could not be shown. The queue and every result are kept.',
   review: 'Review',
   verdictCorrect: 'Correct',

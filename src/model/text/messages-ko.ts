@@ -222,8 +222,8 @@ export const KO: Messages = {
   status: '상태',
   previousCard: '이전 카드',
   nextCard: '다음 카드',
-  workspaceFailed:
-    'Cardlens의 일부를 불러오지 못해 아직 카드를 분석할 수 없습니다. 넣은 파일은 보관되며, 불러오면 바로 처리됩니다.',
+  viewFailed:
+    'Cardlens의 일부를 불러오지 못해 이 화면을 아직 보여 줄 수 없습니다. 카드와 결과는 그대로 있으며, 다시 시도하면 다시 불러옵니다.',
   viewerFailed: '이 카드를 표시할 수 없습니다. 대기열과 결과는 그대로 남아 있습니다.',
   review: '검수',
   verdictCorrect: '맞음',

@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { isSecureContextNow, OcrError, prefetchClient, type SampleEntry } from '@/api';
+import { selectedItem, type View } from '@/engine/cardlens';
+import { unsaved } from '@/engine/queue/queue-item';
+import {
+  ConnectionChangePrompt,
+  DeviceChecksSettings,
+  DropZone,
+  QueueList,
+  SampleGallery,
+  ServicePicker,
+  usePageDrop,
+  usePastedFiles,
+} from '@/features/analyze';
+import { isTypingTarget } from '@/lib/keyboard';
+import { specimenFile } from '@/model/specimens';
+import { useCardlensState } from '@/ui/cardlens';
+import { useConnection } from '@/ui/connection';
+import { useI18n } from '@/ui/i18n';
+import { ErrorBoundary } from '@/ui/error-boundary';
+import { useLeaveGuard } from '@/ui/use-leave-guard';
+import { AppHeader } from './app-header';
+import { sandbox } from './connections';
+import { engine } from './engine';
+import { ReaderDownloadBar } from './reader-download';
+import { UpdatePrompt } from './update-prompt';
+import { BatchPanel, ConnectionPanel, prefetchViews, ReportView, SessionControls, Viewer } from './views';
+import { whenIdle } from './when-idle';
+
+/**
+ * The one page: the header, the left column (drawn once, never swapped) and the centre, whose later
+ * screens arrive as lazy views. Everything it shows comes from the engine's state; everything it does
+ * is one of the engine's commands.
+ */
+export function Shell() {
+  useEngineConnection();
+  useBackgroundLoading();
+  // Results live in this page only: leaving it while work is unsaved asks first.
+  useLeaveGuard(useCardlensState((s) => s.items.some(unsaved)));
+  const presentation = useCardlensState((s) => s.presentation);
+  const addFiles = useCallback((files: File[]) => void engine.addFiles(files), []);
+  usePastedFiles(addFiles);
+  const { t } = useI18n();
+  const { dropTargetProps, dragging } = usePageDrop(addFiles);
+  return (
+    <div className={`app${presentation ? ' presentation' : ''}`}>
+      <AppHeader />
+      <div {...dropTargetProps({ className: `workspace${dragging ? ' dragging' : ''}` })}>
+        <nav className="left" aria-label={t('queue')}>
+          <LeftColumn onFiles={addFiles} />
+        </nav>
+        <main className="centre">
+          <Centre />
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** The engine sends through the connection set now, and a failure the connection can fix opens its panel. */
+function useEngineConnection() {
+  const { client, identity, settings, setPanelOpen } = useConnection();
+  const connection = useMemo(
+    () => ({ client, identity, endpoint: settings.endpoint }),
+    [client, identity, settings.endpoint],
+  );
+  useLayoutEffect(() => engine.setConnection(connection), [connection]);
+  useEffect(
+    () =>
+      engine.on((event) => {
+        if (event.error instanceof OcrError && event.error.isConnectionProblem) setPanelOpen(true);
+      }),
+    [setPanelOpen],
+  );
+}
+
+/** While the visitor reads the first screen: the later screens' code, and the sandbox's keys when it is in use. */
+function useBackgroundLoading() {
+  const { settings } = useConnection();
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void engine.prefetch().catch(() => undefined);
+        void prefetchViews();
+        void prefetchClient();
+      }),
+    [],
+  );
+  // A page that is not a secure context has no Web Crypto to make keys with, and may send nothing anyway.
+  useEffect(() => {
+    if (settings.endpoint !== 'sandbox' || !isSecureContextNow()) return;
+    return whenIdle(() => void sandbox.load().catch(() => undefined));
+  }, [settings.endpoint]);
+}
+
+const pickSpecimen = (entry: SampleEntry) =>
+  void specimenFile(entry).then(
+    (file) => engine.addSpecimen(file, entry.service),
+    () => undefined, // the gallery stays; its next pick tries again
+  );
+
+function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
+  const { settings, panelOpen, identity } = useConnection();
+  const s = useCardlensState((state) => state);
+  return (
+    <>
+      {panelOpen && !s.presentation && (
+        <div id="connection-panel">
+          <ConnectionPanel />
+        </div>
+      )}
+      <ReaderDownloadBar active={settings.endpoint === 'sandbox' || s.checks.secondRead || s.checks.preSend} />
+      <UpdatePrompt items={s.items} />
+      <ConnectionChangePrompt
+        waiting={s.waitingElsewhere}
+        connectionKey={String(identity.revision)}
+        onApply={engine.applyConnectionToRest}
+      />
+      <ServicePicker value={s.kind} onChange={engine.setKind} />
+      <DropZone onFiles={onFiles} />
+      {!s.presentation && <DeviceChecksSettings checks={s.checks} onChange={engine.setChecks} />}
+      <QueueList
+        items={s.items}
+        selectedId={s.selectedId}
+        onSelect={engine.select}
+        onRetry={engine.retry}
+        onSendAnyway={engine.sendAnyway}
+        onClear={engine.clearFinished}
+      />
+      {s.selectedId !== null && <SampleGallery compact onPick={pickSpecimen} />}
+    </>
+  );
+}
+
+function Centre() {
+  const { t } = useI18n();
+  const { setPanelOpen } = useConnection();
+  const s = useCardlensState((state) => state);
+  const selected = selectedItem(s);
+  const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
+  useStepKeys();
+  const cardNav = s.view === 'card' && s.order.length > 1 && (
+    <span className="card-nav">
+      <button type="button" onClick={() => engine.step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
+        ← {t('previousCard')}
+      </button>
+      <span className="hint">
+        {position + 1}/{s.order.length}
+      </span>
+      <button
+        type="button"
+        onClick={() => engine.step(1)}
+        disabled={position < 0 || position >= s.order.length - 1}
+        aria-keyshortcuts="]"
+      >
+        {t('nextCard')} →
+      </button>
+    </span>
+  );
+  let screen: ReactNode;
+  if (s.view === 'report') {
+    screen = (
+      // A fault in the report or the batch table keeps the rest of the app, and the batch with it.
+      <ErrorBoundary key="report" failed={t('reportFailed')}>
+        <ReportView threshold={s.threshold}>
+          <SessionControls />
+        </ReportView>
+      </ErrorBoundary>
+    );
+  } else if (s.view === 'batch' && s.items.length > 0) {
+    screen = (
+      <ErrorBoundary key="batch" failed={t('batchFailed')}>
+        <BatchPanel />
+      </ErrorBoundary>
+    );
+  } else if (selected) {
+    screen = (
+      <ErrorBoundary
+        resetKey={selected.id}
+        fallback={(error, reset) => (
+          <div className="notice notice-error" role="alert">
+            <p className="notice-title">{t('viewerFailed')}</p>
+            <code className="detail">{error.message}</code>
+            <button type="button" onClick={reset}>
+              {t('retry')}
+            </button>
+          </div>
+        )}
+      >
+        <Viewer item={selected} onOpenConnection={() => setPanelOpen(true)} />
+      </ErrorBoundary>
+    );
+  } else {
+    screen = <EmptyState />;
+  }
+  return (
+    <>
+      <ViewTabs view={s.view} cards={s.items.length}>
+        {cardNav}
+      </ViewTabs>
+      {screen}
+    </>
+  );
+}
+
+/** `]` and `[` move through the cards in the table's order, from anywhere but a text field. */
+function useStepKeys() {
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (isTypingTarget(event.target)) return;
+      if (event.key === ']') engine.step(1);
+      if (event.key === '[') engine.step(-1);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+/** Card, batch (once there are cards) and report; `children` go at the row's end. */
+function ViewTabs({ view, cards, children }: { view: View; cards: number; children?: ReactNode }) {
+  const { t } = useI18n();
+  const tab = (name: View, label: string) => (
+    <button type="button" role="tab" aria-selected={view === name} onClick={() => engine.setView(name)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="view-switch" role="tablist" aria-label={t('view')}>
+      {tab('card', t('card'))}
+      {cards > 0 && tab('batch', `${t('batch')} (${cards})`)}
+      {tab('report', t('report'))}
+      <span className="spacer" />
+      {children}
+    </div>
+  );
+}
+
+/** No card yet: say so, and offer the specimens. */
+function EmptyState() {
+  const { t } = useI18n();
+  return (
+    <div className="empty-state">
+      <p className="lead">{t('emptyViewer')}</p>
+      <SampleGallery onPick={pickSpecimen} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ComponentProps } from 'react';
+import { lazyResource } from '@/lib/lazy-resource';
+import { lazyView } from '@/ui/lazy-view';
+
+// The screens that come after the first one, each fetched the first time it is shown or while the
+// browser is idle after the first paint (shell.tsx). scripts/production-build.test.ts keeps them out of
+// the first screen's chunks. Screens that keep server state in TanStack Query get its client with them.
+
+const queries = () => import('./queries');
+/** The viewer's module, also read by the e2e build's test hooks for what the viewer drew. */
+export const viewerCode = lazyResource(() => import('@/features/viewer').then((m) => m.loadViewer()));
+
+type ViewerModule = Awaited<ReturnType<typeof viewerCode.load>>;
+type ViewerProps = Omit<ComponentProps<ViewerModule['Viewer']>, 'Authenticity'>;
+
+export const Viewer = lazyView(() =>
+  Promise.all([viewerCode.load(), queries(), import('@/features/authenticity')]).then(([viewer, q, authenticity]) => {
+    void viewer.prefetchCardCanvas();
+    // The inspector's authenticity tab is a screen of its own, which the viewer is given here.
+    return q.withQueries((props: ViewerProps) => (
+      <viewer.Viewer {...props} Authenticity={authenticity.AuthenticityPanel} />
+    ));
+  }),
+);
+
+export const BatchPanel = lazyView(() =>
+  import('@/features/analyze').then((m) => m.loadBatchScreen()).then((m) => m.BatchPanel),
+);
+
+const reviewScreens = () => import('@/features/review').then((m) => m.loadReviewScreens());
+export const ReportView = lazyView(() => reviewScreens().then((m) => m.ReportView));
+export const SessionControls = lazyView(() => reviewScreens().then((m) => m.SessionControls));
+
+export const ConnectionPanel = lazyView(() =>
+  Promise.all([import('@/features/connection').then((m) => m.loadConnectionPanel()), queries()]).then(([m, q]) =>
+    q.withQueries(m.ConnectionPanel),
+  ),
+);
+
+/** Fetches every later screen's code; never rejects (a screen that failed loads again when shown). */
+export const prefetchViews = (): Promise<void> =>
+  Promise.all([Viewer, BatchPanel, ReportView, SessionControls, ConnectionPanel].map((view) => view.prefetch())).then(
+    () => undefined,
+  );

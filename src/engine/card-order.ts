@@ -1,0 +1,34 @@
+import type { QueueItem } from './queue/queue-item';
+import type { Row, TableView } from './queue/table-view';
+
+type TableRows = (items: readonly QueueItem[], view: TableView, threshold: number) => Row[];
+
+/** The cards in the order they were added. */
+const dropOrder = (items: readonly QueueItem[]) => [...items].sort((a, b) => a.order - b.order).map((i) => i.id);
+
+/**
+ * The one order of cards: the batch table's rows, filtered and sorted by its view, which `]` and `[`
+ * walk too, whether or not the table is on screen. The rows need what each card read, so their code
+ * comes later: until it is here, the order is the one the cards came in, which is also the table's
+ * default. Computed again only when the cards, the view or the threshold change.
+ */
+export function tableOrder(rows: () => TableRows | null) {
+  let last: { items: readonly QueueItem[]; view: TableView; threshold: number; code: TableRows | null } | null = null;
+  let result: { rows: readonly Row[] | null; order: readonly string[] } = { rows: null, order: [] };
+  return (items: readonly QueueItem[], view: TableView, threshold: number) => {
+    const code = rows();
+    if (last && last.items === items && last.view === view && last.threshold === threshold && last.code === code)
+      return result;
+    last = { items, view, threshold, code };
+    const table = code ? code(items, view, threshold) : null;
+    result = { rows: table, order: table ? table.map((row) => row.id) : dropOrder(items) };
+    return result;
+  };
+}
+
+/** The card `delta` places from `current` in `order`, or null past either end or when `current` is not in it. */
+export function stepThrough(order: readonly string[], current: string | null, delta: number): string | null {
+  const at = current === null ? -1 : order.indexOf(current);
+  if (at < 0) return null;
+  return order[at + delta] ?? null;
+}

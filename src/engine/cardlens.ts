@@ -1,0 +1,275 @@
+import type { AnalysisKind, AnalysisOutcome, OcrService } from '@/api';
+import type { ImageMeta, Inspected } from '@/images/preflight';
+import { lazyResource } from '@/lib/lazy-resource';
+import { createListeners } from '@/lib/listeners';
+import type { CardReview } from '@/model/review/review-model';
+import type { SecondRead } from '@/model/second-read/second-read-types';
+import type { CardlensEvent, CardlensOptions, CardlensState, DeviceChecks, View } from './cardlens-types';
+import { stepThrough, tableOrder } from './card-order';
+import { createPictures } from './pictures';
+import { loadChecks, loadKeep, saveChecks, saveKeep } from './preferences';
+import type { QueueItem } from './queue/queue-item';
+import { createQueueStore } from './queue/queue-store';
+import type { DecodeCheck } from './queue/queue-types';
+import { DEFAULT_TABLE_VIEW, type TableView } from './queue/table-view';
+import { createReviews } from './reviews';
+import { createSecondReader } from './second-read-scheduler';
+
+export type {
+  CardlensClient,
+  CardlensEvent,
+  CardlensOptions,
+  CardlensState,
+  DeviceChecks,
+  View,
+} from './cardlens-types';
+
+const serviceOf = (kind: AnalysisKind): OcrService => (kind === 'credit-card' ? 'credit-card' : 'id-card');
+
+/**
+ * The headless app: the queue, the card on screen and its picture, the order the table shows and
+ * `]`/`[` walk, the on-device checks, reviews. Screens read its state through `getState` and
+ * `subscribe` and change it only through its commands; it knows nothing of React, panels or pixels.
+ */
+export function createCardlens<C>(options: CardlensOptions<C>) {
+  const clock = options.clock ?? { now: () => performance.now(), date: () => Date.now() };
+  const { reader, storage } = options;
+  const code = lazyResource(options.code);
+  const listeners = createListeners();
+  const events = new Set<(event: CardlensEvent) => void>();
+  let connection: C | null = options.connection ?? null;
+  /** The connection in use; nothing is sent, nor queued, before there is one. */
+  const via = (): C => {
+    if (connection === null) throw new Error('The engine has no connection yet.');
+    return connection;
+  };
+
+  let own = {
+    selectedId: null as string | null,
+    view: 'card' as View,
+    kind: 'credit-card' as AnalysisKind,
+    presentation: false,
+    checks: loadChecks(storage.preferences),
+    threshold: 0.8,
+    tableView: DEFAULT_TABLE_VIEW,
+    rawPixels: false,
+  };
+  let snapshot: CardlensState | null = null;
+  const changed = () => {
+    snapshot = null;
+    listeners.notify();
+  };
+
+  const pictures = createPictures(
+    () => code.load().then((c) => ({ decode: c.decodeForDisplay, natural: c.naturalSize })),
+    changed,
+    options.schedule,
+  );
+
+  async function confirmDecode(file: File, inspected: Inspected, watchedId: string | null): Promise<DecodeCheck> {
+    const c = await code.load();
+    const checked = await c.confirmDecodes(file, inspected, async (blob) => {
+      if (watchedId === null) return c.decodeToThumbnail(blob);
+      // The card on screen is decoded once, at display size: the viewer draws the same bitmap.
+      return c.thumbnailOf(await pictures.decodeFor(watchedId, blob, inspected));
+    });
+    return checked.ok ? { ok: true, thumbnail: Promise.resolve(checked.decoded) } : checked;
+  }
+
+  const queue = createQueueStore<C>({
+    inspect: (file) => code.load().then((c) => c.inspect(file)),
+    confirmDecode,
+    checkBeforeSend: async (bytes, kind) => {
+      if (!own.checks.preSend) return null;
+      const [c, read] = await Promise.all([code.load(), reader.readCard(bytes, serviceOf(kind))]);
+      return c.preSendOutcome(read, kind);
+    },
+    // Analyses are billed: each is sent once, and again only when the operator asks.
+    analyze: (request, via) => options.client.analyze(request, via),
+    answeredBy: (via, image, kind) => options.client.answeredBy(via, image, kind),
+    now: clock.now,
+    deferMs: options.deferMs,
+    objectUrls: options.objectUrls,
+  });
+  queue.on((event) => events.forEach((listener) => listener(event)));
+
+  const reviews = createReviews({
+    storage: storage.reviews,
+    keepOnDevice: loadKeep(storage.preferences),
+    onKeepChange: (keep) => saveKeep(storage.preferences, keep),
+    now: clock.date,
+    onChange: changed,
+  });
+
+  const secondReads = createSecondReader(
+    async (item) => (await code.load()).secondReadOf(item.file, item.image?.sha256, item.outcome, reader.readBoxes),
+    (id, read) => queue.annotate(id, read),
+  );
+
+  /** The table's order needs the table's code: until it is here, the cards in the order they came. */
+  const order = tableOrder(() => code.current()?.tableRows ?? null);
+
+  function state(): CardlensState {
+    if (snapshot) return snapshot;
+    const q = queue.getSnapshot();
+    const r = reviews.state();
+    snapshot = {
+      ...own,
+      items: q.items,
+      concurrency: q.concurrency,
+      paused: q.paused,
+      picture: pictures.current(),
+      reviews: r.reviews,
+      keepOnDevice: r.keepOnDevice,
+      ...order(q.items, own.tableView, own.threshold),
+      waitingElsewhere: q.items.length > 0 && connection !== null ? queue.waitingElsewhere(connection) : 0,
+    };
+    return snapshot;
+  }
+
+  const selected = () => state().items.find((item) => item.id === own.selectedId) ?? null;
+  /** The card on screen is shown at once, decoded at display size, and its picture kept ready. */
+  function follow() {
+    queue.watch(own.selectedId);
+    pictures.show(selected(), own.rawPixels && !own.presentation);
+  }
+  function setOwn(change: Partial<typeof own>) {
+    own = { ...own, ...change };
+    changed();
+    follow();
+  }
+
+  // Second reads follow the queue a moment later, never from inside one of its notifications.
+  let readsDue = false;
+  function syncReads() {
+    if (readsDue) return;
+    readsDue = true;
+    queueMicrotask(() => {
+      readsDue = false;
+      secondReads.sync(queue.getSnapshot().items, own.checks.secondRead);
+    });
+  }
+  queue.subscribe(() => {
+    changed();
+    syncReads();
+    follow();
+  });
+  // The table's code arriving can change the order.
+  code.subscribe(changed);
+
+  function select(id: string | null) {
+    if (id === own.selectedId) return;
+    setOwn({ selectedId: id, rawPixels: false });
+  }
+
+  function addFiles(files: readonly File[], kind: AnalysisKind = own.kind): string[] {
+    if (files.length === 0) return [];
+    const ids = queue.addFiles(files, kind, via());
+    setOwn({ selectedId: ids[0], rawPixels: false, ...(files.length > 1 ? { view: 'batch' as const } : {}) });
+    return ids;
+  }
+
+  return {
+    getState: state,
+    subscribe: listeners.subscribe,
+    on: (listener: (event: CardlensEvent) => void): (() => void) => {
+      events.add(listener);
+      return () => events.delete(listener);
+    },
+
+    // What the operator chooses.
+    setKind: (kind: AnalysisKind) => setOwn({ kind }),
+    setPresentation: (presentation: boolean) => setOwn({ presentation }),
+    setView: (view: View) => setOwn({ view }),
+    setThreshold: (threshold: number) => setOwn({ threshold }),
+    setTableView: (tableView: TableView) => {
+      setOwn({ tableView });
+      void code.load().catch(() => undefined); // the order needs the table's code
+    },
+    setRawPixels: (rawPixels: boolean) => setOwn({ rawPixels }),
+    setChecks: (change: Partial<DeviceChecks>) => {
+      const checks = { ...own.checks, ...change };
+      saveChecks(storage.preferences, checks);
+      setOwn({ checks });
+      syncReads();
+    },
+
+    // Cards.
+    /** Queues files for the chosen service; the first is shown, and a drop of several shows the batch. */
+    addFiles,
+    /** A specimen goes to its own service (an ID specimen to the stand-alone analysis if that is chosen). */
+    addSpecimen: (file: File, service: OcrService): string[] => {
+      const kind: AnalysisKind =
+        service === 'credit-card' ? 'credit-card' : own.kind === 'id-card-stand-alone' ? own.kind : 'id-card';
+      own = { ...own, kind };
+      return addFiles([file], kind);
+    },
+    /** A card from an imported session: already analysed, so nothing is sent. */
+    addImported: (file: File, image: ImageMeta, outcome: AnalysisOutcome, thumbnail: Blob) => {
+      const id = queue.addImported(file, image, outcome, thumbnail);
+      if (own.selectedId === null) select(id);
+    },
+    select,
+    /** Moves `delta` cards through the table's order; nothing happens past either end. */
+    step: (delta: number) => {
+      const next = stepThrough(state().order, own.selectedId, delta);
+      if (next) select(next);
+    },
+    cancel: (id: string) => queue.cancel(id),
+    cancelRest: () => queue.cancelRest(),
+    retry: (id: string) => queue.retry(id, via()),
+    retryFailed: () => queue.retryFailed(via()),
+    sendAnyway: (id: string) => queue.sendAnyway(id, via()),
+    clearFinished: () => queue.clearFinished(own.selectedId),
+    setConcurrency: (n: number) => queue.setConcurrency(n),
+    setPaused: (paused: boolean) => queue.setPaused(paused),
+    markExported: (ids: readonly string[]) => queue.markExported(ids),
+
+    // The connection.
+    /** The connection new cards go through; a batch already started keeps its own until moved. */
+    setConnection: (next: C) => {
+      if (next === connection) return;
+      connection = next;
+      changed();
+    },
+    applyConnectionToRest: () => queue.moveWaitingTo(via()),
+
+    // Reviews.
+    setKeepOnDevice: reviews.setKeepOnDevice,
+    setFieldVerdict: reviews.setFieldVerdict,
+    setCardVerdict: reviews.setCardVerdict,
+    importReviews: (imported: readonly CardReview[]) => reviews.importReviews(imported),
+
+    /** Loads the heavy code now (the app does while the browser is idle). */
+    prefetch: () => code.load().then(() => undefined),
+    /** How many cards hold their bytes in memory now; for tests and benchmarks. */
+    heldInMemory: () => queue.heldInMemory(),
+    dispose: () => {
+      queue.dispose();
+      pictures.dispose();
+    },
+  };
+}
+
+export type CardlensEngine<C> = ReturnType<typeof createCardlens<C>>;
+/** The engine as screens see it: every command but choosing the connection, which the app does. */
+export type Cardlens = Omit<CardlensEngine<unknown>, 'setConnection'>;
+
+const secondReads = new WeakMap<readonly QueueItem[], ReadonlyMap<string, SecondRead>>();
+/** The device's second reads of the cards on this page, by image hash, as the report matches them to verdicts. */
+export function secondReadsByHash(state: CardlensState): ReadonlyMap<string, SecondRead> {
+  let byHash = secondReads.get(state.items);
+  if (!byHash) {
+    byHash = new Map(
+      state.items.flatMap((i): [string, SecondRead][] =>
+        i.image && i.secondRead ? [[i.image.sha256, i.secondRead]] : [],
+      ),
+    );
+    secondReads.set(state.items, byHash);
+  }
+  return byHash;
+}
+
+/** The selected card, or null. */
+export const selectedItem = (state: CardlensState): QueueItem | null =>
+  state.items.find((item) => item.id === state.selectedId) ?? null;

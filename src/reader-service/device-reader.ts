@@ -4,15 +4,8 @@ import { MIN_RECOMMENDED_HEIGHT, MIN_RECOMMENDED_WIDTH, sniffImageFormat } from 
 import { readImageHeader } from '@/lib/image-header';
 import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
-import {
-  hasCardLikeText,
-  parseCreditCard,
-  parseIdCard,
-  type Pixels,
-  type Quad,
-  type ReadLine,
-  type Reader,
-} from '@/reader';
+import { scaleQuad } from '@/lib/quad';
+import { hasCardLikeText, parseCreditCard, parseIdCard, type Pixels, type ReadLine, type Reader } from '@/reader';
 import type { DeviceRead, ReadBoxes, ReadCard } from './types';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
@@ -55,24 +48,9 @@ export function uprightSize(image: Uint8Array): { width: number; height: number 
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A quad in the original image's pixels, in the decoded image's. */
-function scaled(q: Quad, scale: number): Quad {
-  if (scale === 1) return q;
-  return {
-    x1: q.x1 * scale,
-    y1: q.y1 * scale,
-    x2: q.x2 * scale,
-    y2: q.y2 * scale,
-    x3: q.x3 * scale,
-    y3: q.y3 * scale,
-    x4: q.x4 * scale,
-    y4: q.y4 * scale,
-  };
-}
-
 /** A line read in the decoded image, in the original image's pixels. */
 function unscaled(line: ReadLine, scale: number): ReadLine {
-  return scale === 1 ? line : { ...line, quad: scaled(line.quad, 1 / scale) };
+  return scale === 1 ? line : { ...line, quad: scaleQuad(line.quad, 1 / scale) };
 }
 
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
@@ -149,7 +127,7 @@ export function deviceReaderWith(
           kind: 'read',
           texts: await reader.recognise(
             decoded.pixels,
-            boxes.map((q) => scaled(q, decoded.scale)),
+            boxes.map((q) => scaleQuad(q, decoded.scale)),
           ),
         };
       } catch (error) {

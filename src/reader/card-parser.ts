@@ -1,6 +1,7 @@
 // Maps the reader's lines to NHN's credit-card result shape (DESIGN.md, "The on-device reader").
 // Pure: no image, no engine. The types are structural copies of @/api's (src/reader does not import it).
 import { luhnValid } from '@/lib/check-digits';
+import type { Quad } from '@/lib/quad';
 import {
   confOfChars,
   digitText,
@@ -8,10 +9,9 @@ import {
   readingOrder,
   resolutionOf,
   type CharAt,
-  type Quad,
   type ReadImage,
-  type ReadLine,
 } from './card-text';
+import type { ReadLine } from './types';
 
 export { parseIdCard, type IdCardParse, type ReaderIdCardResult } from './id-card-parser';
 export type { ReadImage } from './card-text';

@@ -2,16 +2,9 @@
 // Hangul, so name, address and issuer are never produced (the viewer lists them as missing).
 import { isCalendarDate } from '@/lib/calendar';
 import { residentBirthDate, residentNumberCheckDigit } from '@/lib/check-digits';
-import {
-  confOfChars,
-  joinLines,
-  quadOfChars,
-  readingOrder,
-  resolutionOf,
-  type Quad,
-  type ReadImage,
-  type ReadLine,
-} from './card-text';
+import type { Quad } from '@/lib/quad';
+import { confOfChars, joinLines, quadOfChars, readingOrder, resolutionOf, type ReadImage } from './card-text';
+import type { ReadLine } from './types';
 import { parseMrz } from './mrz';
 
 export interface ReaderKeyValue {

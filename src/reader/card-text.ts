@@ -3,16 +3,6 @@
 import { boundsOf, boundsQuad, quadCentre, type Quad } from '@/lib/quad';
 import type { ReadLine } from './types';
 
-/** Image size (and file type) of the read image, for the result's fileType and resolution. */
-export interface ReadImage {
-  width: number;
-  height: number;
-}
-
-/** The service answers `resolution: "low"` below 760×480 (DESIGN.md, "limits"); portrait photos count too. */
-export const resolutionOf = ({ width, height }: ReadImage): 'low' | 'normal' =>
-  Math.max(width, height) < 760 || Math.min(width, height) < 480 ? 'low' : 'normal';
-
 // Letters OCR reads for digits. Only applied inside a word that holds digits and no other letters.
 const CONFUSIONS: Record<string, string> = {
   O: '0',

@@ -1,4 +1,5 @@
 import type { ImageQuad } from '@/api';
+import type { Size } from '@/lib/image-size';
 import { quadPoints } from '@/lib/quad';
 
 // Image space (the API's pixels) and stage space (canvas pixels on screen) are different types.
@@ -17,10 +18,7 @@ export interface ViewTransform {
   y: number;
 }
 
-export interface Size {
-  width: number;
-  height: number;
-}
+export type { Size };
 
 export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 16;

@@ -1,13 +1,11 @@
 import type { ImageQuad } from '@/api';
+import type { Size } from '@/lib/image-size';
 import { quadBounds, quadHeight } from '@/lib/quad';
 import type { CardView } from '@/model/card-view/card-view';
 import { hasBox, showsInClear, type BoxedField, type ViewerField } from '@/model/fields/result-fields';
 
 /** A picture's size in the pixels its boxes are measured in. */
-export interface PictureSize {
-  width: number;
-  height: number;
-}
+export type PictureSize = Size;
 
 /**
  * Why nothing of a card is revealed: no result yet; a sensitive value with no box; a box that

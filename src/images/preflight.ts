@@ -1,6 +1,7 @@
 import { insecureContextError, isSecureContextNow, type Localised } from '@/api';
 import { sha256Hex } from '@/lib/hex';
-import { describeContent, MAX_IMAGE_BYTES, megabytes, sniffImageFormat, type ImageFormat } from '@/lib/image-format';
+import { megabytes } from '@/lib/byte-size';
+import { describeContent, MAX_IMAGE_BYTES, sniffImageFormat, type ImageFormat } from '@/lib/image-format';
 import type { ImageHeader } from '@/lib/image-header';
 import { isLowResolution, overPixelLimit, uprightSize } from '@/lib/image-size';
 import { decodeToThumbnail } from './thumbnail';
@@ -72,8 +73,8 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
   if (file.size === 0) return reject(`“${name}” is empty (0 bytes).`, `“${name}” 파일이 비어 있습니다(0바이트).`);
   if (file.size > MAX_IMAGE_BYTES) {
     return reject(
-      `“${name}” is ${megabytes(file.size)} MB; the service accepts at most 20 MB. Shrink it and try again.`,
-      `“${name}” 파일은 ${megabytes(file.size)}MB입니다. 서비스는 20MB까지만 받습니다. 크기를 줄여 다시 시도하세요.`,
+      `“${name}” is ${megabytes(file.size)} MB; the service accepts at most ${megabytes(MAX_IMAGE_BYTES)} MB. Shrink it and try again.`,
+      `“${name}” 파일은 ${megabytes(file.size)}MB입니다. 서비스는 ${megabytes(MAX_IMAGE_BYTES)}MB까지만 받습니다. 크기를 줄여 다시 시도하세요.`,
     );
   }
   let bytes: Uint8Array;

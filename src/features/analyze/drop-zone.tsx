@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
+import { isPasteTarget } from '@/lib/keyboard';
 import { useI18n } from '@/ui/i18n';
 
 const CardDropContext = createContext<ReturnType<typeof useDropzone> | null>(null);
@@ -22,8 +23,7 @@ export function CardDropProvider({ onFiles, children }: { onFiles: (files: File[
 
   useEffect(() => {
     function onPaste(event: ClipboardEvent) {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      if (isPasteTarget(event.target)) return;
       const files = Array.from(event.clipboardData?.files ?? []);
       if (files.length > 0) {
         event.preventDefault();

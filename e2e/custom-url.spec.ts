@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { megabytes } from '@/lib/byte-size';
 import { CardlensPage, sampleBytes } from './support/cardlens-page';
 import { resetSandbox, SANDBOX_URL, sandboxLog } from './support/sandbox-server';
 
@@ -81,7 +82,7 @@ test("a proxy's HTML 413 for a photo under NHN's limit blames that proxy and giv
   await app.open();
   await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
   await app.drop([{ name: 'photo.png', mimeType: 'image/png', buffer: sampleBytes('credit-card-hires.png') }]);
-  const size = (sampleBytes('credit-card-hires.png').length / 1024 / 1024).toFixed(1);
+  const size = megabytes(sampleBytes('credit-card-hires.png').length);
   const notice = page.getByRole('alert').filter({ hasText: 'client_max_body_size' });
   await expect(notice).toContainText(
     `A server between this page and NHN refused the upload as too large: the file is ${size} MB.`,

@@ -8,8 +8,9 @@ import jpeg from 'jpeg-js';
 import * as ort from 'onnxruntime-web';
 import { exifOrientation } from '../src/lib/exif-orientation';
 import { sniffImageFormat } from '../src/lib/image-format';
+import { turnedSize } from '../src/lib/image-size';
 import { compactModel, createReader, expandModel, type Pixels, type Reader } from '../src/reader';
-import { readCardWith, readSize, uprightSize, type Decoded } from '../src/reader-service/device-reader';
+import { readCardWith, readableSize, readSize, type Decoded } from '../src/reader-service/device-reader';
 import type { ReadCard } from '../src/reader-service';
 
 const require = createRequire(import.meta.url);
@@ -31,19 +32,17 @@ function loadReader(): Promise<Reader> {
 
 /**
  * RGBA pixels, upright as a browser shows the photo (EXIF orientation applied), the longer side at most
- * MAX_READ_SIDE. An image over MAX_READ_PIXELS is refused from its header, before anything decodes it.
+ * MAX_READ_SIDE. An image over MAX_PIXELS is refused from its header, before anything decodes it.
  */
 export function decodeForReading(image: Uint8Array): Promise<Decoded> {
   return new Promise((resolve) => {
-    uprightSize(image); // throws for a decompression bomb
+    readableSize(image); // throws for a decompression bomb
     const png = sniffImageFormat(image) === 'png';
     const stored = png ? pngPixels(image) : jpegPixels(image);
     const orientation = png ? 1 : exifOrientation(image);
     const target = readSize(stored.width, stored.height);
     const pixels = upright(target.scale < 1 ? reduce(stored, target.width, target.height) : stored, orientation);
-    const turned = orientation >= 5;
-    const [width, height] = turned ? [stored.height, stored.width] : [stored.width, stored.height];
-    resolve({ pixels, scale: target.scale, width, height });
+    resolve({ pixels, scale: target.scale, ...turnedSize(stored, orientation) });
   });
 }
 
@@ -119,8 +118,7 @@ export function reduce(p: Pixels, width: number, height: number): Pixels {
 /** Applies EXIF orientations 2–8 (mirrors and quarter turns) to raw pixels. */
 export function upright(p: Pixels, orientation: number): Pixels {
   if (orientation <= 1 || orientation > 8) return p;
-  const turned = orientation >= 5;
-  const [width, height] = turned ? [p.height, p.width] : [p.width, p.height];
+  const { width, height } = turnedSize(p, orientation);
   const out = new Uint8ClampedArray(p.data.length);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {

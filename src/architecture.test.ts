@@ -100,6 +100,21 @@ describe('architecture', () => {
     }
   });
 
+  // Copies that once drifted apart: each rule is written in one module of src/lib, and used from there.
+  it.each([
+    ['a megabyte size', 'lib/byte-size.ts', /\/\s*1024\s*\/\s*1024|\/\s*2\s*\*\*\s*20|\/\s*\(1024 \* 1024\)/],
+    ['a quarter turn by EXIF orientation', 'lib/image-size.ts', /orientation\s*>=\s*5/],
+    ['the pixel limit', 'lib/image-size.ts', /100_000_000|\b1e8\b/],
+    ['the low-resolution rule', 'lib/image-size.ts', /<\s*(760|480)\b/],
+    ['the height of a quad', 'lib/quad.ts', /Math\.hypot\(\s*q\.x4 - q\.x1/],
+    ['the keyboard guard', 'lib/keyboard.ts', /isContentEditable/],
+  ])('%s is worked out in %s alone', (_, home, pattern) => {
+    const copies = sourceFiles(SRC)
+      .map((file) => relative(SRC, file))
+      .filter((file) => file !== home && pattern.test(readFileSync(join(SRC, file), 'utf8')));
+    expect(copies).toEqual([]);
+  });
+
   it('no source file in src/ is over 300 lines, data tables aside', () => {
     const tables = new Set([
       'model/text/messages-en.ts',

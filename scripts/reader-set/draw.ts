@@ -1,10 +1,10 @@
 // Runs inside Chromium (page.evaluate): draws a CardSpec on an OffscreenCanvas, tilted on a table, then
 // blurs, adds noise and encodes a JPEG. Self-contained: nothing outside this function exists there.
-import type { Quad } from '../../src/reader/types';
+import type { Quad } from '../../src/lib/quad';
 import type { CardSpec } from './layout';
 
 // Types only: erased before the function reaches the page.
-export type { Quad } from '../../src/reader/types';
+export type { Quad } from '../../src/lib/quad';
 
 export interface Drawn {
   jpegBase64: string;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { MAX_IMAGE_BYTES, megabytes } from '@/lib/image-format';
+import { megabytes } from '@/lib/byte-size';
+import { MAX_IMAGE_BYTES } from '@/lib/image-format';
 import { NETWORK_MESSAGE, OcrError } from './errors';
 import { describeResultCode } from './result-codes';
 import { envelopeSchema } from './schemas';
@@ -116,7 +117,7 @@ async function readCapped(response: Response, signal: AbortSignal): Promise<stri
         await reader.cancel().catch(() => undefined);
         throw new OcrError(
           'malformed-response',
-          `The service answered with more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; a Document OCR answer ` +
+          `The service answered with more than ${megabytes(MAX_RESPONSE_BYTES)} MB; a Document OCR answer ` +
             'holds only text fields, so this is not one. Check the endpoint.',
           { status: response.status },
         );

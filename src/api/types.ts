@@ -1,14 +1,7 @@
-/** A quadrilateral in image pixels, clockwise from top-left (DESIGN.md, "boxes"). Never axis-aligned by assumption. */
-export type ImageQuad = {
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
-  readonly x3: number;
-  readonly y3: number;
-  readonly x4: number;
-  readonly y4: number;
-} & { readonly __space: 'image' };
+import type { Quad } from '@/lib/quad';
+
+/** A box as the service gives it: a quad in the sent image's own pixels, corners clockwise from the top-left. */
+export type ImageQuad = Quad & { readonly __space: 'image' };
 
 export type OcrService = 'credit-card' | 'id-card';
 export type AnalysisKind = 'credit-card' | 'id-card' | 'id-card-stand-alone';

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/ui/i18n';
 import type { ReaderDownload } from '@/reader-service';
+import { megabytes } from '@/lib/byte-size';
 import { deviceReader } from './reader';
-
-const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
 /** The on-device reader's first download (about 11 MB), shown while it runs; the browser caches it after. */
 export function ReaderDownloadBar({ active }: { active: boolean }) {
@@ -17,7 +16,7 @@ export function ReaderDownloadBar({ active }: { active: boolean }) {
   return (
     <div className="reader-download" role="status">
       <label>
-        {t('readerDownloading', { loaded: mb(progress.loaded), total: mb(progress.total) })}
+        {t('readerDownloading', { loaded: megabytes(progress.loaded), total: megabytes(progress.total) })}
         <progress value={progress.loaded} max={progress.total} />
       </label>
     </div>

@@ -1,3 +1,5 @@
+import { turnedSize, type Size } from '@/lib/image-size';
+
 // Decoding a card as the viewer shows it, and handing one decode from preflight to the viewer:
 // the card on screen is decoded once, and is ready to draw before its response arrives.
 
@@ -13,10 +15,8 @@ export interface PictureShape {
 }
 
 /** The size the API's coordinates refer to: upright, or as the raw, unrotated pixels. */
-export function naturalSize(picture: PictureShape, raw: boolean): { width: number; height: number } {
-  return raw && picture.orientation >= 5
-    ? { width: picture.height, height: picture.width }
-    : { width: picture.width, height: picture.height };
+export function naturalSize(picture: PictureShape, raw: boolean): Size {
+  return turnedSize(picture, raw ? picture.orientation : 1);
 }
 
 /** Decodes upright (as browsers show it) or as raw pixels, no larger than MAX_DISPLAY_SIDE. */

@@ -86,15 +86,22 @@ describe('preflight', () => {
     });
   });
 
-  it('refuses a file over 20 MB without reading it', async () => {
+  it.each([
+    [21 * 1024 * 1024, '21'],
+    // Rounded up: a file refused as over 20 MB never says it is 20 MB.
+    [20 * 1024 * 1024 + 1, '20.1'],
+  ])('refuses a file of %i bytes, over 20 MB, without reading it', async (size, shown) => {
     const big = {
       name: 'huge.jpg',
-      size: 21 * 1024 * 1024,
+      size,
       arrayBuffer: () => Promise.reject(new Error('must not read')),
     } as unknown as File;
     const result = await preflight(big, decodes);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason.en).toMatch(/21\.0 MB; the service accepts at most 20 MB/);
+    if (!result.ok) {
+      expect(result.reason.en).toContain(`is ${shown} MB; the service accepts at most 20 MB.`);
+      expect(result.reason.ko).toContain(`${shown}MB입니다. 서비스는 20MB까지만 받습니다.`);
+    }
   });
 
   it('refuses an image the browser cannot decode', async () => {

@@ -1,20 +1,13 @@
 import type { ImageMeta } from './image-meta';
 import { insecureContextError, isSecureContextNow, type Localised } from '@/api';
-import { exifOrientation } from '@/lib/exif-orientation';
 import { sha256Hex } from '@/lib/hex';
-import { readImageHeader, type ImageHeader } from '@/lib/image-header';
+import { megabytes } from '@/lib/byte-size';
+import { describeContent, MAX_IMAGE_BYTES, sniffImageFormat } from '@/lib/image-format';
+import type { ImageHeader } from '@/lib/image-header';
+import { isLowResolution, overPixelLimit, uprightSize } from '@/lib/image-size';
 import { decodeToThumbnail } from './thumbnail';
-import {
-  describeContent,
-  MAX_IMAGE_BYTES,
-  megabytes,
-  MIN_RECOMMENDED_HEIGHT,
-  MIN_RECOMMENDED_WIDTH,
-  sniffImageFormat,
-} from '@/lib/image-format';
 
-/** Larger images are refused from their header, before anything decodes them. */
-export const MAX_PIXELS = 100_000_000;
+/** Longer sides are refused from the header, as too many pixels are (MAX_PIXELS). */
 export const MAX_SIDE = 20_000;
 /** Smaller than this cannot hold a legible card; sending it would only cost a billed request. */
 export const MIN_SIDE = 100;
@@ -66,8 +59,8 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
   if (file.size === 0) return reject(`“${name}” is empty (0 bytes).`, `“${name}” 파일이 비어 있습니다(0바이트).`);
   if (file.size > MAX_IMAGE_BYTES) {
     return reject(
-      `“${name}” is ${megabytes(file.size)} MB; the service accepts at most 20 MB. Shrink it and try again.`,
-      `“${name}” 파일은 ${megabytes(file.size)}MB입니다. 서비스는 20MB까지만 받습니다. 크기를 줄여 다시 시도하세요.`,
+      `“${name}” is ${megabytes(file.size)} MB; the service accepts at most ${megabytes(MAX_IMAGE_BYTES)} MB. Shrink it and try again.`,
+      `“${name}” 파일은 ${megabytes(file.size)}MB입니다. 서비스는 ${megabytes(MAX_IMAGE_BYTES)}MB까지만 받습니다. 크기를 줄여 다시 시도하세요.`,
     );
   }
   let bytes: Uint8Array;
@@ -90,14 +83,15 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
       `“${name}” 파일은 이름과 달리 ${KOREAN_CONTENT[what] ?? what}입니다. JPEG 또는 PNG만 보낼 수 있습니다.`,
     );
   }
-  const header = readImageHeader(bytes, format);
-  if (!header || header.width === 0 || header.height === 0) {
+  const upright = uprightSize(bytes);
+  if (!upright) {
     return reject(
       `“${name}” is damaged: its image header cannot be read.`,
       `“${name}” 파일이 손상되었습니다. 이미지 헤더를 읽을 수 없습니다.`,
     );
   }
-  if (header.width > MAX_SIDE || header.height > MAX_SIDE || header.width * header.height > MAX_PIXELS) {
+  const { header, orientation, width, height } = upright;
+  if (header.width > MAX_SIDE || header.height > MAX_SIDE || overPixelLimit(header)) {
     return reject(
       `“${name}” claims ${header.width}×${header.height} pixels, too large to open safely; it was refused before decoding.`,
       `“${name}” 파일은 ${header.width}×${header.height} 픽셀로 너무 커서 안전하게 열 수 없습니다. 디코딩 전에 거부했습니다.`,
@@ -121,11 +115,8 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
       `“${name}” 파일이 잘려 있습니다. 이미지가 끝나기 전에 파일이 끝납니다.`,
     );
   }
-  const orientation = format === 'jpeg' ? exifOrientation(bytes) : 1;
-  // Orientations 5–8 swap width and height on display; the service's resolution rule is about what it sees.
-  const [width, height] = orientation >= 5 ? [header.height, header.width] : [header.width, header.height];
-  const lowResolution =
-    Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
+  // The service's resolution rule is about what it sees: the upright picture.
+  const lowResolution = isLowResolution(upright);
   const sha256 = await sha256Hex(bytes);
   const caution = cautionFor(name, header);
   return { ok: true, bytes, sha256, format, width, height, orientation, lowResolution, ...(caution && { caution }) };

@@ -2,10 +2,6 @@
 export type ImageFormat = 'jpeg' | 'png';
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-/** A byte size as people read it on screen and in messages: "9.9" (megabytes, one decimal). */
-export const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-export const MIN_RECOMMENDED_WIDTH = 760;
-export const MIN_RECOMMENDED_HEIGHT = 480;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 

@@ -8,7 +8,7 @@ import detUrl, { bytes as detBytes } from '@ocr-models/ch_PP-OCRv4_det_infer.onn
 import recUrl, { bytes as recBytes } from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
 import { createReader, expandModel, type Reader } from '@/reader';
-import { deviceReaderWith, readSize, uprightSize, type Decoded } from './device-reader';
+import { deviceReaderWith, readSize, readableSize, type Decoded } from './device-reader';
 import type { ReaderReply } from './protocol';
 import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
@@ -59,7 +59,7 @@ function loadReader(): Promise<Reader> {
  * is decoded and never held at full size.
  */
 async function decode(image: Uint8Array): Promise<Decoded> {
-  const original = uprightSize(image);
+  const original = readableSize(image);
   const target = original ? readSize(original.width, original.height) : null;
   const bitmapOf = (resizeWidth?: number, resizeHeight?: number) => {
     const resize = target && target.scale < 1 ? { resizeWidth, resizeHeight, resizeQuality: 'high' as const } : {};

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleImage } from '@/test-support/sandbox-fixture';
 import type { CreditCardResult } from '@/api/types';
 import type { Pixels, Reader, ReadLine } from '@/reader';
-import { deviceReaderWith, readCardWith, readSize, uprightSize, type Decoded } from './device-reader';
+import { deviceReaderWith, readCardWith, readSize, readableSize, type Decoded } from './device-reader';
 
 // readCardWith joins a reader and a decoder: here both are fakes, so only the joining is tested.
 
@@ -98,6 +98,18 @@ describe('readCardWith', () => {
     expect(result.resolution).toBe('normal');
   });
 
+  it.each([
+    ['credit-card', PNG, 'png', [line('4111 1111 1111 1111', 30, 100, 20)]],
+    ['id-card', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), 'jpg', [line('900101-1234568', 30, 100, 20)]],
+  ] as const)('answers a %s read with the file type of its bytes', async (service, image, fileType, lines) => {
+    const readCard = readCardWith(
+      () => Promise.resolve(readerOf(() => Promise.resolve([...lines]))),
+      () => Promise.resolve(decoded(700, 440)),
+    );
+    const read = await readCard(image, service);
+    expect(read.kind === 'read' && read.result).toMatchObject({ fileType, resolution: 'low' });
+  });
+
   it('tells the parser the original size, so a large photo decoded small is not called low resolution', async () => {
     // 8000 × 5040 decoded at 0.08 is 640 × 403, below 760 × 480: the photo itself is not.
     const lines = [line('4111 1111 1111 1111', 30, 100, 12)];
@@ -119,18 +131,18 @@ describe('readSize', () => {
   });
 });
 
-describe('uprightSize', () => {
+describe('readableSize', () => {
   it('reads the size from the header, turned for EXIF orientations 5–8', () => {
-    expect(uprightSize(sampleImage('credit-card.png').bytes)).toEqual({ width: 1000, height: 630 });
-    expect(uprightSize(sampleImage('credit-card-exif6.jpg').bytes)).toEqual({ width: 1000, height: 630 });
-    expect(uprightSize(new Uint8Array([1, 2, 3]))).toBeNull();
+    expect(readableSize(sampleImage('credit-card.png').bytes)).toEqual({ width: 1000, height: 630 });
+    expect(readableSize(sampleImage('credit-card-exif6.jpg').bytes)).toEqual({ width: 1000, height: 630 });
+    expect(readableSize(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 
   it('refuses a header over 100 million pixels, so the decompression bomb is never decoded', () => {
     const png = new Uint8Array(sampleImage('credit-card.png').bytes);
     new DataView(png.buffer).setUint32(16, 10_001);
     new DataView(png.buffer).setUint32(20, 10_000);
-    expect(() => uprightSize(png)).toThrow(/over 100 million pixels/);
+    expect(() => readableSize(png)).toThrow(/over 100 million pixels/);
   });
 });
 

@@ -1,18 +1,10 @@
 import type { CreditCardResult, IdCardResult } from '@/api/types';
-import { exifOrientation } from '@/lib/exif-orientation';
-import { MIN_RECOMMENDED_HEIGHT, MIN_RECOMMENDED_WIDTH, sniffImageFormat } from '@/lib/image-format';
-import { readImageHeader } from '@/lib/image-header';
+import { sniffImageFormat } from '@/lib/image-format';
+import { MAX_PIXELS, overPixelLimit, uprightSize, type Size } from '@/lib/image-size';
 import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
-import {
-  hasCardLikeText,
-  parseCreditCard,
-  parseIdCard,
-  type Pixels,
-  type Quad,
-  type ReadLine,
-  type Reader,
-} from '@/reader';
+import { scaleQuad } from '@/lib/quad';
+import { hasCardLikeText, parseCreditCard, parseIdCard, type Pixels, type ReadLine, type Reader } from '@/reader';
 import type { DeviceRead, ReadBoxes, ReadCard } from './types';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
@@ -35,44 +27,24 @@ export function readSize(width: number, height: number): { scale: number; width:
   return { scale, width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-/** Preflight's MAX_PIXELS (the sandbox may not import a feature): larger images are refused before decoding. */
-export const MAX_READ_PIXELS = 100_000_000;
-
 /**
  * The upright size (EXIF orientation applied) from the header alone, or null when the header cannot be
- * read. Throws for an image over MAX_READ_PIXELS, so that a decompression bomb is never decoded.
+ * read. Throws for an image over MAX_PIXELS, as preflight refuses it, so that a decompression bomb is never decoded.
  */
-export function uprightSize(image: Uint8Array): { width: number; height: number } | null {
-  const format = sniffImageFormat(image);
-  const header = format ? readImageHeader(image, format) : null;
-  if (!header || header.width < 1 || header.height < 1) return null;
-  if (header.width * header.height > MAX_READ_PIXELS) {
-    throw new Error(`${header.width} × ${header.height} is over ${MAX_READ_PIXELS / 1_000_000} million pixels`);
+export function readableSize(image: Uint8Array): Size | null {
+  const size = uprightSize(image);
+  if (!size) return null;
+  if (overPixelLimit(size)) {
+    throw new Error(`${size.header.width} × ${size.header.height} is over ${MAX_PIXELS / 1_000_000} million pixels`);
   }
-  const turned = exifOrientation(image) >= 5;
-  return turned ? { width: header.height, height: header.width } : { width: header.width, height: header.height };
+  return { width: size.width, height: size.height };
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A quad in the original image's pixels, in the decoded image's. */
-function scaled(q: Quad, scale: number): Quad {
-  if (scale === 1) return q;
-  return {
-    x1: q.x1 * scale,
-    y1: q.y1 * scale,
-    x2: q.x2 * scale,
-    y2: q.y2 * scale,
-    x3: q.x3 * scale,
-    y3: q.y3 * scale,
-    x4: q.x4 * scale,
-    y4: q.y4 * scale,
-  };
-}
-
 /** A line read in the decoded image, in the original image's pixels. */
 function unscaled(line: ReadLine, scale: number): ReadLine {
-  return scale === 1 ? line : { ...line, quad: scaled(line.quad, 1 / scale) };
+  return scale === 1 ? line : { ...line, quad: scaleQuad(line.quad, 1 / scale) };
 }
 
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
@@ -128,15 +100,14 @@ export function deviceReaderWith(
       } catch (error) {
         return crashed(error);
       }
-      const parsed = service === 'credit-card' ? parseCreditCard(lines, size) : parseIdCard(lines, size);
+      // The parser gives the resolution from the original's size, as the service measures it.
+      const options = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg' };
+      const parsed =
+        service === 'credit-card' ? parseCreditCard(lines, size, options) : parseIdCard(lines, size, options);
       if (!parsed.ok)
         return { kind: 'nothing', lookedFor: parsed.lookedFor, cardLike: hasCardLikeText(lines, service) };
-      const low =
-        Math.max(size.width, size.height) < MIN_RECOMMENDED_WIDTH ||
-        Math.min(size.width, size.height) < MIN_RECOMMENDED_HEIGHT;
-      const facts = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg', resolution: low ? 'low' : 'normal' };
       // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
-      return { kind: 'read', result: { ...parsed.result, ...facts } as unknown as CreditCardResult | IdCardResult };
+      return { kind: 'read', result: parsed.result as unknown as CreditCardResult | IdCardResult };
     });
 
   const readBoxes: ReadBoxes = (image, boxes) =>
@@ -149,7 +120,7 @@ export function deviceReaderWith(
           kind: 'read',
           texts: await reader.recognise(
             decoded.pixels,
-            boxes.map((q) => scaled(q, decoded.scale)),
+            boxes.map((q) => scaleQuad(q, decoded.scale)),
           ),
         };
       } catch (error) {

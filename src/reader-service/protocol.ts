@@ -1,5 +1,5 @@
 import type { OcrService } from '@/api/types';
-import type { Quad } from '@/reader';
+import type { Quad } from '@/lib/quad';
 import type { DeviceBoxesRead, DeviceRead, ReaderDownload } from './types';
 
 // The messages between the page and the reader's worker. Images cross as transferred buffers.

@@ -1,7 +1,7 @@
 import type { OcrService } from '@/api/types';
 import { createListeners } from '@/lib/listeners';
 import { lazyResource } from '@/lib/lazy-resource';
-import type { Quad } from '@/reader';
+import type { Quad } from '@/lib/quad';
 import type { ReaderCommand, ReaderReply } from './protocol';
 import type { DeviceBoxesRead, DeviceRead, ReaderDownload, ReaderService } from './types';
 

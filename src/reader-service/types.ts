@@ -1,5 +1,5 @@
 import type { CreditCardResult, IdCardResult, OcrService } from '@/api/types';
-import type { Quad } from '@/reader';
+import type { Quad } from '@/lib/quad';
 
 /** What the on-device reader made of one image, in the service's result shape. */
 export type DeviceRead =

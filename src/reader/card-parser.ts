@@ -1,20 +1,12 @@
 // Maps the reader's lines to NHN's credit-card result shape (DESIGN.md, "The on-device reader").
 // Pure: no image, no engine. The types are structural copies of @/api's (src/reader does not import it).
 import { luhnValid } from '@/lib/check-digits';
-import {
-  confOfChars,
-  digitText,
-  quadOfChars,
-  readingOrder,
-  resolutionOf,
-  type CharAt,
-  type Quad,
-  type ReadImage,
-  type ReadLine,
-} from './card-text';
+import { resolutionOf, type Size } from '@/lib/image-size';
+import type { Quad } from '@/lib/quad';
+import { confOfChars, digitText, quadOfChars, readingOrder, type CharAt } from './card-text';
+import type { ReadLine } from './types';
 
 export { parseIdCard, type IdCardParse, type ReaderIdCardResult } from './id-card-parser';
-export type { ReadImage } from './card-text';
 
 export interface ReaderRecognised {
   value: string;
@@ -203,7 +195,7 @@ const LOOKED_FOR_NUMBER =
   'a card number of 15–16 digits (as 4-4-4-4, 4-6-5 or one run) that passes the Luhn check, and an expiry date MM/YY';
 
 /** Card number and expiry from the reader's lines, in the shape of NHN's credit-card result. */
-export function parseCreditCard(read: ReadLine[], size: ReadImage, options: ParseOptions = {}): CreditCardParse {
+export function parseCreditCard(read: ReadLine[], size: Size, options: ParseOptions = {}): CreditCardParse {
   const lines = readingOrder(read);
   const best = candidates(digitGroups(lines), lines)[0];
   if (!best) {

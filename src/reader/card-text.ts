@@ -1,18 +1,7 @@
 // Text and geometry helpers shared by the card parsers: OCR confusions inside digit runs, and boxes
 // for a range of a line's characters (the line's quad split by the characters' positions).
-import type { Quad, ReadLine } from './types';
-
-export type { Quad, ReadLine };
-
-/** Image size (and file type) of the read image, for the result's fileType and resolution. */
-export interface ReadImage {
-  width: number;
-  height: number;
-}
-
-/** The service answers `resolution: "low"` below 760×480 (DESIGN.md, "limits"); portrait photos count too. */
-export const resolutionOf = ({ width, height }: ReadImage): 'low' | 'normal' =>
-  Math.max(width, height) < 760 || Math.min(width, height) < 480 ? 'low' : 'normal';
+import { boundsOf, boundsQuad, quadCentre, type Quad } from '@/lib/quad';
+import type { ReadLine } from './types';
 
 // Letters OCR reads for digits. Only applied inside a word that holds digits and no other letters.
 const CONFUSIONS: Record<string, string> = {
@@ -92,11 +81,7 @@ export function subQuad(line: ReadLine, start: number, end: number): Quad {
 
 /** One axis-aligned quad around several (a field read across two lines). */
 export function unionQuad(quads: Quad[]): Quad {
-  if (quads.length === 1) return quads[0];
-  const xs = quads.flatMap((q) => [q.x1, q.x2, q.x3, q.x4]);
-  const ys = quads.flatMap((q) => [q.y1, q.y2, q.y3, q.y4]);
-  const [l, t, r, b] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-  return { x1: l, y1: t, x2: r, y2: t, x3: r, y3: b, x4: l, y4: b };
+  return quads.length === 1 ? quads[0] : boundsQuad(boundsOf(quads));
 }
 
 /** A character of a joined text: which line, which character of it. */
@@ -142,10 +127,7 @@ export function joinLines(lines: ReadLine[], from: number, count: number): { tex
  * extended along its own slope, would continue (a tilted card's number split into boxes stays one row).
  */
 export function readingOrder(lines: ReadLine[]): ReadLine[] {
-  const centre = (l: ReadLine) => {
-    const q = l.quad;
-    return { x: (q.x1 + q.x2 + q.x3 + q.x4) / 4, y: (q.y1 + q.y2 + q.y3 + q.y4) / 4 };
-  };
+  const centre = (l: ReadLine) => quadCentre(l.quad);
   const height = (l: ReadLine) => Math.max(1, (l.quad.y4 - l.quad.y1 + l.quad.y3 - l.quad.y2) / 2);
   const slope = (l: ReadLine) => (l.quad.y2 - l.quad.y1) / Math.max(1, l.quad.x2 - l.quad.x1);
   const rows: ReadLine[][] = [];

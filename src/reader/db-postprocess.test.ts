@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dbPostprocess, type ProbMap } from './db-postprocess';
 import { insideConvex } from './geometry';
-import { quadPoints } from './types';
+import { quadPoints } from '@/lib/quad';
 
 const blank = (width: number, height: number): ProbMap => ({ data: new Float32Array(width * height), width, height });
 const unit = { scaleX: 1, scaleY: 1, imageWidth: 400, imageHeight: 200 };

@@ -1,14 +1,5 @@
-import {
-  convexHull,
-  expandRect,
-  insideConvex,
-  minAreaRect,
-  orderCorners,
-  rectCorners,
-  type RotatedRect,
-} from './geometry';
-import type { Point, Quad } from './types';
-import { pointsQuad } from './types';
+import { convexHull, pointsQuad, type Point, type Quad } from '@/lib/quad';
+import { expandRect, insideConvex, minAreaRect, orderCorners, rectCorners, type RotatedRect } from './geometry';
 
 /** The detector's output: one text probability per pixel of its input, row-major. */
 export interface ProbMap {

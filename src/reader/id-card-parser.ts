@@ -2,16 +2,10 @@
 // Hangul, so name, address and issuer are never produced (the viewer lists them as missing).
 import { isCalendarDate } from '@/lib/calendar';
 import { residentBirthDate, residentNumberCheckDigit } from '@/lib/check-digits';
-import {
-  confOfChars,
-  joinLines,
-  quadOfChars,
-  readingOrder,
-  resolutionOf,
-  type Quad,
-  type ReadImage,
-  type ReadLine,
-} from './card-text';
+import { resolutionOf, type Size } from '@/lib/image-size';
+import type { Quad } from '@/lib/quad';
+import { confOfChars, joinLines, quadOfChars, readingOrder } from './card-text';
+import type { ReadLine } from './types';
 import { parseMrz } from './mrz';
 
 export interface ReaderKeyValue {
@@ -109,7 +103,7 @@ const LOOKED_FOR =
   "or a passport's machine-readable zone (two lines of 44 characters whose check digits hold).";
 
 /** The digit fields of a Korean resident card, driver's licence or passport (MRZ). */
-export function parseIdCard(read: ReadLine[], size: ReadImage, options: IdParseOptions = {}): IdCardParse {
+export function parseIdCard(read: ReadLine[], size: Size, options: IdParseOptions = {}): IdCardParse {
   const lines = readingOrder(read);
   const base = { fileType: options.fileType ?? 'jpg', resolution: resolutionOf(size) };
   const mrz = parseMrz(lines, options.today ?? new Date());

@@ -10,7 +10,7 @@ export {
   type ReaderModels,
   type ReaderOptions,
 } from './engine';
-export type { Pixels, Point, Quad, ReadLine } from './types';
+export type { Pixels, ReadLine } from './types';
 export * from './card-parser';
 export { digitText, hasCardLikeText } from './card-text';
 export { compactModel, expandModel } from './compact-model';

@@ -1,6 +1,8 @@
 // Passport machine-readable zone (ICAO 9303 TD3: two lines of 44 characters) from the reader's lines.
 import { icaoCheckDigit } from '@/lib/check-digits';
-import { subQuad, type Quad, type ReadLine } from './card-text';
+import type { Quad } from '@/lib/quad';
+import { subQuad } from './card-text';
+import type { ReadLine } from './types';
 
 export interface MrzField {
   key: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyHomography, rectify, REC_HEIGHT, REC_MIN_WIDTH, squareToQuad, stripWidth } from './rectify';
-import type { Pixels, Quad } from './types';
-import { pointsQuad, quadPoints } from './types';
+import { pointsQuad, quadPoints, type Quad } from '@/lib/quad';
+import type { Pixels } from './types';
 
 const coord = fc.double({ min: -500, max: 500, noNaN: true });
 

@@ -1,5 +1,5 @@
-import type { Pixels, Point, Quad } from './types';
-import { quadPoints } from './types';
+import { quadPoints, type Point, type Quad } from '@/lib/quad';
+import type { Pixels } from './types';
 
 /** The recogniser's input height. */
 export const REC_HEIGHT = 48;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { icaoCheckDigit, luhnValid } from '@/lib/check-digits';
 import { sniffImageFormat } from '@/lib/image-format';
+import { resolutionOf } from '@/lib/image-size';
 import { manifest, sampleImage } from '@/test-support/sandbox-fixture';
 
 // The committed samples are the sandbox's ground truth: check them as data.
@@ -26,8 +27,7 @@ describe('the specimen manifest', () => {
     const { bytes } = sampleImage(entry);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
     expect(sniffImageFormat(bytes)).toBe(entry.result.fileType === 'jpg' ? 'jpeg' : 'png');
-    const low = entry.width < 760 || entry.height < 480;
-    expect(entry.result.resolution).toBe(low ? 'low' : 'normal');
+    expect(entry.result.resolution).toBe(resolutionOf(entry));
   });
 
   it('has Luhn-valid card numbers whose groups make the total', () => {

@@ -1,3 +1,4 @@
+import { boundsQuad } from '@/lib/quad';
 import type { ReadLine } from '@/reader';
 
 /**
@@ -9,7 +10,7 @@ export function readLine(text: string, x: number, y: number, conf = 0.9, height 
   return {
     text,
     conf,
-    quad: { x1: x, y1: y, x2: x + w, y2: y, x3: x + w, y3: y + height, x4: x, y4: y + height },
+    quad: boundsQuad({ left: x, top: y, right: x + w, bottom: y + height }),
     charPositions: [...text].map((_, i) => (i + 0.5) / text.length),
   };
 }

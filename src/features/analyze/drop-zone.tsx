@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDropzone } from 'react-dropzone';
-import { isTypingTarget } from '@/lib/keyboard';
+import { isPasteTarget } from '@/lib/keyboard';
 import { useI18n } from '@/ui/i18n';
 
 /**
@@ -39,7 +39,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
 export function usePastedFiles(onFiles: (files: File[]) => void) {
   useEffect(() => {
     function onPaste(event: ClipboardEvent) {
-      if (isTypingTarget(event.target)) return;
+      if (isPasteTarget(event.target)) return;
       const files = Array.from(event.clipboardData?.files ?? []);
       if (files.length > 0) {
         event.preventDefault();

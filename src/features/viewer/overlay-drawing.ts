@@ -1,4 +1,5 @@
 import type { ImageQuad } from '@/api';
+import { quadBounds } from '@/lib/quad';
 import { EXTRA_BOX_COLOUR } from '@/model/fields/palette';
 import { hasBox, isBelow, type ViewerField } from '@/model/fields/result-fields';
 import { placeLabels, type Rect } from './label-placement';
@@ -129,10 +130,9 @@ function tag(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: 
 
 /** The quad's bounding rectangle on the stage. */
 function stageBounds(q: ImageQuad, view: ViewTransform): Rect {
-  const xs = [q.x1, q.x2, q.x3, q.x4].map((x) => x * view.scale + view.x);
-  const ys = [q.y1, q.y2, q.y3, q.y4].map((y) => y * view.scale + view.y);
-  const [left, top] = [Math.min(...xs), Math.min(...ys)];
-  return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top };
+  const b = quadBounds(q);
+  const [left, top] = [b.left * view.scale + view.x, b.top * view.scale + view.y];
+  return { x: left, y: top, width: b.right * view.scale + view.x - left, height: b.bottom * view.scale + view.y - top };
 }
 
 /** Whether a quad, with `margin` stage pixels around it, reaches into the visible area. */

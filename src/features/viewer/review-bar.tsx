@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { isTypingTarget } from '@/lib/keyboard';
 import { isBelow, type ViewerField } from '@/model/fields/result-fields';
 import { useI18n } from '@/ui/i18n';
 import type { MessageKey } from '@/model/text/messages';
@@ -54,7 +55,7 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if ((event.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if (isTypingTarget(event.target)) return;
       const key = event.key.toLowerCase();
       const move = (step: number) => {
         const next = boxed[Math.min(boxed.length - 1, Math.max(0, (index < 0 ? -step : index) + step))];

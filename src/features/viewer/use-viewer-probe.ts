@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { QueueItem } from '@/engine/queue/queue-item';
 import type { CardView } from '@/model/card-view/card-view';
+import { quadCentre } from '@/lib/quad';
 import { isBelow, shownValue, valueView } from '@/model/fields/result-fields';
 import type { CardReview } from '@/model/review/review-model';
 import { publishViewerState } from './viewer-probe';
@@ -41,10 +42,7 @@ export function useViewerProbe(input: ProbeInput): void {
         value: f.value,
         shown: shownValue(f, valueView(presentation, showValues)),
         quad: f.quad !== null,
-        centre: f.quad && {
-          x: (f.quad.x1 + f.quad.x2 + f.quad.x3 + f.quad.x4) / 4,
-          y: (f.quad.y1 + f.quad.y2 + f.quad.y3 + f.quad.y4) / 4,
-        },
+        centre: f.quad && quadCentre(f.quad),
         below: isBelow(f, threshold),
       })),
       view,

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ImageQuad } from '@/api';
 import {
   MAX_SCALE,
   fitView,
   imagePoint,
   imageToStage,
   pinchView,
-  quadBounds,
   stagePoint,
   stageToImage,
   zoomAt,
@@ -73,12 +71,5 @@ describe('view transform', () => {
       [stagePoint(130, 90), stagePoint(230, 90)],
     );
     expect(next).toEqual({ scale: 1, x: 30, y: -10 });
-  });
-
-  it('clamps the bounds of a box that leaves the image, and gives zero area for a degenerate one', () => {
-    const outside = { x1: -50, y1: -10, x2: 120, y2: -10, x3: 120, y3: 40, x4: -50, y4: 40 } as ImageQuad;
-    expect(quadBounds(outside, { width: 100, height: 100 })).toEqual({ x: 0, y: 0, width: 100, height: 40 });
-    const point = { x1: 5, y1: 5, x2: 5, y2: 5, x3: 5, y3: 5, x4: 5, y4: 5 } as ImageQuad;
-    expect(quadBounds(point, { width: 100, height: 100 })).toMatchObject({ width: 0, height: 0 });
   });
 });

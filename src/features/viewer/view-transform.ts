@@ -1,8 +1,10 @@
 import type { ImageQuad } from '@/api';
+import type { Size } from '@/lib/image-size';
+import { quadPoints } from '@/lib/quad';
 
 // Image space (the API's pixels) and stage space (canvas pixels on screen) are different types.
 // Points cross between them through imageToStage/stageToImage and a ViewTransform; the PNG export
-// draws through a transform of its own, and pixelate.ts scales quads to the decoded bitmap's size.
+// draws through a transform of its own, and the cover scales quads to the decoded picture's size.
 export type ImagePoint = { x: number; y: number } & { readonly __space: 'image' };
 export type StagePoint = { x: number; y: number } & { readonly __space: 'stage' };
 
@@ -16,10 +18,7 @@ export interface ViewTransform {
   y: number;
 }
 
-export interface Size {
-  width: number;
-  height: number;
-}
+export type { Size };
 
 export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 16;
@@ -33,9 +32,8 @@ export function stageToImage(p: StagePoint, view: ViewTransform): ImagePoint {
   return imagePoint((p.x - view.x) / view.scale, (p.y - view.y) / view.scale);
 }
 
-export function quadCorners(q: ImageQuad): ImagePoint[] {
-  return [imagePoint(q.x1, q.y1), imagePoint(q.x2, q.y2), imagePoint(q.x3, q.y3), imagePoint(q.x4, q.y4)];
-}
+/** A box's corners, still in image space. */
+export const quadCorners = (q: ImageQuad) => quadPoints(q) as [ImagePoint, ImagePoint, ImagePoint, ImagePoint];
 
 const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 
@@ -74,15 +72,4 @@ export function pinchView(start: ViewTransform, from: Pinch, to: Pinch): ViewTra
   const [m0, m1] = [mid(from), mid(to)];
   const factor = spread(from) > 0 ? spread(to) / spread(from) : 1;
   return panBy(zoomAt(start, factor, m0), m1.x - m0.x, m1.y - m0.y);
-}
-
-/** Axis-aligned bounds of a quad in image space, clamped to the image (for pixelation and hit areas). */
-export function quadBounds(q: ImageQuad, image: Size): { x: number; y: number; width: number; height: number } {
-  const xs = [q.x1, q.x2, q.x3, q.x4];
-  const ys = [q.y1, q.y2, q.y3, q.y4];
-  const left = Math.max(0, Math.floor(Math.min(...xs)));
-  const top = Math.max(0, Math.floor(Math.min(...ys)));
-  const right = Math.min(image.width, Math.ceil(Math.max(...xs)));
-  const bottom = Math.min(image.height, Math.ceil(Math.max(...ys)));
-  return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
 }

@@ -1,4 +1,5 @@
 import type { ImageQuad } from '@/api';
+import { convexHull, quadPoints, scaleQuad } from '@/lib/quad';
 import type { CoverPlan, PictureSize } from './cover-plan';
 
 /** No block smaller than this many pixels of the picture drawn, however far it was shrunk. */
@@ -34,39 +35,17 @@ function blocks(source: Picture, block: number): HTMLCanvasElement {
   return small;
 }
 
-/** The corners' convex hull, scaled by `k`: one region whichever way round, or crossed, the corners come. */
-function hull(q: ImageQuad, k: number): [number, number][] {
-  const points = (
-    [
-      [q.x1, q.y1],
-      [q.x2, q.y2],
-      [q.x3, q.y3],
-      [q.x4, q.y4],
-    ] as [number, number][]
-  )
-    .map(([x, y]): [number, number] => [x * k, y * k])
-    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const cross = (o: number[], a: number[], b: number[]) =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const half = (list: [number, number][]) => {
-    const chain: [number, number][] = [];
-    for (const p of list) {
-      while (chain.length >= 2 && cross(chain[chain.length - 2], chain[chain.length - 1], p) <= 0) chain.pop();
-      chain.push(p);
-    }
-    return chain.slice(0, -1);
-  };
-  return [...half(points), ...half([...points].reverse())];
-}
-
-/** Paints inside each quad, one at a time, so no two quads' windings can cancel out. */
+/**
+ * Paints inside each quad, one at a time, so no two quads' windings can cancel out. Each is drawn as
+ * its corners' convex hull: one region whichever way round, or crossed, the corners come.
+ */
 function within(ctx: CanvasRenderingContext2D, quads: ImageQuad[], k: number, paint: () => void): void {
   for (const quad of quads) {
-    const corners = hull(quad, k);
+    const corners = convexHull(quadPoints(scaleQuad(quad, k)));
     if (corners.length < 3) continue;
     ctx.save();
     ctx.beginPath();
-    corners.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+    corners.forEach(({ x, y }, i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
     ctx.closePath();
     ctx.clip();
     paint();

@@ -3,7 +3,8 @@ import type { AnalysisOutcome, CreditCardResult, IdCardResult, ImageQuad } from 
 import { buildCardView } from '@/model/card-view/card-view';
 import { sample } from '@/test-support/sandbox-fixture';
 import { mosaicGrid } from './cover-picture';
-import { coverPlan, grow, textHeight, type CoverPlan } from './cover-plan';
+import { quadHeight } from '@/lib/quad';
+import { coverPlan, grow, type CoverPlan } from './cover-plan';
 
 const timings = { prepareMs: 0, encryptMs: 0, requestMs: 0, decryptMs: 0, totalMs: 0 };
 const CARD = { width: 1000, height: 630 };
@@ -177,9 +178,9 @@ describe('the cover plan', () => {
       x4: -20 * s,
       y4: 20 * s,
     } as ImageQuad;
-    expect(textHeight(tilted)).toBeCloseTo(20);
+    expect(quadHeight(tilted)).toBeCloseTo(20);
     const grown = grow(tilted, 5);
-    expect(textHeight(grown)).toBeCloseTo(30);
+    expect(quadHeight(grown)).toBeCloseTo(30);
     expect(Math.hypot(grown.x2 - grown.x1, grown.y2 - grown.y1)).toBeCloseTo(110);
   });
 });

@@ -1,12 +1,11 @@
 import type { ImageQuad } from '@/api';
+import type { Size } from '@/lib/image-size';
+import { quadBounds, quadHeight } from '@/lib/quad';
 import type { CardView } from '@/model/card-view/card-view';
 import { hasBox, showsInClear, type BoxedField, type ViewerField } from '@/model/fields/result-fields';
 
 /** A picture's size in the pixels its boxes are measured in. */
-export interface PictureSize {
-  width: number;
-  height: number;
-}
+export type PictureSize = Size;
 
 /**
  * Why nothing of a card is revealed: no result yet; a sensitive value with no box; a box that
@@ -51,16 +50,7 @@ const MAX_TEXT_SHARE = 0.2;
 /** Text with no box of its own that still belongs to a card number, placed by the groups. */
 const PLACED_BY_GROUPS = new Set(['totalCardNum']);
 
-const dist = (ax: number, ay: number, bx: number, by: number) => Math.hypot(bx - ax, by - ay);
-const xsOf = (q: ImageQuad) => [q.x1, q.x2, q.x3, q.x4];
-const ysOf = (q: ImageQuad) => [q.y1, q.y2, q.y3, q.y4];
-
-/** The quad's height across its text line: the mean of its left and right edges. */
-export function textHeight(q: ImageQuad): number {
-  return (dist(q.x1, q.y1, q.x4, q.y4) + dist(q.x2, q.y2, q.x3, q.y3)) / 2;
-}
-
-const lineLength = (q: ImageQuad) => dist(q.x1, q.y1, q.x2, q.y2);
+const lineLength = (q: ImageQuad) => Math.hypot(q.x2 - q.x1, q.y2 - q.y1);
 
 /** The quad grown by `margin` image pixels along its own axes, so a tilted box grows as it leans. */
 export function grow(q: ImageQuad, margin: number): ImageQuad {
@@ -87,16 +77,17 @@ function unit(x: number, y: number, fallbackX: number, fallbackY: number): { x: 
 /** Not a box on this picture at all: a coordinate that is not a number, or one far beyond its edges. */
 function absurd(q: ImageQuad, picture: PictureSize): boolean {
   const within = (v: number, size: number) => Number.isFinite(v) && v >= -FAR * size && v <= (1 + FAR) * size;
-  return !xsOf(q).every((x) => within(x, picture.width)) || !ysOf(q).every((y) => within(y, picture.height));
+  const { left, top, right, bottom } = quadBounds(q);
+  return (
+    ![left, right].every((x) => within(x, picture.width)) || ![top, bottom].every((y) => within(y, picture.height))
+  );
 }
 
 /** A box that can hold text on the picture: some height, some length, and part of it on the picture. */
 function placeable(q: ImageQuad, picture: PictureSize): boolean {
-  if (textHeight(q) < 1 || lineLength(q) < 1) return false;
-  const [xs, ys] = [xsOf(q), ysOf(q)];
-  return (
-    Math.max(...xs) > 0 && Math.min(...xs) < picture.width && Math.max(...ys) > 0 && Math.min(...ys) < picture.height
-  );
+  if (quadHeight(q) < 1 || lineLength(q) < 1) return false;
+  const { left, top, right, bottom } = quadBounds(q);
+  return right > 0 && left < picture.width && bottom > 0 && top < picture.height;
 }
 
 /**
@@ -104,15 +95,15 @@ function placeable(q: ImageQuad, picture: PictureSize): boolean {
  * the picture than its own characters could fill. A box that says "4111" but spans the card is not revealed.
  */
 function revealable(field: BoxedField, picture: PictureSize): boolean {
-  const height = textHeight(field.quad);
+  const height = quadHeight(field.quad);
   const places = Array.from(field.value).filter((c) => !/\s/u.test(c)).length;
   const reach = (places + 1) * height;
-  const [xs, ys] = [xsOf(field.quad), ysOf(field.quad)];
+  const { left, top, right, bottom } = quadBounds(field.quad);
   return (
     places > 0 &&
     height <= MAX_TEXT_SHARE * Math.min(picture.width, picture.height) &&
-    Math.max(...xs) - Math.min(...xs) <= reach &&
-    Math.max(...ys) - Math.min(...ys) <= reach
+    right - left <= reach &&
+    bottom - top <= reach
   );
 }
 
@@ -129,7 +120,7 @@ export function wholeCover(picture: PictureSize, reason: CoverReason): CoverPlan
   return { whole: reason, block: blockFor(picture, []), reveal: [], conceal: [] };
 }
 
-const grown = (q: ImageQuad) => grow(q, textHeight(q) * MARGIN);
+const grown = (q: ImageQuad) => grow(q, quadHeight(q) * MARGIN);
 
 /** `picture` is the size the answer's boxes are measured in. */
 export function coverPlan(card: CardView | null, picture: PictureSize): CoverPlan {
@@ -148,12 +139,12 @@ export function coverPlan(card: CardView | null, picture: PictureSize): CoverPla
   const onPicture = boxed.filter(placed);
   const shown = onPicture.filter((f) => showsInClear(f) && revealable(f, picture));
   const hidden = onPicture.filter((f) => !shown.includes(f)).map((f) => f.quad);
-  const extras = card.extras.filter((q) => textHeight(q) >= 1 && lineLength(q) >= 1);
+  const extras = card.extras.filter((q) => quadHeight(q) >= 1 && lineLength(q) >= 1);
   return {
     whole: null,
     block: blockFor(
       picture,
-      onPicture.map((f) => textHeight(f.quad)),
+      onPicture.map((f) => quadHeight(f.quad)),
     ),
     reveal: shown.map((f) => grown(f.quad)),
     // Text the service found but did not name may be anything, a name or a number among it.

@@ -1,9 +1,8 @@
+import { megabytes } from '@/lib/byte-size';
 import { requireReviewedImages, SessionRefused, type ParsedSession, type SessionCard } from './session';
 
 /** The most image bytes one import reads: 100 images at the service's 20 MB, or 500 phone photos. */
 export const MAX_IMPORT_IMAGE_BYTES = 2 * 1024 * 1024 * 1024;
-
-const MB = 1024 * 1024;
 
 /**
  * The files chosen with a session that it names: an image of a size one of its cards gives, or, for a
@@ -40,8 +39,8 @@ export async function readSessionImages<Checked extends { sha256: string }>(
   if (total > maxBytes)
     throw new SessionRefused({
       problem: 'images-too-large',
-      size: Math.ceil(total / MB),
-      limit: Math.floor(maxBytes / MB),
+      size: megabytes(total),
+      limit: megabytes(maxBytes),
     });
 
   const bySha = new Map(session.cards.map((card) => [card.sha256, card]));

@@ -3,6 +3,7 @@ import type { AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
 // The response schemas, to check an imported session's results like a response. Imported from their
 // file, not @/api: what @/api exports loads with the first screen, which needs no valibot.
 import { rawCreditCardSchema, rawIdCardSchema } from '@/api/schemas';
+import { megabytes } from '@/lib/byte-size';
 import { redactResult } from '@/model/fields/redact';
 import { bilingual, type MessageKey } from '@/model/text/messages';
 import { fillIn } from '@/model/text/fill-in';
@@ -49,10 +50,10 @@ export interface SessionRefusal {
   file?: string;
   /** A path inside the card (result.cardNums[0].conf), or inside the file when no card is named. */
   field?: string;
-  /** A length (characters) or size (MB) limit. */
-  limit?: number;
-  /** A size (MB) over that limit. */
-  size?: number;
+  /** A length limit (characters), or a size limit in megabytes as megabytes() writes it. */
+  limit?: number | string;
+  /** A size over that limit, in megabytes as megabytes() writes it. */
+  size?: string;
   /** The card that first named the same image. */
   first?: number;
 }
@@ -213,7 +214,7 @@ export function buildSession(
 
 /** Refuses a session file by its size alone, before reading it. */
 export function checkSessionSize(bytes: number): void {
-  if (bytes > MAX_SESSION_BYTES) refuse({ problem: 'too-large', limit: MAX_SESSION_BYTES / 1024 / 1024 });
+  if (bytes > MAX_SESSION_BYTES) refuse({ problem: 'too-large', limit: megabytes(MAX_SESSION_BYTES) });
 }
 
 /** A session as parsed and checked, before any image is read. */

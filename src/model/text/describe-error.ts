@@ -1,5 +1,5 @@
 import { describeResultCode, OcrError, type Localised } from '@/api';
-import { megabytes } from '@/lib/image-format';
+import { megabytes } from '@/lib/byte-size';
 
 export interface ErrorDescription {
   title: Localised;

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOcrClient, OcrError } from '@/api';
 import { MAX_IMAGE_BYTES } from '@/lib/image-format';
-import { sampleImage } from '@/test-support/sandbox-fixture';
+import { sample, sampleImage } from '@/test-support/sandbox-fixture';
 import { MAX_REQUEST_BYTES, startSandboxServer, type SandboxServer } from './sandbox-server';
 
 const client = (server: SandboxServer) =>
@@ -65,7 +65,8 @@ describe('the sandbox behind a Node HTTP server', () => {
       resultCode: 5000503,
     });
     await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
-    await expect(client().analyzeCreditCard(sampleImage('credit-card.png'))).resolves.toBeTruthy();
+    const { result } = await client().analyzeCreditCard(sampleImage('credit-card.png'));
+    expect(result).toEqual(sample('credit-card.png').result);
   });
 
   it('counts the requests in flight, one whose caller gave up until the sandbox has answered it', async () => {
@@ -255,7 +256,10 @@ describe('the sandbox server keeps to itself (issue 14)', () => {
     expect(answer.status).toBe(413);
     expect(answer.sent).toBeLessThan(2 * MAX_REQUEST_BYTES);
     // And it still serves the next request.
-    await expect(client(server).getPublicKey('credit-card')).resolves.toBeTruthy();
+    await expect(client(server).getPublicKey('credit-card')).resolves.toMatchObject({
+      key: expect.stringMatching(/^MII[A-Za-z0-9+/]+=*$/),
+      version: '0',
+    });
   });
 
   it('gives the client the size error for an upload past the cap', async () => {

@@ -36,7 +36,9 @@ describe('bounded sandbox state', () => {
       issueDate: '20190304',
     };
     await expect(client.verifyAuthenticity(keys[0], fields)).rejects.toMatchObject({ resultCode: 4000122 });
-    await expect(client.verifyAuthenticity(keys[2], fields)).resolves.toBeTruthy();
+    await expect(client.verifyAuthenticity(keys[2], fields)).resolves.toMatchObject({
+      result: { isAuthenticity: true },
+    });
   });
 
   it('sweeps expired Request-Keys when a new one is issued', async () => {

@@ -15,6 +15,7 @@ test('a batch of every specimen and two bad files, at most 3 in flight, paused a
   page,
 }) => {
   const app = new CardlensPage(page);
+  await app.onSpecimenDay(); // one card has expired, and only one
   await app.open();
   await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
   await page.getByRole('button', { name: /^Connection:/ }).click();

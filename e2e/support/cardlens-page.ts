@@ -9,6 +9,12 @@ const SAMPLES_DIR = resolve(import.meta.dirname, '../../public/samples');
 export const manifest = JSON.parse(readFileSync(resolve(SAMPLES_DIR, 'manifest.json'), 'utf8')) as SampleManifest;
 export const sampleBytes = (file: string) => readFileSync(resolve(SAMPLES_DIR, file));
 
+/**
+ * A day on which the specimens' dates read as the specs expect: the low-resolution card expired (05/25),
+ * every other card still valid (11/28 the soonest to expire), and the passport too (until 2031).
+ */
+export const SPECIMEN_DAY = new Date('2026-11-25T12:00:00Z');
+
 export function quadCount(entry: SampleEntry): number {
   const r = entry.result as { cardNumBoxes?: unknown[]; validThruBox?: unknown; keyValues?: unknown[] };
   return (r.cardNumBoxes?.length ?? 0) + (r.validThruBox ? 1 : 0) + (r.keyValues?.length ?? 0);
@@ -63,6 +69,11 @@ export class CardlensPage {
     page.on('console', (message) => {
       if (message.type() === 'error') this.problems.push(message.text());
     });
+  }
+
+  /** Dates on this page read as on SPECIMEN_DAY, whatever today is; time still runs. Call before open(). */
+  async onSpecimenDay(): Promise<void> {
+    await this.page.clock.install({ time: SPECIMEN_DAY });
   }
 
   async open(): Promise<void> {

@@ -225,7 +225,7 @@ function exchange(
   });
 }
 
-describe('the sandbox server keeps to itself (issue 14)', () => {
+describe('the sandbox server keeps to itself', () => {
   let server: SandboxServer;
   beforeAll(async () => {
     server = await startSandboxServer({ quiet: true, maxLogEntries: 3, maxRequestKeys: 2 });

@@ -92,7 +92,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 
 /**
  * HTTP 413 with a result header in NHN's shape, as a gateway in front of the service may answer an
- * oversize upload (DESIGN.md, "Wire protocol": status; NHN's own documents say only HTTP 200). The
+ * oversize upload (NHN's own documents say only HTTP 200: src/sandbox/responses.ts). The
  * rest of the body is read and dropped for a while, as nginx's lingering close does: closing at once
  * can reset the connection before the client has read the answer.
  */
@@ -126,7 +126,8 @@ function refuseTarget(out: ServerResponse, faults: SandboxFaults): void {
 }
 
 /**
- * The server-level faults (DESIGN.md, "The sandbox": faults on demand), applied to an answer's headers.
+ * The faults that live in headers (no CORS, Request-Key hidden, a skewed Date; src/sandbox/faults.ts),
+ * applied to an answer's headers.
  * Besides, a readable Access-Control-Expose-Headers lists Date and itself, so a page on another origin can
  * check the clock and whether Request-Key is exposed without a billed call (the connection check).
  */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clientOver, isPost } from '@/test-support/injected-fetch';
 import { inProcessFetch, rig, sample, sampleImage } from '@/test-support/sandbox-fixture';
 
-// Issue 14: what the documents allow is accepted: a keyValues entry with no box.
+// What NHN's documents allow is accepted: a keyValues entry with no box, as in the ID-card sample of
+// https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-console-guide/.
 describe('results the documents allow', () => {
   it.each([
     ['absent', undefined],

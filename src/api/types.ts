@@ -1,4 +1,4 @@
-/** A quadrilateral in image pixels, clockwise from top-left (DESIGN.md, "boxes"). Never axis-aligned by assumption. */
+/** A quadrilateral in image pixels, clockwise from top-left. Never assumed axis-aligned: a card at an angle is not. */
 export type ImageQuad = {
   readonly x1: number;
   readonly y1: number;

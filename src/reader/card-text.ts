@@ -10,7 +10,10 @@ export interface ReadImage {
   height: number;
 }
 
-/** The service answers `resolution: "low"` below 760×480 (DESIGN.md, "limits"); portrait photos count too. */
+/**
+ * The service answers `resolution: "low"` below 760×480 (its recommended resolution:
+ * https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-api-guide-v2.0/); portrait photos count too.
+ */
 export const resolutionOf = ({ width, height }: ReadImage): 'low' | 'normal' =>
   Math.max(width, height) < 760 || Math.min(width, height) < 480 ? 'low' : 'normal';
 

@@ -4,8 +4,8 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import { compactModels } from './scripts/compact-models-plugin.ts';
 
-// The real API sends no CORS headers we can rely on, so the dev and preview servers proxy a
-// same-origin path to NHN (DESIGN.md, "CORS"). The README shows the same for nginx.
+// NHN documents no CORS headers we could rely on, so the dev and preview servers proxy a same-origin
+// path to NHN. The README shows the same for nginx.
 export const DEV_PROXY_PATH = '/nhn-ocr';
 const NHN_BASE_URL = 'https://api-ocr.nhncloudservice.com';
 

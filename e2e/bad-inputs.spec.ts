@@ -15,7 +15,7 @@ test('every bad input is refused with its own message, none reaches the service,
   const refused = inputs.filter((input) => !input.accepted);
   const accepted = inputs.filter((input) => input.accepted);
   expect(refused.length).toBeGreaterThanOrEqual(30);
-  // A 16-bit PNG (RGB and RGBA) and a CMYK JPEG: valid files the service reads (issue 14).
+  // A 16-bit PNG (RGB and RGBA) and a CMYK JPEG: valid files the service reads, sent with a caution.
   expect(accepted.map((input) => input.name).sort()).toEqual(['deep-colour-rgba.png', 'deep-colour.png', 'print.jpg']);
   await app.open();
   await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });

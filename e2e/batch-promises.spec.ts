@@ -61,14 +61,24 @@ test('Cancel the rest with 40 large files still being checked: no request leaves
         return path;
       }),
     );
-    await setSandboxFaults({ latencyMs: 1500 });
+    // Noise holds no card: the server answers so at once, as its reader would after seconds of reading a
+    // 12-megapixel photo, seconds in which it would answer nothing else and a card could finish before
+    // the second is in flight. Slow answers keep both in flight until the cancel.
+    await setSandboxFaults({ latencyMs: 3000, resultCode: 4000111 });
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().startsWith(SANDBOX_URL)) sent.push(request.url());
+    });
     await page.getByLabel('Card image files').setInputFiles(paths);
     await expect.poll(async () => (await sandboxLog()).maxInFlight, { timeout: 30_000, intervals: [20] }).toBe(2);
     await page.getByRole('button', { name: 'Cancel the rest' }).click();
     // Nothing is left in progress: the button that cancels it has nothing to do.
     await expect(page.getByRole('button', { name: 'Cancel the rest' })).toBeDisabled({ timeout: 30_000 });
-    await page.waitForTimeout(3000);
+    // The two in flight were let go, but the server still answers them: once it has answered every
+    // request that reached it, its log holds all that was sent.
+    await expect.poll(async () => (await sandboxLog()).inFlight, { timeout: 30_000 }).toBe(0);
     expect(await posts()).toHaveLength(2);
+    expect(sent).toHaveLength(2);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -137,9 +147,14 @@ for (const choice of ['Export redacted', 'Export unredacted'] as const) {
       asked.push(dialog.type());
       void dialog.dismiss();
     });
+    // The page either asks or, asking nothing, closes.
+    const left = new Promise<'asked' | 'closed'>((resolve) => {
+      page.once('dialog', () => resolve('asked'));
+      page.once('close', () => resolve('closed'));
+    });
     await page.close({ runBeforeUnload: true });
     // A redacted file keeps no full value: the results are still only in this page.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await left).toBe(choice === 'Export redacted' ? 'asked' : 'closed');
     expect(asked).toEqual(choice === 'Export redacted' ? ['beforeunload'] : []);
   });
 }

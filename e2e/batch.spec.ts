@@ -15,6 +15,7 @@ test('a batch of every specimen and two bad files, at most 3 in flight, paused a
   page,
 }) => {
   const app = new CardlensPage(page);
+  await app.onSpecimenDay(); // one card has expired, and only one
   await app.open();
   await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
   await page.getByRole('button', { name: /^Connection:/ }).click();
@@ -28,6 +29,10 @@ test('a batch of every specimen and two bad files, at most 3 in flight, paused a
   await page.getByRole('button', { name: 'Pause' }).click();
   await resetSandbox();
   await setSandboxFaults({ latencyMs: 200, resultCode: 5000503, times: 1 });
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().startsWith(SANDBOX_URL)) sent.push(request.url());
+  });
 
   const credit = manifest.samples.filter((s) => s.service === 'credit-card').map((s) => s.file);
   const ids = manifest.samples.filter((s) => s.service === 'id-card').map((s) => s.file);
@@ -40,7 +45,11 @@ test('a batch of every specimen and two bad files, at most 3 in flight, paused a
   await app.drop([...ids.map(asFile), { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }]);
   const table = page.getByRole('table', { name: 'Results' });
   await expect(table.getByRole('row')).toHaveCount(1 + 1 + credit.length + 1 + ids.length + 1);
-  await page.waitForTimeout(600);
+  // Paused, the queue still reads ahead. A running one starts a card the moment it is queued, so once
+  // enough cards wait queued to fill every slot, whatever was going to leave would have.
+  await expect.poll(() => table.getByText('Queued', { exact: true }).count()).toBeGreaterThanOrEqual(3);
+  await expect(table.getByText('Working', { exact: true })).toHaveCount(0);
+  expect(sent).toEqual([]);
   expect((await sandboxLog()).log.filter((e) => e.method === 'POST')).toHaveLength(0);
 
   await page.getByRole('button', { name: 'Resume' }).click();

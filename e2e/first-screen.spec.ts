@@ -1,5 +1,5 @@
 import { expect, test, type FileChooser, type Page, type Route } from '@playwright/test';
-import { CardlensPage, sampleBytes } from './support/cardlens-page';
+import { afterFrames, CardlensPage, sampleBytes } from './support/cardlens-page';
 
 // The first screen is the entry chunk: the header, the left column with the queue, and the specimens. The
 // screens after it (the viewer, the batch table, the report, the connection panel) arrive in chunks of
@@ -141,7 +141,16 @@ test('a viewer that fails to arrive is said to, keeps the dropped card, and Retr
   const restore = await cutOff(page, VIEWER_CHUNK);
   await app.open();
   await failed; // the idle prefetch: nobody asked for the viewer yet, so nobody is told
-  await page.waitForTimeout(200);
+  // The page has had the failure too (asked for the code now, it gets the same answer), and drawn what follows.
+  expect(
+    await page.evaluate(() =>
+      window.__cardlens!.viewerCode().then(
+        () => 'loaded',
+        () => 'failed',
+      ),
+    ),
+  ).toBe('failed');
+  await afterFrames(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Analyse sample: Credit card', exact: true })).toBeVisible();
   await app.drop([card]);
@@ -173,7 +182,8 @@ test('the first screen loads the text of its language alone', async ({ page }) =
   await page.goto('/');
   await expect(page.getByRole('button', { name: '카드 이미지 선택' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
-  await page.waitForTimeout(500);
+  // Drawn in Korean, and the effects of that render have run: what the first screen fetches, it has asked for.
+  await afterFrames(page);
   expect(tables).toEqual(['ko']);
   await page.getByRole('combobox', { name: '언어' }).selectOption('en');
   await expect(page.getByRole('button', { name: 'Choose card images' })).toBeVisible();

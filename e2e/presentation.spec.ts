@@ -39,10 +39,10 @@ async function exportPng(page: Page, choice: 'Export redacted' | 'Export unredac
   return Buffer.concat(chunks);
 }
 
-/** The canvas once the card's picture is on it (the probe counts the canvas's draws). */
+/** The canvas once the card's picture is on it (the probe counts the canvas's draws) and has settled. */
 async function canvasShot(app: CardlensPage): Promise<Buffer> {
   await expect.poll(async () => (await app.viewer())?.crispDraws ?? 0).toBeGreaterThan(0);
-  await app.page.waitForTimeout(200);
+  await app.settledViewer();
   return app.cardCanvas().screenshot();
 }
 

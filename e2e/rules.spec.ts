@@ -3,6 +3,7 @@ import { CardlensPage } from './support/cardlens-page';
 
 test('rule badges sit on the failing boxes of the specimens, and nowhere else', async ({ page }) => {
   const app = new CardlensPage(page);
+  await app.onSpecimenDay();
   await app.open();
   const failing = async () =>
     ((await app.viewer())?.badges ?? []).filter((b) => b.kind === 'fail').map((b) => b.fieldId);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { CardlensPage, manifest, sampleBytes } from './support/cardlens-page';
 
-// Issue 13, item 10: a session file is checked like a response before anything of it is used.
+// A session file comes from anywhere: it is checked like a service's answer before anything of it is used.
 const asFile = (file: string) => ({ name: file, mimeType: 'image/png', buffer: sampleBytes(file) });
 const entry = (file: string) => manifest.samples.find((s) => s.file === file)!;
 const sessionFile = (json: unknown) => ({

@@ -1,6 +1,6 @@
-// The bad-input corpus (issue 6): every file here must be refused before anything is sent, each with
-// its own message, except the few marked `accepted`: odd but valid files the service reads (issue 14),
-// which are sent unchanged with a caution. Small files are committed; the large ones are written on demand.
+// The bad-input corpus: every file here must be refused before anything is sent, each with its own
+// message, except the few marked `accepted`: odd but valid files the service reads, which are sent
+// unchanged with a caution. Small files are committed; the large ones are written on demand.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -38,7 +38,7 @@ interface PageFigures {
   seal: Record<string, { ours: number[]; forge: number[]; floor: number[] }>;
 }
 
-/** The envelope figures of issue 2, measured in the given browser. */
+/** The envelope's figures (ours beside node-forge and bare WebCrypto), measured in the given browser. */
 export async function measureEnvelope(browser: Browser) {
   const outDir = await mkdtemp(join(tmpdir(), 'cardlens-bench-'));
   const envelopeFile = await buildEnvelope(outDir);

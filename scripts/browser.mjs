@@ -1,5 +1,6 @@
-// Where the e2e browser comes from (DESIGN.md, "Tests" 3): Playwright's own Chromium when
-// installed, else the system Chromium. Shared by the provisioning script and playwright.config.ts.
+// Where the e2e browser comes from: Playwright's own Chromium when installed, else the system
+// Chromium (scripts/provision-browser.mjs installs one when neither is there). Shared by the
+// provisioning script and playwright.config.ts.
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 

@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '..');
 // One production build, as `vite build` makes it, checked for two promises: it holds no test hook,
 // whatever the environment, and its first screen loads only what it shows.
 
-// What the first screen must not load (issue #17): the screens after it come in chunks of their own,
+// What the first screen must not load, so that it paints fast: the screens after it come in chunks of their own,
 // fetched when shown or while the browser is idle (src/app/deferred.tsx). Module ids, relative to the root.
 const DEFERRED: [string, RegExp][] = [
   ['Konva', /^node_modules\/(konva|react-konva)\//],

@@ -1,9 +1,9 @@
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOcrClient, OcrError } from '@/api';
 import { MAX_IMAGE_BYTES } from '@/lib/image-format';
-import { sampleImage } from '@/test-support/sandbox-fixture';
+import { sample, sampleImage } from '@/test-support/sandbox-fixture';
 import { MAX_REQUEST_BYTES, startSandboxServer, type SandboxServer } from './sandbox-server';
 
 const client = (server: SandboxServer) =>
@@ -65,7 +65,35 @@ describe('the sandbox behind a Node HTTP server', () => {
       resultCode: 5000503,
     });
     await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' });
-    await expect(client().analyzeCreditCard(sampleImage('credit-card.png'))).resolves.toBeTruthy();
+    const { result } = await client().analyzeCreditCard(sampleImage('credit-card.png'));
+    expect(result).toEqual(sample('credit-card.png').result);
+  });
+
+  it('counts the requests in flight, one whose caller gave up until the sandbox has answered it', async () => {
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const slow = await startSandboxServer({ quiet: true, faults: { latencyMs: 1 }, sleep: () => held });
+    try {
+      const state = async () =>
+        (await (await fetch(`${slow.url}/__sandbox/log`)).json()) as { inFlight: number; log: unknown[] };
+      expect((await state()).inFlight).toBe(0);
+      const caller = new AbortController();
+      const asked = fetch(`${slow.url}/v2.0/appkeys/sandbox/public-keys/credit-card`, {
+        headers: { Authorization: 'sandbox' },
+        signal: caller.signal,
+      }).catch((error: unknown) => (error as Error).name);
+      await vi.waitFor(async () => expect((await state()).inFlight).toBe(1));
+      caller.abort();
+      expect(await asked).toBe('AbortError');
+      expect(await state()).toMatchObject({ inFlight: 1, log: [] });
+      answer();
+      await vi.waitFor(async () => expect((await state()).inFlight).toBe(0));
+      expect((await state()).log).toMatchObject([
+        { method: 'GET', path: '/v2.0/appkeys/sandbox/public-keys/credit-card' },
+      ]);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('drops the connection on demand, which the client reports as a network failure', async () => {
@@ -197,7 +225,7 @@ function exchange(
   });
 }
 
-describe('the sandbox server keeps to itself (issue 14)', () => {
+describe('the sandbox server keeps to itself', () => {
   let server: SandboxServer;
   beforeAll(async () => {
     server = await startSandboxServer({ quiet: true, maxLogEntries: 3, maxRequestKeys: 2 });
@@ -228,7 +256,10 @@ describe('the sandbox server keeps to itself (issue 14)', () => {
     expect(answer.status).toBe(413);
     expect(answer.sent).toBeLessThan(2 * MAX_REQUEST_BYTES);
     // And it still serves the next request.
-    await expect(client(server).getPublicKey('credit-card')).resolves.toBeTruthy();
+    await expect(client(server).getPublicKey('credit-card')).resolves.toMatchObject({
+      key: expect.stringMatching(/^MII[A-Za-z0-9+/]+=*$/),
+      version: '0',
+    });
   });
 
   it('gives the client the size error for an upload past the cap', async () => {

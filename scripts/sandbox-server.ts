@@ -92,7 +92,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
 
 /**
  * HTTP 413 with a result header in NHN's shape, as a gateway in front of the service may answer an
- * oversize upload (DESIGN.md, "Wire protocol": status; NHN's own documents say only HTTP 200). The
+ * oversize upload (NHN's own documents say only HTTP 200: src/sandbox/responses.ts). The
  * rest of the body is read and dropped for a while, as nginx's lingering close does: closing at once
  * can reset the connection before the client has read the answer.
  */
@@ -126,7 +126,8 @@ function refuseTarget(out: ServerResponse, faults: SandboxFaults): void {
 }
 
 /**
- * The server-level faults (DESIGN.md, "The sandbox": faults on demand), applied to an answer's headers.
+ * The faults that live in headers (no CORS, Request-Key hidden, a skewed Date; src/sandbox/faults.ts),
+ * applied to an answer's headers.
  * Besides, a readable Access-Control-Expose-Headers lists Date and itself, so a page on another origin can
  * check the clock and whether Request-Key is exposed without a billed call (the connection check).
  */
@@ -228,6 +229,7 @@ async function control(
   request: IncomingMessage,
   out: ServerResponse,
   allowedOrigins: readonly string[],
+  inFlight: number,
 ): Promise<void> {
   const cors = controlAccess(request, allowedOrigins);
   if (!cors) {
@@ -258,7 +260,7 @@ async function control(
   if (action === 'faults' && method === 'GET') return answer(200, { faults: sandbox.control.faults() });
   if (action === 'log' && method === 'GET') {
     const { control: c } = sandbox;
-    return answer(200, { log: c.log(), maxInFlight: c.maxInFlight(), requestKeys: c.requestKeyCount() });
+    return answer(200, { log: c.log(), maxInFlight: c.maxInFlight(), inFlight, requestKeys: c.requestKeyCount() });
   }
   if (action === 'reset' && method === 'POST') {
     sandbox.control.clearLog();
@@ -280,6 +282,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   let origin = 'http://127.0.0.1';
   let hosts = new Set<string>();
   const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  /**
+   * Requests to the service begun and not yet done with, the upload of their body included. One whose
+   * caller gave up counts until the sandbox has answered and logged it, so a spec that waits for none
+   * in flight finds in the log every request that reached this server.
+   */
+  let inFlight = 0;
   const server: Server = createServer(
     {
       headersTimeout,
@@ -289,6 +297,9 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     },
     (request, out) => {
       const started = performance.now();
+      // The controls are not counted: they ask about the others.
+      const counted = !request.url?.startsWith(CONTROL_PREFIX);
+      if (counted) inFlight++;
       void (async () => {
         // Before anything else: nothing, not even an error about the path, for a name rebound to this machine.
         if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
@@ -301,7 +312,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
           return refuseTarget(out, sandbox.control.faults());
         }
         const path = url.pathname;
-        if (path.startsWith(CONTROL_PREFIX)) return control(sandbox, path, request, out, allowedOrigins);
+        if (path.startsWith(CONTROL_PREFIX)) return control(sandbox, path, request, out, allowedOrigins, inFlight);
         const body = await readBody(request, MAX_REQUEST_BYTES);
         if (body === null) {
           if (!options.quiet) console.log(`${request.method} ${path} 413 (body over ${MAX_REQUEST_BYTES} bytes)`);
@@ -325,7 +336,9 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
             console.log(`${request.method} ${path} dropped ${Math.round(performance.now() - started)}ms`);
           request.socket.destroy();
         }
-      })().catch(() => out.destroy());
+      })()
+        .catch(() => out.destroy())
+        .finally(() => counted && inFlight--);
     },
   );
   server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;

@@ -3,7 +3,7 @@ import { clientOver, failure } from '@/test-support/injected-fetch';
 import { inProcessFetch, rig } from '@/test-support/sandbox-fixture';
 import { MAX_RESPONSE_BYTES } from './transport';
 
-// Issue 14: a huge or endless body from a wrong endpoint ends as a typed error, in bounded memory.
+// A huge or endless body from a wrong endpoint ends as a typed error, in bounded memory.
 describe('the response body has a size cap', () => {
   it('ends an endless body as a typed error, cancelling the stream past the cap', async () => {
     const chunk = new Uint8Array(64 * 1024).fill(0x20);

@@ -3,7 +3,7 @@ import { clientOver, failure, isPost, wait } from '@/test-support/injected-fetch
 import { inProcessFetch, rig, sampleImage } from '@/test-support/sandbox-fixture';
 import { requestTimeoutMs } from './transport';
 
-// Issue 14: a big card on a slow link must be able to finish: the timeout leaves time for the upload.
+// A big card on a slow link must be able to finish: the timeout leaves time for the upload.
 describe('the timeout leaves time for the upload', () => {
   it('grows with the body at 256 kbit/s: a 20 MB card gets its upload time on top of the wait', () => {
     expect(requestTimeoutMs(60_000, 0)).toBe(60_000);

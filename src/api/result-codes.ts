@@ -1,4 +1,5 @@
-// Every result code of the Document OCR API (DESIGN.md; reference/nhn-docs-en/document-ocr-error-code.md),
+// Every result code of the Document OCR API, as NHN lists them in
+// https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-error-code/,
 // with a plain-language message in English and Korean and, where the user can act, what to do.
 export interface Localised {
   en: string;

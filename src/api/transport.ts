@@ -10,7 +10,7 @@ export interface Sent {
   result: unknown;
 }
 
-/** A response carries only text fields; anything longer is not the OCR API (issue 14). */
+/** A response carries only text fields and boxes: anything longer is not the OCR API, and is never read whole. */
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /** A slow uplink, conservatively: the upload of a 20 MB card takes about 11 minutes at this rate. */
 export const UPLOAD_BITS_PER_SECOND = 256_000;
@@ -155,7 +155,8 @@ function refusedForSize(parsed: v.SafeParseResult<typeof envelopeSchema>, upload
 /**
  * One HTTP exchange with the documented `{ header, result }` body. NHN answers HTTP 200 with the
  * result code in the header; a JSON body is parsed whatever the status, and an HTTP 413 is a refusal
- * for size whatever its body (DESIGN.md, "Wire protocol: status"), told apart by refusedForSize.
+ * for size whatever its body (a gateway or proxy in front may send one, in HTML and without CORS
+ * headers), told apart by refusedForSize.
  */
 export async function send(
   fetchImpl: typeof fetch,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes } from '@/envelope';
 
-// Issue 14: a Base64 value wrapped MIME style (76 characters a line, CRLF or LF) decodes; the
+// A Base64 value wrapped MIME style (76 characters a line, CRLF or LF), as some encoders write it, decodes; the
 // alphabet and the padding stay strict.
 const wrap = (text: string, eol: string) => text.match(/.{1,76}/g)!.join(eol);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cmykJpeg, png } from '../../scripts/bad-inputs';
 import { preflight, type Decode } from './preflight';
 
-// Issue 14: a 16-bit PNG and a CMYK JPEG are valid files the service reads. They are sent, with a
+// A 16-bit PNG and a CMYK JPEG are valid files the service reads. They are sent, with a
 // caution where the browser may not draw them faithfully, never refused.
 const decodes: Decode = () => Promise.resolve(new Blob());
 const fileOf = (bytes: Uint8Array, name: string) => new File([bytes as BlobPart], name);

@@ -123,8 +123,9 @@ export async function inspect(file: File): Promise<Inspected | PreflightRejected
 }
 
 /**
- * A JPEG or PNG of any bit depth or colour model is a valid upload (DESIGN.md, "tolerance"): the
- * service gets the bytes unchanged. Only what the browser shows may differ from what it reads.
+ * A JPEG or PNG of any bit depth or colour model is a valid upload (NHN's guides limit the format and
+ * the size, nothing else): the service gets the bytes unchanged. Only what the browser shows may differ
+ * from what it reads.
  */
 function cautionFor(name: string, header: ImageHeader): Localised | undefined {
   const notes: Localised[] = [];
@@ -163,7 +164,7 @@ export async function confirmDecodes<T>(
   }
 }
 
-/** Everything checked before a byte is sent (issue 4, "Preflight"). Never throws. */
+/** Everything checked before a byte is sent: readable, JPEG or PNG by its bytes, in size, decodable. Never throws. */
 export async function preflight(file: File, decode: Decode = decodeToThumbnail): Promise<Preflight> {
   const inspected = await inspect(file);
   if (!inspected.ok) return inspected;

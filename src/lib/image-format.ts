@@ -1,4 +1,4 @@
-// Magic bytes, not names: what the user dropped is judged by its content (DESIGN.md, "limits").
+// Magic bytes, not names: what the user dropped is judged by its content, whatever its name says.
 export type ImageFormat = 'jpeg' | 'png';
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

@@ -1,4 +1,4 @@
-// Maps the reader's lines to NHN's credit-card result shape (DESIGN.md, "The on-device reader").
+// Maps the reader's lines to NHN's credit-card result shape: the sandbox answers any card as the service would.
 // Pure: no image, no engine. The types are structural copies of @/api's (src/reader does not import it).
 import { luhnValid } from '@/lib/check-digits';
 import { resolutionOf, type Size } from '@/lib/image-size';

@@ -1,4 +1,4 @@
-// Faults on demand (DESIGN.md, "The sandbox"): what a flaky or broken service looks like.
+// Faults on demand: what a flaky or broken service looks like, so every error path can be shown and tested.
 export type MalformedKind = 'non-json' | 'missing-header' | 'wrong-types' | 'bad-base64' | 'missing-coordinate';
 
 export interface SandboxFaults {

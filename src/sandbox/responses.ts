@@ -23,12 +23,12 @@ export function jsonBody(resultCode: number, result?: unknown, detail?: string):
 }
 
 /**
- * "All API requests return HTTP 200 OK. The success or failure of an API request can be determined by
- * referring to the header in the Response Body." (reference/nhn-docs-en/document-ocr-api-guide-v2.0.md and
- * -v2.1.md, "Common Response Information"; the same in nhn-docs-ko). So every result code, 4131000 and
- * 4041007 included, comes back as HTTP 200. No NHN document says a gateway answers otherwise; DESIGN.md
- * ("Wire protocol", status) notes that a proxy in front may refuse an oversize upload with HTTP 413, and
- * the Node server does so for a body past its cap (scripts/sandbox-server.ts).
+ * NHN's API guides say every request is answered HTTP 200, success or failure told by the header in the
+ * body ("Common Response Information" in
+ * https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-api-guide-v2.0/ and the v2.1 guide). So
+ * every result code, 4131000 and 4041007 included, comes back as HTTP 200. No NHN document says a
+ * gateway answers otherwise, but a proxy in front may still refuse an oversize upload with HTTP 413: the
+ * Node server does so for a body past its cap (scripts/sandbox-server.ts).
  */
 export function statusFor(_resultCode: number): number {
   return 200;

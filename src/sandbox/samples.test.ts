@@ -8,7 +8,7 @@ import { manifest, sampleImage } from '@/test-support/sandbox-fixture';
 
 // The committed samples are the sandbox's ground truth: check them as data.
 describe('the specimen manifest', () => {
-  it('lists the seven specimens of DESIGN.md and the benchmark scan', () => {
+  it('lists the seven specimens and the benchmark scan', () => {
     expect(manifest.samples.map((s) => s.file).sort()).toEqual(
       [
         'credit-card-hires.png',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RESULT_CODES } from '@/api';
 import { rig, sampleImage } from '@/test-support/sandbox-fixture';
 
-// Issue 14: the service answers HTTP 200 with the result code in the body (reference/nhn-docs-en/
-// document-ocr-api-guide-v2.0.md, "Common Response Information"), and the client reads every code so.
+// The service answers HTTP 200 with the result code in the body ("Common Response Information" in
+// https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-api-guide-v2.0/), and the client reads every code so.
 const bodyOf = async (response: Response) =>
   (await response.json()) as { header: { isSuccessful: boolean; resultCode: number } };
 

@@ -16,7 +16,7 @@ export function readerFixtures(): ReaderFixture[] {
   return cards.map((card) => ({ ...card, bytes: new Uint8Array(readFileSync(join(READER_FIXTURE_DIR, card.file))) }));
 }
 
-/** Field by field, whether the parse got the truth's value (the accuracy measures of issue 15). */
+/** Field by field, whether the parse got the truth's value (scripts/bench/reader-accuracy.ts sums them). */
 export function scoreParse(card: CardTruth, parsed: CreditCardParse | IdCardParse): Record<string, boolean> {
   const t = card.truth;
   if (t.service === 'credit-card') {

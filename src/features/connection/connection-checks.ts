@@ -88,7 +88,10 @@ export interface ConnectionReport {
   keyErrors: Partial<Record<OcrService, unknown>>;
 }
 
-/** Beyond this, a Request-Key's hour looks wrong on one side (DESIGN.md: valid 1 hour). */
+/**
+ * Beyond this, a Request-Key's hour looks wrong on one side (it is valid for 1 hour after it is issued:
+ * https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-api-guide-v2.0/).
+ */
 export const MAX_CLOCK_SKEW_MS = 2 * 60_000;
 const CREDENTIAL_CODES = new Set([4010001, 4010002, 4010003, 4010004, 4010005, 4010006, 4010007]);
 

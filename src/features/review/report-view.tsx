@@ -17,7 +17,7 @@ import { secondReadReport } from '@/model/review/second-read-report';
 import { SecondReadSection } from './second-read-section';
 import { percent } from '@/model/review/percent';
 
-/** Where the OCR can be trusted, from the reviewer's verdicts (issue 5, "Report view"). */
+/** Where the OCR can be trusted, from the reviewer's verdicts: accuracy by field and by confidence. */
 export function ReportView({ threshold, children }: { threshold: number; children?: React.ReactNode }) {
   const { t, lang } = useI18n();
   const reviews = useCardlensState((s) => s.reviews);

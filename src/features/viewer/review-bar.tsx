@@ -31,7 +31,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ['?', 'shortcutHelp'],
 ];
 
-/** Keyboard-first review of the selected field (issue 5, "QA workflow"). */
+/** Keyboard-first review of the selected field: a reviewer marks a batch without leaving the keys. */
 export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSelect }: Props) {
   const { t } = useI18n();
   const { setFieldVerdict, setCardVerdict, setKeepOnDevice } = useCardlens();

@@ -1,4 +1,4 @@
-// The one table of field names shown to users (issue 4: "One table of field names").
+// The one table of field names shown to users: every screen, export and message takes its names from here.
 import type { Localised } from '@/api';
 
 export const FIELD_NAMES: Record<string, Localised> = {

@@ -1,4 +1,4 @@
-// Sensitive values are masked by default everywhere on screen and in exports (issue 4, "Masking").
+// Sensitive values are masked by default everywhere on screen and in exports: one decision, made here.
 export type Sensitivity =
   | 'card-number'
   | 'resident-number'

@@ -3,7 +3,9 @@ import type { IdCardResult } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
 import { fieldsOf, hasBox } from './result-fields';
 
-// Issue 14: a keyValues entry with no bbox (absent or null) is a field without a box, not an error.
+// A keyValues entry with no bbox (absent or null) is a field without a box, not an error: the ID-card
+// sample in NHN's console guide has none, and a field the card lacks has nothing to box.
+// https://docs.nhncloud.com/en/AI%20Service/OCR/en/document-ocr-console-guide/
 describe('an ID field the service placed no box for', () => {
   it.each([
     ['absent', undefined],

@@ -4,7 +4,7 @@ import { hiddenCharacterRules } from './hidden-rules';
 import { idCardRules } from './id-rules';
 import { markedChars, type RuleResult } from './rule-types';
 
-/** Every rule for a result (issue 5's table), each tied to the field it concerns. */
+/** Every rule for a result (card-rules.ts or id-rules.ts, then hidden characters), each tied to its field. */
 export function checkRules(input: CardResult, fields: ViewerField[], today = new Date()): RuleResult[] {
   const rules =
     input.kind === 'credit-card' ? creditCardRules(input.result, today) : idCardRules(input.result, fields, today);

@@ -53,11 +53,8 @@ export interface TimedDraw {
   /** The overlay was drawn afresh by drawOverlay. */
   crisp: boolean;
   boxes: number;
-  /**
-   * Konva's draw of the layer (clear, photo, overlay), then a one-pixel read-back so the raster work is
-   * done; null for the first draw of a new stage, which begins before the canvas can report its layer.
-   */
-  konvaMs: number | null;
+  /** Konva's draw of the layer (clear, photo, overlay), then a one-pixel read-back so the raster work is done. */
+  konvaMs: number;
   /** performance.now() at the end of that draw. */
   at: number;
   /**
@@ -68,7 +65,7 @@ export interface TimedDraw {
   plain: { photo: number | null; photoUnsmoothed: number | null; withOverlay: number | null; done: boolean };
 }
 
-/** What the canvas's shape is about to draw (reported from its sceneFunc). */
+/** What the canvas's shape paints with, as the probe reads it after a draw of its layer. */
 export interface Painting {
   image: CanvasImageSource & { width: number; height: number };
   natural: Size;
@@ -77,6 +74,17 @@ export interface Painting {
   viewport: Size;
   moving: boolean;
 }
+
+/** What the canvas shows, read by the probe from outside its scene after each draw of its layer. */
+export interface CanvasFrame {
+  /** What the shape paints with; null while there is no picture, when the layer draws nothing. */
+  painting: Painting | null;
+  /** What the latest crisp draw of the overlay returned: a new object for each, null when none is on screen. */
+  drawn: Drawn | null;
+}
+
+/** The parts of a Konva layer the probe uses: its draw events and its canvas. */
+export type WatchedLayer = Pick<Konva.Layer, 'on' | 'off' | 'getNativeCanvasElement'>;
 
 type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn' | 'crispDraws' | 'timedDraws'>;
 
@@ -88,13 +96,6 @@ const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
 export function publishViewerState(state: ViewerState | null): void {
   if (enabled) latest = state;
-}
-
-/** Called by the canvas after each draw. */
-export function reportDrawn(what: Drawn): void {
-  if (!enabled) return;
-  drawn = what;
-  crispDraws++;
 }
 
 /** A new card is on its way: nothing of it is drawn yet. */
@@ -119,55 +120,61 @@ export function readViewerState(): ViewerProbe | null {
 const KEEP_TIMED = 600;
 const timed: TimedDraw[] = [];
 const pictures = new WeakMap<object, number>();
-const watched = new WeakSet<Konva.Layer>();
-let benchOn: boolean | null = null;
-let painting: Painting | null = null;
 let twin: CanvasRenderingContext2D | null = null;
 let seq = 0;
 let pictureCount = 0;
+const NAMESPACE = '.cardlensProbe';
 
-const timingOn = () => (benchOn ??= enabled && new URLSearchParams(location.search).has('bench-canvas'));
+const timingOn = () => new URLSearchParams(location.search).has('bench-canvas');
 
-/** Called by the canvas's shape as it starts to draw; with ?bench-canvas, its layer's draws are timed. */
-export function reportPainting(shape: Konva.Shape, what: Painting): void {
-  if (!enabled || !timingOn()) return;
-  painting = what;
-  const layer = shape.getLayer();
-  if (layer && !watched.has(layer)) {
-    watched.add(layer);
-    watchLayer(layer);
-  }
+/**
+ * Watches the canvas's layer from outside its scene (test builds only; returns how to stop): after each
+ * draw it counts a crisp one and keeps what it drew, reading `frame`. With ?bench-canvas it also times the
+ * draw, from Konva's beforeDraw event to its draw event and a one-pixel read-back, and draws its twins.
+ */
+export function watchCanvas(layer: WatchedLayer, frame: () => CanvasFrame): () => void {
+  if (!enabled) return () => {};
+  const timing = timingOn();
+  let before: Drawn | null = null;
+  let start = 0;
+  layer.on(`beforeDraw${NAMESPACE}`, () => {
+    before = frame().drawn;
+    start = performance.now(); // last: the window holds Konva's draw and nothing of ours
+  });
+  layer.on(`draw${NAMESPACE}`, () => {
+    let end = 0;
+    if (timing) {
+      layer.getNativeCanvasElement().getContext('2d')!.getImageData(0, 0, 1, 1);
+      end = performance.now();
+    }
+    const { painting, drawn: now } = frame();
+    const crisp = now !== null && now !== before;
+    if (crisp) {
+      drawn = now;
+      crispDraws++;
+    }
+    if (timing && painting) record(painting, crisp, end - start, end, layer.getNativeCanvasElement());
+  });
+  return () => {
+    layer.off(NAMESPACE);
+  };
 }
 
-function watchLayer(layer: Konva.Layer): void {
-  let start: number | null = null;
-  let crispBefore = crispDraws;
-  layer.on('beforeDraw', () => {
-    painting = null;
-    crispBefore = crispDraws;
-    start = performance.now();
-  });
-  layer.on('draw', () => {
-    const what = painting;
-    if (!what) return; // nothing was painted: no picture yet
-    layer.getNativeCanvasElement().getContext('2d')!.getImageData(0, 0, 1, 1);
-    const end = performance.now();
-    if (!pictures.has(what.image)) pictures.set(what.image, ++pictureCount);
-    const record: TimedDraw = {
-      seq: ++seq,
-      picture: pictures.get(what.image)!,
-      moving: what.moving,
-      crisp: crispDraws !== crispBefore,
-      boxes: drawn.boxes,
-      konvaMs: start === null ? null : end - start,
-      at: end,
-      plain: { photo: null, photoUnsmoothed: null, withOverlay: null, done: false },
-    };
-    start = null;
-    timed.push(record);
-    if (timed.length > KEEP_TIMED) timed.splice(0, timed.length - KEEP_TIMED);
-    void drawTwins(record, what, layer.getNativeCanvasElement());
-  });
+function record(what: Painting, crisp: boolean, konvaMs: number, at: number, canvas: HTMLCanvasElement): void {
+  if (!pictures.has(what.image)) pictures.set(what.image, ++pictureCount);
+  const entry: TimedDraw = {
+    seq: ++seq,
+    picture: pictures.get(what.image)!,
+    moving: what.moving,
+    crisp,
+    boxes: drawn.boxes,
+    konvaMs,
+    at,
+    plain: { photo: null, photoUnsmoothed: null, withOverlay: null, done: false },
+  };
+  timed.push(entry);
+  if (timed.length > KEEP_TIMED) timed.splice(0, timed.length - KEEP_TIMED);
+  void drawTwins(entry, what, canvas);
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));

@@ -1,11 +1,12 @@
 // Section `app` of scripts/bench.ts: the viewer as the app runs it, not in a harness. A card is opened
 // through the specimen gallery, then panned and zoomed with real wheel and drag events; then the operator
 // moves between two cards with [ and ] for the first draw. The e2e build opened with ?bench-canvas times
-// every draw of the viewer's layer and draws the same frame on a plain canvas of the same size in the
-// animation frames that follow (src/features/viewer/viewer-probe.ts); the figures compare the two.
+// every draw of the viewer's layer and draws the same frame on a plain canvas of the same size: in the
+// animation frames that follow, or for a picture's first draw back to back with the layer's, taking turns
+// going first (src/features/viewer/canvas-timing.ts); the figures compare the two.
 import type { Browser, Page } from '@playwright/test';
 import type {} from '../../src/app/test-hooks';
-import type { TimedDraw } from '../../src/features/viewer/viewer-probe';
+import type { TimedDraw } from '../../src/features/viewer/canvas-timing';
 import { median, round } from './stats';
 
 const PAN_ZOOM = { title: 'High-resolution scan', file: 'credit-card-hires.png' };
@@ -165,10 +166,12 @@ export async function measureApp(browser: Browser, url: string) {
     const ratio = (a: number, b: number) => round(a / b);
     const firstKonva = opens.map((d) => d.konvaMs);
     const firstPlain = opens.map((d) => d.plain.withOverlay);
+    const firstRatios = (which: (d: (typeof opens)[number]) => boolean) =>
+      round(median(opens.filter(which).map((d) => d.konvaMs / d.plain.withOverlay)));
     return {
       card: `${PAN_ZOOM.file} (${boxes} boxes) on a ${pz.canvas.width}×${pz.canvas.height} canvas, viewport 1440×900; first draws alternate it with ${OTHER.file}`,
       method:
-        "Konva's layer draw (beforeDraw to draw event) against the same frame on a plain canvas in the next animation frame; each side read back by one pixel",
+        "Konva's layer draw (beforeDraw to draw event) against the same frame on a plain canvas in the next animation frame, or for a card's first draw just before or just after it in turns; the page's style brought up to date before either clock starts; each side read back by one pixel",
       clock,
       panZoomFrames: {
         frames: konva.length,
@@ -193,6 +196,12 @@ export async function measureApp(browser: Browser, url: string) {
         plainOverlayMs: round(median(firstPlain), 2),
         // The photo alone on the plain canvas: what the overlay adds on top of it.
         barePhotoMs: round(median(opens.map((d) => d.plain.photo ?? NaN)), 2),
+        // The page's style, brought up to date before the layer's clock: without that, its first label would.
+        styleMs: round(median(opens.map((d) => d.styleMs)), 2),
+        ratioWithStyle: round(median(opens.map((d) => (d.konvaMs + d.styleMs) / d.plain.withOverlay))),
+        // A new picture's first reader pays for pixels nobody has read yet.
+        ratioWhenPlainFirst: firstRatios((d) => d.plainFirst === true),
+        ratioWhenKonvaFirst: firstRatios((d) => d.plainFirst === false),
         ratioRange: [
           round(Math.min(...opens.map((d) => d.konvaMs / d.plain.withOverlay))),
           round(Math.max(...opens.map((d) => d.konvaMs / d.plain.withOverlay))),

@@ -1,11 +1,12 @@
 // Section `app` of scripts/bench.ts: the viewer as the app runs it, not in a harness. A card is opened
 // through the specimen gallery, then panned and zoomed with real wheel and drag events; then the operator
 // moves between two cards with [ and ] for the first draw. The e2e build opened with ?bench-canvas times
-// every draw of the viewer's layer and draws the same frame on a plain canvas of the same size in the
-// animation frames that follow (src/features/viewer/viewer-probe.ts); the figures compare the two.
+// every draw of the viewer's layer and draws the same frame on a plain canvas of the same size: in the
+// animation frames that follow, or for a picture's first draw back to back with the layer's, taking turns
+// going first (src/features/viewer/canvas-timing.ts); the figures compare the two.
 import type { Browser, Page } from '@playwright/test';
 import type {} from '../../src/app/test-hooks';
-import type { TimedDraw } from '../../src/features/viewer/viewer-probe';
+import type { TimedDraw } from '../../src/features/viewer/canvas-timing';
 import { median, round } from './stats';
 
 const PAN_ZOOM = { title: 'High-resolution scan', file: 'credit-card-hires.png' };
@@ -142,7 +143,7 @@ export async function measureApp(browser: Browser, url: string) {
     // The first visit of each warms caches (text widths, code paths) and is skipped.
     await open(page, OTHER.file, fromGallery(page, OTHER));
     let keys = ['[', ']'];
-    const opens: (TimedDraw & { konvaMs: number; plain: { withOverlay: number } })[] = [];
+    const opens: (TimedDraw & { plain: { withOverlay: number } })[] = [];
     let untimed = 0;
     for (let i = 0; i < OPENS; i++) {
       const file = i % 2 === 0 ? PAN_ZOOM.file : OTHER.file;
@@ -153,22 +154,24 @@ export async function measureApp(browser: Browser, url: string) {
         draw = await open(page, file, () => page.keyboard.press(keys[0]));
       }
       if (i < 2) continue;
-      if (draw?.konvaMs != null && draw.plain.withOverlay != null)
-        opens.push({ ...draw, konvaMs: draw.konvaMs, plain: { ...draw.plain, withOverlay: draw.plain.withOverlay } });
+      if (draw?.plain.withOverlay != null)
+        opens.push({ ...draw, plain: { ...draw.plain, withOverlay: draw.plain.withOverlay } });
       else untimed++;
     }
 
-    const konva = pz.frames.flatMap((f) => (f.konvaMs == null ? [] : [f.konvaMs]));
+    const konva = pz.frames.map((f) => f.konvaMs);
     const bare = pz.frames.flatMap((f) => (f.plain.photo == null ? [] : [f.plain.photo]));
     const unsmoothed = pz.frames.flatMap((f) => (f.plain.photoUnsmoothed == null ? [] : [f.plain.photoUnsmoothed]));
     const p = (values: number[], q: number) => round(percentile(values, q), 2);
     const ratio = (a: number, b: number) => round(a / b);
     const firstKonva = opens.map((d) => d.konvaMs);
     const firstPlain = opens.map((d) => d.plain.withOverlay);
+    const firstRatios = (which: (d: (typeof opens)[number]) => boolean) =>
+      round(median(opens.filter(which).map((d) => d.konvaMs / d.plain.withOverlay)));
     return {
       card: `${PAN_ZOOM.file} (${boxes} boxes) on a ${pz.canvas.width}×${pz.canvas.height} canvas, viewport 1440×900; first draws alternate it with ${OTHER.file}`,
       method:
-        "Konva's layer draw (beforeDraw to draw event) against the same frame on a plain canvas in the next animation frame; each side read back by one pixel",
+        "Konva's layer draw (beforeDraw to draw event) against the same frame on a plain canvas in the next animation frame, or for a card's first draw just before or just after it in turns; the page's style brought up to date before either clock starts; each side read back by one pixel",
       clock,
       panZoomFrames: {
         frames: konva.length,
@@ -187,12 +190,18 @@ export async function measureApp(browser: Browser, url: string) {
       panZoomTarget: '<= 1.5',
       firstDraw: {
         cards: opens.length,
-        // Not timed: not seen, or drawn into a new stage, whose first draw begins before the probe sees its layer.
+        // Not timed: not seen, or its picture closed before the plain canvas drew it.
         untimed,
         konvaMs: round(median(firstKonva), 2),
         plainOverlayMs: round(median(firstPlain), 2),
         // The photo alone on the plain canvas: what the overlay adds on top of it.
         barePhotoMs: round(median(opens.map((d) => d.plain.photo ?? NaN)), 2),
+        // The page's style, brought up to date before the layer's clock: without that, its first label would.
+        styleMs: round(median(opens.map((d) => d.styleMs)), 2),
+        ratioWithStyle: round(median(opens.map((d) => (d.konvaMs + d.styleMs) / d.plain.withOverlay))),
+        // A new picture's first reader pays for pixels nobody has read yet.
+        ratioWhenPlainFirst: firstRatios((d) => d.plainFirst === true),
+        ratioWhenKonvaFirst: firstRatios((d) => d.plainFirst === false),
         ratioRange: [
           round(Math.min(...opens.map((d) => d.konvaMs / d.plain.withOverlay))),
           round(Math.max(...opens.map((d) => d.konvaMs / d.plain.withOverlay))),

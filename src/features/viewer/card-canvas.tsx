@@ -7,7 +7,7 @@ import { fieldsAt, fieldToSelect, labelAt } from './hit-test';
 import type { LabelOptions } from './label-text';
 import { createMotionCache } from './motion-cache';
 import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
-import { reportDrawn, reportPainting } from './viewer-probe';
+import { useCanvasProbe } from './use-viewer-probe';
 import {
   panBy,
   pinchView,
@@ -115,8 +115,15 @@ export default function CardCanvas(props: CardCanvasProps) {
   const lastMove = useRef(-Infinity);
   const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const previous = useRef<{ view: ViewTransform; image: Picture | null } | null>(null);
-  /** Where the last crisp draw put each label, so pointing at a label finds its field. */
-  const drawnLabels = useRef<Drawn['labels']>([]);
+  /** What the last crisp draw drew, so pointing at a label finds its field; null while the view moves. */
+  const lastDrawn = useRef<Drawn | null>(null);
+  // While the view moves, frames sample the photo without smoothing and move the overlay as one
+  // picture: about a third of the cost. The settled frame is crisp.
+  const isMoving = () => performance.now() - lastMove.current < SETTLE_MS;
+  useCanvasProbe(layerRef, () => ({
+    painting: image && { image, natural, scene, view, viewport, moving: isMoving() },
+    drawn: lastDrawn.current,
+  }));
   useLayoutEffect(() => {
     const before = previous.current;
     previous.current = { view, image };
@@ -128,7 +135,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     }
     if (before.view.scale === view.scale && before.view.x === view.x && before.view.y === view.y) return;
     lastMove.current = performance.now();
-    drawnLabels.current = []; // they move with the view until the next crisp draw
+    lastDrawn.current = null; // its labels move with the view until the next crisp draw
     clearTimeout(settleTimer.current);
     settleTimer.current = setTimeout(() => {
       motion.clear();
@@ -152,7 +159,7 @@ export default function CardCanvas(props: CardCanvasProps) {
   const fieldsUnder = (p: StagePoint): ViewerField[] => {
     const boxed = layers.boxes ? fieldsAt(fields, stageToImage(p, view)) : [];
     if (boxed.length > 0 || !layers.labels) return boxed;
-    const labelled = labelAt(drawnLabels.current, p);
+    const labelled = labelAt(lastDrawn.current?.labels ?? [], p);
     return fields.filter((f) => f.id === labelled);
   };
   const hover = (p: StagePoint) => {
@@ -223,18 +230,14 @@ export default function CardCanvas(props: CardCanvasProps) {
       <Layer listening={false} ref={layerRef}>
         {image && (
           <Shape
-            sceneFunc={(context, shape) => {
+            sceneFunc={(context) => {
               const ctx = context._context;
-              // While the view moves, frames sample the photo without smoothing and move the
-              // overlay as one picture: about a third of the cost. The settled frame is crisp.
-              const moving = performance.now() - lastMove.current < SETTLE_MS;
-              reportPainting(shape, { image, natural, scene, view, viewport, moving }); // benchmarks only
+              const moving = isMoving();
               ctx.imageSmoothingEnabled = !moving;
               ctx.drawImage(image, view.x, view.y, natural.width * view.scale, natural.height * view.scale);
               if (moving && motion.drawMoving(ctx, scene, view, viewport)) return;
               const drawn = drawOverlay(ctx, scene, view, viewport);
-              reportDrawn(drawn);
-              drawnLabels.current = drawn.labels;
+              lastDrawn.current = drawn;
               onLabelsHidden?.(drawn.labelsHidden);
             }}
           />

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import type Konva from 'konva';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { QueueItem } from '@/engine/queue/queue-item';
 import type { CardView } from '@/model/card-view/card-view';
 import { quadCentre } from '@/lib/quad';
 import { isBelow, shownValue, valueView } from '@/model/fields/result-fields';
 import type { CardReview } from '@/model/review/review-model';
-import { publishViewerState } from './viewer-probe';
+import { publishViewerState, watchCanvas, type CanvasFrame } from './viewer-probe';
 import type { Size, ViewTransform } from './view-transform';
 
 interface ProbeInput {
@@ -50,4 +51,19 @@ export function useViewerProbe(input: ProbeInput): void {
     });
     return () => publishViewerState(null);
   }, [card, item, review, selectedId, hoveredId, presentation, showValues, threshold, view, viewport]);
+}
+
+/**
+ * Lets the probe watch the canvas's layer from outside its scene (test builds only; a no-op otherwise):
+ * `frame` says what the canvas shows as of the latest render, and is read only after the layer draws.
+ */
+export function useCanvasProbe(layer: RefObject<Konva.Layer | null>, frame: () => CanvasFrame): void {
+  const latest = useRef(frame);
+  useLayoutEffect(() => {
+    latest.current = frame;
+  });
+  useEffect(() => {
+    const watched = layer.current;
+    return watched ? watchCanvas(watched, () => latest.current()) : undefined;
+  }, [layer]);
 }

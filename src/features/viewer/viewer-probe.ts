@@ -1,7 +1,7 @@
 // What the viewer drew, for e2e specs via window.__cardlens (test builds only; see app/test-hooks.ts).
 import type Konva from 'konva';
-import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
-import type { Size, ViewTransform } from './view-transform';
+import { createDrawTimer, timedDraws, type Painting, type TimedDraw } from './canvas-timing';
+import type { Drawn } from './overlay-drawing';
 export interface ViewerProbe {
   /** Counted by the canvas as it draws, so a spec sees what is on screen, not what should be. */
   boxesDrawn: number;
@@ -40,43 +40,16 @@ export interface ViewerProbe {
   timedDraws: readonly TimedDraw[];
 }
 
-/**
- * One draw of the viewer's layer, timed, and the same frame drawn on a plain canvas of the same size in
- * the animation frames that follow, one variant a frame (scripts/bench.ts, section `app`).
- */
-export interface TimedDraw {
-  seq: number;
-  /** A number for each picture drawn: a new card's bitmap gets a new one. */
-  picture: number;
-  /** Drawn while the view moves: the photo unsmoothed, the overlay from the motion cache when it fits. */
-  moving: boolean;
-  /** The overlay was drawn afresh by drawOverlay. */
-  crisp: boolean;
-  boxes: number;
-  /**
-   * Konva's draw of the layer (clear, photo, overlay), then a one-pixel read-back so the raster work is
-   * done; null for the first draw of a new stage, which begins before the canvas can report its layer.
-   */
-  konvaMs: number | null;
-  /** performance.now() at the end of that draw. */
-  at: number;
-  /**
-   * The twins, with the same clear and read-back: the photo by drawImage (smoothed, as a plain canvas
-   * draws it); for a moving frame also unsmoothed, as the viewer draws it then; for a crisp frame the
-   * photo and drawOverlay with the viewer's scene. Null until each is drawn, or if the picture closed.
-   */
-  plain: { photo: number | null; photoUnsmoothed: number | null; withOverlay: number | null; done: boolean };
+/** What the canvas shows, read by the probe from outside its scene after each draw of its layer. */
+export interface CanvasFrame {
+  /** What the shape paints with; null while there is no picture, when the layer draws nothing. */
+  painting: Painting | null;
+  /** What the latest crisp draw of the overlay returned: a new object for each, null when none is on screen. */
+  drawn: Drawn | null;
 }
 
-/** What the canvas's shape is about to draw (reported from its sceneFunc). */
-export interface Painting {
-  image: CanvasImageSource & { width: number; height: number };
-  natural: Size;
-  scene: OverlayScene;
-  view: ViewTransform;
-  viewport: Size;
-  moving: boolean;
-}
+/** The parts of a Konva layer the probe uses: its draw events and its canvas. */
+export type WatchedLayer = Pick<Konva.Layer, 'on' | 'off' | 'getNativeCanvasElement'>;
 
 type ViewerState = Omit<ViewerProbe, 'boxesDrawn' | 'extraBoxesDrawn' | 'labelsDrawn' | 'crispDraws' | 'timedDraws'>;
 
@@ -88,13 +61,6 @@ const enabled = import.meta.env.VITE_TEST_HOOKS === 'true';
 
 export function publishViewerState(state: ViewerState | null): void {
   if (enabled) latest = state;
-}
-
-/** Called by the canvas after each draw. */
-export function reportDrawn(what: Drawn): void {
-  if (!enabled) return;
-  drawn = what;
-  crispDraws++;
 }
 
 /** A new card is on its way: nothing of it is drawn yet. */
@@ -110,106 +76,40 @@ export function readViewerState(): ViewerProbe | null {
       extraBoxesDrawn: drawn.extras,
       labelsDrawn: drawn.labels,
       crispDraws,
-      timedDraws: timed,
+      timedDraws: timedDraws(),
     }
   );
 }
 
-// Timing the canvas, for benchmarks: off unless the page was opened with ?bench-canvas.
-const KEEP_TIMED = 600;
-const timed: TimedDraw[] = [];
-const pictures = new WeakMap<object, number>();
-const watched = new WeakSet<Konva.Layer>();
-let benchOn: boolean | null = null;
-let painting: Painting | null = null;
-let twin: CanvasRenderingContext2D | null = null;
-let seq = 0;
-let pictureCount = 0;
+const NAMESPACE = '.cardlensProbe';
 
-const timingOn = () => (benchOn ??= enabled && new URLSearchParams(location.search).has('bench-canvas'));
-
-/** Called by the canvas's shape as it starts to draw; with ?bench-canvas, its layer's draws are timed. */
-export function reportPainting(shape: Konva.Shape, what: Painting): void {
-  if (!enabled || !timingOn()) return;
-  painting = what;
-  const layer = shape.getLayer();
-  if (layer && !watched.has(layer)) {
-    watched.add(layer);
-    watchLayer(layer);
-  }
-}
-
-function watchLayer(layer: Konva.Layer): void {
-  let start: number | null = null;
-  let crispBefore = crispDraws;
-  layer.on('beforeDraw', () => {
-    painting = null;
-    crispBefore = crispDraws;
-    start = performance.now();
+/**
+ * Watches the canvas's layer from outside its scene (test builds only; returns how to stop): after each
+ * draw it counts a crisp one and keeps what it drew, reading `frame`. With ?bench-canvas it also times the
+ * draws (canvas-timing.ts).
+ */
+export function watchCanvas(layer: WatchedLayer, frame: () => CanvasFrame): () => void {
+  if (!enabled) return () => {};
+  const timer = new URLSearchParams(location.search).has('bench-canvas')
+    ? createDrawTimer(() => layer.getNativeCanvasElement())
+    : null;
+  let before: Drawn | null = null;
+  layer.on(`beforeDraw${NAMESPACE}`, () => {
+    const { painting, drawn: now } = frame();
+    before = now;
+    timer?.start(painting); // last: its clock holds Konva's draw and nothing of ours
   });
-  layer.on('draw', () => {
-    const what = painting;
-    if (!what) return; // nothing was painted: no picture yet
-    layer.getNativeCanvasElement().getContext('2d')!.getImageData(0, 0, 1, 1);
-    const end = performance.now();
-    if (!pictures.has(what.image)) pictures.set(what.image, ++pictureCount);
-    const record: TimedDraw = {
-      seq: ++seq,
-      picture: pictures.get(what.image)!,
-      moving: what.moving,
-      crisp: crispDraws !== crispBefore,
-      boxes: drawn.boxes,
-      konvaMs: start === null ? null : end - start,
-      at: end,
-      plain: { photo: null, photoUnsmoothed: null, withOverlay: null, done: false },
-    };
-    start = null;
-    timed.push(record);
-    if (timed.length > KEEP_TIMED) timed.splice(0, timed.length - KEEP_TIMED);
-    void drawTwins(record, what, layer.getNativeCanvasElement());
+  layer.on(`draw${NAMESPACE}`, () => {
+    timer?.stop();
+    const { painting, drawn: now } = frame();
+    const crisp = now !== null && now !== before;
+    if (crisp) {
+      drawn = now;
+      crispDraws++;
+    }
+    if (painting) timer?.record(painting, crisp, drawn.boxes);
   });
-}
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
-/** The plain canvas: on screen (over the page's corner, letting the pointer through), the layer's size. */
-function twinContext(like: HTMLCanvasElement): CanvasRenderingContext2D {
-  if (!twin) {
-    const canvas = document.createElement('canvas');
-    canvas.setAttribute('aria-hidden', 'true');
-    canvas.style.cssText = 'position:fixed;right:0;bottom:0;pointer-events:none;z-index:2147483647';
-    document.body.append(canvas);
-    twin = canvas.getContext('2d')!;
-  }
-  const canvas = twin.canvas;
-  if (canvas.width !== like.width || canvas.height !== like.height) {
-    canvas.width = like.width;
-    canvas.height = like.height;
-    canvas.style.width = like.style.width;
-    canvas.style.height = like.style.height;
-  }
-  return twin;
-}
-
-/** Each variant in an animation frame of its own, as the viewer's frames are. */
-async function drawTwins(record: TimedDraw, what: Painting, like: HTMLCanvasElement): Promise<void> {
-  const variants: (keyof Omit<TimedDraw['plain'], 'done'>)[] = what.moving
-    ? ['photo', 'photoUnsmoothed']
-    : ['photo', 'withOverlay'];
-  for (const variant of variants) {
-    await nextFrame();
-    if (what.image.width === 0) break; // closed: the card changed and its bitmap went
-    const ctx = twinContext(like);
-    const { image, natural, scene, view, viewport } = what;
-    const ratio = ctx.canvas.width / viewport.width;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const start = performance.now();
-    ctx.clearRect(0, 0, viewport.width, viewport.height);
-    ctx.imageSmoothingEnabled = variant !== 'photoUnsmoothed';
-    ctx.drawImage(image, view.x, view.y, natural.width * view.scale, natural.height * view.scale);
-    if (variant === 'withOverlay') drawOverlay(ctx, scene, view, viewport);
-    ctx.getImageData(0, 0, 1, 1);
-    record.plain[variant] = performance.now() - start;
-  }
-  record.plain.done = true;
+  return () => {
+    layer.off(NAMESPACE);
+  };
 }

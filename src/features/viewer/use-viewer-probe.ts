@@ -59,11 +59,21 @@ export function useViewerProbe(input: ProbeInput): void {
  */
 export function useCanvasProbe(layer: RefObject<Konva.Layer | null>, frame: () => CanvasFrame): void {
   const latest = useRef(frame);
+  const watching = useRef<{ layer: Konva.Layer; stop: () => void } | null>(null);
   useLayoutEffect(() => {
     latest.current = frame;
+    // The layer may come and go with the picture (the stage is drawn only once there is one), so it
+    // is checked after every render rather than once.
+    const current = layer.current;
+    if (watching.current?.layer === current) return;
+    watching.current?.stop();
+    watching.current = current ? { layer: current, stop: watchCanvas(current, () => latest.current()) } : null;
   });
-  useEffect(() => {
-    const watched = layer.current;
-    return watched ? watchCanvas(watched, () => latest.current()) : undefined;
-  }, [layer]);
+  useEffect(
+    () => () => {
+      watching.current?.stop();
+      watching.current = null;
+    },
+    [],
+  );
 }

@@ -173,8 +173,8 @@ test('the first screen loads the text of its language alone', async ({ page }) =
     const table = /\/assets\/messages-(en|ko)-/.exec(request.url())?.[1];
     if (table) tables.push(table);
   });
-  // The browser never idles here, so nothing beyond the first screen is fetched (the workspace, which
-  // holds some texts in both languages, comes then).
+  // The browser never idles here, so none of the later screens is fetched (some of them hold texts in
+  // both languages). The rest of the language's text (more-messages-ko) follows its first part.
   await page.addInitScript(() => {
     localStorage.setItem('cardlens.lang', 'ko');
     window.requestIdleCallback = () => 0;

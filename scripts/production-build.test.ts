@@ -10,14 +10,14 @@ const root = resolve(import.meta.dirname, '..');
 // whatever the environment, and its first screen loads only what it shows.
 
 // What the first screen must not load, so that it paints fast: the screens after it come in chunks of their own,
-// fetched when shown or while the browser is idle (src/app/deferred.tsx). Module ids, relative to the root.
+// fetched when shown or while the browser is idle (src/app/views.tsx). Module ids, relative to the root.
 const DEFERRED: [string, RegExp][] = [
   ['Konva', /^node_modules\/(konva|react-konva)\//],
   ['preflight and the decoders', /^src\/images\/(?!image-meta\.ts$)/],
   ['the table’s order', /^src\/engine\/(queue\/result-rows|engine-code)\.ts$/],
   ['the result codes’ messages', /^src\/api\/result-codes\.ts$/],
   ['the second read’s comparisons', /^src\/model\/second-read\//],
-  ['the UI text (one chunk per language)', /^src\/model\/text\/messages-(en|ko)\.ts$/],
+  ['the UI text (chunks per language)', /^src\/model\/text\/(more-)?messages-(en|ko)\.ts$/],
   ['the viewer', /^src\/features\/viewer\//],
   [
     'the batch table',
@@ -121,10 +121,24 @@ it('the first screen’s own code is in its chunks', () => {
   expect(first).toContain('src/features/analyze/queue-list.tsx');
 });
 
-it('each language’s text is a chunk of its own, so the first screen loads only the one it shows', () => {
-  for (const lang of ['en', 'ko']) {
-    const table = `src/model/text/messages-${lang}.ts`;
-    const holding = [...chunks.values()].filter((chunk) => chunk.modules.includes(table));
-    expect(holding.map((chunk) => chunk.modules)).toEqual([[table]]);
+it('each language’s text is in chunks of its own, so the first screen loads only the one it shows', () => {
+  for (const table of ['messages-en', 'messages-ko', 'more-messages-en', 'more-messages-ko']) {
+    const module = `src/model/text/${table}.ts`;
+    const holding = [...chunks.values()].filter((chunk) => chunk.modules.includes(module));
+    expect(holding.map((chunk) => chunk.modules)).toEqual([[module]]);
   }
+});
+
+// The first paint waits only for the first screen's part of the text (i18n.tsx); a key of the rest
+// would read as nothing until it arrives.
+it('the first screen’s code asks only for the first screen’s text', async () => {
+  const { EN_MORE } = await import('../src/model/text/more-messages-en');
+  const sources = firstScreenModules().filter((id) => id.startsWith('src/'));
+  expect(sources.length).toBeGreaterThan(20);
+  const asked = new Set<string>();
+  for (const id of sources) {
+    const text = await readFile(join(root, id), 'utf8');
+    for (const match of text.matchAll(/'([A-Za-z0-9]+)'/g)) if (match[1] in EN_MORE) asked.add(`${id}: ${match[1]}`);
+  }
+  expect([...asked]).toEqual([]);
 });

@@ -118,6 +118,8 @@ describe('architecture', () => {
   it('no source file in src/ is over 300 lines, data tables aside', () => {
     const tables = new Set([
       'model/text/messages-en.ts',
+      'model/text/more-messages-en.ts',
+      'model/text/more-messages-ko.ts',
       'model/text/messages-ko.ts',
       'api/result-codes.ts',
       'model/fields/field-names.ts',

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { loadBatchScreen } from '@/features/analyze';
 import { lazyResource } from '@/lib/lazy-resource';
 import { lazyView } from '@/ui/lazy-view';
 
@@ -23,9 +24,9 @@ export const Viewer = lazyView(() =>
   }),
 );
 
-export const BatchPanel = lazyView(() =>
-  import('@/features/analyze').then((m) => m.loadBatchScreen()).then((m) => m.BatchPanel),
-);
+// The analyze feature's index is the first screen's already (the drop zone, the queue): only its batch
+// table comes later.
+export const BatchPanel = lazyView(() => loadBatchScreen().then((m) => m.BatchPanel));
 
 const reviewScreens = () => import('@/features/review').then((m) => m.loadReviewScreens());
 export const ReportView = lazyView(() => reviewScreens().then((m) => m.ReportView));

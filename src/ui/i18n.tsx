@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Localised } from '@/api';
 import { fillIn } from '@/model/text/fill-in';
-import type { MessageKey, Messages } from '@/model/text/messages';
-import { createTextStore, type Lang } from '@/model/text/text-store';
+import type { MessageKey } from '@/model/text/message-keys';
+import { createTextStore, type Lang, type TextTables } from '@/model/text/text-store';
 
 export type { Lang } from '@/model/text/text-store';
 
@@ -15,19 +15,29 @@ interface I18n {
   pick: (text: Localised) => string;
   /** The language last asked for did not arrive; the text stayed as it was. */
   langFailed: boolean;
+  /** All of the language's text is here, not only the first screen's: the later screens wait for it. */
+  complete: boolean;
+  /** The rest of the text did not arrive; `retryMore` asks again. */
+  moreFailed: boolean;
+  retryMore: () => void;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 const STORAGE_KEY = 'cardlens.lang';
 
-// Each language's table is a chunk of its own: the first screen loads only the one it shows (the
-// workspace brings the other, for texts kept in both: messages.ts). One import() per function: Vite
-// preloads what each call site needs, and one site with both would preload both tables.
-const TABLES: Record<Lang, () => Promise<Messages>> = {
-  en: () => import('@/model/text/messages-en').then((m) => m.EN),
-  ko: () => import('@/model/text/messages-ko').then((m) => m.KO),
+// Each language's text is two chunks of its own: the first screen's part, which the first paint waits
+// for, and the rest, fetched just after. One import() per function: Vite preloads what each call site
+// needs, and one site with several would preload them all.
+const TABLES: TextTables = {
+  first: (lang) =>
+    lang === 'en'
+      ? import('@/model/text/messages-en').then((m) => m.EN_FIRST)
+      : import('@/model/text/messages-ko').then((m) => m.KO_FIRST),
+  more: (lang) =>
+    lang === 'en'
+      ? import('@/model/text/more-messages-en').then((m) => m.EN_MORE)
+      : import('@/model/text/more-messages-ko').then((m) => m.KO_MORE),
 };
-const loadTable = (lang: Lang) => TABLES[lang]();
 
 function initialLang(): Lang {
   try {
@@ -49,8 +59,8 @@ function savePreference(lang: Lang) {
 
 /** Renders its children once the text of the chosen language is here. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [texts] = useState(() => createTextStore(loadTable, initialLang()));
-  const { asked, shown, failed } = useSyncExternalStore(texts.subscribe, texts.get);
+  const [texts] = useState(() => createTextStore(TABLES, initialLang()));
+  const { asked, shown, failed, moreFailed } = useSyncExternalStore(texts.subscribe, texts.get);
   useEffect(() => texts.ask(texts.get().asked), [texts]);
   const value = useMemo<I18n | null>(() => {
     if (!shown) return null;
@@ -60,11 +70,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         savePreference(lang);
         texts.ask(lang);
       },
-      t: (key, vars) => fillIn(shown.messages[key], vars),
+      // A key beyond the first screen's part reads as nothing until the rest arrives (a moment later).
+      t: (key, vars) => fillIn(shown.messages[key] ?? '', vars),
       pick: (text) => text[shown.lang],
       langFailed: failed,
+      complete: shown.complete,
+      moreFailed,
+      retryMore: texts.retryMore,
     };
-  }, [asked, failed, shown, texts]);
+  }, [asked, failed, moreFailed, shown, texts]);
   useEffect(() => {
     if (shown) document.documentElement.lang = shown.lang;
   }, [shown]);

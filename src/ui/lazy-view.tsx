@@ -25,10 +25,17 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
         live = false;
       };
     }, [Loaded, failed]);
+    // A screen beyond the first needs the rest of the text too (i18n.tsx), which arrives beside its code.
+    const { complete, moreFailed, retryMore } = useI18n();
     // The loaded module's component: one object for the page's lifetime, not one made per render.
     // eslint-disable-next-line react-hooks/static-components
-    if (Loaded) return <Loaded {...props} />;
-    return failed ? <ViewFailed onRetry={() => setFailed(false)} /> : <ViewLoading />;
+    if (Loaded && complete) return <Loaded {...props} />;
+    if (!failed && !moreFailed) return <ViewLoading />;
+    const retry = () => {
+      setFailed(false);
+      if (moreFailed) retryMore();
+    };
+    return <ViewFailed onRetry={retry} />;
   }
   return Object.assign(View, {
     prefetch: () =>

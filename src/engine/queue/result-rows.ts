@@ -40,6 +40,18 @@ export function sortRows(rows: readonly Row[], key: SortKey, descending: boolean
   });
 }
 
+// The rows are worked out again whenever any card changes, and a batch has a thousand: each card's
+// summary is kept with its answer, and made again only when the answer or its second read changes.
+const summaries = new WeakMap<object, { secondRead: QueueItem['secondRead']; summary: Row['summary'] }>();
+function summaryOf({ outcome, secondRead }: QueueItem): Row['summary'] {
+  if (!outcome) return undefined;
+  const kept = summaries.get(outcome);
+  if (kept && kept.secondRead === secondRead) return kept.summary;
+  const summary = cardView(outcome, secondRead).summary;
+  summaries.set(outcome, { secondRead, summary });
+  return summary;
+}
+
 /** The batch table's rows in its order: also the order `]` and `[` step through, table shown or not. */
 export function tableRows(items: readonly QueueItem[], view: TableView, threshold: number): Row[] {
   const all: Row[] = items.map((i) => ({
@@ -48,7 +60,7 @@ export function tableRows(items: readonly QueueItem[], view: TableView, threshol
     file: i.file.name,
     service: i.kind,
     status: i.status,
-    summary: i.outcome && cardView(i.outcome, i.secondRead).summary,
+    summary: summaryOf(i),
   }));
   return sortRows(filterRows(all, view.filter, threshold), view.sort.key, view.sort.descending);
 }

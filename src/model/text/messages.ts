@@ -1,4 +1,5 @@
 import type { Localised } from '@/api';
+import { fillIn } from './fill-in';
 import type { MessageKey, Messages } from './message-keys';
 import { EN_FIRST } from './messages-en';
 import { KO_FIRST } from './messages-ko';
@@ -15,4 +16,7 @@ export const KO: Messages = { ...KO_FIRST, ...KO_MORE };
  * A message in both languages, for text kept with a card or a session and shown later in whichever
  * language is chosen then.
  */
-export const bilingual = (key: MessageKey): Localised => ({ en: EN[key], ko: KO[key] });
+export const bilingual = (key: MessageKey, vars?: Record<string, string | number>): Localised => ({
+  en: fillIn(EN[key], vars),
+  ko: fillIn(KO[key], vars),
+});

@@ -268,4 +268,32 @@ export const EN_MORE = {
   checkReasonSkippedCsp: 'The policy stopped the request first.',
   checkReasonSkippedCors: 'CORS hides the answer.',
   checkReasonSkippedNoApiAnswer: 'No answer from the API to judge by.',
+  // Why a card failed, by the kind of failure (model/text/describe-error.ts).
+  errorHttp: 'The service answered with an HTTP error and no result.',
+  errorHttpHint: 'Try again shortly; check the endpoint if it persists.',
+  errorNetwork: 'The request did not reach the service.',
+  errorNetworkHint: 'Check the network and the endpoint.',
+  errorTimeout: 'The service took too long to answer.',
+  errorTimeoutHint: 'Try again; large photos take longer.',
+  errorAborted: 'Cancelled.',
+  errorDecrypt: 'A returned value could not be decrypted.',
+  errorDecryptHint: 'The service may be using another key; try again.',
+  errorMalformed: 'The service answered with something unexpected.',
+  errorMalformedHint: 'Check that the endpoint is the Document OCR API.',
+  errorUnusableKey: 'The service’s public key was refused, so nothing was sent.',
+  errorUnusableKeyHint:
+    'Cardlens encrypts only to RSA keys of 1024 to 4096 bits with an odd exponent up to 2^32+1, as NHN’s are. Check that the endpoint is the Document OCR API.',
+  errorNotConfigured: 'The connection has no app key or secret yet, so nothing was sent.',
+  errorNotConfiguredHint: 'Enter them under Connection, then retry.',
+  errorInsecureEndpoint:
+    'Nothing was sent: this Custom URL is plain HTTP to another computer, which would carry the secret key unencrypted.',
+  errorInsecureEndpointHint: 'Use https://, or confirm plain HTTP for this host under Connection, then retry.',
+  errorInsecureContext:
+    'Nothing was sent: this page is not a secure context (plain HTTP from another computer), so the browser gives it no Web Crypto, and a secret key sent from it would cross the network unencrypted.',
+  errorInsecureContextHint: 'Open Cardlens over HTTPS, or on this computer at http://127.0.0.1 or http://localhost.',
+  errorInvalidRequest: 'The request was not sent: fix the input first.',
+  errorTooLargeForProxy: 'A server between this page and NHN refused the upload as too large: the file is {size} MB.',
+  errorTooLargeForProxyHint:
+    "NHN did not refuse it. Raise that server's request body limit above the file's size (client_max_body_size in nginx), or connect without that server.",
+  errorUnknown: 'Something went wrong.',
 } as const;

@@ -265,4 +265,32 @@ export const KO_MORE: MoreMessages = {
   checkReasonSkippedCsp: '정책이 먼저 요청을 막았습니다.',
   checkReasonSkippedCors: 'CORS가 응답을 숨깁니다.',
   checkReasonSkippedNoApiAnswer: '판단할 API 응답이 없습니다.',
+  // Why a card failed, by the kind of failure (model/text/describe-error.ts).
+  errorHttp: '서비스가 결과 없이 HTTP 오류로 응답했습니다.',
+  errorHttpHint: '잠시 후 다시 시도하고, 계속되면 엔드포인트를 확인하세요.',
+  errorNetwork: '요청이 서비스에 닿지 않았습니다.',
+  errorNetworkHint: '네트워크와 엔드포인트를 확인하세요.',
+  errorTimeout: '서비스 응답이 너무 늦습니다.',
+  errorTimeoutHint: '다시 시도하세요. 큰 사진은 더 오래 걸립니다.',
+  errorAborted: '취소했습니다.',
+  errorDecrypt: '응답 값을 복호화할 수 없습니다.',
+  errorDecryptHint: '서비스가 다른 키를 쓰고 있을 수 있습니다. 다시 시도하세요.',
+  errorMalformed: '서비스가 예상과 다른 응답을 보냈습니다.',
+  errorMalformedHint: '엔드포인트가 Document OCR API인지 확인하세요.',
+  errorUnusableKey: '서비스의 공개 키를 거부해서 아무것도 보내지 않았습니다.',
+  errorUnusableKeyHint:
+    'Cardlens는 NHN의 키처럼 1024~4096비트이고 지수가 2^32+1 이하의 홀수인 RSA 키로만 암호화합니다. 엔드포인트가 Document OCR API인지 확인하세요.',
+  errorNotConfigured: '연결에 앱 키나 비밀 값이 아직 없어 아무것도 보내지 않았습니다.',
+  errorNotConfiguredHint: '연결에서 입력한 뒤 다시 시도하세요.',
+  errorInsecureEndpoint:
+    '아무것도 보내지 않았습니다. 이 사용자 지정 URL은 다른 컴퓨터로 가는 암호화되지 않은 HTTP라서 시크릿 키가 그대로 전송됩니다.',
+  errorInsecureEndpointHint: 'https://를 쓰거나, 연결에서 이 호스트에 HTTP로 보내는 것을 확인한 뒤 다시 시도하세요.',
+  errorInsecureContext:
+    '아무것도 보내지 않았습니다. 이 페이지는 보안 컨텍스트가 아니어서(다른 컴퓨터에서 암호화되지 않은 HTTP로 연 페이지) 브라우저가 Web Crypto를 주지 않고, 여기서 보내는 시크릿 키는 암호화되지 않은 채 네트워크를 지나게 됩니다.',
+  errorInsecureContextHint: 'Cardlens를 HTTPS로 열거나, 이 컴퓨터에서 http://127.0.0.1 또는 http://localhost로 여세요.',
+  errorInvalidRequest: '입력을 먼저 고쳐야 요청을 보낼 수 있습니다.',
+  errorTooLargeForProxy: '이 페이지와 NHN 사이의 서버가 업로드를 너무 크다며 거부했습니다. 파일 크기는 {size}MB입니다.',
+  errorTooLargeForProxyHint:
+    'NHN이 거부한 것이 아닙니다. 그 서버의 요청 본문 한도를 파일 크기보다 크게 올리거나(nginx의 client_max_body_size), 그 서버를 거치지 않고 연결하세요.',
+  errorUnknown: '문제가 생겼습니다.',
 };

@@ -101,7 +101,15 @@ const pickSpecimen = (entry: SampleEntry) =>
 
 function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
   const { settings, panelOpen, identity } = useConnection();
-  const s = useCardlensState((state) => state);
+  // Each piece on its own, so that a card's picture or a review does not draw the column again.
+  const s = {
+    presentation: useCardlensState((state) => state.presentation),
+    checks: useCardlensState((state) => state.checks),
+    items: useCardlensState((state) => state.items),
+    waitingElsewhere: useCardlensState((state) => state.waitingElsewhere),
+    kind: useCardlensState((state) => state.kind),
+    selectedId: useCardlensState((state) => state.selectedId),
+  };
   return (
     <>
       {panelOpen && !s.presentation && (
@@ -135,8 +143,15 @@ function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
 function Centre() {
   const { t } = useI18n();
   const { setPanelOpen } = useConnection();
-  const s = useCardlensState((state) => state);
-  const selected = selectedItem(s);
+  // Each piece on its own: another card's progress, a picture or a review does not draw the viewer again.
+  const s = {
+    view: useCardlensState((state) => state.view),
+    order: useCardlensState((state) => state.order),
+    threshold: useCardlensState((state) => state.threshold),
+    cards: useCardlensState((state) => state.items.length),
+    selectedId: useCardlensState((state) => state.selectedId),
+  };
+  const selected = useCardlensState(selectedItem);
   const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
   useStepKeys();
   const cardNav = s.view === 'card' && s.order.length > 1 && (
@@ -167,7 +182,7 @@ function Centre() {
         </ReportView>
       </ErrorBoundary>
     );
-  } else if (s.view === 'batch' && s.items.length > 0) {
+  } else if (s.view === 'batch' && s.cards > 0) {
     screen = (
       <ErrorBoundary key="batch" failed={t('batchFailed')}>
         <BatchPanel />
@@ -195,7 +210,7 @@ function Centre() {
   }
   return (
     <>
-      <ViewTabs view={s.view} cards={s.items.length}>
+      <ViewTabs view={s.view} cards={s.cards}>
         {cardNav}
       </ViewTabs>
       {screen}
@@ -207,7 +222,8 @@ function Centre() {
 function useStepKeys() {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (isTypingTarget(event.target)) return;
+      // With a modifier it is the browser's or the system's (Cmd+[ goes back a page on a Mac).
+      if (isTypingTarget(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === ']') engine.step(1);
       if (event.key === '[') engine.step(-1);
     }

@@ -3,6 +3,9 @@ import type { Row, TableView } from './queue/table-view';
 
 type TableRows = (items: readonly QueueItem[], view: TableView, threshold: number) => Row[];
 
+const sameOrder = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
 /** The cards in the order they were added. */
 const dropOrder = (items: readonly QueueItem[]) => [...items].sort((a, b) => a.order - b.order).map((i) => i.id);
 
@@ -21,7 +24,9 @@ export function tableOrder(rows: () => TableRows | null) {
       return result;
     last = { items, view, threshold, code };
     const table = code ? code(items, view, threshold) : null;
-    result = { rows: table, order: table ? table.map((row) => row.id) : dropOrder(items) };
+    const order = table ? table.map((row) => row.id) : dropOrder(items);
+    // The same order as before is the same array, so that a card's progress does not redraw its readers.
+    result = { rows: table, order: sameOrder(order, result.order) ? result.order : order };
     return result;
   };
 }

@@ -597,6 +597,43 @@ describe('the check before sending', () => {
     expect(h.store.getSnapshot().items[0].hold).toBeUndefined();
   });
 
+  it('a card held while its request waits to send, then sent anyway, is sent once, and Cancel stops it', async () => {
+    // A request waits at beforeSend until the public key is here (slow on a first call).
+    const waiting: { beforeSend: () => Promise<void>; signal?: AbortSignal; sent: boolean }[] = [];
+    let checks = 0;
+    const h = harness({
+      checkBeforeSend: () => Promise.resolve(checks++ === 0 ? { hold: HOLD } : null),
+      analyze: (request) =>
+        new Promise<AnalysisOutcome>((_, reject) => {
+          const entry = {
+            beforeSend: request.beforeSend ?? (() => Promise.resolve()),
+            signal: request.signal,
+            sent: false,
+          };
+          request.signal?.addEventListener('abort', () => reject(new OcrError('aborted', 'aborted')));
+          waiting.push(entry);
+        }),
+    });
+    const [id] = h.add('blank.png');
+    await flush(10);
+    expect(h.statuses()).toEqual(['held']);
+    expect(waiting[0].signal?.aborted).toBe(true); // the held card's request stopped with it
+    h.store.sendAnyway(id, 'A');
+    await flush(10);
+    expect(h.statuses()).toEqual(['working']);
+    // The key arrives: each request asks whether it may leave.
+    for (const entry of waiting)
+      await entry.beforeSend().then(
+        () => (entry.sent = true),
+        () => undefined,
+      );
+    expect(waiting.map((entry) => entry.sent)).toEqual([false, true]);
+    h.store.cancel(id);
+    await flush(10);
+    expect(waiting[1].signal?.aborted).toBe(true);
+    expect(h.statuses()).toEqual(['cancelled']);
+  });
+
   it('sends with a caution when the check could not run', async () => {
     const caution = { en: 'Sent without the on-device check.', ko: '확인 없이 보냄' };
     const h = harness({ checkBeforeSend: () => Promise.resolve({ caution }) });

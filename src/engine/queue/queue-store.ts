@@ -2,6 +2,7 @@ import type { AnalysisOutcome } from '@/api';
 import { limit } from '@/lib/limit';
 import { analysisRequest, RefusedAfterDecode } from './analysis-request';
 import { createBatchConnections } from './batch-connections';
+import { createInFlight } from './in-flight';
 import { inProgress, joinCautions, RETRY_CLEARS, type QueueItem } from './queue-item';
 import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { createPublisher } from './queue-publisher';
@@ -18,8 +19,7 @@ const READ_AHEAD = 4;
 /**
  * Files in, preflight, then up to `concurrency` requests at a time, in drop order. Only a window of
  * cards ahead of the sends is read and decoded, and every end state releases the card's bytes, so a
- * drop of thousands of photos holds a handful in memory. Plain TypeScript, read by React through
- * useSyncExternalStore.
+ * drop of thousands of photos holds a handful in memory.
  */
 export function createQueueStore<C>(deps: QueueDeps<C>) {
   const now = deps.now ?? (() => performance.now());
@@ -32,7 +32,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     deps.deferMs,
   );
   const eventListeners = new Set<(event: QueueEvent) => void>();
-  const controllers = new Map<string, AbortController>();
+  const flights = createInFlight();
   const bytes = new Map<string, Uint8Array>();
   /** Whether each checked image decoded; a request waits for this before it leaves. */
   const decoded = new Map<string, Promise<boolean>>();
@@ -90,6 +90,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     const refuse = (change: Partial<QueueItem>) => {
       if (!mine()) return false;
       release(item.id);
+      if (flights.aborted(item.id)) return false; // cancelled meanwhile: the abort ends it
+      // A request already encrypting would stop at beforeSend; stopped now, it cannot outlive this attempt.
+      flights.abandon(item.id);
       const status = find(item.id)?.status;
       if (status === 'queued' || status === 'working') patch(item.id, { ...change, stage: undefined });
       readAhead();
@@ -129,8 +132,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
   }
 
   function start(item: QueueItem & { image: ImageMeta }, data: Uint8Array) {
-    const controller = new AbortController();
-    controllers.set(item.id, controller);
+    const { signal, current, end } = flights.begin(item.id);
+    // The decode this request was queued behind, not a later attempt's.
+    const decodes = decoded.get(item.id);
     patch(item.id, {
       status: 'working',
       stage: 'preparing',
@@ -138,12 +142,12 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       startedAt: now(),
       finishedAt: undefined,
     });
-    const request = analysisRequest(item, data, controller.signal, {
+    const request = analysisRequest(item, data, signal, {
       onStage: (stage) => item.id === watched && patch(item.id, { stage }),
       beforeSend: async () => {
-        const decodes = await (decoded.get(item.id) ?? true);
+        const decodable = await (decodes ?? true);
         // A failed decode releases the card, and its verdict with it: the status still tells.
-        if (!decodes || find(item.id)?.status !== 'working') throw new RefusedAfterDecode();
+        if (!decodable || !current() || find(item.id)?.status !== 'working') throw new RefusedAfterDecode();
       },
     });
     const connection = connections.of(item.id);
@@ -151,14 +155,14 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       .analyze(request, connection)
       .then(async (outcome) => ({ outcome, answeredBy: await deps.answeredBy(connection, item.image, item.kind) }))
       .then(
-        (answer) => finish(item.id, { status: 'done', ...answer }),
+        (answer) => current() && finish(item.id, { status: 'done', ...answer }),
         (error: unknown) => {
-          if (error instanceof RefusedAfterDecode) return; // already marked rejected, with the reason
+          if (error instanceof RefusedAfterDecode || !current()) return; // the card has moved on, with its reason
           finish(item.id, endedBy(error, 'request'));
         },
       )
       .finally(() => {
-        controllers.delete(item.id);
+        end();
         pump();
       });
   }
@@ -180,7 +184,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
   /** Every card not yet in flight ends cancelled, whatever it was waiting for; cards in flight are aborted. */
   function cancelWhere(test: (item: QueueItem) => boolean) {
     const stopped = live().items.filter((item) => test(item) && inProgress(item.status));
-    stopped.forEach((item) => controllers.get(item.id)?.abort());
+    stopped.forEach((item) => flights.abort(item.id));
     const waiting = new Set(stopped.filter((item) => item.status !== 'working').map((item) => item.id));
     waiting.forEach(release);
     setItems((items) =>
@@ -232,15 +236,8 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     /** A card from an imported session: already analysed, so nothing is sent. */
     addImported: (file: File, checked: ImageMeta, outcome: AnalysisOutcome, thumbnail: Blob): string => {
       // It came from an exported session, so it is saved already.
-      const done = {
-        kind: outcome.kind,
-        status: 'done',
-        image: metaOf(checked),
-        outcome,
-        answeredBy: 'imported',
-        exported: true,
-      } as const;
-      const item = newItem(file, done);
+      const done = { kind: outcome.kind, status: 'done', outcome, answeredBy: 'imported', exported: true } as const;
+      const item = newItem(file, { ...done, image: metaOf(checked) });
       setItems((items) => [...items, { ...item, thumbnail: objectUrls.create(thumbnail) }]);
       return item.id;
     },
@@ -290,7 +287,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     heldInMemory: () => bytes.size + reading.size,
     /** Aborts whatever is in flight; for tests and teardown. */
     dispose: () => {
-      controllers.forEach((controller) => controller.abort());
+      flights.abortAll();
       publisher.dispose();
     },
   };

@@ -69,6 +69,19 @@ describe('createTextStore', () => {
     expect(store.get().shown).toEqual({ lang: 'en', messages: EN, complete: true });
   });
 
+  it('completes the language on screen when another is asked for before its rest arrived, and fails', async () => {
+    const { tables, first, more } = controlledLoads();
+    const store = createTextStore(tables, 'en');
+    store.ask('en');
+    first[0].resolve(EN_FIRST);
+    await settle();
+    store.ask('ko');
+    first[1].reject(new Error('offline'));
+    more[0].resolve(EN_MORE); // English's rest, asked for before Korean
+    await settle();
+    expect(store.get()).toMatchObject({ asked: 'en', failed: true, shown: { lang: 'en', complete: true } });
+  });
+
   it('shows a language chosen later only when both its parts are here', async () => {
     const { store, first, more } = await showingEnglish();
     store.ask('ko');

@@ -41,15 +41,16 @@ export function createTextStore(tables: TextTables, initial: Lang) {
   const loadMore = () => {
     const shown = state.shown;
     if (!shown || shown.complete) return;
-    const request = latest;
     if (state.moreFailed) set({ moreFailed: false });
+    // Kept while the text on screen stays, even when another language is asked for meanwhile: that one
+    // may fail to arrive, and the page then goes on in this one.
     tables.more(shown.lang).then(
       (more) => {
-        if (request === latest && state.shown === shown)
+        if (state.shown === shown)
           set({ shown: { ...shown, messages: { ...shown.messages, ...more }, complete: true } });
       },
       () => {
-        if (request === latest && state.shown === shown) set({ moreFailed: true });
+        if (state.shown === shown) set({ moreFailed: true });
       },
     );
   };

@@ -70,8 +70,10 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     const c = await code.load();
     const checked = await c.confirmDecodes(file, inspected, async (blob) => {
       if (watchedId === null) return c.decodeToThumbnail(blob);
-      // The card on screen is decoded once, at display size: the viewer draws the same bitmap.
-      return c.thumbnailOf(await pictures.decodeFor(watchedId, blob, inspected));
+      // The card on screen is decoded once, at display size: the viewer draws the same bitmap. If that
+      // decode did not happen (the card left the screen first) or failed, the check decodes on its own.
+      const shown = await pictures.decodeFor(watchedId, blob, inspected).catch(() => null);
+      return shown ? c.thumbnailOf(shown) : c.decodeToThumbnail(blob);
     });
     return checked.ok ? { ok: true, thumbnail: Promise.resolve(checked.decoded) } : checked;
   }

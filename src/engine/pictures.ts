@@ -42,11 +42,19 @@ export function createPictures(
     );
   }
 
+  /** The decodes in turn, one at a time: stepping fast through cards decodes only those still shown. */
+  let turn: Promise<unknown> = Promise.resolve();
+
   function start(id: string, file: Blob, image: ImageMeta, raw: boolean): Entry {
     const key = keyOf(id, image, raw);
-    if (entry?.key === key) return entry;
+    if (entry?.key === key && entry.picture.status !== 'failed') return entry;
     release(entry);
-    const decoding = code().then((c) => c.decode(file, image, raw));
+    const decoding = turn.then(code).then((c) => {
+      // A card left before its turn is not decoded (the queue's check then decodes on its own).
+      if (entry !== mine) throw new Error('The card left the screen before it was decoded.');
+      return c.decode(file, image, raw);
+    });
+    turn = decoding.catch(() => undefined);
     const mine: Entry = { key, decoding, picture: { id, raw, status: 'decoding' } };
     entry = mine;
     decoding.then(

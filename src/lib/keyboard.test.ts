@@ -32,7 +32,12 @@ const island = element('span', { contenteditable: 'false' }, editor);
 describe('keyboard guard', () => {
   it.each([
     ['a text input', true, true, element('input', { type: 'text' }, body)],
-    ['a checkbox', true, true, element('input', { type: 'checkbox' }, body)],
+    ['an input with no type, which is text', true, true, element('input', {}, body)],
+    ['a search input', true, true, element('input', { type: 'search' }, body)],
+    ['a range, whose arrows move it', true, true, element('input', { type: 'range' }, body)],
+    ['a checkbox, clicked a moment ago', false, false, element('input', { type: 'checkbox' }, body)],
+    ['a radio button', false, false, element('input', { type: 'RADIO' }, body)],
+    ['a file input', false, false, element('input', { type: 'file' }, body)],
     ['a textarea', true, true, textarea],
     ['a select, whose options letters pick', true, false, element('select', {}, body)],
     ['contenteditable="true"', true, true, editor],
@@ -44,6 +49,8 @@ describe('keyboard guard', () => {
     ['a span inside a role="textbox"', true, true, element('span', {}, textbox)],
     ['role="searchbox"', true, true, element('div', { role: 'searchbox' }, body)],
     ['a text node in a textarea', true, true, { parentElement: textarea }],
+    ['a button in a dialog', true, true, element('button', {}, element('dialog', { open: '' }, body))],
+    ['a button in an aria-modal panel', true, true, element('button', {}, element('div', { 'aria-modal': 'true' }))],
     ['a button', false, false, element('button', {}, body)],
     ['the canvas', false, false, element('canvas', { tabindex: '0' }, body)],
     ['a link with role="button"', false, false, element('a', { role: 'button' }, body)],

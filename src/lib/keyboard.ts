@@ -11,6 +11,8 @@ interface TargetLike {
 }
 
 const TEXT_FIELDS = new Set(['INPUT', 'TEXTAREA']);
+/** Inputs that take no typed text: a shortcut pressed on one (after clicking it) is the page's. */
+const KEYLESS_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'image', 'color']);
 /** ARIA's roles for a field that takes typed text (a searchbox is a kind of textbox). */
 const TEXT_ROLES = new Set(['textbox', 'searchbox']);
 
@@ -20,15 +22,18 @@ function inField(target: EventTarget | null, select: boolean): boolean {
   if ((start?.tagName ? start : start?.parentElement)?.isContentEditable === true) return true;
   for (let node = start; node; node = node.parentElement ?? null) {
     const tag = node.tagName?.toUpperCase();
+    if (tag === 'INPUT' && KEYLESS_INPUTS.has(node.getAttribute?.('type')?.toLowerCase() ?? 'text')) return false;
     if (tag && (TEXT_FIELDS.has(tag) || (select && tag === 'SELECT'))) return true;
+    if (tag === 'DIALOG' || node.getAttribute?.('aria-modal') === 'true') return true; // an open dialog's own
     if (TEXT_ROLES.has(node.getAttribute?.('role') ?? '')) return true;
   }
   return false;
 }
 
 /**
- * Whether keys pressed at `target` go into a field: an input, a textarea, a select (letters pick its
- * options), an editable region, or an element whose role is textbox. A page's keyboard shortcuts ignore them.
+ * Whether keys pressed at `target` go into a field: an input that takes text (not a checkbox, a radio
+ * or a button), a textarea, a select (letters pick its options), an editable region, or an element
+ * whose role is textbox; or anywhere in a dialog, whose keys are its own. A page's keyboard shortcuts ignore them.
  */
 export const isTypingTarget = (target: EventTarget | null): boolean => inField(target, true);
 

@@ -55,6 +55,12 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // The help is a dialog, whose keys are its own, but the keys that open it also close it.
+      if (help && (event.key === 'Escape' || event.key === '?')) {
+        event.preventDefault();
+        setHelp(false);
+        return;
+      }
       if (isTypingTarget(event.target)) return;
       const key = event.key.toLowerCase();
       const move = (step: number) => {

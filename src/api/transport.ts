@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { megabytes } from '@/lib/byte-size';
+import { withoutHidden } from '@/lib/hidden-characters';
 import { MAX_IMAGE_BYTES } from '@/lib/image-format';
 import { NETWORK_MESSAGE, OcrError } from './errors';
 import { describeResultCode } from './result-codes';
@@ -230,11 +231,13 @@ export function apiError(
   status: number | undefined,
   resultKey?: string,
 ): OcrError {
-  const info = describeResultCode(resultCode, resultKey);
+  // Both are the answer's own words, shown to the user: a key is a short constant's name or nothing, and
+  // a message loses the characters that would hide or reorder text on screen.
+  const info = describeResultCode(resultCode, resultKey && /^[A-Z0-9_]{1,80}$/.test(resultKey) ? resultKey : undefined);
   return new OcrError('api', `${info.key} (${resultCode}): ${info.message.en}`, {
     resultCode,
     resultKey: info.key,
-    resultMessage,
+    resultMessage: withoutHidden(resultMessage).text,
     status,
   });
 }

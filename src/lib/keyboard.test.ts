@@ -49,8 +49,6 @@ describe('keyboard guard', () => {
     ['a span inside a role="textbox"', true, true, element('span', {}, textbox)],
     ['role="searchbox"', true, true, element('div', { role: 'searchbox' }, body)],
     ['a text node in a textarea', true, true, { parentElement: textarea }],
-    ['a button in a dialog', true, true, element('button', {}, element('dialog', { open: '' }, body))],
-    ['a button in an aria-modal panel', true, true, element('button', {}, element('div', { 'aria-modal': 'true' }))],
     ['a button', false, false, element('button', {}, body)],
     ['the canvas', false, false, element('canvas', { tabindex: '0' }, body)],
     ['a link with role="button"', false, false, element('a', { role: 'button' }, body)],

@@ -24,7 +24,6 @@ function inField(target: EventTarget | null, select: boolean): boolean {
     const tag = node.tagName?.toUpperCase();
     if (tag === 'INPUT' && KEYLESS_INPUTS.has(node.getAttribute?.('type')?.toLowerCase() ?? 'text')) return false;
     if (tag && (TEXT_FIELDS.has(tag) || (select && tag === 'SELECT'))) return true;
-    if (tag === 'DIALOG' || node.getAttribute?.('aria-modal') === 'true') return true; // an open dialog's own
     if (TEXT_ROLES.has(node.getAttribute?.('role') ?? '')) return true;
   }
   return false;
@@ -33,7 +32,7 @@ function inField(target: EventTarget | null, select: boolean): boolean {
 /**
  * Whether keys pressed at `target` go into a field: an input that takes text (not a checkbox, a radio
  * or a button), a textarea, a select (letters pick its options), an editable region, or an element
- * whose role is textbox; or anywhere in a dialog, whose keys are its own. A page's keyboard shortcuts ignore them.
+ * whose role is textbox. A page's keyboard shortcuts ignore them.
  */
 export const isTypingTarget = (target: EventTarget | null): boolean => inField(target, true);
 

@@ -78,12 +78,29 @@ describe('the engine', () => {
     expect(sent.map((s) => s.connection)).toEqual(['A', 'B']);
   });
 
+  it('decodes no picture while the batch table or the report is on screen, and the selected card’s once the card view is', async () => {
+    const { engine, decodes } = engineRig();
+    const [first] = engine.addFiles([specimen('credit-card.png', 'a.png'), specimen('credit-card.png', 'b.png')]);
+    await settle();
+    expect(engine.getState().view).toBe('batch');
+    expect(engine.getState().picture).toBeNull();
+    expect(decodes).toEqual([]);
+    engine.setView('report');
+    await settle();
+    expect(decodes).toEqual([]);
+    engine.setView('card');
+    await settle();
+    expect(engine.getState().picture).toMatchObject({ id: first, status: 'ready' });
+    expect(decodes).toHaveLength(1);
+  });
+
   it('keeps the picture of the card on screen only: another card’s is decoded, and the old one closed after its last draw', async () => {
     const { engine, decodes, runTimers } = engineRig();
     const [first, second] = engine.addFiles([
       specimen('credit-card.png', 'a.png'),
       specimen('credit-card.png', 'b.png'),
     ]);
+    engine.setView('card'); // a drop of several shows the batch table, which draws no picture
     await settle();
     engine.select(second);
     await settle();

@@ -132,8 +132,11 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
   const selected = () => state().items.find((item) => item.id === own.selectedId) ?? null;
   /** The card on screen is shown at once, decoded at display size, and its picture kept ready. */
   function follow() {
-    queue.watch(own.selectedId);
-    pictures.show(selected(), own.rawPixels && !own.presentation);
+    // Only the card view draws a picture: under the batch table or the report, a display-size bitmap
+    // of a phone photo (tens of megabytes) would be held for nothing through a whole batch.
+    const shown = own.view === 'card' ? own.selectedId : null;
+    queue.watch(shown);
+    pictures.show(shown === null ? null : selected(), own.rawPixels && !own.presentation);
   }
   function setOwn(change: Partial<typeof own>) {
     own = { ...own, ...change };

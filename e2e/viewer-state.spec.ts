@@ -79,3 +79,33 @@ test('an export asked for one card is dropped when another card takes the screen
   await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card.png');
   await expect(page.getByRole('dialog')).toBeHidden();
 });
+
+test('the export dialog names what it exports, and Escape closes it without exporting', async ({ page }) => {
+  const app = await twoCardsDone(page);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const dialog = page.getByRole('dialog');
+  const asks = [
+    ['Export JSON', 'Export this card as JSON: unredacted?'],
+    ['Export PNG', 'Export this card as a PNG image: unredacted?'],
+  ] as const;
+  for (const [button, title] of asks) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await expect(dialog.getByRole('heading')).toHaveText(title);
+    await expect(page.getByRole('dialog', { name: title })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+  await page.getByRole('tab', { name: /^Batch/ }).click();
+  await page.getByRole('button', { name: 'Export CSV', exact: true }).click();
+  await expect(dialog.getByRole('heading')).toHaveText('Export the batch as CSV: unredacted?');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await page.getByRole('button', { name: 'Export session', exact: true }).click();
+  await expect(dialog.getByRole('heading')).toHaveText('Export the session: unredacted?');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(downloads).toBe(0);
+  expect(app.problems).toEqual([]);
+});

@@ -1,12 +1,29 @@
 import { useId } from 'react';
+import type { MessageKey } from '@/model/text/message-keys';
 import { useI18n } from './i18n';
 
-/** Every export is redacted unless the user confirms here that full values may leave the screen. */
+/** What is being exported, which the dialog's title names. */
+export type ExportKind = 'csv' | 'json' | 'card-json' | 'png' | 'session';
+
+const TITLE: Record<ExportKind, MessageKey> = {
+  csv: 'exportTitleCsv',
+  json: 'exportTitleJson',
+  'card-json': 'exportTitleCardJson',
+  png: 'exportTitlePng',
+  session: 'exportTitleSession',
+};
+
+/**
+ * Every export is redacted unless the user confirms here that full values may leave the screen. The title
+ * names what is exported; Escape cancels, as the Cancel button does.
+ */
 export function ConfirmExportDialog({
+  what,
   onExport,
   onCancel,
   allowFull = true,
 }: {
+  what: ExportKind;
   onExport: (redacted: boolean) => void;
   onCancel: () => void;
   allowFull?: boolean;
@@ -15,8 +32,18 @@ export function ConfirmExportDialog({
   const titleId = useId();
   return (
     <div className="dialog-backdrop">
-      <div role="dialog" aria-modal="true" aria-labelledby={titleId} className="dialog">
-        <h2 id={titleId}>{t('exportUnredacted')}</h2>
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="dialog"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          event.stopPropagation();
+          onCancel();
+        }}
+      >
+        <h2 id={titleId}>{t(TITLE[what])}</h2>
         <p>{t('exportUnredactedBody')}</p>
         <div className="row">
           <button type="button" autoFocus onClick={() => onExport(true)}>

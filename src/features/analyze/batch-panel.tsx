@@ -244,6 +244,7 @@ export function BatchPanel() {
 
       {confirming && (
         <ConfirmExportDialog
+          what={confirming}
           onExport={(redacted) => exportAll(confirming, redacted)}
           onCancel={() => setConfirming(null)}
           allowFull={!presentation}

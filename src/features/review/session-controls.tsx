@@ -117,7 +117,12 @@ export function SessionControls() {
         </span>
       )}
       {confirming && (
-        <ConfirmExportDialog onExport={exportSession} onCancel={() => setConfirming(false)} allowFull={!presentation} />
+        <ConfirmExportDialog
+          what="session"
+          onExport={exportSession}
+          onCancel={() => setConfirming(false)}
+          allowFull={!presentation}
+        />
       )}
     </>
   );

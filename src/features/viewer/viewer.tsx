@@ -250,6 +250,7 @@ export function Viewer(props: ViewerProps) {
 
       {confirming && (
         <ConfirmExportDialog
+          what={confirming === 'png' ? 'png' : 'card-json'}
           onExport={(redacted) => (confirming === 'png' ? void exportPng(redacted) : exportJson(redacted))}
           onCancel={() => setConfirming(null)}
           allowFull={!presentation}

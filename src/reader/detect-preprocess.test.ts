@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectPreprocess, detSize, resizeRgba, toChwBgr } from './detect-preprocess';
+import { DET_MAX_SIDE, detectPreprocess, detSize, resizeRgba, toChwBgr } from './detect-preprocess';
 import type { Pixels } from './types';
 
 const solid = (width: number, height: number, rgba: [number, number, number, number]): Pixels => {
@@ -10,21 +10,22 @@ const solid = (width: number, height: number, rgba: [number, number, number, num
 };
 
 describe('detSize', () => {
-  it('keeps sides as multiples of 32, the longer at most 960 and each at least 32', () => {
+  it('keeps sides as multiples of 32, the longer at most the limit and each at least 32', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5000 }), (w, h) => {
         const s = detSize(w, h);
         expect(s.width % 32).toBe(0);
         expect(s.height % 32).toBe(0);
-        expect(Math.max(s.width, s.height)).toBeLessThanOrEqual(960);
+        expect(Math.max(s.width, s.height)).toBeLessThanOrEqual(DET_MAX_SIDE);
         expect(Math.min(s.width, s.height)).toBeGreaterThanOrEqual(32);
       }),
     );
   });
 
   it('scales a large photo down and keeps a small one near its size', () => {
-    expect(detSize(4000, 3000)).toEqual({ width: 960, height: 736 });
-    expect(detSize(1000, 630)).toEqual({ width: 960, height: 608 });
+    expect(detSize(4000, 3000)).toEqual({ width: 640, height: 480 });
+    expect(detSize(4000, 3000, 960)).toEqual({ width: 960, height: 736 });
+    expect(detSize(1000, 630, 960)).toEqual({ width: 960, height: 608 });
     expect(detSize(600, 378)).toEqual({ width: 608, height: 384 });
     expect(detSize(10, 10)).toEqual({ width: 32, height: 32 });
   });
@@ -67,7 +68,7 @@ describe('toChwBgr', () => {
 
 describe('detectPreprocess', () => {
   it('returns CHW data of the detector size and the factors back to image pixels', () => {
-    const input = detectPreprocess(solid(1000, 630, [255, 255, 255, 255]));
+    const input = detectPreprocess(solid(1000, 630, [255, 255, 255, 255]), 960);
     expect(input).toMatchObject({ width: 960, height: 608 });
     expect(input.data.length).toBe(3 * 960 * 608);
     expect(input.scaleX * input.width).toBeCloseTo(1000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createReader, sortLines, type OrtModule, type OrtTensor } from './engine';
+import { BOX_MARGIN, createReader, grownBox, sortLines, type OrtModule, type OrtTensor } from './engine';
 import { REC_MIN_WIDTH, stripWidth } from './rectify';
 import type { Quad } from '@/lib/quad';
 
@@ -15,7 +15,10 @@ describe('sortLines', () => {
   });
 });
 
-/** A fake onnxruntime: the detector sees one text block, the recogniser always answers "6" at step 2 of 10. */
+/**
+ * A fake onnxruntime: the detector sees one text block; the recogniser answers, for each strip of a batch,
+ * the last digit of how many columns it holds before its padding (keys '0'…'9'), at step 2 of 10.
+ */
 function fakeOrt(calls: string[]): OrtModule {
   class Tensor implements OrtTensor {
     constructor(
@@ -28,17 +31,22 @@ function fakeOrt(calls: string[]): OrtModule {
     inputNames: ['x'],
     outputNames: ['y'],
     run(feeds: Record<string, OrtTensor>) {
-      const [, , h, w] = feeds.x.dims;
-      calls.push(`${name} ${h}x${w}`);
+      const [n, , h, w] = feeds.x.dims;
+      calls.push(name === 'det' ? `det ${h}x${w}` : `rec ${n}x${h}x${w}`);
       if (name === 'det') {
         const map = new Float32Array(h * w);
         for (let y = 10; y < 20; y++) for (let x = 8; x < 40; x++) map[y * w + x] = 0.9;
         return Promise.resolve({ y: new Tensor('float32', map, [1, 1, h, w]) });
       }
-      const classes = 4;
-      const out = new Float32Array(10 * classes);
-      for (let t = 0; t < 10; t++) out[t * classes + (t === 2 ? 2 : 0)] = 1;
-      return Promise.resolve({ y: new Tensor('float32', out, [1, 10, classes]) });
+      const input = feeds.x.data as Float32Array;
+      const classes = 11;
+      const out = new Float32Array(n * 10 * classes);
+      for (let i = 0; i < n; i++) {
+        let columns = 0;
+        while (columns < w && input[i * 3 * h * w + columns] !== 0) columns++;
+        for (let t = 0; t < 10; t++) out[(i * 10 + t) * classes + (t === 2 ? 1 + (columns % 10) : 0)] = 1;
+      }
+      return Promise.resolve({ y: new Tensor('float32', out, [n, 10, classes]) });
     },
   });
   let n = 0;
@@ -48,19 +56,46 @@ function fakeOrt(calls: string[]): OrtModule {
   };
 }
 
+const DIGITS = '0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n';
+
 describe('createReader', () => {
   it('runs detection, then recognition per region, and gives character positions along the content, not the padding', async () => {
     const calls: string[] = [];
-    const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: '5\n6\n' }, fakeOrt(calls));
+    const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS }, fakeOrt(calls));
     const pixels = { data: new Uint8ClampedArray(64 * 32 * 4).fill(255), width: 64, height: 32 };
     const [line, ...rest] = await Promise.all([reader.read(pixels), reader.read(pixels)]).then(([a]) => a);
     expect(rest).toEqual([]);
-    const rec = `rec 48x${Math.max(REC_MIN_WIDTH, stripWidth(line.quad))}`;
+    const rec = `rec 1x48x${Math.max(REC_MIN_WIDTH, stripWidth(line.quad))}`;
     expect(calls).toEqual(['det 32x64', rec, 'det 32x64', rec]);
-    expect(line.text).toBe('6');
+    expect(line.text).toBe(String(stripWidth(line.quad) % 10));
     expect(line.quad.x1).toBeLessThan(8);
     const width = stripWidth(line.quad);
     expect(line.charPositions[0]).toBeCloseTo((0.25 * Math.max(REC_MIN_WIDTH, width)) / width, 6);
+  });
+
+  it('recognises boxes of similar width in one call when asked to, each box given its own text in order', async () => {
+    const calls: string[] = [];
+    const models = { det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS };
+    const reader = await createReader(models, fakeOrt(calls), { recBatchMax: 8 });
+    const pixels = { data: new Uint8ClampedArray(400 * 80 * 4).fill(255), width: 400, height: 80 };
+    const boxes = [
+      box(10, 10, 150, 20),
+      box(10, 40, 60, 20),
+      box(200, 10, 0, 0),
+      box(200, 40, 160, 20),
+      box(100, 60, 64, 20),
+    ];
+    const texts = await reader.recognise(
+      pixels,
+      boxes.map((b) => b.quad),
+    );
+    const expected = boxes.map((b, i) =>
+      i === 2 ? '' : String(Math.max(REC_MIN_WIDTH, stripWidth(grownBox(b.quad, BOX_MARGIN))) % 10),
+    );
+    expect(texts.map((t) => t.text)).toEqual(expected);
+    expect(texts[2].conf).toBe(0);
+    expect(calls).toEqual([expect.stringMatching(/^rec 2x48x/), expect.stringMatching(/^rec 2x48x/)]);
+    await reader.dispose();
   });
 
   it('answers nothing for an empty image and refuses pixels of the wrong length', async () => {

@@ -1,8 +1,9 @@
 import { quadCentre, quadHeight, type Quad } from '@/lib/quad';
-import { ctcDecode, dictionaryOf } from './ctc-decode';
+import { ctcDecode, dictionaryOf, type Decoded } from './ctc-decode';
 import { dbPostprocess, type DbOptions } from './db-postprocess';
 import { detectPreprocess, DET_MAX_SIDE } from './detect-preprocess';
-import { rectify, REC_HEIGHT } from './rectify';
+import { packStrips, planBatches, REC_BATCH_MAX, REC_BATCH_SPREAD } from './rec-batches';
+import { rectify, REC_HEIGHT, type RecInput } from './rectify';
 import type { Pixels, ReadLine } from './types';
 
 /** The part of onnxruntime (web or node) the engine uses; the caller configures and passes it in. */
@@ -36,6 +37,8 @@ export interface ReaderOptions {
   /** Lines whose confidence is below this are dropped (PP-OCR's drop_score, 0.5). */
   minConf: number;
   db: Partial<DbOptions>;
+  /** The most strips one recogniser call takes (1: a call a strip). */
+  recBatchMax: number;
 }
 
 /** The text recognised inside one given box. */
@@ -56,7 +59,7 @@ export interface Reader {
   dispose(): Promise<void>;
 }
 
-const DEFAULTS: ReaderOptions = { maxSide: DET_MAX_SIDE, minConf: 0.5, db: {} };
+const DEFAULTS: ReaderOptions = { maxSide: DET_MAX_SIDE, minConf: 0.5, db: {}, recBatchMax: REC_BATCH_MAX };
 
 export async function createReader(
   models: ReaderModels,
@@ -79,27 +82,44 @@ export async function createReader(
     }
   }
 
-  async function recogniseStrip(px: Pixels, quad: Quad) {
-    const strip = rectify(px, quad);
-    const out = await run(rec, strip.data, [1, 3, REC_HEIGHT, strip.width]);
-    const [, steps, classes] = out.dims;
-    return { strip, decoded: ctcDecode({ data: out.data as Float32Array, steps, classes }, dictionary) };
+  /** The text of each strip, in the strips' order; strips of similar width share one recogniser call. */
+  async function recogniseStrips(strips: readonly RecInput[]): Promise<Decoded[]> {
+    const decoded = new Array<Decoded>(strips.length);
+    for (const batch of planBatches(
+      strips.map((s) => s.width),
+      REC_BATCH_SPREAD,
+      opt.recBatchMax,
+    )) {
+      const members = batch.map((i) => strips[i]);
+      const width = Math.max(...members.map((s) => s.width));
+      const out = await run(rec, packStrips(members, width), [members.length, 3, REC_HEIGHT, width]);
+      const [, steps, classes] = out.dims;
+      const data = out.data as Float32Array;
+      batch.forEach((index, n) => {
+        const rows = data.subarray(n * steps * classes, (n + 1) * steps * classes);
+        // Positions come back as fractions of the batch's width; each strip's own width is what it holds.
+        const raw = ctcDecode({ data: rows, steps, classes }, dictionary);
+        decoded[index] = { ...raw, positions: raw.positions.map((p) => (p * width) / strips[index].width) };
+      });
+    }
+    return decoded;
   }
 
   async function recogniseNow(px: Pixels, boxes: readonly Quad[]): Promise<BoxText[]> {
     checkPixels(px);
-    const texts: BoxText[] = [];
-    for (const box of boxes) {
-      const grown = grownBox(box, BOX_MARGIN);
-      // A box with no area, or one so far out that its size is not a number, holds nothing to read.
-      if (px.width < 1 || px.height < 1 || !boxHasArea(box) || !Object.values(grown).every(Number.isFinite)) {
-        texts.push({ text: '', conf: 0 });
-        continue;
-      }
-      const { decoded } = await recogniseStrip(px, grown);
-      texts.push({ text: decoded.text, conf: decoded.conf });
-    }
-    return texts;
+    const grown = boxes.map((box) => grownBox(box, BOX_MARGIN));
+    // A box with no area, or one so far out that its size is not a number, holds nothing to read.
+    const readable = boxes.map(
+      (box, i) => px.width >= 1 && px.height >= 1 && boxHasArea(box) && Object.values(grown[i]).every(Number.isFinite),
+    );
+    const wanted = grown.filter((_, i) => readable[i]);
+    const decoded = await recogniseStrips(wanted.map((quad) => rectify(px, quad)));
+    let next = 0;
+    return readable.map((ok) => {
+      if (!ok) return { text: '', conf: 0 };
+      const { text, conf } = decoded[next++];
+      return { text, conf };
+    });
   }
 
   async function readNow(px: Pixels): Promise<ReadLine[]> {
@@ -112,19 +132,16 @@ export async function createReader(
       { scaleX: input.scaleX, scaleY: input.scaleY, imageWidth: px.width, imageHeight: px.height },
       opt.db,
     );
+    const strips = regions.map((region) => rectify(px, region.quad));
+    const decoded = await recogniseStrips(strips);
     const lines: ReadLine[] = [];
-    for (const region of regions) {
-      const { strip, decoded } = await recogniseStrip(px, region.quad);
-      if (decoded.text.trim() === '' || decoded.conf < opt.minConf) continue;
+    regions.forEach((region, i) => {
+      const { text, conf, positions } = decoded[i];
+      if (text.trim() === '' || conf < opt.minConf) return;
       // Positions are fractions of the padded strip; the quad spans only its content.
-      const stretch = strip.width / strip.contentWidth;
-      lines.push({
-        text: decoded.text,
-        conf: decoded.conf,
-        quad: region.quad,
-        charPositions: decoded.positions.map((p) => Math.min(1, p * stretch)),
-      });
-    }
+      const stretch = strips[i].width / strips[i].contentWidth;
+      lines.push({ text, conf, quad: region.quad, charPositions: positions.map((p) => Math.min(1, p * stretch)) });
+    });
     return sortLines(lines);
   }
 
@@ -145,7 +162,7 @@ export async function createReader(
 }
 
 /** How far a given box is grown on every side before recognition, as a fraction of its height. */
-const BOX_MARGIN = 0.2;
+export const BOX_MARGIN = 0.2;
 
 const edge = (ax: number, ay: number, bx: number, by: number) => Math.hypot(bx - ax, by - ay);
 const boxHasArea = (q: Quad) => edge(q.x1, q.y1, q.x2, q.y2) >= 1 && edge(q.x1, q.y1, q.x4, q.y4) >= 1;

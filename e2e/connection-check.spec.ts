@@ -58,6 +58,8 @@ test('no CORS at all: reachable, but ✗ CORS with the nginx lines that fix it',
   await expect(line(page, 'Allowed by CORS')).toContainText('sends no CORS headers');
   await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('location ^~ /nhn-ocr/ {');
   await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('proxy_pass $cardlens_upstream;');
+  await expect(page.getByText('First check that failed: Allowed by CORS.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toBeVisible();
 });
 
 test('nothing listening: ✗ reachable, naming DNS, nothing listening and offline', async ({ page }) => {
@@ -65,7 +67,66 @@ test('nothing listening: ✗ reachable, naming DNS, nothing listening and offlin
   const s = await statuses(page);
   expect([s.Reachable, s['Allowed by CORS'], s.Credentials]).toEqual(['✗', 'skipped', 'skipped']);
   await expect(line(page, 'Reachable')).toContainText('the name does not resolve (DNS), nothing listens there');
-  await expect(page.getByText(/use the Dev proxy endpoint/)).toBeVisible();
+  // The summary follows the first line that failed: nothing answered, so CORS is not the problem.
+  await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toHaveCount(0);
+  await expect(page.getByText(/calls from web pages of other sites/)).toHaveCount(0);
+});
+
+test('NHN Cloud with a made-up key and no network: one story, from the first line to the header', async ({
+  page,
+  context,
+}) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.connect({ endpoint: 'NHN Cloud', secretKey: 'made-up' });
+  await expect(page.getByRole('button', { name: /^Connection: NHN Cloud$/ })).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(line(page, 'Clock')).toBeVisible({ timeout: 20_000 });
+  await expect(line(page, 'Reachable')).toContainText('This device is offline');
+  await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toHaveCount(0);
+  await expect(page.getByText(/calls from web pages of other sites/)).toHaveCount(0);
+  // Each service's line reads as words, the service's name apart from what happened to it.
+  const service = (list: string, name: string) =>
+    page
+      .getByRole('list', { name: list })
+      .getByRole('listitem')
+      .filter({ has: page.getByText(name, { exact: true }) });
+  const keys = 'Public key of each service';
+  await expect(service(keys, 'Credit card')).toHaveText(/^Credit card\s+The request did not reach the service\.$/);
+  await expect(service(keys, 'ID card')).toHaveText(/^ID card\s+The request did not reach the service\.$/);
+  // The header's dot says the check failed, to the eye and to a screen reader.
+  const status = page.getByRole('button', { name: 'Connection: NHN Cloud (check failed)' });
+  await expect(status).toBeVisible();
+  await expect(status.locator('.dot')).toHaveClass(/\bfailed\b/);
+
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByText('처음 실패한 점검: 연결 가능.', { exact: false })).toBeVisible();
+  await expect(service('서비스별 공개 키', '신용카드')).toHaveText(/^신용카드\s+요청이 서비스에 닿지 않았습니다\.$/);
+  await expect(page.getByRole('button', { name: '연결: NHN Cloud (점검 실패)' })).toBeVisible();
+
+  // Another connection has not been checked: its dot is not failed.
+  await context.setOffline(false);
+  await page.getByLabel('엔드포인트').selectOption({ label: '샌드박스(내장)' });
+  await expect(page.locator('.connection-status .dot')).not.toHaveClass(/\bfailed\b/);
+});
+
+test('the sandbox note says what the sandbox reads: each specimen exactly, any other photo on this device', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.openConnection();
+  const note = page.getByText(/^The sandbox plays the service/);
+  await expect(note).toContainText('any other photo is read on this device');
+  await expect(note).toContainText('digits and Latin letters but not Hangul');
+  await expect(note).not.toContainText('only the bundled specimen');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  const ko = page.getByText(/^샌드박스는 브라우저 안에서/);
+  await expect(ko).toContainText('그 밖의 사진은 Cardlens의 자체 판독기가 이 기기에서 읽습니다');
+  await expect(ko).not.toContainText('견본 카드만 인식');
 });
 
 test('an origin the page’s CSP does not list: ✗ CSP, with the build setting that fixes it', async ({ page }) => {

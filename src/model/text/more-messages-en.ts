@@ -23,11 +23,16 @@ export const EN_MORE = {
   fingerprint: 'Fingerprint',
   latency: 'Latency',
   sandboxNote:
-    'The sandbox plays the service in your browser: no account, no network. It recognises only the bundled specimen cards.',
+    'The sandbox plays the service in your browser: no account, no network. A bundled specimen card gets its own answer, exactly; any other photo is read on this device by Cardlens’s own reader (downloaded the first time it is needed, then kept), which reads digits and Latin letters but not Hangul, so names and addresses stay empty. If the reader cannot start, only the specimens are read.',
   devProxyNote: 'Requests go to this site’s {path} path, which the dev and preview servers forward to NHN Cloud.',
   corsExplain:
-    'The browser could not reach the endpoint. NHN’s API does not allow calls from web pages of other sites (CORS), so use the Dev proxy endpoint, or serve Cardlens behind a reverse proxy (see the README).',
+    'The endpoint answered, but the browser hides its answers from this page: NHN’s API does not allow calls from web pages of other sites (CORS). Use the Dev proxy endpoint, or serve Cardlens behind a reverse proxy (see the README).',
   useDevProxy: 'Switch to Dev proxy',
+  // Check connection's summary: it follows from the first line that failed.
+  checkFirstFailed: 'First check that failed: {line}. The lines after it follow from it.',
+  checkKeysByService: 'Public key of each service',
+  cspExplain:
+    'This page’s Content Security Policy does not list the endpoint. The Dev proxy endpoint is on this page’s own origin, which the policy allows.',
   stagePreparing: 'Preparing',
   stageEncrypting: 'Encrypting',
   stageSending: 'Sending and recognising',

@@ -24,11 +24,16 @@ export const KO_MORE: MoreMessages = {
   fingerprint: '지문',
   latency: '지연 시간',
   sandboxNote:
-    '샌드박스는 브라우저 안에서 서비스를 흉내 냅니다. 계정도 네트워크도 필요 없으며, 내장 견본 카드만 인식합니다.',
+    '샌드박스는 브라우저 안에서 서비스를 흉내 냅니다. 계정도 네트워크도 필요 없습니다. 내장 견본 카드에는 그 카드의 정해진 결과를 그대로 돌려주고, 그 밖의 사진은 Cardlens의 자체 판독기가 이 기기에서 읽습니다(처음 필요할 때 내려받아 보관). 판독기는 숫자와 로마자만 읽고 한글은 읽지 못하므로 이름과 주소는 비어 있습니다. 판독기를 시작할 수 없으면 견본 카드만 읽습니다.',
   devProxyNote: '요청은 이 사이트의 {path} 경로로 가고, 개발·미리보기 서버가 NHN Cloud로 전달합니다.',
   corsExplain:
-    '브라우저가 엔드포인트에 연결하지 못했습니다. NHN API는 다른 사이트의 웹 페이지에서 호출을 허용하지 않으므로(CORS) 개발 프록시 엔드포인트를 쓰거나, README대로 리버스 프록시 뒤에서 Cardlens를 제공하세요.',
+    '엔드포인트가 응답했지만 브라우저가 이 페이지에서 그 응답을 읽지 못하게 막았습니다. NHN API는 다른 사이트의 웹 페이지에서 호출을 허용하지 않으므로(CORS) 개발 프록시 엔드포인트를 쓰거나, README대로 리버스 프록시 뒤에서 Cardlens를 제공하세요.',
   useDevProxy: '개발 프록시로 전환',
+  // Check connection's summary: it follows from the first line that failed.
+  checkFirstFailed: '처음 실패한 점검: {line}. 그 뒤의 결과는 이 실패에 따른 것입니다.',
+  checkKeysByService: '서비스별 공개 키',
+  cspExplain:
+    '이 페이지의 콘텐츠 보안 정책(CSP)에 엔드포인트가 없습니다. 개발 프록시 엔드포인트는 이 페이지와 출처가 같아서 정책이 허용합니다.',
   stagePreparing: '준비 중',
   stageEncrypting: '암호화 중',
   stageSending: '전송 및 인식 중',

@@ -190,8 +190,9 @@ export const EN_MORE = {
   reportCards: 'Cards reviewed',
   reportPace: 'Reviewer pace',
   reportPaceValue: '{cards} cards/min, {fields} fields/min',
-  reportAtThreshold: 'At {n}%',
-  reportWhatIfValue: '{review} of {total} fields to review; the rest {accuracy} right',
+  reportAtThreshold: 'If the threshold were {n}%',
+  reportWhatIfValue:
+    'of the {total} reviewed fields that have a confidence score, {review} fall under it and would go to review; the other {rest} have {accuracy} of their values right',
   reportAccuracy: 'Accuracy',
   reportSecondRead: 'Second read on this device',
   reportAgreement: 'Agreement with NHN',
@@ -201,13 +202,22 @@ export const EN_MORE = {
   reportFlaggedWrong: 'Of {flagged} flagged values reviewed, {wrong} were marked wrong.',
   reportNoWrongCompared: 'No value the second read compared has been marked wrong yet.',
   reportReviewed: 'Reviewed',
-  reportRight: 'Right',
+  reportRight: 'Right value',
+  // The report: value and box accuracy apart, what each count counts, and its own threshold control.
+  reportValueAccuracy: 'Value accuracy',
+  reportBoxAccuracy: 'Box accuracy',
+  reportAllFields: 'All fields',
+  reportAccuracyNote:
+    'Value accuracy: values read right, a right value in a wrong box included. Box accuracy: boxes not marked Wrong box, a box around a wrong value included.',
+  reportFieldsValue:
+    '{reviewed}: {scored} with a confidence score, {unscored} without one (no threshold sends those to review)',
+  reportThresholdHint: 'The same setting as the Card tab’s slider: moving one moves the other.',
   reportReliability: 'Observed accuracy by confidence',
-  reportObserved: 'Observed accuracy',
+  reportObserved: 'Observed value accuracy',
   reportWhatIf: 'Threshold what-if',
   reportShare: 'Share of fields',
   reportLegend:
-    'Bars: accuracy per confidence bin (dashed: perfect calibration). Solid orange: share of fields sent to review; dashed green: accuracy of the rest; red: the current threshold.',
+    'Bars: accuracy per confidence bin (dashed: perfect calibration). Solid orange: share of fields sent to review; dashed green: value accuracy of the rest; red: the current threshold.',
   exportReportJson: 'Export report JSON',
   exportCharts: 'Export charts (SVG)',
   exportSession: 'Export session',

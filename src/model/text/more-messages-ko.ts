@@ -187,8 +187,9 @@ export const KO_MORE: MoreMessages = {
   reportCards: '검수한 카드',
   reportPace: '검수 속도',
   reportPaceValue: '분당 카드 {cards}장, 필드 {fields}개',
-  reportAtThreshold: '{n}% 기준',
-  reportWhatIfValue: '필드 {total}개 중 {review}개 검수 대상, 나머지 정확도 {accuracy}',
+  reportAtThreshold: '기준이 {n}%라면',
+  reportWhatIfValue:
+    '신뢰도 점수가 있는 검수 필드 {total}개 중 {review}개가 기준 미만이라 검수 대상이 되고, 나머지 {rest}개의 값 정확도는 {accuracy}입니다',
   reportAccuracy: '정확도',
   reportSecondRead: '이 기기에서 다시 읽기',
   reportAgreement: 'NHN과 일치율',
@@ -198,13 +199,22 @@ export const KO_MORE: MoreMessages = {
   reportFlaggedWrong: '짚어낸 값 중 검토한 {flagged}개 가운데 {wrong}개가 틀린 값으로 표시되었습니다.',
   reportNoWrongCompared: '다시 읽기로 비교한 값 중 아직 틀린 값으로 표시된 것이 없습니다.',
   reportReviewed: '검수',
-  reportRight: '맞음',
+  reportRight: '값 맞음',
+  // The report: value and box accuracy apart, what each count counts, and its own threshold control.
+  reportValueAccuracy: '값 정확도',
+  reportBoxAccuracy: '상자 정확도',
+  reportAllFields: '전체 필드',
+  reportAccuracyNote:
+    '값 정확도: 값을 바르게 읽은 비율입니다(상자가 틀려도 값이 맞으면 포함). 상자 정확도: 상자 틀림으로 표시되지 않은 상자의 비율입니다(값이 틀린 필드의 상자도 포함).',
+  reportFieldsValue:
+    '{reviewed}개: 신뢰도 점수가 있는 필드 {scored}개, 없는 필드 {unscored}개(없는 필드는 기준과 상관없이 검수 대상이 되지 않음)',
+  reportThresholdHint: '카드 탭의 슬라이더와 같은 설정입니다. 한쪽을 움직이면 다른 쪽도 바뀝니다.',
   reportReliability: '신뢰도별 실제 정확도',
-  reportObserved: '실제 정확도',
+  reportObserved: '실제 값 정확도',
   reportWhatIf: '기준값 가정 분석',
   reportShare: '필드 비율',
   reportLegend:
-    '막대: 신뢰도 구간별 정확도(점선: 완벽한 보정). 주황 실선: 검수로 보낼 필드 비율, 초록 점선: 나머지의 정확도, 빨간 선: 현재 기준.',
+    '막대: 신뢰도 구간별 정확도(점선: 완벽한 보정). 주황 실선: 검수로 보낼 필드 비율, 초록 점선: 나머지의 값 정확도, 빨간 선: 현재 기준.',
   exportReportJson: '보고서 JSON 내보내기',
   exportCharts: '차트 내보내기(SVG)',
   exportSession: '세션 내보내기',

@@ -153,7 +153,7 @@ test('the report says what each count counts, and moves the one threshold the Ca
   await expect(slider).toHaveAccessibleDescription(/same setting as the Card tab’s slider/);
   await slider.fill('1');
   await expect(whatIf).toHaveText(
-    'If the threshold were 100%: of the 2 reviewed fields that have a confidence score, 2 fall under it and would go to review; the other 0 have — of their values right',
+    'If the threshold were 100%: all 2 reviewed fields that have a confidence score fall under it and would go to review; none is left unreviewed',
   );
   await page.getByRole('tab', { name: 'Card' }).click();
   await expect(page.getByRole('slider', { name: 'Confidence threshold' })).toHaveValue('1');

@@ -1,9 +1,9 @@
 import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReliabilityBin, WhatIfPoint } from '@/model/review/review-model';
 
-// Room for the tick labels ("100%" at 11 px is about 26 px wide) and the axis titles beside them, so the
+// Room for the tick labels ("100%" at 11 px is about 31 px wide) and the axis titles beside them, so the
 // y-axis title stands clear of its ticks and no label reaches past the edge.
-const PAD = { left: 58, right: 24, top: 14, bottom: 42 };
+const PAD = { left: 64, right: 24, top: 14, bottom: 42 };
 const FONT = 11;
 const MIN_WIDTH = 240;
 
@@ -98,7 +98,6 @@ function ChartFrame({
           aria-label={title}
           className="chart"
         >
-          <title>{title}</title>
           <Axes xLabel={xLabel} yLabel={yLabel} />
           {children}
         </svg>

@@ -126,12 +126,14 @@ export function ReportView({ threshold, children }: { threshold: number; childre
             </p>
             <p data-testid="report-what-if">
               {t('reportAtThreshold', { n: Math.round(threshold * 100) })}:{' '}
-              {t('reportWhatIfValue', {
-                review: current.toReview,
-                total: current.scored,
-                rest: current.rest,
-                accuracy: percent(current.accuracyOfRest),
-              })}
+              {current.rest === 0 && current.scored > 0
+                ? t('reportWhatIfAllToReview', { total: current.scored })
+                : t('reportWhatIfValue', {
+                    review: current.toReview,
+                    total: current.scored,
+                    rest: current.rest,
+                    accuracy: percent(current.accuracyOfRest),
+                  })}
             </p>
           </div>
           <table className="field-table" aria-label={t('reportAccuracy')}>

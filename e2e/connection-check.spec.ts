@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startSandboxServer, type SandboxServer } from '../scripts/sandbox-server';
 import type { SandboxFaults } from '@/sandbox';
 import { CardlensPage } from './support/cardlens-page';
@@ -73,10 +73,8 @@ test('nothing listening: ✗ reachable, naming DNS, nothing listening and offlin
   await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
 });
 
-test('NHN Cloud with a made-up key and no network: one story, from the first line to the header', async ({
-  page,
-  context,
-}) => {
+/** NHN Cloud with a made-up key, checked with this device offline: the issue's own case. */
+async function checkNhnOffline(page: Page, context: BrowserContext) {
   const app = new CardlensPage(page);
   await app.open();
   await app.connect({ endpoint: 'NHN Cloud', secretKey: 'made-up' });
@@ -85,31 +83,51 @@ test('NHN Cloud with a made-up key and no network: one story, from the first lin
   await page.getByRole('button', { name: 'Check connection' }).click();
   await expect(line(page, 'Clock')).toBeVisible({ timeout: 20_000 });
   await expect(line(page, 'Reachable')).toContainText('This device is offline');
+}
+
+test('NHN Cloud, a made-up key, no network: the summary follows the first line, not CORS', async ({
+  page,
+  context,
+}) => {
+  await checkNhnOffline(page, context);
   await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toHaveCount(0);
   await expect(page.getByText(/calls from web pages of other sites/)).toHaveCount(0);
-  // Each service's line reads as words, the service's name apart from what happened to it.
-  const service = (list: string, name: string) =>
+  await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByText('처음 실패한 점검: 연결 가능.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: '개발 프록시로 전환' })).toHaveCount(0);
+});
+
+test('each service’s line reads as words, its name apart from what happened', async ({ page, context }) => {
+  await checkNhnOffline(page, context);
+  const service = (panel: string, name: string) =>
     page
-      .getByRole('list', { name: list })
+      .getByRole('region', { name: panel, exact: true })
       .getByRole('listitem')
       .filter({ has: page.getByText(name, { exact: true }) });
-  const keys = 'Public key of each service';
-  await expect(service(keys, 'Credit card')).toHaveText(/^Credit card\s+The request did not reach the service\.$/);
-  await expect(service(keys, 'ID card')).toHaveText(/^ID card\s+The request did not reach the service\.$/);
-  // The header's dot says the check failed, to the eye and to a screen reader.
+  await expect(service('Connection', 'Credit card')).toHaveText(
+    /^Credit card\s+The request did not reach the service\.$/,
+  );
+  await expect(service('Connection', 'ID card')).toHaveText(/^ID card\s+The request did not reach the service\.$/);
+  await expect(page.getByRole('list', { name: 'Public key of each service' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(service('연결', '신용카드')).toHaveText(/^신용카드\s+요청이 서비스에 닿지 않았습니다\.$/);
+});
+
+test('the header’s dot shows a failed check, to the eye and to a screen reader, for that connection only', async ({
+  page,
+  context,
+}) => {
+  await checkNhnOffline(page, context);
   const status = page.getByRole('button', { name: 'Connection: NHN Cloud (check failed)' });
   await expect(status).toBeVisible();
   await expect(status.locator('.dot')).toHaveClass(/\bfailed\b/);
-  await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
-
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
-  await expect(page.getByText('처음 실패한 점검: 연결 가능.', { exact: false })).toBeVisible();
-  await expect(service('서비스별 공개 키', '신용카드')).toHaveText(/^신용카드\s+요청이 서비스에 닿지 않았습니다\.$/);
   await expect(page.getByRole('button', { name: '연결: NHN Cloud (점검 실패)' })).toBeVisible();
-
   // Another connection has not been checked: its dot is not failed.
   await context.setOffline(false);
   await page.getByLabel('엔드포인트').selectOption({ label: '샌드박스(내장)' });
+  await expect(page.getByRole('button', { name: '연결: 샌드박스(내장)' })).toBeVisible();
   await expect(page.locator('.connection-status .dot')).not.toHaveClass(/\bfailed\b/);
 });
 

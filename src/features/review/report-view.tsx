@@ -89,12 +89,9 @@ export function ReportView({ threshold, children }: { threshold: number; childre
         <>
           <dl className="result-details">
             <dt>{t('reportFields')}</dt>
-            <dd data-testid="report-fields">
-              {t('reportFieldsValue', {
-                reviewed: current.reviewed,
-                scored: current.scored,
-                unscored: current.unscored,
-              })}
+            <dd>
+              <span data-testid="report-fields">{current.reviewed}</span>:{' '}
+              {t('reportFieldsSplit', { scored: current.scored, unscored: current.unscored })}
             </dd>
             <dt>{t('reportCards')}</dt>
             <dd>{pace.cards}</dd>

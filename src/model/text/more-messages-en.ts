@@ -209,8 +209,7 @@ export const EN_MORE = {
   reportAllFields: 'All fields',
   reportAccuracyNote:
     'Value accuracy: values read right, a right value in a wrong box included. Box accuracy: boxes not marked Wrong box, a box around a wrong value included.',
-  reportFieldsValue:
-    '{reviewed}: {scored} with a confidence score, {unscored} without one (no threshold sends those to review)',
+  reportFieldsSplit: '{scored} with a confidence score, {unscored} without one (no threshold sends those to review)',
   reportWhatIfAllToReview:
     'all {total} reviewed fields that have a confidence score fall under it and would go to review; none is left unreviewed',
   reportThresholdHint: 'The same setting as the Card tab’s slider: moving one moves the other.',

@@ -206,8 +206,8 @@ export const KO_MORE: MoreMessages = {
   reportAllFields: '전체 필드',
   reportAccuracyNote:
     '값 정확도: 값을 바르게 읽은 비율입니다(상자가 틀려도 값이 맞으면 포함). 상자 정확도: 상자 틀림으로 표시되지 않은 상자의 비율입니다(값이 틀린 필드의 상자도 포함).',
-  reportFieldsValue:
-    '{reviewed}개: 신뢰도 점수가 있는 필드 {scored}개, 없는 필드 {unscored}개(없는 필드는 기준과 상관없이 검수 대상이 되지 않음)',
+  reportFieldsSplit:
+    '신뢰도 점수가 있는 필드 {scored}개, 없는 필드 {unscored}개(없는 필드는 기준과 상관없이 검수 대상이 되지 않음)',
   reportWhatIfAllToReview:
     '신뢰도 점수가 있는 검수 필드 {total}개가 모두 기준 미만이라 검수 대상이 되고, 검수 없이 남는 필드는 없습니다',
   reportThresholdHint: '카드 탭의 슬라이더와 같은 설정입니다. 한쪽을 움직이면 다른 쪽도 바뀝니다.',

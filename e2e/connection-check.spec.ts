@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startSandboxServer, type SandboxServer } from '../scripts/sandbox-server';
 import type { SandboxFaults } from '@/sandbox';
 import { CardlensPage } from './support/cardlens-page';
@@ -58,6 +58,8 @@ test('no CORS at all: reachable, but ✗ CORS with the nginx lines that fix it',
   await expect(line(page, 'Allowed by CORS')).toContainText('sends no CORS headers');
   await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('location ^~ /nhn-ocr/ {');
   await expect(line(page, 'Allowed by CORS').locator('pre')).toContainText('proxy_pass $cardlens_upstream;');
+  await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toBeVisible();
+  await expect(page.getByText('First check that failed: Allowed by CORS.', { exact: false })).toBeVisible();
 });
 
 test('nothing listening: ✗ reachable, naming DNS, nothing listening and offline', async ({ page }) => {
@@ -65,7 +67,84 @@ test('nothing listening: ✗ reachable, naming DNS, nothing listening and offlin
   const s = await statuses(page);
   expect([s.Reachable, s['Allowed by CORS'], s.Credentials]).toEqual(['✗', 'skipped', 'skipped']);
   await expect(line(page, 'Reachable')).toContainText('the name does not resolve (DNS), nothing listens there');
-  await expect(page.getByText(/use the Dev proxy endpoint/)).toBeVisible();
+  // The summary follows the first line that failed: nothing answered, so CORS is not the problem.
+  await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toHaveCount(0);
+  await expect(page.getByText(/calls from web pages of other sites/)).toHaveCount(0);
+  await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
+});
+
+/** NHN Cloud with a made-up key, checked with this device offline: the issue's own case. */
+async function checkNhnOffline(page: Page, context: BrowserContext) {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.connect({ endpoint: 'NHN Cloud', secretKey: 'made-up' });
+  await expect(page.getByRole('button', { name: /^Connection: NHN Cloud$/ })).toBeVisible();
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(line(page, 'Clock')).toBeVisible({ timeout: 20_000 });
+  await expect(line(page, 'Reachable')).toContainText('This device is offline');
+}
+
+test('NHN Cloud, a made-up key, no network: the summary follows the first line, not CORS', async ({
+  page,
+  context,
+}) => {
+  await checkNhnOffline(page, context);
+  await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toHaveCount(0);
+  await expect(page.getByText(/calls from web pages of other sites/)).toHaveCount(0);
+  await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByText('처음 실패한 점검: 연결 가능.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: '개발 프록시로 전환' })).toHaveCount(0);
+});
+
+test('each service’s line reads as words, its name apart from what happened', async ({ page, context }) => {
+  await checkNhnOffline(page, context);
+  const service = (panel: string, name: string) =>
+    page
+      .getByRole('region', { name: panel, exact: true })
+      .getByRole('listitem')
+      .filter({ has: page.getByText(name, { exact: true }) });
+  await expect(service('Connection', 'Credit card')).toHaveText(
+    /^Credit card\s+The request did not reach the service\.$/,
+  );
+  await expect(service('Connection', 'ID card')).toHaveText(/^ID card\s+The request did not reach the service\.$/);
+  await expect(page.getByRole('list', { name: 'Public key of each service' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(service('연결', '신용카드')).toHaveText(/^신용카드\s+요청이 서비스에 닿지 않았습니다\.$/);
+});
+
+test('the header’s dot shows a failed check, to the eye and to a screen reader, for that connection only', async ({
+  page,
+  context,
+}) => {
+  await checkNhnOffline(page, context);
+  const status = page.getByRole('button', { name: 'Connection: NHN Cloud (check failed)' });
+  await expect(status).toBeVisible();
+  await expect(status.locator('.dot')).toHaveClass(/\bfailed\b/);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('button', { name: '연결: NHN Cloud (점검 실패)' })).toBeVisible();
+  // Another connection has not been checked: its dot is not failed.
+  await context.setOffline(false);
+  await page.getByLabel('엔드포인트').selectOption({ label: '샌드박스(내장)' });
+  await expect(page.getByRole('button', { name: '연결: 샌드박스(내장)' })).toBeVisible();
+  await expect(page.locator('.connection-status .dot')).not.toHaveClass(/\bfailed\b/);
+});
+
+test('the sandbox note says what the sandbox reads: each specimen exactly, any other photo on this device', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await app.openConnection();
+  const note = page.getByText(/^The sandbox plays the service/);
+  await expect(note).toContainText('any other photo is read on this device');
+  await expect(note).toContainText('digits and Latin letters but not Hangul');
+  await expect(note).not.toContainText('only the bundled specimen');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  const ko = page.getByText(/^샌드박스는 브라우저 안에서/);
+  await expect(ko).toContainText('그 밖의 사진은 Cardlens의 자체 판독기가 이 기기에서 읽습니다');
+  await expect(ko).not.toContainText('견본 카드만 인식');
 });
 
 test('an origin the page’s CSP does not list: ✗ CSP, with the build setting that fixes it', async ({ page }) => {

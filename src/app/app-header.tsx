@@ -7,7 +7,7 @@ export function AppHeader() {
   const engine = useCardlens();
   const presentation = useCardlensState((s) => s.presentation);
   const { t, lang, setLang, langFailed } = useI18n();
-  const { settings, panelOpen, setPanelOpen } = useConnection();
+  const { settings, panelOpen, setPanelOpen, checkFailed } = useConnection();
   const endpointLabel =
     settings.endpoint === 'sandbox'
       ? t('endpointSandbox')
@@ -32,8 +32,12 @@ export function AppHeader() {
         aria-controls="connection-panel"
         onClick={() => setPanelOpen(!panelOpen)}
       >
-        <span className={`dot ${settings.endpoint === 'sandbox' ? 'sandbox' : 'live'}`} aria-hidden="true" />
+        <span
+          className={`dot ${checkFailed ? 'failed' : settings.endpoint === 'sandbox' ? 'sandbox' : 'live'}`}
+          aria-hidden="true"
+        />
         {t('connection')}: {presentation && settings.endpoint !== 'sandbox' ? t('endpointNhn') : endpointLabel}
+        {checkFailed && <span className="visually-hidden"> {t('connectionCheckFailed')}</span>}
       </button>
       <div className="header-tools">
         <label className="inline">

@@ -22,6 +22,9 @@ interface ConnectionState {
   identity: ConnectionIdentity;
   panelOpen: boolean;
   setPanelOpen: (open: boolean) => void;
+  /** Whether the last Check connection of this connection had a line fail (the header's dot shows it). */
+  checkFailed: boolean;
+  setCheckFailed: (of: ConnectionIdentity, failed: boolean) => void;
 }
 
 const ConnectionContext = createContext<ConnectionState | null>(null);
@@ -50,6 +53,8 @@ function heldBackClient(settings: ConnectionSettings, baseUrl: string, origin: s
 export function ConnectionProvider({ createClient, children }: { createClient: ClientFactory; children: ReactNode }) {
   const [settings, setSettings] = useState<ConnectionSettings>(() => loadRememberedSettings() ?? DEFAULT_SETTINGS);
   const [panelOpen, setPanelOpen] = useState(false);
+  const [checked, setChecked] = useState<{ of: ConnectionIdentity; failed: boolean } | null>(null);
+  const setCheckFailed = useCallback((of: ConnectionIdentity, failed: boolean) => setChecked({ of, failed }), []);
 
   useEffect(() => persistSettings(settings), [settings]);
 
@@ -82,9 +87,11 @@ export function ConnectionProvider({ createClient, children }: { createClient: C
     [client, baseUrl, appKey, authKind],
   );
 
+  // A check is about one connection: change it and its outcome goes, as the panel's report does.
+  const checkFailed = checked?.of === identity && checked.failed;
   const value = useMemo<ConnectionState>(
-    () => ({ settings, update, forget, client, identity, panelOpen, setPanelOpen }),
-    [settings, update, forget, client, identity, panelOpen],
+    () => ({ settings, update, forget, client, identity, panelOpen, setPanelOpen, checkFailed, setCheckFailed }),
+    [settings, update, forget, client, identity, panelOpen, checkFailed, setCheckFailed],
   );
   return <ConnectionContext.Provider value={value}>{children}</ConnectionContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OcrError } from '@/api';
-import { runConnectionChecks, type ConnectionCheckInput, type KeyFacts } from './connection-checks';
+import { runConnectionChecks, summariseChecks, type ConnectionCheckInput, type KeyFacts } from './connection-checks';
 
 const KEY: KeyFacts = { version: '0', modulusBits: 2048, fingerprint: 'aa', latencyMs: 5 };
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -114,6 +114,45 @@ describe('runConnectionChecks', () => {
     const s = await statuses(input({ inPage: true, fetch: () => Promise.reject(new Error('no probe expected')) }));
     expect(s.reachable).toBe('skipped skippedInPage');
     expect(s.publicKeys).toBe('pass keysOk');
+  });
+});
+
+describe('summariseChecks', () => {
+  const summary = async (i: ConnectionCheckInput) => {
+    const { first, devProxyFixes, error } = summariseChecks(await runConnectionChecks(i));
+    return { first: first && `${first.id} ${first.reason}`, devProxyFixes, error: error !== undefined };
+  };
+  const dead = { getKey: network, fetch: () => Promise.reject(new TypeError('x')) };
+
+  it('follows the first line that failed: nothing answered is not a CORS problem', async () => {
+    expect(await summary(input(dead))).toEqual({ first: 'reachable unreachable', devProxyFixes: null, error: true });
+    expect(await summary(input({ ...dead, online: false }))).toEqual({
+      first: 'reachable offline',
+      devProxyFixes: null,
+      error: true,
+    });
+  });
+
+  it('offers the Dev proxy only when CORS or the CSP is the first failure', async () => {
+    expect(await summary(input({ getKey: network }))).toEqual({
+      first: 'cors corsBlocked',
+      devProxyFixes: 'cors',
+      error: false,
+    });
+    expect(await summary(input({ getKey: network, cspBlocked: () => true }))).toMatchObject({
+      first: 'csp cspBlocked',
+      devProxyFixes: 'csp',
+    });
+  });
+
+  it('names refused credentials, and nothing when every line passed', async () => {
+    const refuse = () => Promise.reject(new OcrError('api', 'x', { resultCode: 4010001 }));
+    expect(await summary(input({ getKey: refuse }))).toEqual({
+      first: 'credentials credentialsRefused',
+      devProxyFixes: null,
+      error: true,
+    });
+    expect(await summary(input())).toEqual({ first: null, devProxyFixes: null, error: false });
   });
 });
 

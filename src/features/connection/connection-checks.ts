@@ -238,6 +238,26 @@ export async function runConnectionChecks(input: ConnectionCheckInput): Promise<
   return { lines: CHECK_IDS.map((id) => lines.get(id)!), keys, keyErrors };
 }
 
+/**
+ * What the box under the lines says. It follows from the first line that failed, since every later line
+ * depends on it: when nothing answered, CORS is not the problem and the Dev proxy cannot help.
+ */
+export interface CheckSummary {
+  /** The first line that failed, in the order they are shown; null when none did. */
+  first: CheckLine | null;
+  /** Why the box offers the Dev proxy (on the page's own origin, so neither CORS nor the CSP stands in the way). */
+  devProxyFixes: 'cors' | 'csp' | null;
+  /** A key fetch's error, to be described when the Dev proxy is not the fix. */
+  error?: unknown;
+}
+
+export function summariseChecks(report: ConnectionReport): CheckSummary {
+  const first = report.lines.find((line) => line.status === 'fail') ?? null;
+  const devProxyFixes = first?.id === 'cors' || first?.id === 'csp' ? first.id : null;
+  const error = Object.values(report.keyErrors)[0];
+  return { first, devProxyFixes, ...(first && !devProxyFixes && error !== undefined ? { error } : {}) };
+}
+
 /** The lines of deploy/nginx.conf that put the API on the page's own origin: the upstream and the proxy path. */
 export function proxySnippet(conf: string): string {
   const lines = conf.split('\n');

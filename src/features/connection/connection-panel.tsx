@@ -5,8 +5,8 @@ import { ErrorNotice } from '@/ui/error-notice';
 import { useI18n } from '@/ui/i18n';
 import type { MessageKey } from '@/model/text/messages';
 import { useConnection } from '@/ui/connection';
-import { runConnectionChecks, type CheckId, type ConnectionReport } from './connection-checks';
-import { ConnectionReportView } from './connection-report';
+import { runConnectionChecks, summariseChecks, type ConnectionReport } from './connection-checks';
+import { CHECK_LABEL, ConnectionReportView } from './connection-report';
 import {
   authOf,
   customUrlProblem,
@@ -25,7 +25,7 @@ const ENDPOINT_LABEL: Record<EndpointKind, MessageKey> = {
 const SERVICES: OcrService[] = ['credit-card', 'id-card'];
 export function ConnectionPanel() {
   const { t } = useI18n();
-  const { settings, update, forget, client, identity } = useConnection();
+  const { settings, update, forget, client, identity, setCheckFailed } = useConnection();
   const queryClient = useQueryClient();
   const [checked, setChecked] = useState<{ for: unknown; report: ConnectionReport } | null>(null);
   const [checking, setChecking] = useState(false);
@@ -55,9 +55,7 @@ export function ConnectionPanel() {
   // Blank credentials would send a request the service can only refuse: say which is missing instead.
   const missing = missingCredential(settings.appKey, authOf(settings));
   const blank = { appKey: missing === 'app key', secret: missing !== null && missing !== 'app key' };
-  const failed = (id: CheckId) => report?.lines.some((line) => line.id === id && line.status === 'fail') ?? false;
-  const networkFailure = settings.endpoint !== 'sandbox' && (failed('reachable') || failed('cors'));
-  const keyErrors = report ? Object.values(report.keyErrors) : [];
+  const summary = report ? summariseChecks(report) : null;
 
   async function runCheck() {
     setChecking(true);
@@ -85,6 +83,10 @@ export function ConnectionPanel() {
         settle: () => new Promise((resolve) => setTimeout(resolve, 50)),
       });
       setChecked({ for: identity, report: next });
+      setCheckFailed(
+        identity,
+        next.lines.some((line) => line.status === 'fail'),
+      );
     } finally {
       document.removeEventListener('securitypolicyviolation', onViolation);
       setChecking(false);
@@ -224,15 +226,20 @@ export function ConnectionPanel() {
       </div>
 
       {report && <ConnectionReportView report={report} />}
-      {networkFailure && (
-        <div className="notice">
-          <p>{t('corsExplain')}</p>
-          <button type="button" onClick={() => update({ endpoint: 'dev-proxy' })}>
-            {t('useDevProxy')}
-          </button>
+      {summary?.first && (
+        <div className="check-summary">
+          <p>{t('checkFirstFailed', { line: t(CHECK_LABEL[summary.first.id]) })}</p>
+          {summary.devProxyFixes && settings.endpoint !== 'dev-proxy' && (
+            <div className="notice">
+              <p>{t(summary.devProxyFixes === 'cors' ? 'corsExplain' : 'cspExplain')}</p>
+              <button type="button" onClick={() => update({ endpoint: 'dev-proxy' })}>
+                {t('useDevProxy')}
+              </button>
+            </div>
+          )}
+          {summary.error !== undefined && <ErrorNotice error={summary.error} />}
         </div>
       )}
-      {keyErrors.length > 0 && !networkFailure && <ErrorNotice error={keyErrors[0]} />}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import {
 } from './connection-checks';
 
 const SERVICES: OcrService[] = ['credit-card', 'id-card'];
-const CHECK_LABEL: Record<CheckId, MessageKey> = {
+export const CHECK_LABEL: Record<CheckId, MessageKey> = {
   reachable: 'checkLineReachable',
   cors: 'checkLineCors',
   csp: 'checkLineCsp',
@@ -61,13 +61,13 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
           </li>
         ))}
       </ul>
-      <ul className="key-checks">
+      <ul className="key-checks" aria-label={t('checkKeysByService')}>
         {SERVICES.map((service) => {
           const key = report.keys[service];
           const error = report.keyErrors[service];
           return (
-            <li key={service} aria-label={t(SERVICE_NAME[service])}>
-              <strong>{t(SERVICE_NAME[service])}</strong>
+            <li key={service}>
+              <strong>{t(SERVICE_NAME[service])}</strong>{' '}
               {key && (
                 <dl className="key-facts">
                   <dt>{t('keyVersion')}</dt>
@@ -82,7 +82,7 @@ export function ConnectionReportView({ report }: { report: ConnectionReport }) {
                   <dd>{Math.round(key.latencyMs)} ms</dd>
                 </dl>
               )}
-              {error !== undefined && <span className="field-error">{pick(describeError(error).title)}</span>}
+              {error !== undefined && <p className="field-error">{pick(describeError(error).title)}</p>}
             </li>
           );
         })}

@@ -3,14 +3,17 @@ import { fieldName } from '@/model/fields/field-names';
 import { useI18n } from '@/ui/i18n';
 import { download } from '@/ui/download';
 import { visibleJson } from '@/lib/hidden-characters';
-import { ReliabilityChart, WhatIfChart } from './report-charts';
+import { chartsSvg, ReliabilityChart, WhatIfChart } from './report-charts';
 import { secondReadsByHash } from '@/engine/cardlens';
-import { useCardlensState } from '@/ui/cardlens';
+import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import {
   accuracyByField,
+  atThreshold,
+  overallAccuracy,
   reliability,
   reviewerThroughput,
   thresholdWhatIf,
+  type FieldAccuracy,
   type ReviewedField,
 } from '@/model/review/review-model';
 import { secondReadReport } from '@/model/review/second-read-report';
@@ -20,24 +23,24 @@ import { percent } from '@/model/review/percent';
 /** Where the OCR can be trusted, from the reviewer's verdicts: accuracy by field and by confidence. */
 export function ReportView({ threshold, children }: { threshold: number; children?: React.ReactNode }) {
   const { t, lang } = useI18n();
+  const engine = useCardlens();
   const reviews = useCardlensState((s) => s.reviews);
   const secondReads = useCardlensState(secondReadsByHash);
   const charts = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const thresholdId = useId();
   const all = useMemo(() => [...reviews.values()], [reviews]);
   const fields: ReviewedField[] = useMemo(
     () => all.flatMap((r) => Object.values(r.fields).map((f) => ({ key: f.key, conf: f.conf, verdict: f.verdict }))),
     [all],
   );
   const accuracy = accuracyByField(fields);
+  const overall = overallAccuracy(fields);
   const agreement = useMemo(() => secondReadReport(secondReads, reviews), [secondReads, reviews]);
   const bins = reliability(fields);
   const whatIf = thresholdWhatIf(fields);
   const pace = reviewerThroughput(all);
-  const scored = fields.filter((f) => f.conf !== null).length;
-  const current = thresholdWhatIf(fields, 100).find(
-    (p) => Math.abs(p.threshold - Math.round(threshold * 100) / 100) < 1e-9,
-  );
+  const current = atThreshold(fields, threshold);
 
   function exportJson() {
     const report = {
@@ -45,6 +48,8 @@ export function ReportView({ threshold, children }: { threshold: number; childre
       threshold,
       fieldsReviewed: fields.length,
       accuracyByField: accuracy,
+      accuracy: overall,
+      atThreshold: current,
       reliability: bins,
       thresholdWhatIf: whatIf,
       throughput: pace,
@@ -53,8 +58,13 @@ export function ReportView({ threshold, children }: { threshold: number; childre
     download(new Blob([visibleJson(report)], { type: 'application/json' }), 'cardlens-report.json');
   }
   function exportSvg() {
-    const svgs = [...(charts.current?.querySelectorAll('svg') ?? [])].map((svg) => svg.outerHTML);
-    const body = `<svg xmlns="http://www.w3.org/2000/svg" width="740" height="230" font-family="sans-serif">${svgs.map((s, i) => `<g transform="translate(${i * 375} 0)">${s}</g>`).join('')}</svg>`;
+    const figures = [...(charts.current?.querySelectorAll('figure') ?? [])];
+    const body = chartsSvg(
+      figures.map((figure) => ({
+        title: figure.querySelector('figcaption')?.textContent ?? '',
+        svg: figure.querySelector('svg')!,
+      })),
+    );
     download(new Blob([body], { type: 'image/svg+xml' }), 'cardlens-report-charts.svg');
   }
 
@@ -79,7 +89,10 @@ export function ReportView({ threshold, children }: { threshold: number; childre
         <>
           <dl className="result-details">
             <dt>{t('reportFields')}</dt>
-            <dd data-testid="report-fields">{fields.length}</dd>
+            <dd>
+              <span data-testid="report-fields">{current.reviewed}</span>:{' '}
+              {t('reportFieldsSplit', { scored: current.scored, unscored: current.unscored })}
+            </dd>
             <dt>{t('reportCards')}</dt>
             <dd>{pace.cards}</dd>
             <dt>{t('reportPace')}</dt>
@@ -91,41 +104,58 @@ export function ReportView({ threshold, children }: { threshold: number; childre
                     fields: pace.fieldsPerMinute!.toFixed(1),
                   })}
             </dd>
-            {current && (
-              <>
-                <dt>{t('reportAtThreshold', { n: Math.round(threshold * 100) })}</dt>
-                <dd>
-                  {t('reportWhatIfValue', {
+          </dl>
+          <div className="report-threshold">
+            <label htmlFor={thresholdId}>{t('confidenceThreshold')}</label>
+            <input
+              id={thresholdId}
+              type="range"
+              min={0}
+              max={1}
+              step={0.01}
+              value={threshold}
+              aria-describedby={`${thresholdId}-hint`}
+              onChange={(e) => engine.setThreshold(Number(e.target.value))}
+            />
+            <output htmlFor={thresholdId}>{Math.round(threshold * 100)}%</output>
+            <p id={`${thresholdId}-hint`} className="hint">
+              {t('reportThresholdHint')}
+            </p>
+            <p data-testid="report-what-if">
+              {t('reportAtThreshold', { n: Math.round(threshold * 100) })}:{' '}
+              {current.rest === 0 && current.scored > 0
+                ? t('reportWhatIfAllToReview', { total: current.scored })
+                : t('reportWhatIfValue', {
                     review: current.toReview,
-                    total: scored,
+                    total: current.scored,
+                    rest: current.rest,
                     accuracy: percent(current.accuracyOfRest),
                   })}
-                </dd>
-              </>
-            )}
-          </dl>
+            </p>
+          </div>
           <table className="field-table" aria-label={t('reportAccuracy')}>
             <thead>
               <tr>
                 <th scope="col">{t('fields')}</th>
                 <th scope="col">{t('reportReviewed')}</th>
                 <th scope="col">{t('reportRight')}</th>
+                <th scope="col">{t('reportValueAccuracy')}</th>
                 <th scope="col">{t('verdictWrongBox')}</th>
-                <th scope="col">{t('reportAccuracy')}</th>
+                <th scope="col">{t('reportBoxAccuracy')}</th>
               </tr>
             </thead>
             <tbody>
               {accuracy.map((a) => (
-                <tr key={a.key}>
-                  <th scope="row">{fieldName(a.key, lang)}</th>
-                  <td>{a.reviewed}</td>
-                  <td>{a.correct}</td>
-                  <td>{a.wrongBox}</td>
-                  <td>{percent(a.accuracy)}</td>
-                </tr>
+                <AccuracyRow key={a.key} name={fieldName(a.key, lang)} accuracy={a} />
               ))}
             </tbody>
+            {overall && (
+              <tfoot>
+                <AccuracyRow name={t('reportAllFields')} accuracy={overall} />
+              </tfoot>
+            )}
           </table>
+          <p className="hint">{t('reportAccuracyNote')}</p>
           <div className="charts" ref={charts}>
             <ReliabilityChart
               bins={bins}
@@ -135,7 +165,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
             />
             <WhatIfChart
               points={whatIf}
-              total={scored}
+              total={current.scored}
               threshold={threshold}
               title={t('reportWhatIf')}
               xLabel={t('confidenceThreshold')}
@@ -146,5 +176,18 @@ export function ReportView({ threshold, children }: { threshold: number; childre
         </>
       )}
     </section>
+  );
+}
+
+function AccuracyRow({ name, accuracy: a }: { name: string; accuracy: FieldAccuracy }) {
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>{a.reviewed}</td>
+      <td>{a.rightValue}</td>
+      <td>{percent(a.valueAccuracy)}</td>
+      <td>{a.wrongBox}</td>
+      <td>{percent(a.boxAccuracy)}</td>
+    </tr>
   );
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyByField, reliability, reviewerThroughput, thresholdWhatIf, type ReviewedField } from './review-model';
+import {
+  accuracyByField,
+  atThreshold,
+  overallAccuracy,
+  reliability,
+  reviewerThroughput,
+  thresholdWhatIf,
+  type ReviewedField,
+} from './review-model';
 
 // A hand-counted set: 6 fields, 2 wrong values, 1 wrong box (right value).
 const fields: ReviewedField[] = [
@@ -12,12 +20,44 @@ const fields: ReviewedField[] = [
 ];
 
 describe('the review report', () => {
-  it('gives accuracy per field name, a wrong box keeping a right value', () => {
+  it('gives value and box accuracy apart per field name: a wrong box keeps a right value, not a right box', () => {
     expect(accuracyByField(fields)).toEqual([
-      { key: 'cardNum', reviewed: 3, correct: 2, wrongBox: 0, accuracy: 2 / 3 },
-      { key: 'name', reviewed: 2, correct: 1, wrongBox: 0, accuracy: 0.5 },
-      { key: 'validThru', reviewed: 1, correct: 1, wrongBox: 1, accuracy: 1 },
+      { key: 'cardNum', reviewed: 3, rightValue: 2, wrongBox: 0, valueAccuracy: 2 / 3, boxAccuracy: 1 },
+      { key: 'name', reviewed: 2, rightValue: 1, wrongBox: 0, valueAccuracy: 0.5, boxAccuracy: 1 },
+      { key: 'validThru', reviewed: 1, rightValue: 1, wrongBox: 1, valueAccuracy: 1, boxAccuracy: 0 },
     ]);
+  });
+
+  it('shows a wrong box in box accuracy where value accuracy stays whole (12 right, 1 wrong box)', () => {
+    const twelve: ReviewedField[] = [
+      ...Array.from({ length: 12 }, () => ({ key: 'cardNum', conf: 0.9, verdict: 'correct' as const })),
+      { key: 'cardNum', conf: 0.9, verdict: 'wrong-box' },
+    ];
+    const [row] = accuracyByField(twelve);
+    expect([row.valueAccuracy, row.boxAccuracy]).toEqual([1, 12 / 13]);
+    expect(overallAccuracy(fields)).toEqual({
+      key: '',
+      reviewed: 6,
+      rightValue: 4,
+      wrongBox: 1,
+      valueAccuracy: 4 / 6,
+      boxAccuracy: 5 / 6,
+    });
+    expect(overallAccuracy([])).toBeNull();
+  });
+
+  it('tells the fields reviewed from the scored ones a threshold can send to review', () => {
+    const mixed: ReviewedField[] = [...fields, { key: 'name', conf: null, verdict: 'correct' }];
+    expect(atThreshold(mixed, 0.8)).toEqual({
+      threshold: 0.8,
+      reviewed: 7,
+      scored: 6,
+      unscored: 1,
+      toReview: 2,
+      rest: 4,
+      accuracyOfRest: 1,
+    });
+    expect(atThreshold(mixed, 0)).toMatchObject({ toReview: 0, rest: 6, accuracyOfRest: 4 / 6 });
   });
 
   it('bins accuracy against confidence', () => {

@@ -64,28 +64,45 @@ export interface ReviewedField {
   verdict: FieldVerdict;
 }
 
+/**
+ * A verdict judges a value and its box apart: "wrong box" is a right value in the wrong place, "wrong value"
+ * a wrong value in a box not marked wrong. So a field has two accuracies, and neither hides the other.
+ */
 export interface FieldAccuracy {
   key: string;
   reviewed: number;
-  correct: number;
-  /** Boxes marked wrong: counted apart, since a wrong box can hold a right value. */
+  /** Values read right: every verdict but a wrong value. */
+  rightValue: number;
+  /** Boxes marked wrong; every other box counts as right. */
   wrongBox: number;
-  accuracy: number;
+  valueAccuracy: number;
+  boxAccuracy: number;
 }
 
-/** Accuracy of values per field name: a wrong box with a right value still counts as a right value. */
+function tally(key: string, fields: readonly ReviewedField[]): FieldAccuracy {
+  const reviewed = fields.length;
+  const rightValue = fields.filter((f) => f.verdict !== 'wrong-value').length;
+  const wrongBox = fields.filter((f) => f.verdict === 'wrong-box').length;
+  return {
+    key,
+    reviewed,
+    rightValue,
+    wrongBox,
+    valueAccuracy: reviewed ? rightValue / reviewed : 0,
+    boxAccuracy: reviewed ? (reviewed - wrongBox) / reviewed : 0,
+  };
+}
+
+/** Value and box accuracy per field name, sorted by name. */
 export function accuracyByField(fields: readonly ReviewedField[]): FieldAccuracy[] {
-  const byKey = new Map<string, { reviewed: number; correct: number; wrongBox: number }>();
-  for (const f of fields) {
-    const entry = byKey.get(f.key) ?? { reviewed: 0, correct: 0, wrongBox: 0 };
-    entry.reviewed++;
-    if (f.verdict !== 'wrong-value') entry.correct++;
-    if (f.verdict === 'wrong-box') entry.wrongBox++;
-    byKey.set(f.key, entry);
-  }
-  return [...byKey]
-    .map(([key, e]) => ({ key, ...e, accuracy: e.correct / e.reviewed }))
-    .sort((a, b) => a.key.localeCompare(b.key));
+  const byKey = new Map<string, ReviewedField[]>();
+  for (const f of fields) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+  return [...byKey].map(([key, group]) => tally(key, group)).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Value and box accuracy over every reviewed field (key ''); null when nothing is reviewed. */
+export function overallAccuracy(fields: readonly ReviewedField[]): FieldAccuracy | null {
+  return fields.length ? tally('', fields) : null;
 }
 
 export interface ReliabilityBin {
@@ -126,18 +143,46 @@ export interface WhatIfPoint {
   accuracyOfRest: number | null;
 }
 
+/**
+ * What a confidence threshold would do to the reviewed fields. Only a field with a confidence can fall under a
+ * threshold, so the what-if counts those (scored); the others are reviewed fields all the same.
+ */
+export interface ThresholdFigures {
+  threshold: number;
+  /** Every field with a verdict. */
+  reviewed: number;
+  /** Of those, the fields with a confidence score: the what-if's whole. */
+  scored: number;
+  /** Fields with a verdict but no confidence score: no threshold sends them to review. */
+  unscored: number;
+  /** Scored fields under the threshold: they would go to review. */
+  toReview: number;
+  /** Scored fields at or above the threshold: left unreviewed. */
+  rest: number;
+  /** Value accuracy of the rest; null when none are left. */
+  accuracyOfRest: number | null;
+}
+
+export function atThreshold(fields: readonly ReviewedField[], threshold: number): ThresholdFigures {
+  const scored = fields.filter((f) => f.conf !== null) as (ReviewedField & { conf: number })[];
+  const rest = scored.filter((f) => f.conf >= threshold);
+  const correct = rest.filter((f) => f.verdict !== 'wrong-value').length;
+  return {
+    threshold,
+    reviewed: fields.length,
+    scored: scored.length,
+    unscored: fields.length - scored.length,
+    toReview: scored.length - rest.length,
+    rest: rest.length,
+    accuracyOfRest: rest.length ? correct / rest.length : null,
+  };
+}
+
 /** For each threshold t, how many fields go to review and how accurate the rest are. */
 export function thresholdWhatIf(fields: readonly ReviewedField[], steps = 20): WhatIfPoint[] {
-  const scored = fields.filter((f) => f.conf !== null) as (ReviewedField & { conf: number })[];
   return Array.from({ length: steps + 1 }, (_, i) => {
-    const threshold = i / steps;
-    const rest = scored.filter((f) => f.conf >= threshold);
-    const correct = rest.filter((f) => f.verdict !== 'wrong-value').length;
-    return {
-      threshold,
-      toReview: scored.length - rest.length,
-      accuracyOfRest: rest.length ? correct / rest.length : null,
-    };
+    const { threshold, toReview, accuracyOfRest } = atThreshold(fields, i / steps);
+    return { threshold, toReview, accuracyOfRest };
   });
 }
 

@@ -8,6 +8,8 @@ export const EN_FIRST = {
   languageFailed: 'That language did not load. Choose it again to retry.',
   presentationMode: 'Presentation mode',
   connection: 'Connection',
+  // The header's dot after a Check connection with a line that failed.
+  connectionCheckFailed: '(check failed)',
   endpoint: 'Endpoint',
   endpointSandbox: 'Sandbox (built-in)',
   endpointNhn: 'NHN Cloud',

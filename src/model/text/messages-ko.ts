@@ -7,6 +7,8 @@ export const KO_FIRST: FirstMessages = {
   languageFailed: '그 언어를 불러오지 못했습니다. 다시 고르면 다시 시도합니다.',
   presentationMode: '발표 모드',
   connection: '연결',
+  // The header's dot after a Check connection with a line that failed.
+  connectionCheckFailed: '(점검 실패)',
   endpoint: '엔드포인트',
   endpointSandbox: '샌드박스(내장)',
   endpointNhn: 'NHN Cloud',

@@ -23,11 +23,16 @@ export const EN_MORE = {
   fingerprint: 'Fingerprint',
   latency: 'Latency',
   sandboxNote:
-    'The sandbox plays the service in your browser: no account, no network. It recognises only the bundled specimen cards.',
+    'The sandbox plays the service in your browser: no account, no network. A bundled specimen card gets its own answer, exactly; any other photo is read on this device by Cardlens’s own reader (downloaded the first time it is needed, then kept), which reads digits and Latin letters but not Hangul, so names and addresses stay empty. If the reader cannot start, only the specimens are read.',
   devProxyNote: 'Requests go to this site’s {path} path, which the dev and preview servers forward to NHN Cloud.',
   corsExplain:
-    'The browser could not reach the endpoint. NHN’s API does not allow calls from web pages of other sites (CORS), so use the Dev proxy endpoint, or serve Cardlens behind a reverse proxy (see the README).',
+    'The endpoint answered, but the browser hides its answers from this page: NHN’s API does not allow calls from web pages of other sites (CORS). Use the Dev proxy endpoint, or serve Cardlens behind a reverse proxy (see the README).',
   useDevProxy: 'Switch to Dev proxy',
+  // Check connection's summary: it follows from the first line that failed.
+  checkFirstFailed: 'First check that failed: {line}. The lines after it follow from it.',
+  checkKeysByService: 'Public key of each service',
+  cspExplain:
+    'This page’s Content Security Policy does not list the endpoint. The Dev proxy endpoint is on this page’s own origin, which the policy allows.',
   stagePreparing: 'Preparing',
   stageEncrypting: 'Encrypting',
   stageSending: 'Sending and recognising',
@@ -185,8 +190,9 @@ export const EN_MORE = {
   reportCards: 'Cards reviewed',
   reportPace: 'Reviewer pace',
   reportPaceValue: '{cards} cards/min, {fields} fields/min',
-  reportAtThreshold: 'At {n}%',
-  reportWhatIfValue: '{review} of {total} fields to review; the rest {accuracy} right',
+  reportAtThreshold: 'If the threshold were {n}%',
+  reportWhatIfValue:
+    'of the {total} reviewed fields that have a confidence score, {review} fall under it and would go to review; the other {rest} have {accuracy} of their values right',
   reportAccuracy: 'Accuracy',
   reportSecondRead: 'Second read on this device',
   reportAgreement: 'Agreement with NHN',
@@ -196,13 +202,23 @@ export const EN_MORE = {
   reportFlaggedWrong: 'Of {flagged} flagged values reviewed, {wrong} were marked wrong.',
   reportNoWrongCompared: 'No value the second read compared has been marked wrong yet.',
   reportReviewed: 'Reviewed',
-  reportRight: 'Right',
+  reportRight: 'Right value',
+  // The report: value and box accuracy apart, what each count counts, and its own threshold control.
+  reportValueAccuracy: 'Value accuracy',
+  reportBoxAccuracy: 'Box accuracy',
+  reportAllFields: 'All fields',
+  reportAccuracyNote:
+    'Value accuracy: values read right, a right value in a wrong box included. Box accuracy: boxes not marked Wrong box, a box around a wrong value included.',
+  reportFieldsSplit: '{scored} with a confidence score, {unscored} without one (no threshold sends those to review)',
+  reportWhatIfAllToReview:
+    'all {total} reviewed fields that have a confidence score fall under it and would go to review; none is left unreviewed',
+  reportThresholdHint: 'The same setting as the Card tab’s slider: moving one moves the other.',
   reportReliability: 'Observed accuracy by confidence',
-  reportObserved: 'Observed accuracy',
+  reportObserved: 'Observed value accuracy',
   reportWhatIf: 'Threshold what-if',
   reportShare: 'Share of fields',
   reportLegend:
-    'Bars: accuracy per confidence bin (dashed: perfect calibration). Solid orange: share of fields sent to review; dashed green: accuracy of the rest; red: the current threshold.',
+    'Bars: accuracy per confidence bin (dashed: perfect calibration). Solid orange: share of fields sent to review; dashed green: value accuracy of the rest; red: the current threshold.',
   exportReportJson: 'Export report JSON',
   exportCharts: 'Export charts (SVG)',
   exportSession: 'Export session',

@@ -24,11 +24,16 @@ export const KO_MORE: MoreMessages = {
   fingerprint: '지문',
   latency: '지연 시간',
   sandboxNote:
-    '샌드박스는 브라우저 안에서 서비스를 흉내 냅니다. 계정도 네트워크도 필요 없으며, 내장 견본 카드만 인식합니다.',
+    '샌드박스는 브라우저 안에서 서비스를 흉내 냅니다. 계정도 네트워크도 필요 없습니다. 내장 견본 카드에는 그 카드의 정해진 결과를 그대로 돌려주고, 그 밖의 사진은 Cardlens의 자체 판독기가 이 기기에서 읽습니다(처음 필요할 때 내려받아 보관). 판독기는 숫자와 로마자만 읽고 한글은 읽지 못하므로 이름과 주소는 비어 있습니다. 판독기를 시작할 수 없으면 견본 카드만 읽습니다.',
   devProxyNote: '요청은 이 사이트의 {path} 경로로 가고, 개발·미리보기 서버가 NHN Cloud로 전달합니다.',
   corsExplain:
-    '브라우저가 엔드포인트에 연결하지 못했습니다. NHN API는 다른 사이트의 웹 페이지에서 호출을 허용하지 않으므로(CORS) 개발 프록시 엔드포인트를 쓰거나, README대로 리버스 프록시 뒤에서 Cardlens를 제공하세요.',
+    '엔드포인트가 응답했지만 브라우저가 이 페이지에서 그 응답을 읽지 못하게 막았습니다. NHN API는 다른 사이트의 웹 페이지에서 호출을 허용하지 않으므로(CORS) 개발 프록시 엔드포인트를 쓰거나, README대로 리버스 프록시 뒤에서 Cardlens를 제공하세요.',
   useDevProxy: '개발 프록시로 전환',
+  // Check connection's summary: it follows from the first line that failed.
+  checkFirstFailed: '처음 실패한 점검: {line}. 그 뒤의 결과는 이 실패에 따른 것입니다.',
+  checkKeysByService: '서비스별 공개 키',
+  cspExplain:
+    '이 페이지의 콘텐츠 보안 정책(CSP)에 엔드포인트가 없습니다. 개발 프록시 엔드포인트는 이 페이지와 출처가 같아서 정책이 허용합니다.',
   stagePreparing: '준비 중',
   stageEncrypting: '암호화 중',
   stageSending: '전송 및 인식 중',
@@ -182,8 +187,9 @@ export const KO_MORE: MoreMessages = {
   reportCards: '검수한 카드',
   reportPace: '검수 속도',
   reportPaceValue: '분당 카드 {cards}장, 필드 {fields}개',
-  reportAtThreshold: '{n}% 기준',
-  reportWhatIfValue: '필드 {total}개 중 {review}개 검수 대상, 나머지 정확도 {accuracy}',
+  reportAtThreshold: '기준이 {n}%라면',
+  reportWhatIfValue:
+    '신뢰도 점수가 있는 검수 필드 {total}개 중 {review}개가 기준 미만이라 검수 대상이 되고, 나머지 {rest}개의 값 정확도는 {accuracy}입니다',
   reportAccuracy: '정확도',
   reportSecondRead: '이 기기에서 다시 읽기',
   reportAgreement: 'NHN과 일치율',
@@ -193,13 +199,24 @@ export const KO_MORE: MoreMessages = {
   reportFlaggedWrong: '짚어낸 값 중 검토한 {flagged}개 가운데 {wrong}개가 틀린 값으로 표시되었습니다.',
   reportNoWrongCompared: '다시 읽기로 비교한 값 중 아직 틀린 값으로 표시된 것이 없습니다.',
   reportReviewed: '검수',
-  reportRight: '맞음',
+  reportRight: '값 맞음',
+  // The report: value and box accuracy apart, what each count counts, and its own threshold control.
+  reportValueAccuracy: '값 정확도',
+  reportBoxAccuracy: '상자 정확도',
+  reportAllFields: '전체 필드',
+  reportAccuracyNote:
+    '값 정확도: 값을 바르게 읽은 비율입니다(상자가 틀려도 값이 맞으면 포함). 상자 정확도: 상자 틀림으로 표시되지 않은 상자의 비율입니다(값이 틀린 필드의 상자도 포함).',
+  reportFieldsSplit:
+    '신뢰도 점수가 있는 필드 {scored}개, 없는 필드 {unscored}개(없는 필드는 기준과 상관없이 검수 대상이 되지 않음)',
+  reportWhatIfAllToReview:
+    '신뢰도 점수가 있는 검수 필드 {total}개가 모두 기준 미만이라 검수 대상이 되고, 검수 없이 남는 필드는 없습니다',
+  reportThresholdHint: '카드 탭의 슬라이더와 같은 설정입니다. 한쪽을 움직이면 다른 쪽도 바뀝니다.',
   reportReliability: '신뢰도별 실제 정확도',
-  reportObserved: '실제 정확도',
+  reportObserved: '실제 값 정확도',
   reportWhatIf: '기준값 가정 분석',
   reportShare: '필드 비율',
   reportLegend:
-    '막대: 신뢰도 구간별 정확도(점선: 완벽한 보정). 주황 실선: 검수로 보낼 필드 비율, 초록 점선: 나머지의 정확도, 빨간 선: 현재 기준.',
+    '막대: 신뢰도 구간별 정확도(점선: 완벽한 보정). 주황 실선: 검수로 보낼 필드 비율, 초록 점선: 나머지의 값 정확도, 빨간 선: 현재 기준.',
   exportReportJson: '보고서 JSON 내보내기',
   exportCharts: '차트 내보내기(SVG)',
   exportSession: '세션 내보내기',

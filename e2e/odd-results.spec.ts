@@ -48,7 +48,7 @@ test('the viewer draws generated odd results without crashing', async ({ page })
       redacted: false,
       cards: [{ file: IMAGE, sha256, analysis: 'credit-card', result }],
     };
-    await page.getByLabel('Import session (JSON and its images)').setInputFiles([
+    await page.getByLabel('Import session (.zip, or JSON and its images)').setInputFiles([
       { name: `odd-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(session)) },
       { name: IMAGE, mimeType: 'image/png', buffer: sampleBytes(IMAGE) },
     ]);

@@ -156,7 +156,7 @@ async function openAnswer(app: CardlensPage, file: string, result: unknown): Pro
     cards: [{ file, sha256: entry.sha256, analysis: entry.service, result }],
   };
   await page.getByRole('tab', { name: 'Report' }).click();
-  await page.getByLabel('Import session (JSON and its images)').setInputFiles([
+  await page.getByLabel('Import session (.zip, or JSON and its images)').setInputFiles([
     { name: 'answer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(session)) },
     { name: file, mimeType: file.endsWith('.png') ? 'image/png' : 'image/jpeg', buffer: sampleBytes(file) },
   ]);

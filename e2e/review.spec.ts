@@ -105,7 +105,7 @@ test('a batch reviewed by keyboard alone survives a reload, reports what a hand 
   await otherApp.open();
   await other.getByRole('tab', { name: 'Report' }).click();
   await other
-    .getByLabel('Import session (JSON and its images)')
+    .getByLabel('Import session (.zip, or JSON and its images)')
     .setInputFiles([
       { name: 'session.json', mimeType: 'application/json', buffer: Buffer.from(sessionText) },
       asFile('credit-card.png'),

@@ -262,6 +262,114 @@ test('an import checks the JSON before reading any image, then reads only those 
   expect(app.problems).toEqual([]);
 });
 
+/** Drops files on the first screen's drop zone as a file manager would, with a drop event. */
+async function dropOnZone(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, mimeType, base64 }) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+      return transfer;
+    },
+    { name: file.name, mimeType: file.mimeType, base64: file.buffer.toString('base64') },
+  );
+  await page.getByText('Drop card images here, click to choose, or paste').dispatchEvent('drop', { dataTransfer });
+}
+
+test('a session exports as one .zip file with its images, and dropped on the first screen after a reload it comes back whole', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await analyseTwo(page, app);
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await expect.poll(async () => (await app.viewer())?.fields.length).toBe(6);
+  await page.locator('body').focus();
+  for (const key of ['j', 'y']) await page.keyboard.press(key);
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByTestId('report-fields')).toHaveText('1');
+
+  await page.getByRole('button', { name: 'Export session' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the session: unredacted?' });
+  await expect(dialog).toContainText('The full session is one .zip file that holds the card images too.');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export unredacted' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('cardlens-session.zip');
+  const zip = readFileSync(await saved.path());
+  expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+
+  // A new page knows nothing of the batch; the one file brings back the cards, their pictures and the verdict.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
+  await expect(page.getByText('A session’s .zip file opens here too.')).toBeVisible();
+  await dropOnZone(page, { name: 'cardlens-session.zip', mimeType: 'application/zip', buffer: zip });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    'Imported 2 cards without calling the API.',
+  );
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByTestId('report-fields')).toHaveText('1');
+  await page.getByRole('tab', { name: 'Batch (2)' }).click();
+  await expect(page.getByRole('button', { name: 'Open credit-card.png' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open credit-card-angled.png' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await expect(page.getByText('imported', { exact: true })).toBeVisible();
+  await expect.poll(async () => (await app.viewer())?.boxesDrawn).toBeGreaterThan(0);
+  expect(app.problems).toEqual([]);
+});
+
+test('a session JSON chosen without its images says so in a notice with an action, and the images chosen then import it', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const card = entry('credit-card.png');
+  const angled = entry('credit-card-angled.png');
+  const session = {
+    kind: 'cardlens-session',
+    version: 1,
+    redacted: false,
+    cards: [
+      {
+        file: 'credit-card.png',
+        sha256: card.sha256,
+        analysis: 'credit-card',
+        result: card.result,
+        review: {
+          sha256: card.sha256,
+          fields: { 'cardNums.0': { verdict: 'correct', key: 'cardNum', conf: 0.99, at: 1000 } },
+        },
+      },
+      { file: 'credit-card-angled.png', sha256: angled.sha256, analysis: 'credit-card', result: angled.result },
+    ],
+  };
+  await importInput(page).setInputFiles([sessionFile(session)]);
+  const notice = page.getByRole('status').filter({ hasText: 'images are missing' });
+  await expect(notice).toContainText('2 of the session’s 2 images are missing, so nothing is imported yet.');
+  await expect(notice).toContainText('A session exported as one .zip file carries its images.');
+  // Text of the page's own size, not a small grey hint.
+  const [noticeSize, pageSize] = await notice
+    .getByText('A session exported as one .zip file carries its images.')
+    .evaluate((el) => [getComputedStyle(el).fontSize, getComputedStyle(document.body).fontSize]);
+  expect(noticeSize).toBe(pageSize);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  await expect(page.getByRole('status').filter({ hasText: '세션 이미지' })).toContainText(
+    '세션 이미지 2개 중 2개가 없어서 아직 아무것도 가져오지 않았습니다.',
+  );
+  await expect(page.getByText('빠진 이미지 선택')).toBeVisible();
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+  await expect(page.getByText(/^No verdicts yet/)).toBeVisible();
+
+  await page.getByLabel('Choose the missing images').setInputFiles([asFile('credit-card.png')]);
+  await expect(notice).toContainText('1 of the session’s 2 images are missing');
+  await page.getByLabel('Choose the missing images').setInputFiles([asFile('credit-card-angled.png')]);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    'Imported 2 cards without calling the API.',
+  );
+  await expect(page.getByTestId('report-fields')).toHaveText('1');
+  expect(app.problems).toEqual([]);
+});
+
 test('values holding invisible or direction-changing characters are shown, drawn and exported without them', async ({
   page,
 }) => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { isSecureContextNow, OcrError, prefetchClient, type SampleEntry } from '@/api';
 import { selectedItem, type View } from '@/engine/cardlens';
 import { unsaved } from '@/engine/queue/queue-item';
@@ -13,6 +13,7 @@ import {
   usePastedFiles,
 } from '@/features/analyze';
 import { isTypingTarget } from '@/lib/keyboard';
+import { isSessionFile } from '@/model/review/session-file';
 import { specimenFile } from '@/model/specimens';
 import { useCardlensState } from '@/ui/cardlens';
 import { useConnection } from '@/ui/connection';
@@ -24,7 +25,16 @@ import { sandbox } from './connections';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
-import { BatchPanel, ConnectionPanel, prefetchViews, ReportView, SessionControls, Viewer } from './views';
+import {
+  BatchPanel,
+  ConnectionPanel,
+  importDroppedSession,
+  prefetchViews,
+  ReportView,
+  SessionControls,
+  SessionImportNotice,
+  Viewer,
+} from './views';
 import { whenIdle } from './when-idle';
 
 /**
@@ -38,7 +48,13 @@ export function Shell() {
   // Results live in this page only: leaving it while work is unsaved asks first.
   useLeaveGuard(useCardlensState((s) => s.items.some(unsaved)));
   const presentation = useCardlensState((s) => s.presentation);
-  const addFiles = useCallback((files: File[]) => void engine.addFiles(files), []);
+  // A session's own file (its .zip, or its JSON with the images) reopens the session instead of being sent.
+  const [sessionDropped, setSessionDropped] = useState(false);
+  const addFiles = useCallback((files: File[]) => {
+    if (!files.some(isSessionFile)) return void engine.addFiles(files);
+    setSessionDropped(true);
+    void importDroppedSession(engine, files).catch(() => undefined); // the notice offers Retry for its code
+  }, []);
   usePastedFiles(addFiles);
   const { t } = useI18n();
   const { dropTargetProps, dragging } = usePageDrop(addFiles);
@@ -47,7 +63,7 @@ export function Shell() {
       <AppHeader />
       <div {...dropTargetProps({ className: `workspace${dragging ? ' dragging' : ''}` })}>
         <nav className="left" aria-label={t('queue')}>
-          <LeftColumn onFiles={addFiles} />
+          <LeftColumn onFiles={addFiles} sessionDropped={sessionDropped} />
         </nav>
         <main className="centre">
           <Centre />
@@ -99,7 +115,7 @@ const pickSpecimen = (entry: SampleEntry) =>
     () => undefined, // the gallery stays; its next pick tries again
   );
 
-function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
+function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => void; sessionDropped: boolean }) {
   const { settings, panelOpen, identity } = useConnection();
   // Each piece on its own, so that a card's picture or a review does not draw the column again.
   const s = {
@@ -126,6 +142,7 @@ function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
       />
       <ServicePicker value={s.kind} onChange={engine.setKind} />
       <DropZone onFiles={onFiles} />
+      {sessionDropped && <SessionImportNotice origin="drop" />}
       {!s.presentation && <DeviceChecksSettings checks={s.checks} onChange={engine.setChecks} />}
       <QueueList
         items={s.items}

@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import type { Cardlens } from '@/engine/cardlens';
 import { loadBatchScreen } from '@/features/analyze';
 import { lazyResource } from '@/lib/lazy-resource';
 import { lazyView } from '@/ui/lazy-view';
@@ -31,6 +32,10 @@ export const BatchPanel = lazyView(() => loadBatchScreen().then((m) => m.BatchPa
 const reviewScreens = () => import('@/features/review').then((m) => m.loadReviewScreens());
 export const ReportView = lazyView(() => reviewScreens().then((m) => m.ReportView));
 export const SessionControls = lazyView(() => reviewScreens().then((m) => m.SessionControls));
+export const SessionImportNotice = lazyView(() => reviewScreens().then((m) => m.SessionImportNotice));
+/** A session dropped on the first screen: the code that reads it (and the ZIP's) arrives only now. */
+export const importDroppedSession = (engine: Cardlens, files: readonly File[]) =>
+  reviewScreens().then((m) => m.importSession(engine, files, 'drop'));
 
 export const ConnectionPanel = lazyView(() =>
   Promise.all([import('@/features/connection').then((m) => m.loadConnectionPanel()), queries()]).then(([m, q]) =>

@@ -22,8 +22,11 @@ export function ConfirmExportDialog({
   onExport,
   onCancel,
   allowFull = true,
+  note,
 }: {
   what: ExportKind;
+  /** What this export holds beyond the values, when that differs between its full and redacted forms. */
+  note?: string;
   onExport: (redacted: boolean) => void;
   onCancel: () => void;
   allowFull?: boolean;
@@ -45,6 +48,7 @@ export function ConfirmExportDialog({
       >
         <h2 id={titleId}>{t(TITLE[what])}</h2>
         <p>{t('exportUnredactedBody')}</p>
+        {note && <p>{note}</p>}
         <div className="row">
           <button type="button" autoFocus onClick={() => onExport(true)}>
             {t('exportRedacted')}

@@ -31,6 +31,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         {t('chooseFiles')}
       </button>
       <p className="hint">{t('dropLimits')}</p>
+      <p className="hint">{t('dropSession')}</p>
     </div>
   );
 }

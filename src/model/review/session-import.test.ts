@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditCardResult } from '@/api';
 import type { ParsedSession, SessionCard } from './session';
-import { MAX_IMPORT_IMAGE_BYTES, namedImages, readSessionImages } from './session-import';
+import { fileSource, MAX_IMPORT_IMAGE_BYTES, namedImages, readSessionImages as readFrom } from './session-import';
+
+/** The chosen files as sources, as an import of a JSON and its images reads them. */
+const readSessionImages = (
+  files: File[],
+  ...rest: Parameters<typeof readFrom> extends [unknown, ...infer R] ? R : never
+) => readFrom(files.map(fileSource), ...rest);
 
 const result = {} as CreditCardResult;
 const sha = (c: string) => c.repeat(64);
@@ -54,13 +60,14 @@ describe('images read for a session', () => {
       file('unnamed.png', 5000, 'c'),
       file('broken.png', 9, 'broken'),
     ];
-    const images = await readSessionImages(files, session, reader);
+    const { images, missing } = await readSessionImages(files, session, reader);
     expect(read).toEqual(['b.png', 'same size, another image.png', 'a.png', 'broken.png']);
     expect(most()).toBe(1);
     expect(images.map((i) => [i.file.name, i.card.sha256])).toEqual([
       ['a.png', sha('a')],
       ['b.png', sha('b')],
     ]);
+    expect(missing.map((c) => c.sha256)).toEqual([sha('d')]);
   });
 
   it('are refused, none of them read, when those it names come to more than the limit', async () => {
@@ -71,7 +78,7 @@ describe('images read for a session', () => {
       refusal: { problem: 'images-too-large' },
     });
     expect(read).toEqual([]);
-    await expect(readSessionImages(files, session, reader, 1100)).resolves.toHaveLength(2);
+    expect((await readSessionImages(files, session, reader, 1100)).images).toHaveLength(2);
     expect(MAX_IMPORT_IMAGE_BYTES).toBe(2048 * 1024 * 1024);
   });
 
@@ -88,15 +95,17 @@ describe('images read for a session', () => {
     expect(error?.message).toBe('the images it names come to 3 MB; an import reads at most 2 MB of images');
   });
 
-  it("refuse the session when a review's image was not among them", async () => {
+  it('name the cards whose image was not among them, reviewed or not, instead of refusing the session', async () => {
     const session: ParsedSession = {
       redacted: false,
-      cards: [card('a', { bytes: 300 }), card('b', { bytes: 400, review: reviewOf('b') })],
+      cards: [card('a', { bytes: 300 }), card('b', { bytes: 400, review: reviewOf('b') }), card('c', { bytes: 5 })],
     };
-    await expect(
-      readSessionImages([file('a.png', 300, 'a'), file('b.png', 400, 'z')], session, fakeReader().reader),
-    ).rejects.toThrow(
-      `card 2 (image-${sha('b').slice(0, 12)}): its review is for an image not chosen with this session`,
+    const { images, missing } = await readSessionImages(
+      [file('a.png', 300, 'a'), file('b.png', 400, 'z')],
+      session,
+      fakeReader().reader,
     );
+    expect(images.map((i) => i.card.sha256)).toEqual([sha('a')]);
+    expect(missing.map((c) => c.sha256)).toEqual([sha('b'), sha('c')]);
   });
 });

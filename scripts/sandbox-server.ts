@@ -5,11 +5,12 @@
 // rebound to 127.0.0.1 reaches nothing), closes requests that stall, bounds its connections and request
 // bodies, and keeps its control endpoints to the app's own pages on this machine.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readCardInNode } from './node-card-reader';
+import { nodeCardReader } from './node-card-reader';
 import type { SampleManifest } from '../src/api/types';
 import { MAX_IMAGE_BYTES } from '../src/lib/image-format';
 import {
@@ -391,7 +392,12 @@ async function main(): Promise<void> {
     faults: Object.keys(faults).length ? faults : undefined,
     quiet: values.quiet,
     allowedOrigins: values['allow-origin'],
-    readCard: values['specimens-only'] ? undefined : readCardInNode,
+    readCard: values['specimens-only']
+      ? undefined
+      : nodeCardReader({
+          threads: availableParallelism(),
+          onRuntime: (name) => values.quiet || console.log(`The on-device reader runs on ${name}.`),
+        }),
   });
   console.log(
     `Cardlens sandbox listening on ${server.url}, app key "${values['app-key'] ?? 'sandbox'}" (credentials default to "sandbox")`,

@@ -1,22 +1,22 @@
 // The on-device reader on a generated set (scripts/generate-reader-set.ts): the share of cards whose
 // card number, expiry and resident number it reads exactly, and its read time per card in Node (one
-// thread), through the same path as `npm run sandbox` (decode, upright, read, parse). Each variant reads
+// thread, onnxruntime-node unless a variant says wasm), through the same path as `npm run sandbox`
+// (decode, upright, read, parse). Each variant reads
 // every card in turn, so their times are compared in one run on one machine state.
 import type { Browser } from '@playwright/test';
-import type { ReaderOptions } from '../../src/reader';
 import { generateCard } from '../generate-reader-set';
-import { nodeCardReader } from '../node-card-reader';
+import { nodeCardReader, type NodeReaderSetup } from '../node-card-reader';
 import { scoreParse } from '../../src/test-support/reader-fixtures';
 import { median, round } from './stats';
 
 const TARGETS = { cardNumber: 0.95, expiry: 0.95, residentNumber: 0.9 };
 
 /** The reader as it ships first; the others are what it was chosen against. */
-const VARIANTS: Record<string, Partial<ReaderOptions>> = {
+const VARIANTS: Record<string, NodeReaderSetup> = {
   shipped: {},
-  detector960: { maxSide: 960 },
-  detector512: { maxSide: 512 },
-  batchedRecognition: { recBatchMax: 8 },
+  wasm: { prefer: 'wasm' },
+  detector960: { options: { maxSide: 960 } },
+  batchedRecognition: { options: { recBatchMax: 8 } },
 };
 
 interface Tally {
@@ -26,7 +26,11 @@ interface Tally {
 
 export async function measureReaderAccuracy(browser: Browser, count = 60, firstSeed = 1) {
   const page = await browser.newPage();
-  const readers = Object.entries(VARIANTS).map(([name, options]) => ({ name, read: nodeCardReader(options) }));
+  const runtimes: Record<string, string> = {};
+  const readers = Object.entries(VARIANTS).map(([name, setup]) => ({
+    name,
+    read: nodeCardReader({ ...setup, onRuntime: (runtime) => (runtimes[name] = runtime) }),
+  }));
   const tallies: Record<string, Tally> = Object.fromEntries(readers.map((r) => [r.name, { totals: {}, times: [] }]));
   try {
     for (let seed = firstSeed; seed < firstSeed + count; seed++) {

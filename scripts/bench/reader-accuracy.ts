@@ -69,6 +69,7 @@ export async function measureReaderAccuracy(browser: Browser, count = 60, firstS
   return {
     cards: count,
     seeds: `${firstSeed}–${firstSeed + count - 1}`,
+    runtime: runtimes.shipped,
     ...summary(tallies.shipped),
     targets: TARGETS,
     readMsMedian: round(readMs('shipped'), 0),
@@ -76,6 +77,7 @@ export async function measureReaderAccuracy(browser: Browser, count = 60, firstS
       readers.map(({ name }) => [
         name,
         {
+          runtime: runtimes[name],
           ...summary(tallies[name]),
           readMsMedian: round(readMs(name), 0),
           overShipped: round(readMs(name) / readMs('shipped')),

@@ -12,15 +12,16 @@ import {
   usePageDrop,
   usePastedFiles,
 } from '@/features/analyze';
-import { isTypingTarget } from '@/lib/keyboard';
 import { specimenFile } from '@/model/specimens';
 import { useCardlensState } from '@/ui/cardlens';
 import { useConnection } from '@/ui/connection';
 import { useI18n } from '@/ui/i18n';
 import { ErrorBoundary } from '@/ui/error-boundary';
+import { ShortcutHelp } from '@/ui/shortcut-help';
 import { useLeaveGuard } from '@/ui/use-leave-guard';
 import { AppHeader } from './app-header';
 import { sandbox } from './connections';
+import { KeyNote, ReviewComplete, usePageKeys } from './page-keys';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
@@ -153,7 +154,7 @@ function Centre() {
   };
   const selected = useCardlensState(selectedItem);
   const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
-  useStepKeys();
+  const keyNote = usePageKeys(s.view);
   const cardNav = s.view === 'card' && s.order.length > 1 && (
     <span className="card-nav">
       <button type="button" onClick={() => engine.step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
@@ -213,23 +214,12 @@ function Centre() {
       <ViewTabs view={s.view} cards={s.cards}>
         {cardNav}
       </ViewTabs>
+      {keyNote && <KeyNote />}
+      <ReviewComplete view={s.view} />
       {screen}
+      <ShortcutHelp />
     </>
   );
-}
-
-/** `]` and `[` move through the cards in the table's order, from anywhere but a text field. */
-function useStepKeys() {
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // With a modifier it is the browser's or the system's (Cmd+[ goes back a page on a Mac).
-      if (isTypingTarget(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (event.key === ']') engine.step(1);
-      if (event.key === '[') engine.step(-1);
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }
 
 /** Card, batch (once there are cards) and report; `children` go at the row's end. */

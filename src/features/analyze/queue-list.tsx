@@ -1,5 +1,7 @@
 import { useI18n } from '@/ui/i18n';
 import type { QueueItem } from '@/engine/queue/queue-item';
+import { useCardlensState } from '@/ui/cardlens';
+import { ReviewMark } from './review-mark';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -16,6 +18,8 @@ export const QUEUE_LIST_LIMIT = 40;
 
 export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear }: Props) {
   const { t, pick } = useI18n();
+  // Read here, not by the column: a verdict marks the list without drawing the column again.
+  const reviews = useCardlensState((s) => s.reviews);
   const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
   return (
     <section className="queue" aria-labelledby="queue-title">
@@ -46,6 +50,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
               >
                 <span className="file-name">{item.file.name}</span>
                 <StatusBadge status={item.status} />
+                {item.image && item.outcome && <ReviewMark review={reviews.get(item.image.sha256)} />}
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
               {item.caution && <p className="hint caution">⚠ {pick(item.caution)}</p>}

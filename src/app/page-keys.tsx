@@ -1,75 +1,26 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { View } from '@/engine/cardlens';
-import { isTypingTarget } from '@/lib/keyboard';
-import { pageKeyAction } from '@/model/review/review-keys';
-import { batchReview } from '@/model/review/review-progress';
+import { lazyResource } from '@/lib/lazy-resource';
 import { useCardlensState } from '@/ui/cardlens';
-import { useI18n } from '@/ui/i18n';
-import { setShortcutHelp, toggleShortcutHelp } from '@/ui/shortcut-help';
-import { engine } from './engine';
+import { whenIdle } from './when-idle';
 
-/**
- * The page's keys, on every tab: ? the help, C the Card tab, ] and [ the cards. A review key pressed
- * away from the Card tab is not lost in silence: it returns true until the tab changes, for a note
- * saying where it works.
- */
-export function usePageKeys(view: View): boolean {
-  const [noteOn, setNoteOn] = useState<View | null>(null);
+// The page's keys and notes (page-notes.tsx) come just after the first screen: while the browser is
+// idle after the first paint, or at once when a card arrives first.
+
+const notes = lazyResource(() => import('./page-notes'));
+
+/** The queue's review marks, once the notes' code is here (a card is reviewed only after that). */
+export const useReviewMark = () => useSyncExternalStore(notes.subscribe, notes.current)?.StoredReviewMark;
+
+const load = () => void notes.load().catch(() => undefined); // the next card tries again
+
+/** The page's keys and notes, on every tab. */
+export function PageNotes(props: { view: View }) {
+  const Loaded = useSyncExternalStore(notes.subscribe, notes.current)?.PageNotes;
+  const cards = useCardlensState((s) => s.items.length > 0);
+  useEffect(() => whenIdle(load), []);
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // With a modifier it is the browser's or the system's (Cmd+[ goes back a page on a Mac).
-      if (event.metaKey || event.ctrlKey || event.altKey) return;
-      if (event.key === 'Escape') return setShortcutHelp(false);
-      if (isTypingTarget(event.target)) return;
-      const action = pageKeyAction(event.key, engine.getState().view);
-      if (!action) return;
-      event.preventDefault();
-      if (action.type === 'help') toggleShortcutHelp();
-      else if (action.type === 'card-tab') engine.setView('card');
-      else if (action.type === 'step') engine.step(action.delta);
-      else setNoteOn(engine.getState().view);
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  return noteOn === view && view !== 'card';
-}
-
-/** Said when a review key is pressed away from the Card tab. */
-export function KeyNote() {
-  const { t } = useI18n();
-  return (
-    <p role="status" className="notice key-note">
-      {t('reviewKeysOnCardTab')}{' '}
-      <button type="button" className="link" onClick={() => engine.setView('card')} aria-keyshortcuts="C">
-        {t('card')} <kbd>C</kbd>
-      </button>
-    </p>
-  );
-}
-
-/** The moment every card with a result is accepted or rejected: said on every tab, with what comes next. */
-export function ReviewComplete({ view }: { view: View }) {
-  const { t } = useI18n();
-  const items = useCardlensState((s) => s.items);
-  const reviews = useCardlensState((s) => s.reviews);
-  const tally = useMemo(
-    () =>
-      batchReview(
-        items.flatMap((i) => (i.outcome && i.image ? [i.image] : [])),
-        reviews,
-      ),
-    [items, reviews],
-  );
-  if (!tally.complete) return null;
-  return (
-    <p role="status" className="notice review-complete">
-      {t('batchReviewed', { accepted: tally.accepted, rejected: tally.rejected })}{' '}
-      {view !== 'report' && (
-        <button type="button" className="link" onClick={() => engine.setView('report')}>
-          {t('openReport')}
-        </button>
-      )}
-    </p>
-  );
+    if (cards && !Loaded) load();
+  }, [cards, Loaded]);
+  return Loaded ? <Loaded {...props} /> : null;
 }

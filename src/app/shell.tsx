@@ -17,11 +17,10 @@ import { useCardlensState } from '@/ui/cardlens';
 import { useConnection } from '@/ui/connection';
 import { useI18n } from '@/ui/i18n';
 import { ErrorBoundary } from '@/ui/error-boundary';
-import { ShortcutHelp } from '@/ui/shortcut-help';
 import { useLeaveGuard } from '@/ui/use-leave-guard';
 import { AppHeader } from './app-header';
 import { sandbox } from './connections';
-import { KeyNote, ReviewComplete, usePageKeys } from './page-keys';
+import { PageNotes, useReviewMark } from './page-keys';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
@@ -111,6 +110,7 @@ function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
     kind: useCardlensState((state) => state.kind),
     selectedId: useCardlensState((state) => state.selectedId),
   };
+  const ReviewMark = useReviewMark();
   return (
     <>
       {panelOpen && !s.presentation && (
@@ -135,6 +135,7 @@ function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
         onRetry={engine.retry}
         onSendAnyway={engine.sendAnyway}
         onClear={engine.clearFinished}
+        ReviewMark={ReviewMark}
       />
       {s.selectedId !== null && <SampleGallery compact onPick={pickSpecimen} />}
     </>
@@ -154,7 +155,6 @@ function Centre() {
   };
   const selected = useCardlensState(selectedItem);
   const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
-  const keyNote = usePageKeys(s.view);
   const cardNav = s.view === 'card' && s.order.length > 1 && (
     <span className="card-nav">
       <button type="button" onClick={() => engine.step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
@@ -214,10 +214,8 @@ function Centre() {
       <ViewTabs view={s.view} cards={s.cards}>
         {cardNav}
       </ViewTabs>
-      {keyNote && <KeyNote />}
-      <ReviewComplete view={s.view} />
+      <PageNotes view={s.view} />
       {screen}
-      <ShortcutHelp />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useI18n } from '@/ui/i18n';
 import type { QueueItem } from '@/engine/queue/queue-item';
-import { useCardlensState } from '@/ui/cardlens';
-import { ReviewMark } from './review-mark';
+import type { ComponentType } from 'react';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -11,15 +10,15 @@ interface Props {
   onRetry: (id: string) => void;
   onSendAnyway: (id: string) => void;
   onClear: () => void;
+  /** How far a card's review has gone (StoredReviewMark), given once the review's code is here. */
+  ReviewMark?: ComponentType<{ sha256: string }>;
 }
 
 /** The side list shows the latest cards; the Batch tab's virtualised table lists them all. */
 export const QUEUE_LIST_LIMIT = 40;
 
-export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear }: Props) {
+export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear, ReviewMark }: Props) {
   const { t, pick } = useI18n();
-  // Read here, not by the column: a verdict marks the list without drawing the column again.
-  const reviews = useCardlensState((s) => s.reviews);
   const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
   return (
     <section className="queue" aria-labelledby="queue-title">
@@ -50,7 +49,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
               >
                 <span className="file-name">{item.file.name}</span>
                 <StatusBadge status={item.status} />
-                {item.image && item.outcome && <ReviewMark review={reviews.get(item.image.sha256)} />}
+                {ReviewMark && item.image && item.outcome && <ReviewMark sha256={item.image.sha256} />}
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
               {item.caution && <p className="hint caution">⚠ {pick(item.caution)}</p>}

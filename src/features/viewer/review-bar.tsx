@@ -7,7 +7,7 @@ import type { CardVerdict, FieldVerdict } from '@/model/review/review-model';
 import { correctionDraft, stillMasked } from '@/model/review/correction-draft';
 import { afterVerdict, batchReview, fieldsLeft, nextWhere, stepField } from '@/model/review/review-progress';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
-import { setShortcutHelp } from '@/ui/shortcut-help';
+import { setShortcutHelp } from '@/ui/shortcut-help-state';
 
 interface Props {
   card: { sha256: string } | null;

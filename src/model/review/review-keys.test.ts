@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EN_MORE } from '@/model/text/more-messages-en';
-import { pageKeyAction, REVIEW_KEYS, SHORTCUTS } from './review-keys';
+import { pageKeyAction, REVIEW_KEYS } from './review-keys';
+import { SHORTCUTS } from './review-shortcuts';
 
 describe('the page’s keys on every tab', () => {
   it('opens the shortcut help and shows the Card tab from any tab', () => {

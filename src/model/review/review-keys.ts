@@ -1,5 +1,3 @@
-import type { MoreKey } from '@/model/text/message-keys';
-
 // Which keys the review answers where. The Card tab's review bar handles the review keys itself; the
 // page handles the rest on every tab, and says where a review key works when it is pressed elsewhere.
 
@@ -33,17 +31,3 @@ export function pageKeyAction(key: string, view: ReviewView): PageKeyAction | nu
   if (view !== 'card' && REVIEW_KEYS.has(lower)) return { type: 'review-elsewhere' };
   return null;
 }
-
-/** The shortcut help's rows: the keys as shown, and what they do. */
-export const SHORTCUTS: readonly (readonly [keys: string, label: MoreKey])[] = [
-  ['J / K', 'shortcutNextPrev'],
-  ['N', 'shortcutNextFlagged'],
-  ['Y', 'shortcutCorrect'],
-  ['X', 'shortcutWrongValue'],
-  ['B', 'shortcutWrongBox'],
-  ['A', 'shortcutAcceptCard'],
-  ['R', 'shortcutRejectCard'],
-  ['] / [', 'shortcutCards'],
-  ['C', 'shortcutCardTab'],
-  ['?', 'shortcutHelp'],
-];

@@ -3,7 +3,8 @@ import type { CreditCardResult, ImageQuad } from '@/api';
 import { MASK } from '@/model/fields/masking';
 import { fieldsOf, shownValue } from '@/model/fields/result-fields';
 import type { CardReview } from './review-model';
-import { afterVerdict, batchReview, cardReviewState, fieldsLeft, nextWhere, stepField } from './review-progress';
+import { afterVerdict, batchReview, fieldsLeft, nextWhere, stepField } from './review-progress';
+import { cardReviewState } from './card-review-state';
 import { correctionDraft, stillMasked } from './correction-draft';
 
 const box = { x1: 0, y1: 0, x2: 40, y2: 0, x3: 40, y3: 10, x4: 0, y4: 10 } as ImageQuad;

@@ -1,15 +1,7 @@
 import type { CardReview } from './review-model';
 
 // How far a review has gone, and where the keys go next. A card counts as reviewed once it is accepted
-// or rejected: judging its fields is the work, the card's verdict is the reviewer saying it is done.
-
-/** A card's review as the queue and the table mark it. */
-export type CardReviewState = 'none' | 'started' | 'accepted' | 'rejected';
-
-export function cardReviewState(review: CardReview | undefined): CardReviewState {
-  if (review?.card) return review.card.verdict;
-  return review && Object.keys(review.fields).length > 0 ? 'started' : 'none';
-}
+// or rejected (card-review-state.ts).
 
 /** The card's fields without a verdict, in the card's order. */
 export function fieldsLeft(fieldIds: readonly string[], review: CardReview | undefined): string[] {

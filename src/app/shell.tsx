@@ -12,7 +12,6 @@ import {
   usePageDrop,
   usePastedFiles,
 } from '@/features/analyze';
-import { isTypingTarget } from '@/lib/keyboard';
 import { isSessionFile } from '@/model/review/session-file';
 import { specimenFile } from '@/model/specimens';
 import { useCardlensState } from '@/ui/cardlens';
@@ -22,6 +21,7 @@ import { ErrorBoundary } from '@/ui/error-boundary';
 import { useLeaveGuard } from '@/ui/use-leave-guard';
 import { AppHeader } from './app-header';
 import { sandbox } from './connections';
+import { PageNotes, useReviewMark } from './page-keys';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
@@ -126,6 +126,7 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
     kind: useCardlensState((state) => state.kind),
     selectedId: useCardlensState((state) => state.selectedId),
   };
+  const ReviewMark = useReviewMark();
   return (
     <>
       {panelOpen && !s.presentation && (
@@ -151,6 +152,7 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
         onRetry={engine.retry}
         onSendAnyway={engine.sendAnyway}
         onClear={engine.clearFinished}
+        ReviewMark={ReviewMark}
       />
       {s.selectedId !== null && <SampleGallery compact onPick={pickSpecimen} />}
     </>
@@ -170,7 +172,6 @@ function Centre() {
   };
   const selected = useCardlensState(selectedItem);
   const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
-  useStepKeys();
   const cardNav = s.view === 'card' && s.order.length > 1 && (
     <span className="card-nav">
       <button type="button" onClick={() => engine.step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
@@ -230,23 +231,10 @@ function Centre() {
       <ViewTabs view={s.view} cards={s.cards}>
         {cardNav}
       </ViewTabs>
+      <PageNotes view={s.view} />
       {screen}
     </>
   );
-}
-
-/** `]` and `[` move through the cards in the table's order, from anywhere but a text field. */
-function useStepKeys() {
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      // With a modifier it is the browser's or the system's (Cmd+[ goes back a page on a Mac).
-      if (isTypingTarget(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (event.key === ']') engine.step(1);
-      if (event.key === '[') engine.step(-1);
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 }
 
 /** Card, batch (once there are cards) and report; `children` go at the row's end. */

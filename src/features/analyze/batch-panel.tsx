@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cardView } from '@/model/card-view/card-view';
 import { CoveredThumbnail } from '@/ui/covered-thumbnail';
 import { ID_TYPE_NAMES } from '@/model/fields/field-names';
@@ -16,6 +16,7 @@ import { batchProgress } from '@/engine/queue/batch-stats';
 import type { RowFilter, SortKey } from '@/engine/queue/table-view';
 import { exportName, inProgress } from '@/engine/queue/queue-item';
 import { MAX_CONCURRENCY } from '@/engine/queue/queue-store';
+import { ReviewMark } from './review-mark';
 import { StatusBadge } from './status-badge';
 
 const ROW_HEIGHT = 48;
@@ -38,7 +39,9 @@ const monotonic = () => performance.now();
 /** The batch as a table: its progress and controls, every card filtered and sorted, and its exports. */
 export function BatchPanel() {
   const engine = useCardlens();
-  const { items, threshold, tableView, selectedId, concurrency, paused, presentation } = useCardlensState((s) => s);
+  const { items, threshold, tableView, selectedId, concurrency, paused, presentation, reviews } = useCardlensState(
+    (s) => s,
+  );
   // null only until the table's code, the same chunk as this screen, is in the engine too
   const rows = useCardlensState((s) => s.rows) ?? [];
   const onTableView = engine.setTableView;
@@ -66,6 +69,12 @@ export function BatchPanel() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+
+  // ] and [ move the selection through the rows: the selected row is brought into view.
+  const selectedIndex = rows.findIndex((row) => row.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   function exportAll(format: 'csv' | 'json', redacted: boolean) {
     const exported: ExportItem[] = items
@@ -234,6 +243,7 @@ export function BatchPanel() {
                   <div role="cell" title={item.rejection && pick(item.rejection)}>
                     <StatusBadge status={row.status} />
                     {item.caution && <span title={pick(item.caution)}> ⚠</span>}
+                    {item.image && item.outcome && <ReviewMark review={reviews.get(item.image.sha256)} />}
                   </div>
                 </div>
               );

@@ -1,5 +1,6 @@
 import { useI18n } from '@/ui/i18n';
 import type { QueueItem } from '@/engine/queue/queue-item';
+import type { ComponentType } from 'react';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -9,12 +10,14 @@ interface Props {
   onRetry: (id: string) => void;
   onSendAnyway: (id: string) => void;
   onClear: () => void;
+  /** How far a card's review has gone (StoredReviewMark), given once the review's code is here. */
+  ReviewMark?: ComponentType<{ sha256: string }>;
 }
 
 /** The side list shows the latest cards; the Batch tab's virtualised table lists them all. */
 export const QUEUE_LIST_LIMIT = 40;
 
-export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear }: Props) {
+export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear, ReviewMark }: Props) {
   const { t, pick } = useI18n();
   const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
   return (
@@ -46,6 +49,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
               >
                 <span className="file-name">{item.file.name}</span>
                 <StatusBadge status={item.status} />
+                {ReviewMark && item.image && item.outcome && <ReviewMark sha256={item.image.sha256} />}
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
               {item.caution && <p className="hint caution">⚠ {pick(item.caution)}</p>}

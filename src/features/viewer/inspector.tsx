@@ -114,6 +114,7 @@ export function Inspector({
                       fields={fields}
                       flagged={card.flagged}
                       threshold={threshold}
+                      values={valueView(presentation, showValues)}
                       selectedId={selection.selectedId}
                       onSelect={selection.onSelect}
                     />

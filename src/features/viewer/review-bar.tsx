@@ -1,10 +1,13 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isTypingTarget } from '@/lib/keyboard';
-import { isBelow, type ViewerField } from '@/model/fields/result-fields';
+import { isBelow, type ValueView, type ViewerField } from '@/model/fields/result-fields';
 import { useI18n } from '@/ui/i18n';
 import type { MessageKey } from '@/model/text/messages';
 import type { CardVerdict, FieldVerdict } from '@/model/review/review-model';
+import { correctionDraft, stillMasked } from '@/model/review/correction-draft';
+import { afterVerdict, batchReview, fieldsLeft, nextWhere, stepField } from '@/model/review/review-progress';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
+import { setShortcutHelp } from '@/ui/shortcut-help-state';
 
 interface Props {
   card: { sha256: string } | null;
@@ -12,115 +15,109 @@ interface Props {
   /** Field ids with a rule failure, for N. */
   flagged: ReadonlySet<string>;
   threshold: number;
+  /** How values show beside the card: the correction box starts from what shows, never more. */
+  values: ValueView;
   selectedId: string | null;
   onSelect: (id: string) => void;
 }
 
-const CARD_VERDICTS: [CardVerdict, MessageKey][] = [
-  ['accepted', 'acceptCard'],
-  ['rejected', 'rejectCard'],
+const CARD_VERDICTS: [CardVerdict, MessageKey, string][] = [
+  ['accepted', 'acceptCard', 'A'],
+  ['rejected', 'rejectCard', 'R'],
 ];
 
-const SHORTCUTS: [string, MessageKey][] = [
-  ['J / K', 'shortcutNextPrev'],
-  ['N', 'shortcutNextFlagged'],
-  ['Y', 'verdictCorrect'],
-  ['X', 'verdictWrongValue'],
-  ['B', 'verdictWrongBox'],
-  ['] / [', 'shortcutCards'],
-  ['?', 'shortcutHelp'],
-];
-
-/** Keyboard-first review of the selected field: a reviewer marks a batch without leaving the keys. */
-export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSelect }: Props) {
+/**
+ * Keyboard-first review of the selected field: a reviewer marks a batch without leaving the keys. A
+ * verdict moves on to the next field, and accepting or rejecting the card to the next card.
+ */
+export function ReviewBar({ card, fields, flagged, threshold, values, selectedId, onSelect }: Props) {
   const { t } = useI18n();
-  const { setFieldVerdict, setCardVerdict, setKeepOnDevice } = useCardlens();
+  const { setFieldVerdict, setCardVerdict, setKeepOnDevice, step } = useCardlens();
   const reviews = useCardlensState((s) => s.reviews);
+  const items = useCardlensState((s) => s.items);
   const keepOnDevice = useCardlensState((s) => s.keepOnDevice);
   const [editing, setEditing] = useState<string | null>(null);
   const [correction, setCorrection] = useState('');
-  const [help, setHelp] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
-  const ids = { keep: useId(), correction: useId() };
+  const ids = { keep: useId(), correction: useId(), masked: useId() };
   const review = card ? reviews.get(card.sha256) : undefined;
-  const boxed = fields;
-  const index = boxed.findIndex((f) => f.id === selectedId);
-  const selected = index >= 0 ? boxed[index] : undefined;
+  const order = fields.map((f) => f.id);
+  const selected = fields.find((f) => f.id === selectedId);
+  const left = fieldsLeft(order, review).length;
+  const batch = useMemo(
+    () =>
+      batchReview(
+        items.flatMap((i) => (i.outcome && i.image ? [i.image] : [])),
+        reviews,
+      ),
+    [items, reviews],
+  );
 
   const judge = (verdict: FieldVerdict, value?: string) => {
     if (!card || !selected) return;
     setFieldVerdict(card, selected, verdict, value);
+    const next = afterVerdict(order, selected.id);
+    if (next) onSelect(next);
   };
+  const judgeCard = (verdict: CardVerdict) => {
+    if (!card) return;
+    setCardVerdict(card, verdict);
+    step(1);
+  };
+  const edit = () => {
+    if (!selected) return;
+    setCorrection(correctionDraft(selected, values, review?.fields[selected.id]?.correction));
+    setEditing(selected.id);
+  };
+  const masked = editing !== null && stillMasked(correction);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      // The help is a dialog, whose keys are its own, but the keys that open it also close it.
-      if (help && (event.key === 'Escape' || event.key === '?')) {
-        event.preventDefault();
-        setHelp(false);
-        return;
-      }
-      if (isTypingTarget(event.target)) return;
-      const key = event.key.toLowerCase();
-      const move = (step: number) => {
-        const next = boxed[Math.min(boxed.length - 1, Math.max(0, (index < 0 ? -step : index) + step))];
-        if (next) onSelect(next.id);
-      };
+      if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      const select = (id: string | null) => id && onSelect(id);
       const actions: Record<string, () => void> = {
-        j: () => move(1),
-        k: () => move(-1),
+        j: () => select(stepField(order, selectedId, 1)),
+        k: () => select(stepField(order, selectedId, -1)),
         n: () => {
-          const order = [...boxed.slice(index + 1), ...boxed.slice(0, index + 1)];
-          const next = order.find((f) => isBelow(f, threshold) || flagged.has(f.id));
-          if (next) onSelect(next.id);
+          const wanted = new Set(fields.filter((f) => isBelow(f, threshold) || flagged.has(f.id)).map((f) => f.id));
+          select(nextWhere(order, selectedId, (id) => wanted.has(id)));
         },
         y: () => judge('correct'),
         b: () => judge('wrong-box'),
-        x: () => {
-          if (!selected) return;
-          setCorrection(review?.fields[selected.id]?.correction ?? '');
-          setEditing(selected.id);
-        },
-        '?': () => setHelp((open) => !open),
+        x: edit,
+        a: () => judgeCard('accepted'),
+        r: () => judgeCard('rejected'),
       };
-      const action = actions[key] ?? actions[event.key];
+      const action = actions[event.key.toLowerCase()];
       if (action) {
         event.preventDefault();
         action();
-      } else if (event.key === 'Escape') setHelp(false);
+      }
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
   useEffect(() => {
-    if (editing) inputRef.current?.focus();
+    // Ready to edit: typing replaces the value, an arrow key keeps it.
+    if (!editing) return;
+    inputRef.current?.focus();
+    inputRef.current?.select();
   }, [editing]);
 
-  const counts = review ? Object.values(review.fields) : [];
   return (
     <div className="review-bar" aria-label={t('review')}>
       <div className="row">
         <button type="button" onClick={() => judge('correct')} disabled={!selected} aria-keyshortcuts="Y">
           ✓ {t('verdictCorrect')} <kbd>Y</kbd>
         </button>
-        <button
-          type="button"
-          onClick={() => {
-            if (!selected) return;
-            setCorrection(review?.fields[selected.id]?.correction ?? '');
-            setEditing(selected.id);
-          }}
-          disabled={!selected}
-          aria-keyshortcuts="X"
-        >
+        <button type="button" onClick={edit} disabled={!selected} aria-keyshortcuts="X">
           ✎ {t('verdictWrongValue')} <kbd>X</kbd>
         </button>
         <button type="button" onClick={() => judge('wrong-box')} disabled={!selected} aria-keyshortcuts="B">
           ▭ {t('verdictWrongBox')} <kbd>B</kbd>
         </button>
-        <button type="button" className="link" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+        <button type="button" className="link" onClick={() => setShortcutHelp(true)} aria-keyshortcuts="?">
           {t('shortcutsTitle')} (?)
         </button>
       </div>
@@ -129,6 +126,7 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
+            if (masked) return;
             judge('wrong-value', correction);
             setEditing(null);
           }}
@@ -141,24 +139,36 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
             ref={inputRef}
             value={correction}
             autoComplete="off"
+            aria-describedby={masked ? ids.masked : undefined}
             onChange={(e) => setCorrection(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
           />
-          <button type="submit">{t('save')}</button>
+          <button type="submit" disabled={masked}>
+            {t('save')}
+          </button>
+          {masked && (
+            <p id={ids.masked} className="hint">
+              {t('correctionMasked')}
+            </p>
+          )}
         </form>
       )}
       <div className="row">
-        <span className="hint">{t('reviewedCount', { n: counts.length, total: fields.length })}</span>
+        <span className="hint" data-testid="review-progress">
+          {left > 0 ? t('fieldsLeft', { left, total: fields.length }) : t('fieldsAllDone')} ·{' '}
+          {t('cardsReviewed', { n: batch.accepted + batch.rejected, total: batch.cards })}
+        </span>
         <span className="button-group">
-          {CARD_VERDICTS.map(([verdict, label]) => (
+          {CARD_VERDICTS.map(([verdict, label, key]) => (
             <button
               key={verdict}
               type="button"
-              onClick={() => card && setCardVerdict(card, verdict)}
+              onClick={() => judgeCard(verdict)}
               disabled={!card}
               aria-pressed={review?.card?.verdict === verdict}
+              aria-keyshortcuts={key}
             >
-              {t(label)}
+              {t(label)} <kbd>{key}</kbd>
             </button>
           ))}
         </span>
@@ -172,34 +182,6 @@ export function ReviewBar({ card, fields, flagged, threshold, selectedId, onSele
         />
         {t('keepReview')}
       </label>
-      {help && (
-        <div className="dialog-backdrop" onClick={() => setHelp(false)}>
-          <div
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="shortcuts-title"
-            className="dialog"
-            onClick={(e) => e.stopPropagation()}
-          >
-            <h2 id="shortcuts-title">{t('shortcutsTitle')}</h2>
-            <table>
-              <tbody>
-                {SHORTCUTS.map(([keys, label]) => (
-                  <tr key={keys}>
-                    <th scope="row">
-                      <kbd>{keys}</kbd>
-                    </th>
-                    <td>{t(label)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <button type="button" autoFocus onClick={() => setHelp(false)}>
-              {t('dismiss')}
-            </button>
-          </div>
-        </div>
-      )}
     </div>
   );
 }

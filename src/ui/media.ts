@@ -1,5 +1,3 @@
-import { useCallback, useSyncExternalStore } from 'react';
-
 // What kind of screen the page is on, as CSS media queries say it. The widths match styles.css.
 
 /** One column: the card view sits below the queue, not beside it. */
@@ -11,17 +9,3 @@ export const matches = (query: string): boolean => typeof matchMedia === 'functi
 
 /** How a scroll the page starts itself moves: at once for those who asked for less motion. */
 export const scrollBehaviour = (): ScrollBehavior => (matches('(prefers-reduced-motion: reduce)') ? 'auto' : 'smooth');
-
-/** Whether `query` matches, following it as it changes (a tablet's keyboard attached, a window resized). */
-export function useMedia(query: string): boolean {
-  const subscribe = useCallback(
-    (changed: () => void) => {
-      if (typeof matchMedia !== 'function') return () => {};
-      const list = matchMedia(query);
-      list.addEventListener('change', changed);
-      return () => list.removeEventListener('change', changed);
-    },
-    [query],
-  );
-  return useSyncExternalStore(subscribe, () => matches(query));
-}

@@ -419,31 +419,48 @@ test('the JSON tab shows the result in the API shape, masked until Show values; 
 test('full screen gives the viewer the whole screen and fits the card to it', async ({ page }) => {
   const app = new CardlensPage(page);
   const before = await app.showSpecimen('Credit card', 'credit-card.png');
-  const button = page.getByRole('button', { name: 'Full screen' });
-  await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  // The button says what it does next: Exit full screen while in it.
+  const enter = page.getByRole('button', { name: 'Full screen', exact: true });
+  const exit = page.getByRole('button', { name: 'Exit full screen', exact: true });
+  await enter.click();
+  await expect(exit).toBeVisible();
+  await expect(enter).toHaveCount(0);
   const full = await app.settledViewer();
   const screen = page.viewportSize()!;
   expect(full.viewport.width).toBeGreaterThan(before.viewport.width);
   expect(full.viewport.width).toBeGreaterThan(screen.width * 0.9);
   expect(full.view.scale).toBeGreaterThan(before.view.scale);
   expect(full.boxesDrawn).toBe(before.boxesDrawn);
-  await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await exit.click();
+  await expect(enter).toBeVisible();
   await expect.poll(async () => (await app.settledViewer()).viewport).toEqual(before.viewport);
 
   // F on the canvas does the same; with Ctrl, keys stay the browser's (Ctrl+0 is its zoom reset, not Fit).
   const canvas = app.cardCanvas();
   await canvas.focus();
   await page.keyboard.press('f');
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(exit).toBeVisible();
   await page.keyboard.press('f');
-  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(enter).toBeVisible();
   await page.keyboard.press('+');
   const zoomed = await app.settledViewer();
   expect(zoomed.view.scale).toBeGreaterThan(before.view.scale);
   await page.keyboard.press('Control+0');
   expect((await app.settledViewer()).view).toEqual(zoomed.view);
+  expect(app.problems).toEqual([]);
+});
+
+test('a tab pointed at is drawn apart from the tab chosen', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.showSpecimen('Credit card', 'credit-card.png');
+  const underline = (tab: Locator) => tab.evaluate((element) => getComputedStyle(element).borderBottomColor);
+  const chosen = page.getByRole('tab', { name: 'Card', exact: true });
+  const other = page.getByRole('tab', { name: 'Report', exact: true });
+  await expect(chosen).toHaveAttribute('aria-selected', 'true');
+  const idle = await underline(other);
+  await other.hover();
+  await expect.poll(() => underline(other)).not.toBe(idle);
+  expect(await underline(other)).not.toBe(await underline(chosen));
   expect(app.problems).toEqual([]);
 });
 

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { isSecureContextNow, OcrError, prefetchClient, type SampleEntry } from '@/api';
 import { selectedItem, type View } from '@/engine/cardlens';
 import { unsaved } from '@/engine/queue/queue-item';
@@ -18,6 +27,7 @@ import { useCardlensState } from '@/ui/cardlens';
 import { useConnection } from '@/ui/connection';
 import { useI18n } from '@/ui/i18n';
 import { ErrorBoundary } from '@/ui/error-boundary';
+import { matches, NARROW_SCREEN, scrollBehaviour } from '@/ui/media';
 import { useLeaveGuard } from '@/ui/use-leave-guard';
 import { AppHeader } from './app-header';
 import { sandbox } from './connections';
@@ -58,6 +68,7 @@ export function Shell() {
   usePastedFiles(addFiles);
   const { t } = useI18n();
   const { dropTargetProps, dragging } = usePageDrop(addFiles);
+  const centre = useRef<HTMLElement>(null);
   return (
     <div className={`app${presentation ? ' presentation' : ''}`}>
       <AppHeader />
@@ -65,8 +76,8 @@ export function Shell() {
         <nav className="left" aria-label={t('queue')}>
           <LeftColumn onFiles={addFiles} sessionDropped={sessionDropped} />
         </nav>
-        <main className="centre">
-          <Centre />
+        <main className="centre" ref={centre}>
+          <Centre into={centre} />
         </main>
       </div>
     </div>
@@ -159,7 +170,7 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
   );
 }
 
-function Centre() {
+function Centre({ into }: { into: RefObject<HTMLElement | null> }) {
   const { t } = useI18n();
   const { setPanelOpen } = useConnection();
   // Each piece on its own: another card's progress, a picture or a review does not draw the viewer again.
@@ -172,6 +183,7 @@ function Centre() {
   };
   const selected = useCardlensState(selectedItem);
   const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
+  useCardIntoView(into, s.view === 'card' ? s.selectedId : null);
   const cardNav = s.view === 'card' && s.order.length > 1 && (
     <span className="card-nav">
       <button type="button" onClick={() => engine.step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
@@ -235,6 +247,14 @@ function Centre() {
       {screen}
     </>
   );
+}
+
+/** On one column the card view is below the queue: a card chosen there is brought up, or a tap would seem to do nothing. */
+function useCardIntoView(centre: RefObject<HTMLElement | null>, shownId: string | null) {
+  useEffect(() => {
+    if (shownId !== null && matches(NARROW_SCREEN))
+      centre.current?.scrollIntoView({ block: 'start', behavior: scrollBehaviour() });
+  }, [centre, shownId]);
 }
 
 /** Card, batch (once there are cards) and report; `children` go at the row's end. */

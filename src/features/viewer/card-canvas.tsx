@@ -4,7 +4,7 @@ import { Layer, Shape, Stage } from 'react-konva';
 import type { ImageQuad } from '@/api';
 import type { ViewerField } from '@/model/fields/result-fields';
 import { fieldsAt, fieldToSelect, labelAt } from './hit-test';
-import type { LabelOptions } from './label-text';
+import { labelFontSizes, type LabelOptions } from './label-text';
 import { createMotionCache } from './motion-cache';
 import { drawOverlay, type Drawn, type OverlayScene } from './overlay-drawing';
 import { useCanvasProbe } from './use-viewer-probe';
@@ -105,10 +105,9 @@ export default function CardCanvas(props: CardCanvasProps) {
       focusId,
       badges,
       charMarks,
-      fontSize: presentation ? 18 : 12,
-      badgeFontSize: presentation ? 15 : 12,
+      ...labelFontSizes(presentation, viewport.width),
     }),
-    [fields, extras, layers, lang, values, threshold, focusId, badges, charMarks, presentation],
+    [fields, extras, layers, lang, values, threshold, focusId, badges, charMarks, presentation, viewport.width],
   );
   const layerRef = useRef<Konva.Layer>(null);
   const [motion] = useState(createMotionCache);

@@ -18,3 +18,17 @@ export function labelText(field: ViewerField, o: LabelOptions): string {
   if (field.conf !== null) parts.push(percent(field.conf));
   return (isBelow(field, o.threshold) ? '⚠ ' : '') + parts.join(' · ');
 }
+
+/** Labels are full size on a canvas this wide and shrink with a narrower one (a phone's is about 350 px). */
+const FULL_SIZE_WIDTH = 640;
+const SMALLEST_FONT = 10;
+
+/**
+ * The labels' and badges' type size on a canvas `width` stage pixels wide: larger in presentation, and
+ * smaller on a narrow canvas, where full-size labels would cover the card they name and run off it.
+ */
+export function labelFontSizes(presentation: boolean, width: number): { fontSize: number; badgeFontSize: number } {
+  const shrink = Math.min(1, width / FULL_SIZE_WIDTH);
+  const size = (full: number) => Math.max(SMALLEST_FONT, Math.round(full * shrink));
+  return { fontSize: size(presentation ? 18 : 12), badgeFontSize: size(presentation ? 15 : 12) };
+}

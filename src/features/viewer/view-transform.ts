@@ -38,8 +38,10 @@ export const quadCorners = (q: ImageQuad) => quadPoints(q) as [ImagePoint, Image
 const clampScale = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 
 export function fitView(image: Size, viewport: Size): ViewTransform {
+  // Less room around the card on a small canvas (a phone's), where every pixel of margin is card lost.
+  const margin = Math.min(FIT_MARGIN, Math.min(viewport.width, viewport.height) * 0.04);
   const scale = clampScale(
-    Math.min((viewport.width - FIT_MARGIN * 2) / image.width, (viewport.height - FIT_MARGIN * 2) / image.height),
+    Math.min((viewport.width - margin * 2) / image.width, (viewport.height - margin * 2) / image.height),
   );
   return { scale, x: (viewport.width - image.width * scale) / 2, y: (viewport.height - image.height * scale) / 2 };
 }

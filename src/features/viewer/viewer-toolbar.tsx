@@ -72,19 +72,22 @@ export function ViewerToolbar(props: Props) {
         />
         {t('showValues')}
       </label>
-      <label htmlFor={thresholdId} className="inline">
-        {t('confidenceThreshold')}
-      </label>
-      <input
-        id={thresholdId}
-        type="range"
-        min={0}
-        max={1}
-        step={0.01}
-        value={props.threshold}
-        onChange={(e) => props.onThreshold(Number(e.target.value))}
-      />
-      <output htmlFor={thresholdId}>{Math.round(props.threshold * 100)}%</output>
+      {/* The label, the slider and its figure wrap as one. */}
+      <span className="control-group">
+        <label htmlFor={thresholdId} className="inline">
+          {t('confidenceThreshold')}
+        </label>
+        <input
+          id={thresholdId}
+          type="range"
+          min={0}
+          max={1}
+          step={0.01}
+          value={props.threshold}
+          onChange={(e) => props.onThreshold(Number(e.target.value))}
+        />
+        <output htmlFor={thresholdId}>{Math.round(props.threshold * 100)}%</output>
+      </span>
       {props.orientation !== null && (
         <label
           className="inline"
@@ -104,8 +107,8 @@ export function ViewerToolbar(props: Props) {
       <span className="divider" />
       <span className="button-group">
         {fullScreen.available && (
-          <button type="button" onClick={fullScreen.toggle} aria-pressed={fullScreen.active} aria-keyshortcuts="F">
-            {t('fullScreen')}
+          <button type="button" onClick={fullScreen.toggle} aria-keyshortcuts="F">
+            {t(fullScreen.active ? 'exitFullScreen' : 'fullScreen')}
           </button>
         )}
         <button type="button" onClick={props.onExportPng} disabled={!hasPicture}>

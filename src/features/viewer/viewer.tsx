@@ -1,5 +1,15 @@
 import type Konva from 'konva';
-import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react';
 import { exportName, type QueueItem } from '@/engine/queue/queue-item';
 import { cardView } from '@/model/card-view/card-view';
 import { coverPicture } from '@/model/cover/cover-picture';
@@ -10,6 +20,8 @@ import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import { ConfirmExportDialog } from '@/ui/confirm-export-dialog';
 import { download } from '@/ui/download';
 import { useI18n } from '@/ui/i18n';
+import { TOUCH_SCREEN } from '@/ui/media';
+import { useMedia } from '@/ui/use-media';
 import type { MessageKey } from '@/model/text/messages';
 import type { Layers } from './card-canvas';
 import { annotatedPng, exportBase, resultJson } from './exports';
@@ -53,6 +65,7 @@ export function Viewer(props: ViewerProps) {
   const reviews = useCardlensState((s) => s.reviews);
   const { t, pick, lang } = useI18n();
   const hintId = useId();
+  const touch = useMedia(TOUCH_SCREEN);
   // Presentation covers the upright card; raw pixels would slide the cover off what it hides.
   const raw = rawChoice && !presentation;
   const shows = picture?.id === item.id && picture.raw === raw ? picture : null;
@@ -174,6 +187,8 @@ export function Viewer(props: ViewerProps) {
         <div
           className="canvas-box"
           ref={canvasBox}
+          // On one column the canvas takes the card's shape, so the card fills it instead of a fixed box.
+          style={natural ? ({ '--card-aspect': natural.width / natural.height } as CSSProperties) : undefined}
           tabIndex={0}
           role="application"
           aria-label={t('canvasLabel')}
@@ -218,8 +233,10 @@ export function Viewer(props: ViewerProps) {
           />
         </div>
         <p id={hintId} className="hint">
-          {t('shortcuts')}
-          {labelsHidden > 0 && layers.labels && ` ${t('labelsHidden', { n: labelsHidden })}`}
+          {t(touch ? 'touchGestures' : 'shortcuts')}
+          {labelsHidden > 0 &&
+            layers.labels &&
+            ` ${t(touch ? 'labelsHiddenTouch' : 'labelsHidden', { n: labelsHidden })}`}
         </p>
         {legend.length > 0 && (
           <ul className="legend" aria-label={t('legend')}>

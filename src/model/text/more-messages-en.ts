@@ -138,6 +138,10 @@ export const EN_MORE = {
   technicalDetail: 'Technical detail',
   shortcuts: 'Keys: +/− zoom, 0 fit, 1 actual size, arrows pan, F full screen, ↑/↓ in the list move between fields.',
   labelsHidden: 'Labels without room here: {n}; point at a box or zoom in to see them.',
+  // The viewer on a touch screen, and in full screen
+  touchGestures: 'Two fingers: spread or pinch to zoom, drag to move the card. Tap a box to choose its field.',
+  labelsHiddenTouch: 'Labels without room here: {n}; tap a box or spread two fingers to see them.',
+  exitFullScreen: 'Exit full screen',
   noRules: 'No rules apply yet.',
   rule_pass: 'Passed',
   rule_fail: 'Failed',

@@ -17,7 +17,7 @@ export const KO_MORE: MoreMessages = {
   rememberForTab: '이 탭에서 기억하기',
   rememberHint:
     '끄면 비밀 값은 메모리에만 있고 새로 고치면 사라집니다. 켜면 탭을 닫을 때까지 이 탭의 세션 저장소에 보관합니다.',
-  forget: '지우기',
+  forget: '키 삭제',
   checkConnection: '연결 확인',
   keyVersion: '키 버전',
   modulus: '모듈러스',
@@ -135,6 +135,10 @@ export const KO_MORE: MoreMessages = {
   technicalDetail: '기술 정보',
   shortcuts: '키: +/− 확대·축소, 0 맞춤, 1 원래 크기, 화살표 이동, F 전체 화면, 목록에서 ↑/↓로 필드 이동.',
   labelsHidden: '자리가 없어 숨긴 라벨: {n}개. 상자를 가리키거나 확대하면 보입니다.',
+  // The viewer on a touch screen, and in full screen
+  touchGestures: '두 손가락을 벌리거나 오므리면 확대·축소, 끌면 카드가 움직입니다. 상자를 누르면 그 필드를 고릅니다.',
+  labelsHiddenTouch: '자리가 없어 숨긴 라벨: {n}개. 상자를 누르거나 두 손가락을 벌려 확대하면 보입니다.',
+  exitFullScreen: '전체 화면 끝내기',
   noRules: '아직 적용할 규칙이 없습니다.',
   rule_pass: '통과',
   rule_fail: '실패',

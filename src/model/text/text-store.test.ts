@@ -155,3 +155,12 @@ describe('the two tables', () => {
     expect(Object.keys(EN_FIRST).filter((key) => key in EN_MORE)).toEqual([]);
   });
 });
+
+describe('the words of the tables', () => {
+  it('names forgetting the keys and clearing finished cards with different words in Korean', () => {
+    const words = (text: string) => new Set(text.split(/\s+/));
+    const clear = words(KO_FIRST.clearQueue);
+    expect([...words(KO_MORE.forget)].filter((word) => clear.has(word))).toEqual([]);
+    expect([...words(EN_MORE.forget)].filter((word) => words(EN_FIRST.clearQueue).has(word))).toEqual([]);
+  });
+});

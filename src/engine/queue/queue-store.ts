@@ -269,6 +269,11 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       live()
         .items.filter((item) => item.status === 'failed' && isRetryable(item.error))
         .forEach((item) => retry(item.id, connection)),
+    /** Sends every cancelled card again, from its file, as a retry does. */
+    resumeCancelled: (connection: C) =>
+      live()
+        .items.filter((item) => item.status === 'cancelled')
+        .forEach((item) => retry(item.id, connection)),
     /** Drops every finished card but `keep` (the one on screen), releasing what each held. */
     clearFinished: (keep: string | null) => {
       setItems((items) =>

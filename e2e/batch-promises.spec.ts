@@ -176,3 +176,101 @@ test('retry reads the file again, and a file deleted since says so on its row', 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+const progress = (page: Page) => page.getByRole('status').filter({ hasText: /finished/ });
+const cardsPerMinute = async (page: Page) => Number(/([\d.]+) cards\/min/.exec(await progress(page).innerText())![1]);
+
+test('the rate counts time spent sending, not the wait between drops, and no time left is shown while nothing runs', async ({
+  page,
+}) => {
+  const app = new CardlensPage(page);
+  await page.clock.install();
+  await onSandboxServer(app);
+  await setSandboxFaults({ latencyMs: 300 });
+  await app.drop(copies(4));
+  await expect(progress(page)).toHaveText(/^4\/4 finished, 0 failed · [\d.]+ cards\/min$/, { timeout: 30_000 });
+  const rate = await cardsPerMinute(page);
+
+  // Ten minutes away, then back to the table: the rate is the one the work made.
+  await page.clock.fastForward('10:00');
+  await page.getByRole('tab', { name: /^Card/ }).click();
+  await page.getByRole('tab', { name: /^Batch/ }).click();
+  expect(await cardsPerMinute(page)).toBe(rate);
+
+  // Paused with cards waiting, nothing runs: no time left is counted down.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await setSandboxFaults({ latencyMs: 2000 });
+  await app.drop(copies(2).map((file) => ({ ...file, name: `second-${file.name}` })));
+  const table = page.getByRole('table', { name: 'Results' });
+  await expect(table.getByText('Queued', { exact: true })).toHaveCount(2);
+  await expect(progress(page)).toHaveText(/^4\/6 finished, 0 failed · [\d.]+ cards\/min · paused$/);
+
+  // Sent, two cards at that rate take seconds, not the minutes the wait would have made of them.
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(progress(page)).toHaveText(/about \d+ s left/, { timeout: 30_000 });
+  const left = Number(/about (\d+) s left/.exec(await progress(page).innerText())![1]);
+  expect(left).toBeLessThan(30);
+  await expect(progress(page)).toHaveText(/^6\/6 finished, 0 failed · [\d.]+ cards\/min$/, { timeout: 30_000 });
+});
+
+test('files still being checked count in the total from the moment they are dropped', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  // Every text the summary shows, as it changes.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __summaries: seen });
+    new MutationObserver(() => {
+      const text = document.querySelector('.batch-progress')?.textContent;
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await app.drop(copies(6));
+  await expect(progress(page)).toHaveText(/^6\/6 finished/, { timeout: 30_000 });
+  const seen = await page.evaluate(() => (window as unknown as { __summaries: string[] }).__summaries);
+  expect(seen.length).toBeGreaterThan(0);
+  for (const text of seen) expect(text).toMatch(/^\d\/6 finished, 0 failed/);
+});
+
+test('cancelled cards are counted, found by the filter, and resumed by one button', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await onSandboxServer(app);
+  await setSandboxFaults({ latencyMs: 1000 });
+  await app.drop(copies(6));
+  await page.getByLabel('Concurrency').fill('1');
+  await expect(progress(page)).toHaveText(/^[1-4]\/6 finished/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Cancel the rest' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel the rest' })).toBeDisabled({ timeout: 30_000 });
+  const done = Number(/^(\d)\//.exec(await progress(page).innerText())![1]);
+  const cancelled = 6 - done;
+  await expect(progress(page)).toHaveText(new RegExp(`^${done}/6 finished, 0 failed · ${cancelled} cancelled`));
+
+  await page.getByLabel('Show').selectOption({ label: 'Failed, cancelled or not sent' });
+  const table = page.getByRole('table', { name: 'Results' });
+  await expect(table.getByText('Cancelled', { exact: true })).toHaveCount(cancelled);
+  await expect(table.getByText('Done', { exact: true })).toHaveCount(0);
+
+  await setSandboxFaults({});
+  await page.getByRole('button', { name: `Resume cancelled (${cancelled})` }).click();
+  await expect(progress(page)).toHaveText(/^6\/6 finished, 0 failed/, { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /Resume cancelled/ })).toHaveCount(0);
+  await page.getByLabel('Show').selectOption({ label: 'All cards' });
+  await expect(table.getByText('Done', { exact: true })).toHaveCount(6);
+});
+
+test('card navigation counts and walks only the cards with something to show', async ({ page }) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  const [first, second] = copies(2);
+  const notAnImage = { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not an image') };
+  await app.drop([first, notAnImage, second]);
+  await expect(progress(page)).toHaveText(/^2\/2 finished, 0 failed · 1 not sent/, { timeout: 30_000 });
+  await page.getByRole('tab', { name: /^Card/ }).click();
+  const next = page.getByRole('button', { name: /Next card/ });
+  await expect(page.getByText('1/2', { exact: true })).toBeVisible();
+  await next.click();
+  await expect(page.getByText('2/2', { exact: true })).toBeVisible();
+  await expect(next).toBeDisabled();
+  await page.keyboard.press('[');
+  await expect(page.getByText('1/2', { exact: true })).toBeVisible();
+});

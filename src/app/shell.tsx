@@ -176,28 +176,27 @@ function Centre({ into }: { into: RefObject<HTMLElement | null> }) {
   // Each piece on its own: another card's progress, a picture or a review does not draw the viewer again.
   const s = {
     view: useCardlensState((state) => state.view),
-    order: useCardlensState((state) => state.order),
     threshold: useCardlensState((state) => state.threshold),
     cards: useCardlensState((state) => state.items.length),
     selectedId: useCardlensState((state) => state.selectedId),
   };
   const selected = useCardlensState(selectedItem);
-  const position = s.selectedId === null ? -1 : s.order.indexOf(s.selectedId);
+  const nav = {
+    position: useCardlensState((state) => state.navigation.position),
+    count: useCardlensState((state) => state.navigation.count),
+    previous: useCardlensState((state) => state.navigation.previous !== null),
+    next: useCardlensState((state) => state.navigation.next !== null),
+  };
   useCardIntoView(into, s.view === 'card' ? s.selectedId : null);
-  const cardNav = s.view === 'card' && s.order.length > 1 && (
+  const cardNav = s.view === 'card' && nav.count > 1 && (
     <span className="card-nav">
-      <button type="button" onClick={() => engine.step(-1)} disabled={position <= 0} aria-keyshortcuts="[">
+      <button type="button" onClick={() => engine.step(-1)} disabled={!nav.previous} aria-keyshortcuts="[">
         ← {t('previousCard')}
       </button>
       <span className="hint">
-        {position + 1}/{s.order.length}
+        {nav.position ?? '–'}/{nav.count}
       </span>
-      <button
-        type="button"
-        onClick={() => engine.step(1)}
-        disabled={position < 0 || position >= s.order.length - 1}
-        aria-keyshortcuts="]"
-      >
+      <button type="button" onClick={() => engine.step(1)} disabled={!nav.next} aria-keyshortcuts="]">
         {t('nextCard')} →
       </button>
     </span>

@@ -30,10 +30,3 @@ export function tableOrder(rows: () => TableRows | null) {
     return result;
   };
 }
-
-/** The card `delta` places from `current` in `order`, or null past either end or when `current` is not in it. */
-export function stepThrough(order: readonly string[], current: string | null, delta: number): string | null {
-  const at = current === null ? -1 : order.indexOf(current);
-  if (at < 0) return null;
-  return order[at + delta] ?? null;
-}

@@ -3,6 +3,7 @@ import type { ImageMeta } from '@/images/image-meta';
 import type { CardReview } from '@/model/review/review-model';
 import type { ReaderService } from '@/reader-service';
 import type * as Code from './engine-code';
+import type { CardNavigation } from './card-walk';
 import type { Picture } from './pictures';
 import type { QueueItem } from './queue/queue-item';
 import type { Row, TableView } from './queue/table-view';
@@ -77,6 +78,8 @@ export interface CardlensState {
   readonly rows: readonly Row[] | null;
   /** The order the batch table shows and `]`/`[` walk: the rows' ids, or the cards in the order they came. */
   readonly order: readonly string[];
+  /** Where the card on screen stands among the cards `]` and `[` walk. */
+  readonly navigation: CardNavigation;
   /** How many cards not yet in flight still go through an earlier connection than the one set now. */
   readonly waitingElsewhere: number;
 }

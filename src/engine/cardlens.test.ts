@@ -125,6 +125,81 @@ describe('the engine', () => {
   });
 });
 
+describe('the batch figures', () => {
+  it('measure the rate over time spent sending, by the engine’s clock: the wait between drops does not count', async () => {
+    const { engine, sent, tick } = engineRig();
+    engine.setConcurrency(1);
+    engine.addFiles([specimen(), specimen('credit-card.png', 'b.png')]);
+    await settle();
+    tick(3_000);
+    sent[0].answer();
+    await settle();
+    tick(3_000);
+    sent[1].answer();
+    await settle();
+    expect(engine.progress()!).toMatchObject({ done: 2, total: 2, perMinute: 20, etaSeconds: null });
+    tick(10 * 60_000); // the operator goes for lunch
+    expect(engine.progress()!.perMinute).toBe(20);
+
+    const files = ['c.png', 'd.png', 'e.png'].map((name) => specimen('credit-card.png', name));
+    engine.addFiles(files);
+    // Still being checked: every dropped file is in the total, and no time is left to count down yet.
+    expect(engine.progress()!).toMatchObject({ done: 2, total: 5, etaSeconds: null });
+    await settle();
+    tick(1_000);
+    // 2 cards in 7 s of sending, 3 to go: about 10 s, not the ten minutes the wait would make.
+    expect(engine.progress()!).toMatchObject({ inFlight: 1, etaSeconds: 11 });
+  });
+
+  it('count cancelled cards, and bring them all back with one command', async () => {
+    const { engine, sent, statuses } = engineRig();
+    engine.setConcurrency(1);
+    engine.addFiles(['a.png', 'b.png', 'c.png'].map((name) => specimen('credit-card.png', name)));
+    await settle();
+    sent[0].answer();
+    await settle();
+    engine.cancelRest();
+    sent[1].fail(new OcrError('aborted', 'cancelled')); // as a real client does once its request is aborted
+    await settle();
+    expect(statuses()).toEqual(['done', 'cancelled', 'cancelled']);
+    expect(engine.progress()!).toMatchObject({ done: 1, cancelled: 2, total: 3 });
+    engine.setTableView({ filter: 'failed', sort: { key: 'order', descending: false } });
+    await settle();
+    expect(engine.getState().rows?.map((r) => r.file)).toEqual(['b.png', 'c.png']);
+    engine.setConnection('B');
+    engine.resumeCancelled();
+    await settle();
+    sent[2].answer();
+    await settle();
+    sent[3].answer();
+    await settle();
+    expect(statuses()).toEqual(['done', 'done', 'done']);
+    expect(sent.slice(2).map((s) => s.connection)).toEqual(['B', 'B']);
+    expect(engine.progress()!).toMatchObject({ done: 3, cancelled: 0, total: 3 });
+  });
+});
+
+describe('card navigation', () => {
+  it('walks the cards that have something to show: a refused file is not counted nor stepped on', async () => {
+    const { engine } = engineRig();
+    const notAnImage = new File(['%PDF-1.4 not an image'], 'notes.png', { type: 'image/png' });
+    const [a, , c] = engine.addFiles([specimen('credit-card.png', 'a.png'), notAnImage, specimen()]);
+    await settle();
+    expect(engine.getState().items[1].status).toBe('rejected');
+    expect(engine.getState().navigation).toEqual({ position: 1, count: 2, previous: null, next: c });
+    engine.step(1);
+    expect(engine.getState().selectedId).toBe(c);
+    expect(engine.getState().navigation).toMatchObject({ position: 2, count: 2, previous: a, next: null });
+    engine.step(-1);
+    expect(engine.getState().selectedId).toBe(a);
+    // Opened from its row, the refused file is shown, counted nowhere, and either step leaves it.
+    engine.select(engine.getState().items[1].id);
+    expect(engine.getState().navigation).toEqual({ position: null, count: 2, previous: a, next: c });
+    engine.step(1);
+    expect(engine.getState().selectedId).toBe(c);
+  });
+});
+
 describe('the on-device checks', () => {
   it('read the service’s answer again, and say a card this device answered was not checked', async () => {
     const service = engineRig();

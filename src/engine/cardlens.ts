@@ -5,8 +5,10 @@ import { createListeners } from '@/lib/listeners';
 import type { CardReview } from '@/model/review/review-model';
 import type { SecondRead } from '@/model/second-read/second-read-types';
 import type { CardlensEvent, CardlensOptions, CardlensState, DeviceChecks, View } from './cardlens-types';
-import { stepThrough, tableOrder } from './card-order';
+import { tableOrder } from './card-order';
+import type { CardNavigation } from './card-walk';
 import { createPictures } from './pictures';
+import type { BatchProgress } from './queue/batch-stats';
 import { loadChecks, loadKeep, saveChecks, saveKeep } from './preferences';
 import type { QueueItem } from './queue/queue-item';
 import { createQueueStore } from './queue/queue-store';
@@ -23,6 +25,8 @@ export type {
   DeviceChecks,
   View,
 } from './cardlens-types';
+
+const NOWHERE: CardNavigation = { position: null, count: 0, previous: null, next: null };
 
 const serviceOf = (kind: AnalysisKind): OcrService => (kind === 'credit-card' ? 'credit-card' : 'id-card');
 
@@ -115,6 +119,7 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     if (snapshot) return snapshot;
     const q = queue.getSnapshot();
     const r = reviews.state();
+    const ordered = order(q.items, own.tableView, own.threshold);
     snapshot = {
       ...own,
       items: q.items,
@@ -123,7 +128,9 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
       picture: pictures.current(),
       reviews: r.reviews,
       keepOnDevice: r.keepOnDevice,
-      ...order(q.items, own.tableView, own.threshold),
+      ...ordered,
+      // Cards come with the heavy code, so it is here whenever there is a card to walk to.
+      navigation: code.current()?.cardNavigation(ordered.order, q.items, own.selectedId) ?? NOWHERE,
       waitingElsewhere: q.items.length > 0 && connection !== null ? queue.waitingElsewhere(connection) : 0,
     };
     return snapshot;
@@ -217,13 +224,21 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     select,
     /** Moves `delta` cards through the table's order; nothing happens past either end. */
     step: (delta: number) => {
-      const next = stepThrough(state().order, own.selectedId, delta);
+      const { order, items } = state();
+      const at = own.selectedId === null ? -1 : order.indexOf(own.selectedId);
+      // Before the heavy code is here (a moment after the first drop), every card is walked.
+      const c = code.current();
+      const next = c ? c.stepThrough(order, items, own.selectedId, delta) : at < 0 ? null : order[at + delta];
       if (next) select(next);
     },
     cancel: (id: string) => queue.cancel(id),
     cancelRest: () => queue.cancelRest(),
     retry: (id: string) => queue.retry(id, via()),
     retryFailed: () => queue.retryFailed(via()),
+    /** Sends every cancelled card again, in the order they came, through the connection set now. */
+    resumeCancelled: () => queue.resumeCancelled(via()),
+    /** The batch's figures now, by the engine's clock; null until the table's code is here. */
+    progress: (): BatchProgress | null => code.current()?.batchProgress(state().items, clock.now()) ?? null,
     sendAnyway: (id: string) => queue.sendAnyway(id, via()),
     clearFinished: () => queue.clearFinished(own.selectedId),
     setConcurrency: (n: number) => queue.setConcurrency(n),

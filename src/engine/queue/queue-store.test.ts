@@ -215,6 +215,27 @@ describe('queue store', () => {
     expect(h.calls).toHaveLength(3);
   });
 
+  it('resumes every cancelled card, and only those, through the connection given', async () => {
+    const h = harness();
+    h.add('a.png', 'b.png', 'c.png', 'd.png');
+    await flush();
+    h.calls[0].resolve();
+    await flush();
+    h.store.cancelRest();
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'cancelled', 'cancelled', 'cancelled']);
+    h.store.resumeCancelled('B');
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'working', 'working', 'queued']);
+    expect(h.calls.slice(3).map((c) => c.connection)).toEqual(['B', 'B']);
+    h.calls.slice(3).forEach((c) => c.resolve());
+    await flush();
+    h.calls[5].resolve();
+    await flush();
+    expect(h.statuses()).toEqual(['done', 'done', 'done', 'done']);
+    expect(h.calls).toHaveLength(6);
+  });
+
   it('an error mid-batch fails that card, tells listeners, and the batch goes on', async () => {
     const h = harness();
     const events: unknown[] = [];

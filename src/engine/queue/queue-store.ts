@@ -210,6 +210,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     readAhead();
   }
 
+  const retryWhere = (test: (item: QueueItem) => boolean, via: C) =>
+    live().items.forEach((item) => test(item) && retry(item.id, via));
+
   function newItem(file: File, change: Omit<QueueItem, 'id' | 'order' | 'file'>): QueueItem {
     return { id: `item-${nextId++}`, order: nextOrder++, file, ...change };
   }
@@ -266,9 +269,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     annotate: (id: string, secondRead: QueueItem['secondRead']) => patch(id, { secondRead }),
     /** Retries every failed card whose failure another try could change. */
     retryFailed: (connection: C) =>
-      live()
-        .items.filter((item) => item.status === 'failed' && isRetryable(item.error))
-        .forEach((item) => retry(item.id, connection)),
+      retryWhere((item) => item.status === 'failed' && isRetryable(item.error), connection),
+    /** Sends every cancelled card again, from its file, as a retry does. */
+    resumeCancelled: (connection: C) => retryWhere((item) => item.status === 'cancelled', connection),
     /** Drops every finished card but `keep` (the one on screen), releasing what each held. */
     clearFinished: (keep: string | null) => {
       setItems((items) =>

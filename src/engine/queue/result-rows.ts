@@ -2,6 +2,8 @@ import { cardView } from '@/model/card-view/card-view';
 import type { QueueItem } from './queue-item';
 import type { Row, RowFilter, SortKey, TableView } from './table-view';
 
+const NO_ANSWER = new Set<Row['status']>(['failed', 'rejected', 'held', 'cancelled']);
+
 export function filterRows(rows: readonly Row[], filter: RowFilter, threshold: number): Row[] {
   switch (filter) {
     case 'all':
@@ -14,7 +16,8 @@ export function filterRows(rows: readonly Row[], filter: RowFilter, threshold: n
     case 'rule-failure':
       return rows.filter((r) => (r.summary?.ruleFailures ?? 0) > 0);
     case 'failed':
-      return rows.filter((r) => r.status === 'failed' || r.status === 'rejected' || r.status === 'held');
+      // Every card that ended without an answer: a cancelled one was not sent, or not answered, either.
+      return rows.filter((r) => NO_ANSWER.has(r.status));
     case 'disagree':
       return rows.filter((r) => r.summary?.disagrees === true);
   }

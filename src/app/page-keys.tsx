@@ -14,6 +14,12 @@ export const useReviewMark = () => useSyncExternalStore(notes.subscribe, notes.c
 
 const load = () => void notes.load().catch(() => undefined); // the next card tries again
 
+/** The left column's notices (a new version, a connection changed under a batch), once their code is here. */
+export function LeftNotices(props: { connectionKey: string }) {
+  const Loaded = useSyncExternalStore(notes.subscribe, notes.current)?.LeftNotices;
+  return Loaded ? <Loaded {...props} /> : null;
+}
+
 /** The page's keys and notes, on every tab. */
 export function PageNotes(props: { view: View }) {
   const Loaded = useSyncExternalStore(notes.subscribe, notes.current)?.PageNotes;

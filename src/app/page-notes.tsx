@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { View } from '@/engine/cardlens';
+import { ConnectionChangePrompt } from '@/features/analyze';
 export { StoredReviewMark } from '@/features/analyze';
 import { isTypingTarget } from '@/lib/keyboard';
 import { pageKeyAction } from '@/model/review/review-keys';
@@ -9,9 +10,25 @@ import { useCardlensState } from '@/ui/cardlens';
 import { useI18n } from '@/ui/i18n';
 import { setShortcutHelp, toggleShortcutHelp, useShortcutHelpOpen } from '@/ui/shortcut-help-state';
 import { engine } from './engine';
+import { UpdatePrompt } from './update-prompt';
 
 // The page's keys, and what it says about them and the review above every tab: fetched just after the
 // first screen (page-keys.tsx).
+
+/**
+ * The left column's notices of what happens once the page has been open a while: a new version is in,
+ * or the connection changed under a batch (which needs cards, and cards bring this code at once).
+ */
+export function LeftNotices({ connectionKey }: { connectionKey: string }) {
+  const items = useCardlensState((s) => s.items);
+  const waiting = useCardlensState((s) => s.waitingElsewhere);
+  return (
+    <>
+      <UpdatePrompt items={items} />
+      <ConnectionChangePrompt waiting={waiting} connectionKey={connectionKey} onApply={engine.applyConnectionToRest} />
+    </>
+  );
+}
 
 /**
  * The page's keys on every tab, the note for a review key pressed away from the Card tab, the moment

@@ -12,7 +12,6 @@ import { isSecureContextNow, OcrError, prefetchClient, type SampleEntry } from '
 import { selectedItem, type View } from '@/engine/cardlens';
 import { unsaved } from '@/engine/queue/queue-item';
 import {
-  ConnectionChangePrompt,
   DeviceChecksSettings,
   DropZone,
   QueueList,
@@ -31,10 +30,9 @@ import { matches, NARROW_SCREEN, scrollBehaviour } from '@/ui/media';
 import { useLeaveGuard } from '@/ui/use-leave-guard';
 import { AppHeader } from './app-header';
 import { sandbox } from './connections';
-import { PageNotes, useReviewMark } from './page-keys';
+import { LeftNotices, PageNotes, useReviewMark } from './page-keys';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
-import { UpdatePrompt } from './update-prompt';
 import {
   BatchPanel,
   ConnectionPanel,
@@ -133,7 +131,6 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
     presentation: useCardlensState((state) => state.presentation),
     checks: useCardlensState((state) => state.checks),
     items: useCardlensState((state) => state.items),
-    waitingElsewhere: useCardlensState((state) => state.waitingElsewhere),
     kind: useCardlensState((state) => state.kind),
     selectedId: useCardlensState((state) => state.selectedId),
   };
@@ -146,12 +143,7 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
         </div>
       )}
       <ReaderDownloadBar active={settings.endpoint === 'sandbox' || s.checks.secondRead || s.checks.preSend} />
-      <UpdatePrompt items={s.items} />
-      <ConnectionChangePrompt
-        waiting={s.waitingElsewhere}
-        connectionKey={String(identity.revision)}
-        onApply={engine.applyConnectionToRest}
-      />
+      <LeftNotices connectionKey={String(identity.revision)} />
       <ServicePicker value={s.kind} onChange={engine.setKind} />
       <DropZone onFiles={onFiles} />
       {sessionDropped && <SessionImportNotice origin="drop" />}

@@ -24,7 +24,15 @@ import { sandbox } from './connections';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
-import { BatchPanel, ConnectionPanel, prefetchViews, ReportView, SessionControls, Viewer } from './views';
+import {
+  BatchPanel,
+  ConnectionPanel,
+  prefetchViews,
+  RepeatsDialog,
+  ReportView,
+  SessionControls,
+  Viewer,
+} from './views';
 import { whenIdle } from './when-idle';
 
 /**
@@ -38,6 +46,7 @@ export function Shell() {
   // Results live in this page only: leaving it while work is unsaved asks first.
   useLeaveGuard(useCardlensState((s) => s.items.some(unsaved)));
   const presentation = useCardlensState((s) => s.presentation);
+  const repeatQuestion = useCardlensState((s) => s.repeatQuestion);
   const addFiles = useCallback((files: File[]) => void engine.addFiles(files), []);
   usePastedFiles(addFiles);
   const { t } = useI18n();
@@ -53,6 +62,7 @@ export function Shell() {
           <Centre />
         </main>
       </div>
+      {repeatQuestion && <RepeatsDialog question={repeatQuestion} onAnswer={engine.answerRepeats} />}
     </div>
   );
 }
@@ -133,6 +143,7 @@ function LeftColumn({ onFiles }: { onFiles: (files: File[]) => void }) {
         onSelect={engine.select}
         onRetry={engine.retry}
         onSendAnyway={engine.sendAnyway}
+        onSendAs={engine.sendAs}
         onClear={engine.clearFinished}
       />
       {s.selectedId !== null && <SampleGallery compact onPick={pickSpecimen} />}

@@ -7,3 +7,4 @@ export { decodeForDisplay, naturalSize } from '@/images/display-decode';
 export { tableRows } from './queue/result-rows';
 export { secondReadOf } from '@/model/second-read/second-read-task';
 export { preSendOutcome } from '@/model/second-read/pre-send';
+export { looksLikeOf } from '@/model/second-read/looks-like';

@@ -200,13 +200,13 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     pump();
   }
 
-  /** Sends a finished card again, through `connection`: the one in use now, perhaps mended since. */
-  function retry(id: string, connection: C) {
+  /** Sends a finished card again, through `connection` (the one in use now, perhaps mended since), to `kind`. */
+  function retry(id: string, connection: C, kind?: QueueItem['kind']) {
     const item = find(id);
     if (!item || inProgress(item.status)) return;
     connections.set(id, connection);
     // Read, hashed and decoded again from the file the user chose: it may have changed or gone.
-    patch(id, { status: 'checking', ...RETRY_CLEARS });
+    patch(id, { status: 'checking', ...RETRY_CLEARS, ...(kind && { kind }) });
     readAhead();
   }
 
@@ -262,6 +262,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       patch(id, { unchecked: true });
       retry(id, connection);
     },
+    /** Says which service a failed card looks like, if it still failed with `error` (not retried since). */
+    suggestService: (id: string, error: unknown, looksLike: NonNullable<QueueItem['looksLike']>) =>
+      void (find(id)?.status === 'failed' && find(id)?.error === error && patch(id, { looksLike })),
     /** Records the device's second read of a card's answer (undefined: forget it). */
     annotate: (id: string, secondRead: QueueItem['secondRead']) => patch(id, { secondRead }),
     /** Retries every failed card whose failure another try could change. */

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { cardView } from '@/model/card-view/card-view';
 import { CoveredThumbnail } from '@/ui/covered-thumbnail';
 import { ID_TYPE_NAMES } from '@/model/fields/field-names';
@@ -66,6 +66,12 @@ export function BatchPanel() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  // The card chosen is in view: the first of a new drop, below the rows already here, or the one stepped to.
+  const selectedIndex = selectedId === null ? -1 : rows.findIndex((row) => row.id === selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the selection changes, not as rows do
+  }, [selectedId]);
 
   function exportAll(format: 'csv' | 'json', redacted: boolean) {
     const exported: ExportItem[] = items

@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { useI18n } from '@/ui/i18n';
 import type { QueueItem } from '@/engine/queue/queue-item';
+import { LOOKS_LIKE, SEND_AS, SEND_AS_FOR } from '@/model/text/looks-like-text';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -8,15 +10,22 @@ interface Props {
   onSelect: (id: string) => void;
   onRetry: (id: string) => void;
   onSendAnyway: (id: string) => void;
+  /** Sends a failed card to the service it looks like. */
+  onSendAs: (id: string) => void;
   onClear: () => void;
 }
 
 /** The side list shows the latest cards; the Batch tab's virtualised table lists them all. */
 export const QUEUE_LIST_LIMIT = 40;
 
-export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear }: Props) {
+export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onSendAs, onClear }: Props) {
   const { t, pick } = useI18n();
   const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
+  const list = useRef<HTMLUListElement>(null);
+  // The card shown is in view: the first of a new drop, below the cards already here, or the one stepped to.
+  useEffect(() => {
+    list.current?.querySelector('.queue-item.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   return (
     <section className="queue" aria-labelledby="queue-title">
       <div className="row spread">
@@ -31,7 +40,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
       {items.length === 0 ? (
         <p className="hint">{t('queueEmpty')}</p>
       ) : (
-        <ul aria-label={t('queue')}>
+        <ul aria-label={t('queue')} ref={list}>
           {items.map((item) => (
             <li
               key={item.id}
@@ -59,6 +68,19 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
                     aria-label={t('sendAnywayFor', { name: item.file.name })}
                   >
                     {t('sendAnyway')}
+                  </button>
+                </>
+              )}
+              {item.status === 'failed' && item.looksLike && (
+                <>
+                  <p className="hint caution">{t(LOOKS_LIKE[item.looksLike])}</p>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSendAs(item.id)}
+                    aria-label={t(SEND_AS_FOR[item.looksLike], { name: item.file.name })}
+                  >
+                    {t(SEND_AS[item.looksLike])}
                   </button>
                 </>
               )}

@@ -180,7 +180,7 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     setOwn({ selectedId: ids[0], rawPixels: false, ...(files.length > 1 ? { view: 'batch' as const } : {}) });
     return ids;
   }
-  const drops = createDrops(queue, queueFiles, (repeatQuestion) => setOwn({ repeatQuestion }));
+  const drops = createDrops(queue, queueFiles, (repeatQuestion) => setOwn({ repeatQuestion }), code.load);
   /** Queues files, showing the first (a drop of several shows the batch); none yet if it may repeat the batch's. */
   function addFiles(files: readonly File[], kind: AnalysisKind = own.kind): string[] {
     if (files.length === 0) return [];

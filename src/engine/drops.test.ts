@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem } from './queue/queue-item';
 import { createDrops } from './drops';
-import { findRepeats, mayRepeat, type RepeatChoice, type RepeatQuestion } from './queue/repeats';
+import { findRepeats } from './queue/find-repeats';
+import { mayRepeat, type RepeatChoice, type RepeatQuestion } from './queue/repeats';
 import { settle } from '@/test-support/engine-rig';
 
 const file = (content: string, name = `${content}.png`) => new File([content], name);
@@ -48,6 +49,7 @@ function dropRig() {
   const items: QueueItem[] = [];
   const added: string[][] = [];
   const questions: RepeatQuestion[] = [];
+  const { hash } = countingHash();
   const drops = createDrops(
     { getSnapshot: () => ({ items }) },
     (files) => {
@@ -56,7 +58,7 @@ function dropRig() {
       return files.map((f) => f.name);
     },
     (question) => question && questions.push(question),
-    countingHash().hash,
+    () => Promise.resolve({ findRepeats: (items, files) => findRepeats(items, files, hash) }),
   );
   return { drops, added, questions, answer: (choice: RepeatChoice) => drops.answer(choice) };
 }

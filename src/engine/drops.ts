@@ -1,13 +1,7 @@
 import type { AnalysisKind } from '@/api';
 import type { QueueItem } from './queue/queue-item';
-import {
-  fileHasher,
-  findRepeats,
-  mayRepeat,
-  type HashFile,
-  type RepeatChoice,
-  type RepeatQuestion,
-} from './queue/repeats';
+import type * as Code from './engine-code';
+import { mayRepeat, type RepeatChoice, type RepeatQuestion } from './queue/repeats';
 
 /**
  * Drops, in the order they came. Each send is billed, so a drop holding images already in the batch asks
@@ -20,7 +14,8 @@ export function createDrops(
   add: (files: readonly File[], kind: AnalysisKind) => string[],
   /** The question to show the operator, once for the whole drop; null once answered. */
   onQuestion: (question: RepeatQuestion | null) => void,
-  hash: HashFile = fileHasher(),
+  /** The hashing, which arrives with the engine's heavy code: a drop of new sizes never waits for it. */
+  code: () => Promise<Pick<typeof Code, 'findRepeats'>>,
 ) {
   const items = () => queue.getSnapshot().items;
   let waiting = 0;
@@ -37,7 +32,7 @@ export function createDrops(
     });
 
   async function decide(files: readonly File[], kind: AnalysisKind): Promise<string[]> {
-    const repeats = await findRepeats(items(), files, hash);
+    const repeats = await (await code()).findRepeats(items(), files);
     if (repeats.length === 0) return add(files, kind);
     const choice = await ask({ repeats: repeats.length, total: files.length });
     const repeated = new Set(repeats);

@@ -8,3 +8,4 @@ export { tableRows } from './queue/result-rows';
 export { secondReadOf } from '@/model/second-read/second-read-task';
 export { preSendOutcome } from '@/model/second-read/pre-send';
 export { looksLikeOf } from '@/model/second-read/looks-like';
+export { findRepeats } from './queue/find-repeats';

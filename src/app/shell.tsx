@@ -9,7 +9,8 @@ import {
   type RefObject,
 } from 'react';
 import { isSecureContextNow, OcrError, prefetchClient, type SampleEntry } from '@/api';
-import { selectedItem, type View } from '@/engine/cardlens';
+import type { View } from '@/engine/cardlens';
+import { selectedItem } from '@/engine/selectors';
 import { unsaved } from '@/engine/queue/queue-item';
 import {
   DeviceChecksSettings,
@@ -38,6 +39,7 @@ import {
   ConnectionPanel,
   importDroppedSession,
   prefetchViews,
+  RepeatsDialog,
   ReportView,
   SessionControls,
   SessionImportNotice,
@@ -56,6 +58,7 @@ export function Shell() {
   // Results live in this page only: leaving it while work is unsaved asks first.
   useLeaveGuard(useCardlensState((s) => s.items.some(unsaved)));
   const presentation = useCardlensState((s) => s.presentation);
+  const repeatQuestion = useCardlensState((s) => s.repeatQuestion);
   // A session's own file (its .zip, or its JSON with the images) reopens the session instead of being sent.
   const [sessionDropped, setSessionDropped] = useState(false);
   const addFiles = useCallback((files: File[]) => {
@@ -78,6 +81,7 @@ export function Shell() {
           <Centre into={centre} />
         </main>
       </div>
+      {repeatQuestion && <RepeatsDialog question={repeatQuestion} onAnswer={engine.answerRepeats} />}
     </div>
   );
 }
@@ -154,6 +158,7 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
         onSelect={engine.select}
         onRetry={engine.retry}
         onSendAnyway={engine.sendAnyway}
+        onSendAs={engine.sendAs}
         onClear={engine.clearFinished}
         ReviewMark={ReviewMark}
       />

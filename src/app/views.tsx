@@ -28,6 +28,8 @@ export const Viewer = lazyView(() =>
 // The analyze feature's index is the first screen's already (the drop zone, the queue): only its batch
 // table comes later.
 export const BatchPanel = lazyView(() => loadBatchScreen().then((m) => m.BatchPanel));
+/** Asked only after a drop, so it comes with the batch table's code. */
+export const RepeatsDialog = lazyView(() => loadBatchScreen().then((m) => m.RepeatsDialog));
 
 const reviewScreens = () => import('@/features/review').then((m) => m.loadReviewScreens());
 export const ReportView = lazyView(() => reviewScreens().then((m) => m.ReportView));

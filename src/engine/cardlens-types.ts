@@ -6,6 +6,7 @@ import type * as Code from './engine-code';
 import type { CardNavigation } from './card-walk';
 import type { Picture } from './pictures';
 import type { QueueItem } from './queue/queue-item';
+import type { RepeatQuestion } from './queue/repeats';
 import type { Row, TableView } from './queue/table-view';
 import type { ReviewStorage } from './reviews';
 
@@ -71,6 +72,8 @@ export interface CardlensState {
   readonly tableView: TableView;
   /** The selected card's picture shows its raw, unrotated pixels (never in presentation mode). */
   readonly rawPixels: boolean;
+  /** A drop holding images already in the batch, waiting for the operator to say whether to send them again. */
+  readonly repeatQuestion: RepeatQuestion | null;
   readonly picture: Picture | null;
   readonly reviews: ReadonlyMap<string, CardReview>;
   readonly keepOnDevice: boolean;

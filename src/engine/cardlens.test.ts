@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OcrError } from '@/api';
-import { createCardlens, selectedItem, type CardlensEvent } from '@/engine/cardlens';
+import { createCardlens, type CardlensEvent } from '@/engine/cardlens';
+import { selectedItem } from '@/engine/selectors';
 import { cardOutcome, engineRig, settle, specimen } from '@/test-support/engine-rig';
 
 // The whole app minus its pixels: what a screen would show after each command, with a fake client, a
@@ -78,6 +79,31 @@ describe('the engine', () => {
     expect(sent.map((s) => s.connection)).toEqual(['A', 'B']);
   });
 
+  it('asks once before sending images the batch already holds, a re-tapped specimen too, and sends as answered', async () => {
+    const { engine, sent } = engineRig();
+    engine.addFiles([specimen('credit-card.png', 'a.png'), specimen('id-resident.png', 'b.png')]);
+    await settle();
+    expect(engine.addFiles([specimen('credit-card.png', 'a again.png'), specimen('id-passport.png')])).toEqual([]);
+    await settle();
+    expect(engine.getState().repeatQuestion).toEqual({ repeats: 1, total: 2 });
+    engine.answerRepeats('skip');
+    await settle();
+    expect(engine.getState().repeatQuestion).toBeNull();
+    const names = () => engine.getState().items.map((item) => item.file.name);
+    expect(names()).toEqual(['a.png', 'b.png', 'id-passport.png']);
+    expect(selectedItem(engine.getState())?.file.name).toBe('id-passport.png'); // the new row is the one shown
+
+    engine.addSpecimen(specimen('credit-card.png'), 'credit-card');
+    await settle();
+    expect(engine.getState().repeatQuestion).toEqual({ repeats: 1, total: 1 });
+    engine.answerRepeats('send');
+    await settle();
+    expect(names()).toEqual(['a.png', 'b.png', 'id-passport.png', 'credit-card.png']);
+    sent.forEach((s) => s.answer());
+    await settle();
+    expect(sent).toHaveLength(4); // each card once: the repeat only because it was asked for
+  });
+
   it('decodes no picture while the batch table or the report is on screen, and the selected card’s once the card view is', async () => {
     const { engine, decodes } = engineRig();
     const [first] = engine.addFiles([specimen('credit-card.png', 'a.png'), specimen('credit-card.png', 'b.png')]);
@@ -141,7 +167,10 @@ describe('the batch figures', () => {
     tick(10 * 60_000); // the operator goes for lunch
     expect(engine.progress()!.perMinute).toBe(20);
 
-    const files = ['c.png', 'd.png', 'e.png'].map((name) => specimen('credit-card.png', name));
+    // Images not yet in the batch (one already here would be a question first, not a card).
+    const files = ['credit-card-angled.png', 'credit-card-low-res.png', 'credit-card-exif6.jpg'].map((f) =>
+      specimen(f),
+    );
     engine.addFiles(files);
     // Still being checked: every dropped file is in the total, and no time is left to count down yet.
     expect(engine.progress()!).toMatchObject({ done: 2, total: 5, etaSeconds: null });
@@ -233,6 +262,43 @@ describe('the on-device checks', () => {
     engine.sendAnyway(id);
     await settle();
     expect(sent).toHaveLength(1);
+  });
+
+  it('say which service a card its own found nothing in looks like, and send it there when asked', async () => {
+    const { engine, sent } = engineRig({
+      deviceRead: { kind: 'read', result: cardOutcome().result },
+    });
+    engine.setKind('id-card');
+    const [id] = engine.addFiles([specimen()]);
+    await settle();
+    sent[0].fail(new OcrError('api', 'no ID card', { resultCode: 4000121 }));
+    await settle();
+    // Only the service is kept: what the device read stays with the reader.
+    expect(selectedItem(engine.getState())).toMatchObject({ status: 'failed', looksLike: 'credit-card' });
+    engine.sendAs(id);
+    await settle();
+    expect(sent.map((s) => s.request.kind)).toEqual(['id-card', 'credit-card']);
+    expect(selectedItem(engine.getState())?.looksLike).toBeUndefined();
+  });
+
+  it('say nothing of another service when the card failed otherwise, or the device read no such number', async () => {
+    const offline = engineRig({ deviceRead: { kind: 'read', result: cardOutcome().result } });
+    offline.engine.setKind('id-card');
+    offline.engine.addFiles([specimen()]);
+    await settle();
+    offline.sent[0].fail(new OcrError('network', 'offline'));
+    const blank = engineRig({
+      deviceRead: { kind: 'nothing', lookedFor: 'Looked for a card number.', cardLike: true },
+    });
+    blank.engine.setKind('id-card');
+    const [id] = blank.engine.addFiles([specimen()]);
+    await settle();
+    blank.sent[0].fail(new OcrError('api', 'no ID card', { resultCode: 4000121 }));
+    await settle();
+    for (const rig of [offline, blank]) expect(selectedItem(rig.engine.getState())?.looksLike).toBeUndefined();
+    blank.engine.sendAs(id);
+    await settle();
+    expect(blank.sent).toHaveLength(1);
   });
 
   it('are remembered as two booleans across visits', () => {

@@ -3,19 +3,20 @@ import type { ImageMeta, Inspected } from '@/images/preflight';
 import { lazyResource } from '@/lib/lazy-resource';
 import { createListeners } from '@/lib/listeners';
 import type { CardReview } from '@/model/review/review-model';
-import type { SecondRead } from '@/model/second-read/second-read-types';
 import type { CardlensEvent, CardlensOptions, CardlensState, DeviceChecks, View } from './cardlens-types';
 import { tableOrder } from './card-order';
 import type { CardNavigation } from './card-walk';
+import { createDrops } from './drops';
 import { createPictures } from './pictures';
 import type { BatchProgress } from './queue/batch-stats';
 import { loadChecks, loadKeep, saveChecks, saveKeep } from './preferences';
-import type { QueueItem } from './queue/queue-item';
 import { createQueueStore } from './queue/queue-store';
 import type { DecodeCheck } from './queue/queue-types';
+import type { RepeatQuestion } from './queue/repeats';
 import { DEFAULT_TABLE_VIEW, type TableView } from './queue/table-view';
 import { createReviews } from './reviews';
 import { createSecondReader } from './second-read-scheduler';
+import { serviceGuesses } from './service-guesses';
 
 export type {
   CardlensClient,
@@ -57,6 +58,7 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     threshold: 0.8,
     tableView: DEFAULT_TABLE_VIEW,
     rawPixels: false,
+    repeatQuestion: null as RepeatQuestion | null,
   };
   let snapshot: CardlensState | null = null;
   const changed = () => {
@@ -98,6 +100,7 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     objectUrls: options.objectUrls,
   });
   queue.on((event) => events.forEach((listener) => listener(event)));
+  queue.on(serviceGuesses(queue, () => code.load(), reader.readCard));
 
   const reviews = createReviews({
     storage: storage.reviews,
@@ -169,16 +172,25 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
   // The table's code arriving can change the order.
   code.subscribe(changed);
 
+  /** A service's analysis: an ID card goes to the stand-alone analysis when that is the one chosen. */
+  const kindFor = (service: OcrService): AnalysisKind =>
+    service === 'credit-card' ? 'credit-card' : own.kind === 'id-card-stand-alone' ? own.kind : 'id-card';
   function select(id: string | null) {
     if (id === own.selectedId) return;
     setOwn({ selectedId: id, rawPixels: false });
   }
 
-  function addFiles(files: readonly File[], kind: AnalysisKind = own.kind): string[] {
-    if (files.length === 0) return [];
+  function queueFiles(files: readonly File[], kind: AnalysisKind): string[] {
     const ids = queue.addFiles(files, kind, via());
     setOwn({ selectedId: ids[0], rawPixels: false, ...(files.length > 1 ? { view: 'batch' as const } : {}) });
     return ids;
+  }
+  const drops = createDrops(queue, queueFiles, (repeatQuestion) => setOwn({ repeatQuestion }), code.load);
+  /** Queues files, showing the first (a drop of several shows the batch); none yet if it may repeat the batch's. */
+  function addFiles(files: readonly File[], kind: AnalysisKind = own.kind): string[] {
+    if (files.length === 0) return [];
+    via(); // nothing is queued, nor hashed, before there is a connection
+    return drops.drop(files, kind).ids;
   }
 
   return {
@@ -207,12 +219,12 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     },
 
     // Cards.
-    /** Queues files for the chosen service; the first is shown, and a drop of several shows the batch. */
     addFiles,
+    /** The operator's answer to `repeatQuestion`: send the repeats again, skip them, or drop nothing. */
+    answerRepeats: drops.answer,
     /** A specimen goes to its own service (an ID specimen to the stand-alone analysis if that is chosen). */
     addSpecimen: (file: File, service: OcrService): string[] => {
-      const kind: AnalysisKind =
-        service === 'credit-card' ? 'credit-card' : own.kind === 'id-card-stand-alone' ? own.kind : 'id-card';
+      const kind = kindFor(service);
       own = { ...own, kind };
       return addFiles([file], kind);
     },
@@ -234,6 +246,11 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     cancel: (id: string) => queue.cancel(id),
     cancelRest: () => queue.cancelRest(),
     retry: (id: string) => queue.retry(id, via()),
+    /** Sends a failed card again, to the service it looks like (`looksLike`). */
+    sendAs: (id: string) => {
+      const looksLike = state().items.find((item) => item.id === id)?.looksLike;
+      if (looksLike) queue.retry(id, via(), kindFor(looksLike));
+    },
     retryFailed: () => queue.retryFailed(via()),
     /** Sends every cancelled card again, in the order they came, through the connection set now. */
     resumeCancelled: () => queue.resumeCancelled(via()),
@@ -274,22 +291,3 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
 export type CardlensEngine<C> = ReturnType<typeof createCardlens<C>>;
 /** The engine as screens see it: every command but choosing the connection, which the app does. */
 export type Cardlens = Omit<CardlensEngine<unknown>, 'setConnection'>;
-
-const secondReads = new WeakMap<readonly QueueItem[], ReadonlyMap<string, SecondRead>>();
-/** The device's second reads of the cards on this page, by image hash, as the report matches them to verdicts. */
-export function secondReadsByHash(state: CardlensState): ReadonlyMap<string, SecondRead> {
-  let byHash = secondReads.get(state.items);
-  if (!byHash) {
-    byHash = new Map(
-      state.items.flatMap((i): [string, SecondRead][] =>
-        i.image && i.secondRead ? [[i.image.sha256, i.secondRead]] : [],
-      ),
-    );
-    secondReads.set(state.items, byHash);
-  }
-  return byHash;
-}
-
-/** The selected card, or null. */
-export const selectedItem = (state: CardlensState): QueueItem | null =>
-  state.items.find((item) => item.id === state.selectedId) ?? null;

@@ -1,4 +1,4 @@
-import type { AnalysisKind, AnalysisOutcome, AnalysisStage, AnswerSource, Localised } from '@/api';
+import type { AnalysisKind, AnalysisOutcome, AnalysisStage, AnswerSource, Localised, OcrService } from '@/api';
 import type { ImageMeta } from '@/images/image-meta';
 import type { SecondRead } from '@/model/second-read/second-read-types';
 
@@ -27,6 +27,8 @@ export interface QueueItem {
   /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
   caution?: Localised;
   error?: unknown;
+  /** Failed as no card of its service's kind, and this device read the other service's number on it. */
+  looksLike?: OcrService;
   outcome?: AnalysisOutcome;
   answeredBy?: AnswerSource;
   /** The on-device reader's second read of NHN's answer, when asked for. */
@@ -52,7 +54,7 @@ export const unsaved = (item: QueueItem) => inProgress(item.status) || (item.sta
 
 /** What a retry forgets: the card is read, checked and sent again from its file. */
 export const RETRY_CLEARS = {
-  ...{ error: undefined, outcome: undefined, answeredBy: undefined, secondRead: undefined },
+  ...{ error: undefined, looksLike: undefined, outcome: undefined, answeredBy: undefined, secondRead: undefined },
   ...{ rejection: undefined, hold: undefined, caution: undefined },
 } satisfies Partial<QueueItem>;
 

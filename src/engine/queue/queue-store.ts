@@ -6,13 +6,10 @@ import { createInFlight } from './in-flight';
 import { inProgress, joinCautions, RETRY_CLEARS, type QueueItem } from './queue-item';
 import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { createPublisher } from './queue-publisher';
-import { BLOB_URLS, type QueueDeps, type QueueEvent, type QueueState } from './queue-types';
+import { BLOB_URLS, concurrencyOf, INITIAL_QUEUE } from './queue-types';
+import type { QueueDeps, QueueEvent, QueueState } from './queue-types';
 import { endedBy, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
 
-export type { DecodeCheck, QueueDeps, QueueEvent, QueueState } from './queue-types';
-
-export const DEFAULT_CONCURRENCY = 2;
-export const MAX_CONCURRENCY = 8;
 /** Cards whose bytes may be held at once beyond those in flight: read ahead, but not the whole drop. */
 const READ_AHEAD = 4;
 
@@ -27,7 +24,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
   const checkingSlots = deps.checkingSlots ?? 2;
   const decoding = limit(deps.decodeSlots ?? 2);
   const publisher = createPublisher<QueueState>(
-    { items: [], concurrency: DEFAULT_CONCURRENCY, paused: false },
+    INITIAL_QUEUE,
     (state) => !state.items.some((item) => inProgress(item.status)),
     deps.deferMs,
   );
@@ -200,13 +197,13 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     pump();
   }
 
-  /** Sends a finished card again, through `connection`: the one in use now, perhaps mended since. */
-  function retry(id: string, connection: C) {
+  /** Sends a finished card again, through `connection` (the one in use now, perhaps mended since), to `kind`. */
+  function retry(id: string, connection: C, kind?: QueueItem['kind']) {
     const item = find(id);
     if (!item || inProgress(item.status)) return;
     connections.set(id, connection);
     // Read, hashed and decoded again from the file the user chose: it may have changed or gone.
-    patch(id, { status: 'checking', ...RETRY_CLEARS });
+    patch(id, { status: 'checking', ...RETRY_CLEARS, ...(kind && { kind }) });
     readAhead();
   }
 
@@ -265,6 +262,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       patch(id, { unchecked: true });
       retry(id, connection);
     },
+    /** Says which service a failed card looks like, if it still failed with `error` (not retried since). */
+    suggestService: (id: string, error: unknown, looksLike: NonNullable<QueueItem['looksLike']>) =>
+      void (find(id)?.status === 'failed' && find(id)?.error === error && patch(id, { looksLike })),
     /** Records the device's second read of a card's answer (undefined: forget it). */
     annotate: (id: string, secondRead: QueueItem['secondRead']) => patch(id, { secondRead }),
     /** Retries every failed card whose failure another try could change. */
@@ -284,7 +284,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
         }),
       );
     },
-    setConcurrency: (n: number) => reconfigure({ concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }),
+    setConcurrency: (n: number) => reconfigure({ concurrency: concurrencyOf(n) }),
     setPaused: (paused: boolean) => reconfigure({ paused }),
     /** How many cards hold their bytes in memory now: the window ahead of the sends, and those in flight. */
     heldInMemory: () => bytes.size + reading.size,

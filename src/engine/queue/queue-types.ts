@@ -39,6 +39,12 @@ export interface QueueState {
 export type QueueEvent = { type: 'failed'; id: string; error: unknown };
 
 /** Object URLs for thumbnails, as the browser makes them. */
+export const DEFAULT_CONCURRENCY = 2;
+export const MAX_CONCURRENCY = 8;
+/** Requests at a time: a whole number from 1 to MAX_CONCURRENCY. */
+export const concurrencyOf = (n: number) => Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n)));
+export const INITIAL_QUEUE: QueueState = { items: [], concurrency: DEFAULT_CONCURRENCY, paused: false };
+
 export const BLOB_URLS: NonNullable<QueueDeps<unknown>['objectUrls']> = {
   create: (blob) => URL.createObjectURL(blob),
   revoke: (url) => URL.revokeObjectURL(url),

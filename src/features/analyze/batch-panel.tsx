@@ -14,7 +14,7 @@ import { download } from '@/ui/download';
 import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import type { RowFilter, SortKey } from '@/engine/queue/table-view';
 import { exportName, inProgress } from '@/engine/queue/queue-item';
-import { MAX_CONCURRENCY } from '@/engine/queue/queue-store';
+import { MAX_CONCURRENCY } from '@/engine/queue/queue-types';
 import { ReviewMark } from './review-mark';
 import { StatusBadge } from './status-badge';
 
@@ -66,9 +66,9 @@ export function BatchPanel() {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-
-  // ] and [ move the selection through the rows: the selected row is brought into view.
-  const selectedIndex = rows.findIndex((row) => row.id === selectedId);
+  // The card chosen is in view: the first of a new drop, below the rows already here, or the one ] and [
+  // stepped to.
+  const selectedIndex = selectedId === null ? -1 : rows.findIndex((row) => row.id === selectedId);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);

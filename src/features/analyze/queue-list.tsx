@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useI18n } from '@/ui/i18n';
 import type { QueueItem } from '@/engine/queue/queue-item';
 import type { ComponentType } from 'react';
+import { LOOKS_LIKE, SEND_AS, SEND_AS_FOR } from '@/model/text/looks-like-text';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -9,6 +11,8 @@ interface Props {
   onSelect: (id: string) => void;
   onRetry: (id: string) => void;
   onSendAnyway: (id: string) => void;
+  /** Sends a failed card to the service it looks like. */
+  onSendAs: (id: string) => void;
   onClear: () => void;
   /** How far a card's review has gone (StoredReviewMark), given once the review's code is here. */
   ReviewMark?: ComponentType<{ sha256: string }>;
@@ -17,9 +21,15 @@ interface Props {
 /** The side list shows the latest cards; the Batch tab's virtualised table lists them all. */
 export const QUEUE_LIST_LIMIT = 40;
 
-export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAnyway, onClear, ReviewMark }: Props) {
+export function QueueList(props: Props) {
+  const { items: all, selectedId, onSelect, onRetry, onSendAnyway, onSendAs, onClear, ReviewMark } = props;
   const { t, pick } = useI18n();
   const items = all.length > QUEUE_LIST_LIMIT ? all.slice(-QUEUE_LIST_LIMIT) : all;
+  const list = useRef<HTMLUListElement>(null);
+  // The card shown is in view: the first of a new drop, below the cards already here, or the one stepped to.
+  useEffect(() => {
+    list.current?.querySelector('.queue-item.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   return (
     <section className="queue" aria-labelledby="queue-title">
       <div className="row spread">
@@ -34,7 +44,7 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
       {items.length === 0 ? (
         <p className="hint">{t('queueEmpty')}</p>
       ) : (
-        <ul aria-label={t('queue')}>
+        <ul aria-label={t('queue')} ref={list}>
           {items.map((item) => (
             <li
               key={item.id}
@@ -63,6 +73,19 @@ export function QueueList({ items: all, selectedId, onSelect, onRetry, onSendAny
                     aria-label={t('sendAnywayFor', { name: item.file.name })}
                   >
                     {t('sendAnyway')}
+                  </button>
+                </>
+              )}
+              {item.status === 'failed' && item.looksLike && (
+                <>
+                  <p className="hint caution">{t(LOOKS_LIKE[item.looksLike])}</p>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSendAs(item.id)}
+                    aria-label={t(SEND_AS_FOR[item.looksLike], { name: item.file.name })}
+                  >
+                    {t(SEND_AS[item.looksLike])}
                   </button>
                 </>
               )}

@@ -4,7 +4,7 @@ import { useI18n } from '@/ui/i18n';
 import { download } from '@/ui/download';
 import { visibleJson } from '@/lib/hidden-characters';
 import { chartsSvg, ReliabilityChart, WhatIfChart } from './report-charts';
-import { secondReadsByHash } from '@/engine/cardlens';
+import { secondReadsByHash } from '@/engine/selectors';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import {
   accuracyByField,

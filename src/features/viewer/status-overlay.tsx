@@ -2,6 +2,7 @@ import { inProgress, type QueueItem } from '@/engine/queue/queue-item';
 import { ErrorNotice } from '@/ui/error-notice';
 import { useI18n } from '@/ui/i18n';
 import type { MessageKey } from '@/model/text/messages';
+import { LOOKS_LIKE, SEND_AS } from '@/model/text/looks-like-text';
 
 const STAGE_TEXT: Record<string, MessageKey> = {
   preparing: 'stagePreparing',
@@ -16,11 +17,21 @@ interface Props {
   onCancel: (id: string) => void;
   onRetry: (id: string) => void;
   onSendAnyway: (id: string) => void;
+  /** Sends a failed card to the service it looks like. */
+  onSendAs: (id: string) => void;
   onOpenConnection: () => void;
 }
 
 /** What the canvas says over the card while it is checked, queued, sent, held, refused, failed or cancelled. */
-export function StatusOverlay({ item, decodeError, onCancel, onRetry, onSendAnyway, onOpenConnection }: Props) {
+export function StatusOverlay({
+  item,
+  decodeError,
+  onCancel,
+  onRetry,
+  onSendAnyway,
+  onSendAs,
+  onOpenConnection,
+}: Props) {
   const { t, pick } = useI18n();
   if (item.status === 'rejected' && item.rejection) {
     return (
@@ -53,6 +64,14 @@ export function StatusOverlay({ item, decodeError, onCancel, onRetry, onSendAnyw
       {item.status === 'failed' && (
         <div className="canvas-status">
           <ErrorNotice error={item.error} onOpenConnection={onOpenConnection} />
+          {item.looksLike && (
+            <p role="status">
+              {t(LOOKS_LIKE[item.looksLike])}{' '}
+              <button type="button" onClick={() => onSendAs(item.id)}>
+                {t(SEND_AS[item.looksLike])}
+              </button>
+            </p>
+          )}
           <button type="button" onClick={() => onRetry(item.id)}>
             {t('retry')}
           </button>

@@ -229,6 +229,7 @@ export function Viewer(props: ViewerProps) {
             onCancel={engine.cancel}
             onRetry={engine.retry}
             onSendAnyway={engine.sendAnyway}
+            onSendAs={engine.sendAs}
             onOpenConnection={onOpenConnection}
           />
         </div>

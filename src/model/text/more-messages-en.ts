@@ -81,6 +81,21 @@ export const EN_MORE = {
   heldNoCardTextId:
     'Held before sending: no card-like text was found on this device. Looked for six digits in a row, as in a resident registration number.',
   preSendUnavailable: 'Sent without the on-device check, which could not run ({why}).',
+  // The same image twice, and a card sent to a service it does not look like
+  repeatsTitle: 'Send these images again?',
+  repeatsOne: 'This image is already in this batch. Send it again? Each send on NHN Cloud is billed.',
+  repeatsAll:
+    'All {total} of these images are already in this batch. Send them again? Each send on NHN Cloud is billed.',
+  repeatsSome:
+    '{n} of these {total} images are already in this batch. Send them again? Each send on NHN Cloud is billed.',
+  repeatsSend: 'Send again',
+  repeatsSkip: 'Skip the repeats',
+  looksLikeCreditCard: 'This looks like a credit card: this device read a card number on it.',
+  looksLikeIdCard: 'This looks like an ID card: this device read a resident registration number on it.',
+  sendAsCreditCard: 'Send as a credit card',
+  sendAsIdCard: 'Send as an ID card',
+  sendAsCreditCardFor: 'Send as a credit card: {name}',
+  sendAsIdCardFor: 'Send as an ID card: {name}',
   filterDisagree: 'Read differently on this device',
   coveredUnplaced: 'A sensitive field has no box, so the whole card stays covered.',
   coveredUnusable:

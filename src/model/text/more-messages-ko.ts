@@ -79,6 +79,21 @@ export const KO_MORE: MoreMessages = {
   heldNoCardTextId:
     '보내기 전에 보류함: 이 기기에서 카드 같은 글자를 찾지 못했습니다. 주민등록번호처럼 여섯 자리 연속 숫자를 찾았습니다.',
   preSendUnavailable: '이 기기의 확인을 할 수 없어 확인 없이 보냈습니다({why}).',
+  // The same image twice, and a card sent to a service it does not look like
+  repeatsTitle: '이 이미지를 다시 보낼까요?',
+  repeatsOne: '이 이미지는 이미 이 배치에 있습니다. 다시 보낼까요? NHN Cloud에서는 보낼 때마다 요금이 청구됩니다.',
+  repeatsAll:
+    '이 이미지 {total}개는 모두 이미 이 배치에 있습니다. 다시 보낼까요? NHN Cloud에서는 보낼 때마다 요금이 청구됩니다.',
+  repeatsSome:
+    '이 이미지 {total}개 중 {n}개는 이미 이 배치에 있습니다. 다시 보낼까요? NHN Cloud에서는 보낼 때마다 요금이 청구됩니다.',
+  repeatsSend: '다시 보내기',
+  repeatsSkip: '중복은 건너뛰기',
+  looksLikeCreditCard: '신용카드로 보입니다. 이 기기에서 카드 번호를 읽었습니다.',
+  looksLikeIdCard: '신분증으로 보입니다. 이 기기에서 주민등록번호를 읽었습니다.',
+  sendAsCreditCard: '신용카드로 보내기',
+  sendAsIdCard: '신분증으로 보내기',
+  sendAsCreditCardFor: '신용카드로 보내기: {name}',
+  sendAsIdCardFor: '신분증으로 보내기: {name}',
   filterDisagree: '이 기기에서 다르게 읽음',
   coveredUnplaced: '민감한 항목 중 영역이 없는 것이 있어 카드 전체를 가립니다.',
   coveredUnusable:

@@ -25,6 +25,11 @@ const DEFERRED: [string, RegExp][] = [
   ],
   ['the report', /^src\/features\/(review\/(report-view|session-controls)|viewer\/review-bar)\.tsx$/],
   ['the connection panel', /^src\/features\/connection\/connection-panel\.tsx$/],
+  ['the queue’s list of cards, which comes with the first card', /^src\/features\/analyze\/queue-list\.tsx$/],
+  [
+    'the left column’s later notices',
+    /^src\/app\/(update-prompt|reader-download)\.tsx$|^src\/features\/analyze\/connection-change-prompt\.tsx$/,
+  ],
   ['the rules', /^src\/model\/(rules|card-view)\//],
   ['TanStack Query', /^node_modules\/@tanstack\/query-core\//],
   ['the envelope', /^src\/envelope\//],
@@ -116,9 +121,11 @@ it('the first screen’s own code is in its chunks', () => {
   expect(first).toContain('src/main.tsx');
   expect(first).toContain('src/features/analyze/drop-zone.tsx');
   expect(first).toContain('src/app/shell.tsx');
-  // The engine and the queue are the first screen's: the left column is drawn once, with the queue in it.
+  // The engine and the queue are the first screen's: the left column is drawn once, with the queue in it
+  // (its list of cards arrives with the first card).
   expect(first).toContain('src/engine/cardlens.ts');
-  expect(first).toContain('src/features/analyze/queue-list.tsx');
+  expect(first).toContain('src/engine/queue/queue-store.ts');
+  expect(first).toContain('src/features/analyze/empty-queue.tsx');
 });
 
 it('each language’s text is in chunks of its own, so the first screen loads only the one it shows', () => {

@@ -15,7 +15,7 @@ export const useReviewMark = () => useSyncExternalStore(notes.subscribe, notes.c
 const load = () => void notes.load().catch(() => undefined); // the next card tries again
 
 /** The left column's notices (a new version, a connection changed under a batch), once their code is here. */
-export function LeftNotices(props: { connectionKey: string }) {
+export function LeftNotices(props: { connectionKey: string; readerActive: boolean }) {
   const Loaded = useSyncExternalStore(notes.subscribe, notes.current)?.LeftNotices;
   return Loaded ? <Loaded {...props} /> : null;
 }

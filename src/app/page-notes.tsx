@@ -10,20 +10,24 @@ import { useCardlensState } from '@/ui/cardlens';
 import { useI18n } from '@/ui/i18n';
 import { setShortcutHelp, toggleShortcutHelp, useShortcutHelpOpen } from '@/ui/shortcut-help-state';
 import { engine } from './engine';
+import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
 
 // The page's keys, and what it says about them and the review above every tab: fetched just after the
 // first screen (page-keys.tsx).
 
 /**
- * The left column's notices of what happens once the page has been open a while: a new version is in,
- * or the connection changed under a batch (which needs cards, and cards bring this code at once).
+ * The left column's notices of what happens once the page has been open a while: the reader's first
+ * download, a new version, the connection changed under a batch (cards bring this code at once).
  */
-export function LeftNotices({ connectionKey }: { connectionKey: string }) {
+export function LeftNotices({ connectionKey, readerActive }: { connectionKey: string; readerActive: boolean }) {
   const items = useCardlensState((s) => s.items);
   const waiting = useCardlensState((s) => s.waitingElsewhere);
+  // Their text is beyond the first screen's.
+  if (!useI18n().complete) return null;
   return (
     <>
+      <ReaderDownloadBar active={readerActive} />
       <UpdatePrompt items={items} />
       <ConnectionChangePrompt waiting={waiting} connectionKey={connectionKey} onApply={engine.applyConnectionToRest} />
     </>

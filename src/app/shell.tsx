@@ -15,7 +15,7 @@ import { unsaved } from '@/engine/queue/queue-item';
 import {
   DeviceChecksSettings,
   DropZone,
-  QueueList,
+  EmptyQueue,
   SampleGallery,
   ServicePicker,
   usePageDrop,
@@ -33,12 +33,12 @@ import { AppHeader } from './app-header';
 import { sandbox } from './connections';
 import { LeftNotices, PageNotes, useReviewMark } from './page-keys';
 import { engine } from './engine';
-import { ReaderDownloadBar } from './reader-download';
 import {
   BatchPanel,
   ConnectionPanel,
   importDroppedSession,
   prefetchViews,
+  QueueList,
   RepeatsDialog,
   ReportView,
   SessionControls,
@@ -146,22 +146,28 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
           <ConnectionPanel />
         </div>
       )}
-      <ReaderDownloadBar active={settings.endpoint === 'sandbox' || s.checks.secondRead || s.checks.preSend} />
-      <LeftNotices connectionKey={String(identity.revision)} />
+      <LeftNotices
+        connectionKey={String(identity.revision)}
+        readerActive={settings.endpoint === 'sandbox' || s.checks.secondRead || s.checks.preSend}
+      />
       <ServicePicker value={s.kind} onChange={engine.setKind} />
       <DropZone onFiles={onFiles} />
       {sessionDropped && <SessionImportNotice origin="drop" />}
       {!s.presentation && <DeviceChecksSettings checks={s.checks} onChange={engine.setChecks} />}
-      <QueueList
-        items={s.items}
-        selectedId={s.selectedId}
-        onSelect={engine.select}
-        onRetry={engine.retry}
-        onSendAnyway={engine.sendAnyway}
-        onSendAs={engine.sendAs}
-        onClear={engine.clearFinished}
-        ReviewMark={ReviewMark}
-      />
+      {s.items.length === 0 ? (
+        <EmptyQueue />
+      ) : (
+        <QueueList
+          items={s.items}
+          selectedId={s.selectedId}
+          onSelect={engine.select}
+          onRetry={engine.retry}
+          onSendAnyway={engine.sendAnyway}
+          onSendAs={engine.sendAs}
+          onClear={engine.clearFinished}
+          ReviewMark={ReviewMark}
+        />
+      )}
       {s.selectedId !== null && <SampleGallery compact onPick={pickSpecimen} />}
     </>
   );

@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import type { Cardlens } from '@/engine/cardlens';
-import { loadBatchScreen } from '@/features/analyze';
+import { loadBatchScreen, loadQueueList } from '@/features/analyze';
 import { lazyResource } from '@/lib/lazy-resource';
 import { lazyView } from '@/ui/lazy-view';
 
@@ -28,6 +28,7 @@ export const Viewer = lazyView(() =>
 // The analyze feature's index is the first screen's already (the drop zone, the queue): only its batch
 // table comes later.
 export const BatchPanel = lazyView(() => loadBatchScreen().then((m) => m.BatchPanel));
+export const QueueList = lazyView(() => loadQueueList().then((m) => m.QueueList));
 /** Asked only after a drop, so it comes with the batch table's code. */
 export const RepeatsDialog = lazyView(() => loadBatchScreen().then((m) => m.RepeatsDialog));
 
@@ -47,6 +48,6 @@ export const ConnectionPanel = lazyView(() =>
 
 /** Fetches every later screen's code; never rejects (a screen that failed loads again when shown). */
 export const prefetchViews = (): Promise<void> =>
-  Promise.all([Viewer, BatchPanel, ReportView, SessionControls, ConnectionPanel].map((view) => view.prefetch())).then(
-    () => undefined,
-  );
+  Promise.all(
+    [Viewer, QueueList, BatchPanel, ReportView, SessionControls, ConnectionPanel].map((view) => view.prefetch()),
+  ).then(() => undefined);

@@ -76,7 +76,7 @@ describe('a drop', () => {
     for (const [choice, queued] of [
       ['send', ['a2.png', 'bb2.png', 'new.png']],
       ['skip', ['new.png']],
-      ['cancel', null],
+      ['none', null],
     ] as const) {
       const { drops, added, questions, answer } = dropRig();
       drops.drop([file('a'), file('bb')], 'credit-card');

@@ -10,7 +10,7 @@ export interface RepeatQuestion {
 }
 
 /** The operator's answer: send every file, only the new ones, or none of the drop. */
-export type RepeatChoice = 'send' | 'skip' | 'cancel';
+export type RepeatChoice = 'send' | 'skip' | 'none';
 
 /** The cards a new file may repeat: every card of the batch but one refused before it could be sent. */
 export const comparable = (items: readonly QueueItem[]) => items.filter((item) => item.status !== 'rejected');

@@ -1,8 +1,8 @@
 export { ConnectionChangePrompt } from './connection-change-prompt';
 export { DropZone, usePageDrop, usePastedFiles } from './drop-zone';
-export { QueueList } from './queue-list';
+export { EmptyQueue } from './empty-queue';
 export { StoredReviewMark } from './review-mark';
 export { SampleGallery } from './sample-gallery';
 export { ServicePicker } from './service-picker';
-export { loadBatchScreen } from './load-batch-screen';
+export { loadBatchScreen, loadQueueList } from './load-batch-screen';
 export { DeviceChecksSettings } from './device-checks';

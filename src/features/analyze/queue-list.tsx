@@ -41,9 +41,7 @@ export function QueueList(props: Props) {
         )}
       </div>
       {all.length > items.length && <p className="hint">{t('queueMore', { n: all.length - items.length })}</p>}
-      {items.length === 0 ? (
-        <p className="hint">{t('queueEmpty')}</p>
-      ) : (
+      {items.length > 0 && (
         <ul aria-label={t('queue')} ref={list}>
           {items.map((item) => (
             <li

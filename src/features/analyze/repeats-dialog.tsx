@@ -31,7 +31,7 @@ export function RepeatsDialog({
         onKeyDown={(event) => {
           if (event.key !== 'Escape') return;
           event.stopPropagation();
-          onAnswer('cancel');
+          onAnswer('none');
         }}
       >
         <h2 id={titleId}>{t('repeatsTitle')}</h2>
@@ -45,7 +45,7 @@ export function RepeatsDialog({
           <button type="button" className="danger" onClick={() => onAnswer('send')}>
             {t('repeatsSend')}
           </button>
-          <button type="button" autoFocus={!someNew} onClick={() => onAnswer('cancel')}>
+          <button type="button" autoFocus={!someNew} onClick={() => onAnswer('none')}>
             {t('cancel')}
           </button>
         </div>

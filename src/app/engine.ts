@@ -23,6 +23,8 @@ const preferences = {
 export const engine = createCardlens<Connection>({
   client: engineClient, // the connection itself is set from the connection's settings (shell.tsx)
   reader: deviceReader,
+  // The in-page sandbox reads a user's photo with the same reader, so asking it again downloads nothing new.
+  readsOnDevice: (connection) => connection.endpoint === 'sandbox',
   storage: { preferences, reviews },
   code: () => import('@/engine/engine-code'),
 });

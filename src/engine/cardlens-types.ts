@@ -45,6 +45,12 @@ export interface CardlensOptions<C> {
   /** The connection cards are sent through until setConnection names another (the app names it as it starts). */
   connection?: C;
   reader: Pick<ReaderService, 'readCard' | 'readBoxes'>;
+  /**
+   * Whether a connection's service reads on this device itself (the sandbox): then a failed card may be
+   * read again to say which service it looks like even with the device checks off, since that costs no
+   * download the user has not already had. Otherwise only a device check lets the reader run.
+   */
+  readsOnDevice?: (connection: C) => boolean;
   storage: { preferences: Preferences; reviews: ReviewStorage };
   /** The engine's heavy code (engine-code.ts), loaded when first needed. */
   code: () => Promise<typeof Code>;

@@ -281,6 +281,25 @@ describe('the on-device checks', () => {
     expect(selectedItem(engine.getState())?.looksLike).toBeUndefined();
   });
 
+  it('run the reader for that only when a device check is on or the service reads on the device anyway', async () => {
+    const rig = engineRig({ deviceRead: { kind: 'read', result: cardOutcome().result }, readsOnDevice: false });
+    const { engine, sent } = rig;
+    engine.setKind('id-card');
+    engine.addFiles([specimen()]);
+    await settle();
+    sent[0].fail(new OcrError('api', 'no ID card', { resultCode: 4000121 }));
+    await settle();
+    // NHN Cloud with both checks off: the reader's first download is the user's to allow, and was not.
+    expect(selectedItem(engine.getState())).toMatchObject({ status: 'failed' });
+    expect(selectedItem(engine.getState())?.looksLike).toBeUndefined();
+    engine.setChecks({ secondRead: true });
+    engine.addFiles([specimen('credit-card-angled.png')]);
+    await settle();
+    sent[1].fail(new OcrError('api', 'no ID card', { resultCode: 4000121 }));
+    await settle();
+    expect(engine.getState().items.map((item) => item.looksLike ?? 'none')).toEqual(['none', 'credit-card']);
+  });
+
   it('say nothing of another service when the card failed otherwise, or the device read no such number', async () => {
     const offline = engineRig({ deviceRead: { kind: 'read', result: cardOutcome().result } });
     offline.engine.setKind('id-card');

@@ -100,7 +100,9 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     objectUrls: options.objectUrls,
   });
   queue.on((event) => events.forEach((listener) => listener(event)));
-  queue.on(serviceGuesses(queue, () => code.load(), reader.readCard));
+  const mayRead = () =>
+    own.checks.secondRead || own.checks.preSend || (connection !== null && !!options.readsOnDevice?.(connection));
+  queue.on(serviceGuesses(queue, () => code.load(), reader.readCard, mayRead));
 
   const reviews = createReviews({
     storage: storage.reviews,

@@ -15,12 +15,14 @@ export function serviceGuesses(
   },
   code: () => Promise<Pick<typeof Code, 'looksLikeOf'>>,
   readCard: ReadCard,
+  /** Whether the reader may run now (a device check is on, or the service reads on the device anyway). */
+  mayRead: () => boolean,
 ) {
   const oneAtATime = limit(1);
   return ({ id, error }: QueueEvent) => {
     // Its file and service, which the card had before it failed: the failure itself may not be published yet.
     const item = queue.getSnapshot().items.find((i) => i.id === id);
-    if (!item) return;
+    if (!item || !mayRead()) return;
     void oneAtATime(() => code().then((c) => c.looksLikeOf(item.file, item.kind, error, readCard))).then(
       (looksLike) => looksLike && queue.suggestService(id, error, looksLike),
       () => undefined,

@@ -32,7 +32,9 @@ export const cardOutcome = (): AnalysisOutcome => ({
 export const specimen = (file = 'credit-card.png', name = file) =>
   new File([sampleImage(file).bytes as BlobPart], name, { type: file.endsWith('.png') ? 'image/png' : 'image/jpeg' });
 
-export function engineRig(options: { answeredBy?: AnswerSource; deviceRead?: DeviceRead } = {}) {
+export function engineRig(
+  options: { answeredBy?: AnswerSource; deviceRead?: DeviceRead; readsOnDevice?: boolean } = {},
+) {
   const sent: SentCard[] = [];
   const decodes: { raw: boolean; closed: boolean }[] = [];
   const prefs = new Map<string, string>();
@@ -65,6 +67,8 @@ export function engineRig(options: { answeredBy?: AnswerSource; deviceRead?: Dev
       answeredBy: () => Promise.resolve(options.answeredBy ?? 'service'),
     },
     connection: 'A',
+    // Connection 'A' plays the sandbox, which reads on the device, unless a test says otherwise.
+    readsOnDevice: () => options.readsOnDevice ?? true,
     reader: {
       readCard: () => Promise.resolve(options.deviceRead ?? { kind: 'unavailable', why: 'no reader in this test' }),
       readBoxes: (_image, boxes) => {

@@ -2,7 +2,7 @@ import type { AnalysisOutcome } from '@/api';
 import { sha256Hex } from '@/lib/hex';
 import type { ImageFormat } from '@/lib/image-format';
 import type { CardReview } from './review-model';
-import { buildSession } from './session';
+import { buildSession, onePerImage } from './session';
 import { writeSessionZip } from './session-zip';
 
 /** A card as a session export takes it: what buildSession needs, and a way to read its image again. */
@@ -36,7 +36,7 @@ export async function exportSessionFile(
 ): Promise<{ blob: Blob; name: string }> {
   const json = buildSession([...cards], redacted);
   if (redacted) return { blob: new Blob([json], { type: 'application/json' }), name: 'cardlens-session-redacted.json' };
-  const images = cards.map((card) => ({
+  const images = onePerImage(cards).map((card) => ({
     sha256: card.sha256,
     format: card.format,
     read: async () => {

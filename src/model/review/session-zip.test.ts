@@ -92,6 +92,20 @@ describe('a session as one ZIP', () => {
     expect(opened.images[0].card.result).toEqual(result);
   });
 
+  it('holds an image sent twice once, and opens again', async () => {
+    const twice = await cardOf(1, 'a.png');
+    const cards = [twice, await cardOf(2, 'b.png'), { ...twice, file: 'a again.png' }];
+    const { blob } = await exportSessionFile(cards, false);
+    const zip = await readZipDirectory(blob);
+    expect(zip.entries.map((e) => e.name)).toEqual([
+      'session.json',
+      imageEntryName(cards[0].sha256, 'png'),
+      imageEntryName(cards[1].sha256, 'png'),
+    ]);
+    const opened = await open(blob);
+    expect(opened.images.map((i) => i.file.name)).toEqual(['a.png', 'b.png']);
+  });
+
   it('is redacted as a JSON alone: no image is read, no file name written', async () => {
     const reads: string[] = [];
     const { blob, name } = await exportSessionFile([await cardOf(1, '김철수 카드.png', reads)], true);

@@ -118,6 +118,15 @@ function asSessionCard(card: CheckedCard): SessionCard {
  * A reviewed batch as one file: results and verdicts keyed by image hash. Redacted unless asked: then
  * values are masked, corrections left out, and each card named by `name` instead of its file's name.
  */
+/**
+ * One card per image: the same image sent twice is one card in a session (its review is filed by the
+ * image's hash, so both had the same), and a session names an image once.
+ */
+export function onePerImage<T extends { sha256: string }>(cards: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return cards.filter((card) => !seen.has(card.sha256) && seen.add(card.sha256));
+}
+
 export function buildSession(
   cards: {
     file: string;
@@ -134,7 +143,7 @@ export function buildSession(
     version: 1,
     exportedAt: new Date().toISOString(),
     redacted,
-    cards: cards.map((c) => ({
+    cards: onePerImage(cards).map((c) => ({
       file: redacted ? c.name : c.file,
       sha256: c.sha256,
       bytes: c.bytes,

@@ -45,7 +45,7 @@ describe('repeated images', () => {
   });
 });
 
-function dropRig() {
+function dropRig(codeArrives = true) {
   const items: QueueItem[] = [];
   const added: string[][] = [];
   const questions: RepeatQuestion[] = [];
@@ -58,12 +58,24 @@ function dropRig() {
       return files.map((f) => f.name);
     },
     (question) => question && questions.push(question),
-    () => Promise.resolve({ findRepeats: (items, files) => findRepeats(items, files, hash) }),
+    () =>
+      codeArrives
+        ? Promise.resolve({ findRepeats: (items, files) => findRepeats(items, files, hash) })
+        : Promise.reject(new Error('the chunk did not arrive')),
   );
   return { drops, added, questions, answer: (choice: RepeatChoice) => drops.answer(choice) };
 }
 
 describe('a drop', () => {
+  it('that needs hashing is still queued when the hashing’s code cannot arrive: no drop vanishes', async () => {
+    const { drops, added, questions } = dropRig(false);
+    drops.drop([file('a')], 'credit-card');
+    const later = drops.drop([file('b')], 'credit-card');
+    expect(await later.settled).toEqual(['b.png']);
+    expect(added).toEqual([['a.png'], ['b.png']]);
+    expect(questions).toEqual([]);
+  });
+
   it('of new files is queued at once, with no question', () => {
     const { drops, added, questions } = dropRig();
     expect(drops.drop([file('a'), file('bb')], 'credit-card').ids).toEqual(['a.png', 'bb.png']);

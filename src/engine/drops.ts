@@ -32,7 +32,11 @@ export function createDrops(
     });
 
   async function decide(files: readonly File[], kind: AnalysisKind): Promise<string[]> {
-    const repeats = await (await code()).findRepeats(items(), files);
+    // Without the hashing's code the cards cannot be checked or sent either: queued, each says so and
+    // offers Retry, rather than the drop vanishing.
+    const hashing = await code().catch(() => null);
+    if (!hashing) return add(files, kind);
+    const repeats = await hashing.findRepeats(items(), files);
     if (repeats.length === 0) return add(files, kind);
     const choice = await ask({ repeats: repeats.length, total: files.length });
     const repeated = new Set(repeats);

@@ -69,9 +69,22 @@ async function settle(engine: Cardlens, origin: ImportOrigin, open: () => Promis
   }
 }
 
-/** A session's ZIP, or its JSON and images: checked whole, and imported only when nothing is amiss. */
-export const importSession = (engine: Cardlens, files: readonly File[], origin: ImportOrigin) =>
-  settle(engine, origin, () => openSessionFiles(files, checkedImage));
+/** What a drop's JSON proved not to be: then the drop was cards (and a stray file), not a session. */
+const NOT_A_SESSION = new Set(['not-json', 'not-session']);
+
+/**
+ * A session's ZIP, or its JSON and images: checked whole, and imported only when nothing is amiss. A drop
+ * whose JSON is no session (photos and a notes.json) is queued as the cards it holds, the JSON refused by
+ * the queue as any file that is not an image is.
+ */
+export async function importSession(engine: Cardlens, files: readonly File[], origin: ImportOrigin) {
+  await settle(engine, origin, () => openSessionFiles(files, checkedImage));
+  const state = current?.origin === origin ? current.state : null;
+  if (origin === 'drop' && state?.kind === 'refused' && NOT_A_SESSION.has(state.refusal.problem)) {
+    set(null);
+    engine.addFiles(files);
+  }
+}
 
 /** The images chosen for the cards that were missing one. */
 export function chooseMissingImages(engine: Cardlens, origin: ImportOrigin, files: readonly File[]) {

@@ -220,6 +220,32 @@ test('Y, X and B move on to the next field, so a field costs one key; A and R ac
   expect(app.problems).toEqual([]);
 });
 
+test('a held A accepts one card, not each card its repeats would show; a verdict key behind a dialog records nothing', async ({
+  page,
+}) => {
+  const app = await dropTwo(page);
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await expect.poll(async () => (await app.viewer())?.fields.length).toBe(6);
+  await page.locator('body').focus();
+  // The second and third downs come as the browser sends a held key: repeat is true.
+  await page.keyboard.down('a');
+  await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card-angled.png');
+  await page.keyboard.down('a');
+  await page.keyboard.down('a');
+  await page.keyboard.up('a');
+  await page.getByRole('button', { name: 'Export JSON' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('r');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Accept card/ })).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: /^Reject card/ })).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('[');
+  await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card.png');
+  await expect(page.getByRole('button', { name: /^Accept card/ })).toHaveAttribute('aria-pressed', 'true');
+  expect(app.problems).toEqual([]);
+});
+
 test('X starts the correction from the value as shown, selected: the masked text while masked (never the value), the value once shown', async ({
   page,
 }) => {

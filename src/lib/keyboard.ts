@@ -38,3 +38,6 @@ export const isTypingTarget = (target: EventTarget | null): boolean => inField(t
 
 /** Whether a paste at `target` goes into a field: as isTypingTarget, but a select takes no paste. */
 export const isPasteTarget = (target: EventTarget | null): boolean => inField(target, false);
+
+/** Whether a modal dialog is open: a key that records something must not act on the page behind it. */
+export const modalOpen = (): boolean => document.querySelector('[aria-modal="true"], dialog[open]') !== null;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { isTypingTarget } from '@/lib/keyboard';
+import { isTypingTarget, modalOpen } from '@/lib/keyboard';
 import { isBelow, type ValueView, type ViewerField } from '@/model/fields/result-fields';
 import { useI18n } from '@/ui/i18n';
 import type { MessageKey } from '@/model/text/messages';
@@ -8,6 +8,9 @@ import { correctionDraft, stillMasked } from '@/model/review/correction-draft';
 import { afterVerdict, batchReview, fieldsLeft, nextWhere, stepField } from '@/model/review/review-progress';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import { setShortcutHelp } from '@/ui/shortcut-help-state';
+
+/** The keys that record a verdict (the rest only move). */
+const VERDICT_KEYS = new Set(['y', 'b', 'x', 'a', 'r']);
 
 interface Props {
   card: { sha256: string } | null;
@@ -69,7 +72,10 @@ export function ReviewBar({ card, fields, flagged, threshold, values, selectedId
     setCorrection(correctionDraft(selected, values, review?.fields[selected.id]?.correction));
     setEditing(selected.id);
   };
-  const masked = editing !== null && stillMasked(correction);
+  // The box belongs to the field it was opened on: choosing another field closes it, so a correction never
+  // lands on a field it was not written for.
+  const correcting = editing !== null && editing === selectedId;
+  const masked = correcting && stillMasked(correction);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -88,7 +94,10 @@ export function ReviewBar({ card, fields, flagged, threshold, values, selectedId
         a: () => judgeCard('accepted'),
         r: () => judgeCard('rejected'),
       };
-      const action = actions[event.key.toLowerCase()];
+      const key = event.key.toLowerCase();
+      // A verdict is one press on a card in view: not a held key's repeats, nor one behind a dialog.
+      if (VERDICT_KEYS.has(key) && (event.repeat || modalOpen())) return;
+      const action = actions[key];
       if (action) {
         event.preventDefault();
         action();
@@ -100,10 +109,10 @@ export function ReviewBar({ card, fields, flagged, threshold, values, selectedId
 
   useEffect(() => {
     // Ready to edit: typing replaces the value, an arrow key keeps it.
-    if (!editing) return;
+    if (!correcting) return;
     inputRef.current?.focus();
     inputRef.current?.select();
-  }, [editing]);
+  }, [correcting]);
 
   return (
     <div className="review-bar" aria-label={t('review')}>
@@ -121,7 +130,7 @@ export function ReviewBar({ card, fields, flagged, threshold, values, selectedId
           {t('shortcutsTitle')} (?)
         </button>
       </div>
-      {editing && (
+      {correcting && (
         <form
           className="row"
           onSubmit={(e) => {

@@ -21,7 +21,7 @@ import {
   usePageDrop,
   usePastedFiles,
 } from '@/features/analyze';
-import { isSessionFile } from '@/model/review/session-file';
+import { isSessionDrop } from '@/model/review/session-file';
 import { specimenFile } from '@/model/specimens';
 import { useCardlensState } from '@/ui/cardlens';
 import { useConnection } from '@/ui/connection';
@@ -62,7 +62,7 @@ export function Shell() {
   // A session's own file (its .zip, or its JSON with the images) reopens the session instead of being sent.
   const [sessionDropped, setSessionDropped] = useState(false);
   const addFiles = useCallback((files: File[]) => {
-    if (!files.some(isSessionFile)) return void engine.addFiles(files);
+    if (!isSessionDrop(files)) return void engine.addFiles(files);
     setSessionDropped(true);
     void importDroppedSession(engine, files).catch(() => undefined); // the notice offers Retry for its code
   }, []);

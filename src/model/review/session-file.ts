@@ -8,3 +8,13 @@ export const isZipFile = (file: File) => /\.zip$/i.test(file.name) || ZIP_TYPES.
 /** A session's own file, one file or the JSON that came with its images: a drop of one opens the session. */
 export const isSessionFile = (file: File) =>
   isZipFile(file) || /\.json$/i.test(file.name) || file.type === 'application/json';
+
+/**
+ * Whether a drop is a session: one ZIP alone, or one JSON with its images. A ZIP among other files, or two
+ * JSONs, are files the queue refuses one by one like any other file that is not an image.
+ */
+export function isSessionDrop(files: readonly File[]): boolean {
+  const zips = files.filter(isZipFile).length;
+  const jsons = files.filter((file) => !isZipFile(file) && isSessionFile(file)).length;
+  return (zips === 1 && files.length === 1) || (zips === 0 && jsons === 1);
+}

@@ -12,7 +12,7 @@ const notes = lazyResource(() => import('./page-notes'));
 /** The queue's review marks, once the notes' code is here (a card is reviewed only after that). */
 export const useReviewMark = () => useSyncExternalStore(notes.subscribe, notes.current)?.StoredReviewMark;
 
-const load = () => void notes.load().catch(() => undefined); // the next card tries again
+const load = () => void notes.load().catch(() => undefined);
 
 /** The left column's notices (a new version, a connection changed under a batch), once their code is here. */
 export function LeftNotices(props: { connectionKey: string; readerActive: boolean }) {
@@ -23,10 +23,11 @@ export function LeftNotices(props: { connectionKey: string; readerActive: boolea
 /** The page's keys and notes, on every tab. */
 export function PageNotes(props: { view: View }) {
   const Loaded = useSyncExternalStore(notes.subscribe, notes.current)?.PageNotes;
-  const cards = useCardlensState((s) => s.items.length > 0);
+  // Each new card asks again for code that failed to arrive.
+  const cards = useCardlensState((s) => s.items.length);
   useEffect(() => whenIdle(load), []);
   useEffect(() => {
-    if (cards && !Loaded) load();
+    if (cards > 0 && !Loaded) load();
   }, [cards, Loaded]);
   return Loaded ? <Loaded {...props} /> : null;
 }

@@ -64,7 +64,7 @@ test('a card dropped before the viewer arrives is queued and sent at once, the v
   const held = await hold(page, VIEWER_CHUNK);
   await app.open();
   await app.drop([card]);
-  await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'Loading…' })).toBeVisible();
   await app.waitForDone('credit-card.png'); // the queue is the first screen's: it does not wait for the viewer
   held.release();
   await expectAnalysed(app, 'credit-card.png');
@@ -80,7 +80,7 @@ test('a file picker opened while the viewer is on its way delivers its files aft
   await expectAnalysed(app, 'credit-card.png');
   await picker.setFiles({ ...card, name: 'second.png' });
   // The same image as the first card: it goes again only when asked to.
-  await page.getByRole('dialog').getByRole('button', { name: 'Send again' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
   await app.waitForDone('second.png');
 });
 
@@ -116,7 +116,7 @@ test('a pasted image is added once, wherever the focus is', async ({ page }) => 
       { name, bytes },
     );
     // The specimen's own image again: it goes only when asked to.
-    await page.getByRole('dialog').getByRole('button', { name: 'Send again' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
     await app.waitForDone(name);
     await expect(page.getByRole('button', { name: `Open ${name}` })).toHaveCount(1);
   }

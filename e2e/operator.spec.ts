@@ -364,6 +364,7 @@ test.describe('errors leave the app usable', () => {
     await expect(page.getByLabel('Secret key', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
     await app.analyseSample('Credit card');
+    await app.waitForFailed('credit-card.png');
     await expect(
       page.getByRole('alert').getByText('The connection has no app key or secret yet, so nothing was sent.'),
     ).toBeVisible();
@@ -381,8 +382,9 @@ test.describe('errors leave the app usable', () => {
     await expect(page.getByText('First check that failed: Reachable.', { exact: false })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Switch to Dev proxy' })).toHaveCount(0);
     await app.analyseSample('Credit card');
+    await app.waitForFailed('credit-card.png');
     await expect(
-      page.getByRole('alert').getByText('The request did not reach the service.', { exact: true }),
+      page.getByRole('alert').getByText('The request did not reach the service.', { exact: true }).first(),
     ).toBeVisible();
     await page.getByLabel('Endpoint').selectOption({ label: 'Sandbox (built-in)' });
     await page.getByRole('button', { name: 'Retry' }).first().click();

@@ -109,6 +109,11 @@ export class CardlensPage {
     await expect(this.queueItem(name).getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Waits for the card itself to have failed: an alert elsewhere (the connection panel's, say) may say the same words. */
+  async waitForFailed(name: string): Promise<void> {
+    await expect(this.queueItem(name).getByText('Failed', { exact: true })).toBeVisible({ timeout: 30_000 });
+  }
+
   cspViolations(): Promise<string[]> {
     return this.page.evaluate(() => (window as unknown as Recorded).__cspViolations);
   }

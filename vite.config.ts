@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath, URL } from 'node:url';
-import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions, type UserConfig } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import { compactModels } from './scripts/compact-models-plugin.ts';
+import { readerDownloadDefines } from './scripts/reader-download.ts';
 
 // NHN documents no CORS headers we could rely on, so the dev and preview servers proxy a same-origin
 // path to NHN. The README shows the same for nginx.
@@ -209,7 +210,7 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
   },
 });
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(async ({ mode }): Promise<UserConfig> => ({
   plugins: [react(), cspPlugin(), testHookGuard(mode), VitePWA(pwaOptions()), compactModels()],
   resolve: {
     alias: [
@@ -226,6 +227,7 @@ export default defineConfig(({ mode }) => ({
   },
   define: {
     __DEV_PROXY_PATH__: JSON.stringify(DEV_PROXY_PATH),
+    ...(await readerDownloadDefines()),
     // From the mode alone: a VITE_TEST_HOOKS left in a shell or a .env file cannot turn the hook on.
     'import.meta.env.VITE_TEST_HOOKS': JSON.stringify(String(mode === E2E_MODE)),
   },

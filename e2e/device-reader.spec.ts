@@ -15,7 +15,7 @@ test('a card photo that is not a specimen is read on this device, with its numbe
     new MutationObserver(() => {
       const bar = document.querySelector('progress');
       const text = bar?.closest('[role="status"]')?.textContent ?? '';
-      if (text.startsWith('Loading the on-device reader')) seen.push(`${bar!.value}/${bar!.max}`);
+      if (text.startsWith('Loading the on-device reader')) seen.push(`${bar!.max} ${text}`);
     }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   const app = new CardlensPage(page);
@@ -33,6 +33,13 @@ test('a card photo that is not a specimen is read on this device, with its numbe
   expect(probe.boxesDrawn).toBeGreaterThanOrEqual(5);
   const progress = await page.evaluate(() => (window as unknown as { __readerProgress: string[] }).__readerProgress);
   expect(progress.length).toBeGreaterThan(0);
+  // One figure for the download: the note beside the device checks says what the bar then counts up to.
+  const note = await page.getByRole('group', { name: 'On-device checks' }).textContent();
+  const size = /reader \((\d+(?:\.\d)?) MB/.exec(note ?? '')?.[1];
+  expect(size).toBeDefined();
+  const totals = new Set(progress.map((seen) => seen.split(' ')[0]));
+  expect(totals.size).toBe(1);
+  expect(progress.every((seen) => seen.endsWith(`of ${size} MB`))).toBe(true);
   // Once loaded, the bar is gone.
   await expect(page.getByText(/Loading the on-device reader/)).toHaveCount(0);
   expect(app.problems).toEqual([]);

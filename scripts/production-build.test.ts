@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
@@ -47,6 +47,8 @@ const moduleName = (id: string) => {
 let chunks: Map<string, { modules: string[]; imports: string[]; isEntry: boolean }>;
 /** Built JavaScript and HTML files that hold the e2e test hook. */
 let hooked: string[];
+/** The sizes of the files the on-device reader fetches, as built. */
+let readerFiles: Map<string, number>;
 
 beforeAll(async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'cardlens-build-'));
@@ -78,6 +80,9 @@ beforeAll(async () => {
     // Read from the disk: the workers' chunks are built apart from the page's.
     const files = (await readdir(outDir, { recursive: true })).filter((f) => /\.(m?js|html)$/.test(f));
     expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(1);
+    readerFiles = new Map();
+    for (const file of await readdir(join(outDir, 'assets')))
+      if (/\.(?:wasm|onnx|txt)$/.test(file)) readerFiles.set(file, (await stat(join(outDir, 'assets', file))).size);
     hooked = [];
     for (const file of files)
       if ((await readFile(join(outDir, file), 'utf8')).includes('__cardlens')) hooked.push(file);
@@ -95,6 +100,16 @@ beforeAll(async () => {
 
 it('holds no test hook, even with VITE_TEST_HOOKS=true in the environment', () => {
   expect(hooked).toEqual([]);
+});
+
+it('says the reader’s download is the size of the reader’s files it serves, to the byte', () => {
+  expect([...readerFiles.keys()].map((file) => file.replace(/-[\w-]{8}\./, '.')).sort()).toEqual([
+    'ch_PP-OCRv4_det_infer.f16.onnx',
+    'ch_PP-OCRv4_rec_infer.f16.onnx',
+    'ort-wasm-simd-threaded.wasm',
+    'ppocr_keys_v1.txt',
+  ]);
+  expect([...readerFiles.values()].reduce((a, b) => a + b, 0)).toBe(__READER_DOWNLOAD_BYTES__);
 });
 
 afterAll(() => chunks.clear());

@@ -2,6 +2,10 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 
 declare const __DEV_PROXY_PATH__: string;
+/** What the on-device reader fetches the first time, in bytes (scripts/reader-download.ts). */
+declare const __READER_DOWNLOAD_BYTES__: number;
+/** The same, in megabytes as `megabytes()` writes them, so that the first screen needs no formatting code. */
+declare const __READER_DOWNLOAD_MB__: string;
 
 interface ImportMetaEnv {
   /** 'true' in `--mode e2e` builds only: vite.config.ts sets it from the mode, never from the environment. */

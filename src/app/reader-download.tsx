@@ -4,7 +4,7 @@ import type { ReaderDownload } from '@/reader-service';
 import { megabytes } from '@/lib/byte-size';
 import { deviceReader } from './reader';
 
-/** The on-device reader's first download (about 11 MB), shown while it runs; the browser caches it after. */
+/** The on-device reader's first download, shown while it runs; the browser caches it after. */
 export function ReaderDownloadBar({ active }: { active: boolean }) {
   const { t } = useI18n();
   const [progress, setProgress] = useState<ReaderDownload | null>(null);

@@ -4,37 +4,23 @@
 // (scripts/compact-models-plugin.ts), half the download, and are expanded to float32 here.
 import * as ort from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import detUrl, { bytes as detBytes } from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
-import recUrl, { bytes as recBytes } from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
+import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
+import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
 import { createReader, expandModel, type Reader } from '@/reader';
 import { deviceReaderWith, readSize, readableSize, type Decoded } from './device-reader';
+import { downloadProgress } from './download-progress';
 import type { ReaderReply } from './protocol';
 import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
-/** The compact models' sizes, from the build, for a progress bar when the server sends no length. */
-const MODEL_BYTES: Record<string, number> = { [detUrl]: detBytes, [recUrl]: recBytes };
-
-/** What the first read fetches, in bytes as served (the runtime's wasm is fetched by ort itself, uncounted). */
-const loaded = new Map<string, number>();
-const sizes = new Map<string, number>();
-
-function report(onProgress: (progress: ReaderDownload) => void) {
-  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  onProgress({ loaded: sum(loaded), total: Math.max(sum(sizes), sum(loaded)) });
-}
-
-async function bytesOf(url: string, onProgress: (progress: ReaderDownload) => void): Promise<Uint8Array> {
+async function bytesOf(url: string, onBytes: (received: number) => void): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`${url} answered HTTP ${response.status}`);
-  // A compressed or chunked answer has no length: then the pinned models' own sizes stand in.
-  sizes.set(url, Number(response.headers.get('Content-Length')) || (MODEL_BYTES[url] ?? 0));
   const chunks: Uint8Array[] = [];
   const reader = response.body.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
     chunks.push(next.value);
-    loaded.set(url, (loaded.get(url) ?? 0) + next.value.length);
-    report(onProgress);
+    onBytes(next.value.length);
   }
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
@@ -46,11 +32,17 @@ const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satis
 
 function loadReader(): Promise<Reader> {
   ort.env.wasm.numThreads = 1;
-  ort.env.wasm.wasmPaths = { wasm: wasmUrl };
-  // Loaded once by deviceReaderWith, which also decides when a failed or crashed one is loaded again.
-  return Promise.all([bytesOf(detUrl, toPage), bytesOf(recUrl, toPage), fetch(keysUrl).then((r) => r.text())]).then(
-    ([det, rec, keys]) => createReader({ det: expandModel(det), rec: expandModel(rec), keys }, ort),
-  );
+  // The reader's own fetch, not ort's, so that the runtime counts in the download's progress too.
+  const progress = downloadProgress(__READER_DOWNLOAD_BYTES__, toPage);
+  return Promise.all([
+    bytesOf(wasmUrl, progress),
+    bytesOf(detUrl, progress),
+    bytesOf(recUrl, progress),
+    bytesOf(keysUrl, progress),
+  ]).then(([wasm, det, rec, keys]) => {
+    ort.env.wasm.wasmBinary = wasm;
+    return createReader({ det: expandModel(det), rec: expandModel(rec), keys: new TextDecoder().decode(keys) }, ort);
+  });
 }
 
 /**

@@ -33,6 +33,7 @@ const DEFERRED: [string, RegExp][] = [
   ['the rules', /^src\/model\/(rules|card-view)\//],
   ['TanStack Query', /^node_modules\/@tanstack\/query-core\//],
   ['the envelope', /^src\/envelope\//],
+  ['the on-device reader’s client, which comes with the first read', /^src\/reader-service\/reader-client\.ts$/],
   ['valibot', /^node_modules\/valibot\//],
 ];
 

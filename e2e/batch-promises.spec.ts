@@ -107,7 +107,7 @@ test('a batch keeps the connection it started with, until told to move the rest'
   await setSandboxFaults({ latencyMs: 800 });
   await app.connect({ endpoint: 'Custom URL', secretKey: 'sandbox' });
   await app.drop(copies(4));
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  await app.sendAgain();
   await app.connect({ endpoint: 'Custom URL', secretKey: 'wrong-now' });
   await page.getByRole('button', { name: 'Send them with the new connection' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^12\/12 finished/ })).toBeVisible({ timeout: 30_000 });
@@ -203,7 +203,7 @@ test('the rate counts time spent sending, not the wait between drops, and no tim
   await setSandboxFaults({ latencyMs: 2000 });
   await app.drop(copies(2).map((file) => ({ ...file, name: `second-${file.name}` })));
   // The same image as the first four: sent again only as asked.
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  await app.sendAgain();
   const table = page.getByRole('table', { name: 'Results' });
   await expect(table.getByText('Queued', { exact: true })).toHaveCount(2);
   await expect(progress(page)).toHaveText(/^4\/6 finished, 0 failed · [\d.]+ cards\/min · paused$/);

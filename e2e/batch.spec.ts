@@ -42,7 +42,7 @@ test('a batch of every specimen and two bad files, at most 3 in flight, paused a
     { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.4 not an image') },
   ]);
   // credit-card.png is in the batch already: it goes again only when asked to.
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  await app.sendAgain();
   await app.service('ID card').check();
   await app.drop([...ids.map(asFile), { name: 'empty.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }]);
   const table = page.getByRole('table', { name: 'Results' });

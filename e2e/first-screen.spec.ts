@@ -80,7 +80,7 @@ test('a file picker opened while the viewer is on its way delivers its files aft
   await expectAnalysed(app, 'credit-card.png');
   await picker.setFiles({ ...card, name: 'second.png' });
   // The same image as the first card: it goes again only when asked to.
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  await app.sendAgain();
   await app.waitForDone('second.png');
 });
 
@@ -116,7 +116,7 @@ test('a pasted image is added once, wherever the focus is', async ({ page }) => 
       { name, bytes },
     );
     // The specimen's own image again: it goes only when asked to.
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+    await app.sendAgain();
     await app.waitForDone(name);
     await expect(page.getByRole('button', { name: `Open ${name}` })).toHaveCount(1);
   }

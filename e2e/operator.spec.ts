@@ -263,7 +263,7 @@ test.describe('authenticity', () => {
     for (let attempt = 1; attempt <= 6; attempt++) {
       await app.analyseSample('Resident registration card');
       // The specimen is in the batch from the second time on: sent again as asked.
-      if (attempt > 1) await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+      if (attempt > 1) await app.sendAgain();
       await expect(page.getByRole('listitem').filter({ hasText: 'id-resident.png' }).getByText('Done')).toHaveCount(
         attempt,
         { timeout: 30_000 },
@@ -504,7 +504,7 @@ test('a card dropped anywhere on the page is queued, and one dropped on the zone
   await app.waitForDone('on-the-viewer.png');
   await dropOn(page.getByRole('button', { name: 'Choose card images' }), 'on-the-zone.png');
   // The same image again: it goes only when asked to, and the question is asked once for the one drop.
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  await app.sendAgain();
   await app.waitForDone('on-the-zone.png');
   await expect(page.getByRole('button', { name: /^Open / })).toHaveCount(2);
   expect(app.problems).toEqual([]);

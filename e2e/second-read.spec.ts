@@ -37,7 +37,7 @@ test('the second read agrees with a faithful answer and flags the one digit an a
   // The service misreads the second digit of the third group.
   await setFaults(page, { alterDigit: { field: 'cardNums.2', at: 1 } });
   await app.analyseSample('Credit card');
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  await app.sendAgain();
   await expect(page.getByRole('status').filter({ hasText: /read 1 of 5 digit fields differently/ })).toBeVisible({
     timeout: 60_000,
   });

@@ -101,6 +101,11 @@ export class CardlensPage {
     await this.page.getByLabel('Card image files').setInputFiles(files);
   }
 
+  /** Answers the question a drop of images already in the batch asks: send them again. */
+  async sendAgain(): Promise<void> {
+    await this.page.getByRole('alertdialog').getByRole('button', { name: 'Send again' }).click();
+  }
+
   queueItem(name: string): Locator {
     return this.page.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Open ${name}` }) });
   }

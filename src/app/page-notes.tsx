@@ -8,6 +8,7 @@ import { batchReview } from '@/model/review/review-progress';
 import { SHORTCUTS } from '@/model/review/review-shortcuts';
 import { useCardlensState } from '@/ui/cardlens';
 import { useI18n } from '@/ui/i18n';
+import { ModalDialog } from '@/ui/modal-dialog';
 import { setShortcutHelp, toggleShortcutHelp, useShortcutHelpOpen } from '@/ui/shortcut-help-state';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
@@ -123,20 +124,10 @@ function ShortcutHelp() {
   const { t } = useI18n();
   const close = () => setShortcutHelp(false);
   return (
-    <div className="dialog-backdrop" onClick={close}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        className="dialog"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          event.stopPropagation();
-          close();
-        }}
-      >
-        <h2 id="shortcuts-title">{t('shortcutsTitle')}</h2>
+    <ModalDialog
+      title={t('shortcutsTitle')}
+      onCancel={close}
+      body={
         <table>
           <tbody>
             {SHORTCUTS.map(([keys, label]) => (
@@ -149,10 +140,11 @@ function ShortcutHelp() {
             ))}
           </tbody>
         </table>
-        <button type="button" autoFocus onClick={close}>
-          {t('dismiss')}
-        </button>
-      </div>
-    </div>
+      }
+    >
+      <button type="button" autoFocus onClick={close}>
+        {t('dismiss')}
+      </button>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { MessageKey } from '@/model/text/message-keys';
 import { useI18n } from './i18n';
+import { ModalDialog } from './modal-dialog';
 
 /** What is being exported, which the dialog's title names. */
 export type ExportKind = 'csv' | 'json' | 'card-json' | 'png' | 'session';
@@ -32,35 +32,26 @@ export function ConfirmExportDialog({
   allowFull?: boolean;
 }) {
   const { t } = useI18n();
-  const titleId = useId();
   return (
-    <div className="dialog-backdrop">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="dialog"
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return;
-          event.stopPropagation();
-          onCancel();
-        }}
-      >
-        <h2 id={titleId}>{t(TITLE[what])}</h2>
-        <p>{t('exportUnredactedBody')}</p>
-        {note && <p>{note}</p>}
-        <div className="row">
-          <button type="button" autoFocus onClick={() => onExport(true)}>
-            {t('exportRedacted')}
-          </button>
-          <button type="button" className="danger" onClick={() => onExport(false)} disabled={!allowFull}>
-            {t('exportFull')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ModalDialog
+      title={t(TITLE[what])}
+      body={
+        <>
+          <p>{t('exportUnredactedBody')}</p>
+          {note && <p>{note}</p>}
+        </>
+      }
+      onCancel={onCancel}
+    >
+      <button type="button" autoFocus onClick={() => onExport(true)}>
+        {t('exportRedacted')}
+      </button>
+      <button type="button" className="danger" onClick={() => onExport(false)} disabled={!allowFull}>
+        {t('exportFull')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+    </ModalDialog>
   );
 }

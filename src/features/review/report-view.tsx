@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef } from 'react';
 import { fieldName } from '@/model/fields/field-names';
 import { useI18n } from '@/ui/i18n';
+import { ThresholdSlider } from '@/ui/threshold-slider';
 import { download } from '@/ui/download';
 import { visibleJson } from '@/lib/hidden-characters';
 import { chartsSvg, ReliabilityChart, WhatIfChart } from './report-charts';
@@ -28,7 +29,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
   const secondReads = useCardlensState(secondReadsByHash);
   const charts = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const thresholdId = useId();
+  const thresholdHintId = useId();
   const all = useMemo(() => [...reviews.values()], [reviews]);
   const fields: ReviewedField[] = useMemo(
     () => all.flatMap((r) => Object.values(r.fields).map((f) => ({ key: f.key, conf: f.conf, verdict: f.verdict }))),
@@ -106,19 +107,8 @@ export function ReportView({ threshold, children }: { threshold: number; childre
             </dd>
           </dl>
           <div className="report-threshold">
-            <label htmlFor={thresholdId}>{t('confidenceThreshold')}</label>
-            <input
-              id={thresholdId}
-              type="range"
-              min={0}
-              max={1}
-              step={0.01}
-              value={threshold}
-              aria-describedby={`${thresholdId}-hint`}
-              onChange={(e) => engine.setThreshold(Number(e.target.value))}
-            />
-            <output htmlFor={thresholdId}>{Math.round(threshold * 100)}%</output>
-            <p id={`${thresholdId}-hint`} className="hint">
+            <ThresholdSlider threshold={threshold} onChange={engine.setThreshold} describedBy={thresholdHintId} />
+            <p id={thresholdHintId} className="hint">
               {t('reportThresholdHint')}
             </p>
             <p data-testid="report-what-if">

@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import { useI18n } from '@/ui/i18n';
+import { ThresholdSlider } from '@/ui/threshold-slider';
 import type { MessageKey } from '@/model/text/messages';
 import type { Layers } from './card-canvas';
 
@@ -35,7 +35,6 @@ interface Props {
 
 export function ViewerToolbar(props: Props) {
   const { t } = useI18n();
-  const thresholdId = useId();
   const { hasPicture, layers, fullScreen } = props;
   return (
     <div className="toolbar" role="toolbar" aria-label={t('layers')}>
@@ -72,22 +71,7 @@ export function ViewerToolbar(props: Props) {
         />
         {t('showValues')}
       </label>
-      {/* The label, the slider and its figure wrap as one. */}
-      <span className="control-group">
-        <label htmlFor={thresholdId} className="inline">
-          {t('confidenceThreshold')}
-        </label>
-        <input
-          id={thresholdId}
-          type="range"
-          min={0}
-          max={1}
-          step={0.01}
-          value={props.threshold}
-          onChange={(e) => props.onThreshold(Number(e.target.value))}
-        />
-        <output htmlFor={thresholdId}>{Math.round(props.threshold * 100)}%</output>
-      </span>
+      <ThresholdSlider threshold={props.threshold} onChange={props.onThreshold} inline />
       {props.orientation !== null && (
         <label
           className="inline"

@@ -71,13 +71,20 @@ test('] and [ step through the cards before the batch table has ever been shown'
   await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card-low-res.png');
 });
 
-test('an export asked for one card is dropped when another card takes the screen', async ({ page }) => {
+test('] and [ do not act behind a dialog: the card an export was asked for stays on screen under it', async ({
+  page,
+}) => {
   const app = await twoCardsDone(page);
   await page.getByRole('button', { name: 'Export JSON' }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'Export this card as JSON: unredacted?' });
+  await expect(dialog).toBeVisible();
+  for (const key of ['[', ']', 'j', 'k', 'c']) await page.keyboard.press(key);
+  await expect(dialog).toBeVisible();
+  expect((await app.viewer())!.fileName).toBe('credit-card-low-res.png');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
   await page.keyboard.press('[');
   await expect.poll(async () => (await app.viewer())?.fileName).toBe('credit-card.png');
-  await expect(page.getByRole('dialog')).toBeHidden();
 });
 
 test('the export dialog names what it exports, and Escape closes it without exporting', async ({ page }) => {

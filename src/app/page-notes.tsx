@@ -2,14 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import type { View } from '@/engine/cardlens';
 import { ConnectionChangePrompt } from '@/features/analyze';
 export { StoredReviewMark } from '@/features/analyze';
-import { isTypingTarget } from '@/lib/keyboard';
+import { isTypingTarget, modalOpen } from '@/lib/keyboard';
 import { pageKeyAction } from '@/model/review/review-keys';
 import { batchReview } from '@/model/review/review-progress';
 import { SHORTCUTS } from '@/model/review/review-shortcuts';
 import { useCardlensState } from '@/ui/cardlens';
 import { useI18n } from '@/ui/i18n';
 import { ModalDialog } from '@/ui/modal-dialog';
-import { setShortcutHelp, toggleShortcutHelp, useShortcutHelpOpen } from '@/ui/shortcut-help-state';
+import { setShortcutHelp, shortcutHelpOpen, toggleShortcutHelp, useShortcutHelpOpen } from '@/ui/shortcut-help-state';
 import { engine } from './engine';
 import { ReaderDownloadBar } from './reader-download';
 import { UpdatePrompt } from './update-prompt';
@@ -68,6 +68,8 @@ function usePageKeys(view: View): boolean {
       if (isTypingTarget(event.target)) return;
       const action = pageKeyAction(event.key, engine.getState().view);
       if (!action) return;
+      // Behind a dialog the page holds still; only the help's own key closes the help.
+      if (modalOpen() && !(action.type === 'help' && shortcutHelpOpen())) return;
       event.preventDefault();
       if (action.type === 'help') toggleShortcutHelp();
       else if (action.type === 'card-tab') engine.setView('card');

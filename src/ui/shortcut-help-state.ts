@@ -11,5 +11,6 @@ export function setShortcutHelp(next: boolean): void {
   open = next;
   listeners.notify();
 }
+export const shortcutHelpOpen = (): boolean => open;
 export const toggleShortcutHelp = (): void => setShortcutHelp(!open);
 export const useShortcutHelpOpen = (): boolean => useSyncExternalStore(listeners.subscribe, () => open);

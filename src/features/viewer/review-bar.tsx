@@ -95,8 +95,8 @@ export function ReviewBar({ card, fields, flagged, threshold, values, selectedId
         r: () => judgeCard('rejected'),
       };
       const key = event.key.toLowerCase();
-      // A verdict is one press on a card in view: not a held key's repeats, nor one behind a dialog.
-      if (VERDICT_KEYS.has(key) && (event.repeat || modalOpen())) return;
+      // Nothing acts behind a dialog; and a verdict is one press, not a held key's repeats.
+      if (modalOpen() || (VERDICT_KEYS.has(key) && event.repeat)) return;
       const action = actions[key];
       if (action) {
         event.preventDefault();

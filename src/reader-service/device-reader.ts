@@ -47,6 +47,24 @@ function unscaled(line: ReadLine, scale: number): ReadLine {
   return scale === 1 ? line : { ...line, quad: scaleQuad(line.quad, 1 / scale) };
 }
 
+/**
+ * The card in the lines read from `image` (the original's upright `size`, in whose pixels the lines are), as
+ * the service answers it, or what was looked for. The benchmarks parse other engines' lines with it too.
+ */
+export function cardFromLines(
+  lines: ReadLine[],
+  size: Size,
+  image: Uint8Array,
+  service: Parameters<ReadCard>[1],
+): Extract<DeviceRead, { kind: 'read' | 'nothing' }> {
+  // The parser gives the resolution from the original's size, as the service measures it.
+  const options = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg' };
+  const parsed = service === 'credit-card' ? parseCreditCard(lines, size, options) : parseIdCard(lines, size, options);
+  if (!parsed.ok) return { kind: 'nothing', lookedFor: parsed.lookedFor, cardLike: hasCardLikeText(lines, service) };
+  // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
+  return { kind: 'read', result: parsed.result as unknown as CreditCardResult | IdCardResult };
+}
+
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
 type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
 
@@ -100,14 +118,7 @@ export function deviceReaderWith(
       } catch (error) {
         return crashed(error);
       }
-      // The parser gives the resolution from the original's size, as the service measures it.
-      const options = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg' };
-      const parsed =
-        service === 'credit-card' ? parseCreditCard(lines, size, options) : parseIdCard(lines, size, options);
-      if (!parsed.ok)
-        return { kind: 'nothing', lookedFor: parsed.lookedFor, cardLike: hasCardLikeText(lines, service) };
-      // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
-      return { kind: 'read', result: parsed.result as unknown as CreditCardResult | IdCardResult };
+      return cardFromLines(lines, size, image, service);
     });
 
   const readBoxes: ReadBoxes = (image, boxes) =>

@@ -5,7 +5,7 @@ import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
 import { scaleQuad } from '@/lib/quad';
 import { hasCardLikeText, parseCreditCard, parseIdCard, type Pixels, type ReadLine, type Reader } from '@/reader';
-import type { DeviceRead, ReadBoxes, ReadCard } from './types';
+import type { DeviceRead, DeviceWarm, ReadBoxes, ReadCard } from './types';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
 export const MAX_READ_SIDE = 4096;
@@ -78,7 +78,7 @@ type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kin
 export function deviceReaderWith(
   load: () => Promise<Reader>,
   decode: (image: Uint8Array) => Promise<Decoded>,
-): { readCard: ReadCard; readBoxes: ReadBoxes } {
+): { readCard: ReadCard; readBoxes: ReadBoxes; warm: () => Promise<DeviceWarm> } {
   const oneAtATime = limit(1);
   const loaded = lazyResource(load);
   const forget = () =>
@@ -139,7 +139,14 @@ export function deviceReaderWith(
       }
     });
 
-  return { readCard, readBoxes };
+  // The same load the first image would start, and keeps: nothing is made again per image.
+  const warm = (): Promise<DeviceWarm> =>
+    loaded.load().then(
+      () => ({ kind: 'ready' }),
+      (error: unknown) => ({ kind: 'unavailable', why: reason(error) }),
+    );
+
+  return { readCard, readBoxes, warm };
 }
 
 /** A ReadCard alone (deviceReaderWith). */

@@ -1,4 +1,12 @@
 // The on-device reader as a service: one worker that every user of the reader (the page's checks,
 // the in-page sandbox, the camera) asks through the page. See ARCHITECTURE.md.
 export { createReaderService, startReaderWorker } from './reader-client';
-export type { DeviceBoxesRead, DeviceRead, ReadBoxes, ReadCard, ReaderDownload, ReaderService } from './types';
+export type {
+  DeviceBoxesRead,
+  DeviceRead,
+  DeviceWarm,
+  ReadBoxes,
+  ReadCard,
+  ReaderDownload,
+  ReaderService,
+} from './types';

@@ -101,18 +101,20 @@ describe('createReader', () => {
   it('starts making both sessions before either is ready, and makes none when it reads', async () => {
     const calls: string[] = [];
     const ort = fakeOrt(calls);
-    const make = ort.InferenceSession.create;
+    const fake = ort.InferenceSession;
     let made = 0;
     let madeWhenFirstReady = 0;
-    ort.InferenceSession.create = (model) => {
-      made += 1;
-      // Ready a task later, as a real session's compile is: by then a parallel start has asked for both.
-      return new Promise((resolve) =>
-        setTimeout(() => {
-          madeWhenFirstReady ||= made;
-          resolve(make(model));
-        }),
-      );
+    ort.InferenceSession = {
+      create: (model) => {
+        made += 1;
+        // Ready a task later, as a real session's compile is: by then a parallel start has asked for both.
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            madeWhenFirstReady ||= made;
+            resolve(fake.create(model));
+          }),
+        );
+      },
     };
     const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS }, ort);
     expect(madeWhenFirstReady).toBe(2);

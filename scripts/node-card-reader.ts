@@ -29,7 +29,13 @@ export interface NodeReaderSetup {
   onRuntime?: (name: RuntimeName) => void;
 }
 
-async function loadReader({ options = {}, threads = 1, prefer, onRuntime }: NodeReaderSetup): Promise<Reader> {
+/** A reader of its own, loaded now (the benchmarks time it). */
+export async function loadNodeReader({
+  options = {},
+  threads = 1,
+  prefer,
+  onRuntime,
+}: NodeReaderSetup): Promise<Reader> {
   // Loaded once by deviceReaderWith (readCardWith), which decides when a failed one is loaded again.
   const [runtime, det, rec, keys] = await Promise.all([
     nodeRuntime(threads, prefer),
@@ -163,6 +169,6 @@ function source(orientation: number, x: number, y: number, w: number, h: number)
 
 /** A reader of its own (the benchmarks set some against others). */
 export const nodeCardReader = (setup: NodeReaderSetup = {}): ReadCard =>
-  readCardWith(() => loadReader(setup), decodeForReading);
+  readCardWith(() => loadNodeReader(setup), decodeForReading);
 
 export const readCardInNode: ReadCard = nodeCardReader();

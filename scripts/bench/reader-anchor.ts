@@ -2,7 +2,7 @@
 // (scripts/bench/reader-anchor-harness/): the time each takes to read the same generated cards, taking
 // turns, and the bytes each fetches the first time, gzipped as a server would send them.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
@@ -11,7 +11,7 @@ import { compactModels } from '../compact-models-plugin';
 import { generateCard, type CardTruth, type GeneratedCard } from '../generate-reader-set';
 import type { EngineName, TimedRead } from './reader-anchor-harness/api';
 import { serveDirectory } from './static-server';
-import { median, round } from './stats';
+import { median, medianRatio, round } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
 const ENGINES: EngineName[] = ['ours', 'anchor'];
@@ -41,6 +41,8 @@ async function buildHarness(outDir: string): Promise<void> {
     },
     // As the app's build; OpenCV.js alone is over the default warning limit.
     build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 20_000 },
+    // The app's reader worker imports the models as the app's build does.
+    worker: { format: 'es', plugins: () => [compactModels()] },
   });
 }
 
@@ -50,6 +52,32 @@ async function openHarness(page: Page, url: string): Promise<void> {
 }
 
 const load = (page: Page, name: EngineName) => page.evaluate((name) => window.readerAnchorBench!.load(name), name);
+const workerReady = (page: Page) => page.evaluate(() => window.readerAnchorBench!.workerReady());
+
+/**
+ * Start-up, in fresh contexts (nothing cached), each round one page: the app's reader worker from its start
+ * to ready, and the anchor's load (its code, runtime and models, sessions made), who goes first alternating.
+ */
+async function startUp(browser: Browser, url: string, rounds: number) {
+  const times = { workerReady: [] as number[], anchorLoad: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await openHarness(page, url);
+      const ours = async () => {
+        const ready = await workerReady(page);
+        if (ready.answer !== 'ready') throw new Error(`The reader worker did not start: ${ready.answer}`);
+        times.workerReady.push(ready.ms);
+      };
+      const anchor = async () => void times.anchorLoad.push((await load(page, 'anchor')).ms);
+      for (const step of round % 2 === 0 ? [ours, anchor] : [anchor, ours]) await step();
+    } finally {
+      await context.close();
+    }
+  }
+  return times;
+}
 
 /**
  * Everything one engine fetches the first time, in a fresh browser context (empty cache), recorded from
@@ -93,7 +121,10 @@ const found = (read: TimedRead, truth: CardTruth) => {
   return numberGroups(truth).every((group) => lines.some((line) => line.includes(group)));
 };
 
-export async function measureReaderAnchor(browser: Browser, { cards = 10, rounds = 3, firstSeed = 1 } = {}) {
+export async function measureReaderAnchor(
+  browser: Browser,
+  { cards = 10, rounds = 3, firstSeed = 1, startRounds = 3 } = {},
+) {
   const outDir = await mkdtemp(join(tmpdir(), 'cardlens-reader-anchor-'));
   await buildHarness(outDir);
   const server = await serveDirectory(outDir);
@@ -102,6 +133,8 @@ export async function measureReaderAnchor(browser: Browser, { cards = 10, rounds
       ours: await firstFetch(browser, server.url, outDir, 'ours'),
       anchor: await firstFetch(browser, server.url, outDir, 'anchor'),
     };
+
+    const start = await startUp(browser, server.url, startRounds);
 
     const generator = await browser.newPage();
     const set: GeneratedCard[] = [];
@@ -146,6 +179,14 @@ export async function measureReaderAnchor(browser: Browser, { cards = 10, rounds
       readTarget: '<= 1.0',
       engineDownloadVsAnchor: round(download.ours.gzipBytes / download.anchor.gzipBytes),
       downloadTarget: '<= 0.6',
+      readerReadyVsAnchor: medianRatio(start.workerReady, start.anchorLoad),
+      readyTarget: '<= 0.5',
+      cores: cpus().length,
+      startUp: {
+        rounds: `${startRounds}, each in a fresh browser context, who goes first alternating`,
+        workerReadyMs: start.workerReady.map((ms) => round(ms, 0)),
+        anchorLoadMs: start.anchorLoad.map((ms) => round(ms, 0)),
+      },
       read: {
         cards: `${cards} generated (seeds ${firstSeed}–${firstSeed + cards - 1}), ${rounds} rounds each, after 2 warm-up reads each`,
         medianMs,

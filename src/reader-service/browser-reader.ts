@@ -80,3 +80,4 @@ async function decode(image: Uint8Array): Promise<Decoded> {
 const device = deviceReaderWith(loadReader, decode);
 export const readCardInBrowser: ReadCard = device.readCard;
 export const readBoxesInBrowser: ReadBoxes = device.readBoxes;
+export const warmInBrowser = device.warm;

@@ -239,3 +239,35 @@ describe('deviceReaderWith: loading', () => {
     expect(loads).toBe(3);
   });
 });
+
+describe('deviceReaderWith: warming up', () => {
+  it('loads the reader before any image comes, once, and the reads after it load nothing more', async () => {
+    let loads = 0;
+    const device = deviceReaderWith(
+      () => {
+        loads++;
+        return Promise.resolve(readerOf(() => Promise.resolve([])));
+      },
+      () => Promise.resolve(decoded(1000, 630)),
+    );
+    const [first, second] = await Promise.all([device.warm(), device.warm()]);
+    expect(first).toEqual({ kind: 'ready' });
+    expect(second).toEqual({ kind: 'ready' });
+    expect(loads).toBe(1);
+    await device.readCard(PNG, 'credit-card');
+    await device.readBoxes(PNG, []);
+    expect(loads).toBe(1);
+  });
+
+  it('answers unavailable, saying why, when the reader cannot load, and the next image tries again', async () => {
+    let loads = 0;
+    const device = deviceReaderWith(
+      () =>
+        ++loads < 2 ? Promise.reject(new Error('wasm blocked')) : Promise.resolve(readerOf(() => Promise.resolve([]))),
+      () => Promise.resolve(decoded(10, 10)),
+    );
+    expect(await device.warm()).toEqual({ kind: 'unavailable', why: 'wasm blocked' });
+    expect((await device.readCard(PNG, 'id-card')).kind).toBe('nothing');
+    expect(loads).toBe(2);
+  });
+});

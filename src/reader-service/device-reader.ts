@@ -5,7 +5,7 @@ import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
 import { scaleQuad } from '@/lib/quad';
 import { hasCardLikeText, parseCreditCard, parseIdCard, type Pixels, type ReadLine, type Reader } from '@/reader';
-import type { DeviceRead, ReadBoxes, ReadCard } from './types';
+import type { DeviceRead, DeviceWarm, ReadBoxes, ReadCard } from './types';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
 export const MAX_READ_SIDE = 4096;
@@ -47,6 +47,24 @@ function unscaled(line: ReadLine, scale: number): ReadLine {
   return scale === 1 ? line : { ...line, quad: scaleQuad(line.quad, 1 / scale) };
 }
 
+/**
+ * The card in the lines read from `image` (the original's upright `size`, in whose pixels the lines are), as
+ * the service answers it, or what was looked for. The benchmarks parse other engines' lines with it too.
+ */
+export function cardFromLines(
+  lines: ReadLine[],
+  size: Size,
+  image: Uint8Array,
+  service: Parameters<ReadCard>[1],
+): Extract<DeviceRead, { kind: 'read' | 'nothing' }> {
+  // The parser gives the resolution from the original's size, as the service measures it.
+  const options = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg' };
+  const parsed = service === 'credit-card' ? parseCreditCard(lines, size, options) : parseIdCard(lines, size, options);
+  if (!parsed.ok) return { kind: 'nothing', lookedFor: parsed.lookedFor, cardLike: hasCardLikeText(lines, service) };
+  // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
+  return { kind: 'read', result: parsed.result as unknown as CreditCardResult | IdCardResult };
+}
+
 /** What starting the reader and decoding an image came to: both, or the answer that ends the read. */
 type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
 
@@ -60,7 +78,7 @@ type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kin
 export function deviceReaderWith(
   load: () => Promise<Reader>,
   decode: (image: Uint8Array) => Promise<Decoded>,
-): { readCard: ReadCard; readBoxes: ReadBoxes } {
+): { readCard: ReadCard; readBoxes: ReadBoxes; warm: () => Promise<DeviceWarm> } {
   const oneAtATime = limit(1);
   const loaded = lazyResource(load);
   const forget = () =>
@@ -100,14 +118,7 @@ export function deviceReaderWith(
       } catch (error) {
         return crashed(error);
       }
-      // The parser gives the resolution from the original's size, as the service measures it.
-      const options = { fileType: sniffImageFormat(image) === 'png' ? 'png' : 'jpg' };
-      const parsed =
-        service === 'credit-card' ? parseCreditCard(lines, size, options) : parseIdCard(lines, size, options);
-      if (!parsed.ok)
-        return { kind: 'nothing', lookedFor: parsed.lookedFor, cardLike: hasCardLikeText(lines, service) };
-      // The parser builds the service's shape; its quads are the original image's pixels, as the API's are.
-      return { kind: 'read', result: parsed.result as unknown as CreditCardResult | IdCardResult };
+      return cardFromLines(lines, size, image, service);
     });
 
   const readBoxes: ReadBoxes = (image, boxes) =>
@@ -128,7 +139,14 @@ export function deviceReaderWith(
       }
     });
 
-  return { readCard, readBoxes };
+  // The same load the first image would start, and keeps: nothing is made again per image.
+  const warm = (): Promise<DeviceWarm> =>
+    loaded.load().then(
+      () => ({ kind: 'ready' }),
+      (error: unknown) => ({ kind: 'unavailable', why: reason(error) }),
+    );
+
+  return { readCard, readBoxes, warm };
 }
 
 /** A ReadCard alone (deviceReaderWith). */

@@ -2,4 +2,12 @@
 // the in-page sandbox, the camera) asks through the page. See ARCHITECTURE.md.
 export { lazyReaderService } from './lazy-reader';
 export { createReaderService, startReaderWorker } from './reader-client';
-export type { DeviceBoxesRead, DeviceRead, ReadBoxes, ReadCard, ReaderDownload, ReaderService } from './types';
+export type {
+  DeviceBoxesRead,
+  DeviceRead,
+  DeviceWarm,
+  ReadBoxes,
+  ReadCard,
+  ReaderDownload,
+  ReaderService,
+} from './types';

@@ -3,20 +3,20 @@ import { createListeners } from '@/lib/listeners';
 import { lazyResource } from '@/lib/lazy-resource';
 import type { Quad } from '@/lib/quad';
 import type { ReaderCommand, ReaderReply } from './protocol';
-import type { DeviceBoxesRead, DeviceRead, ReaderDownload, ReaderService } from './types';
+import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReaderDownload, ReaderService } from './types';
 
 type Command = ReaderCommand extends infer C ? (C extends ReaderCommand ? Omit<C, 'id'> : never) : never;
 
 /** The page's end of one reader worker: numbered requests, and the download's progress. */
 interface Connection {
-  ask: (command: Command, transfer: Transferable[]) => Promise<DeviceRead | DeviceBoxesRead>;
+  ask: (command: Command, transfer: Transferable[]) => Promise<DeviceRead | DeviceBoxesRead | DeviceWarm>;
   close: () => void;
 }
 
 function connect(worker: Worker, onProgress: (progress: ReaderDownload) => void, onCrash: () => void): Connection {
   const pending = new Map<
     number,
-    { resolve: (value: DeviceRead | DeviceBoxesRead) => void; reject: (e: Error) => void }
+    { resolve: (value: DeviceRead | DeviceBoxesRead | DeviceWarm) => void; reject: (e: Error) => void }
   >();
   let nextId = 1;
   worker.onmessage = (event: MessageEvent<ReaderReply>) => {
@@ -68,24 +68,26 @@ export function createReaderService(startWorker: () => Worker): ReaderService {
     ),
   );
 
-  async function ask<T extends DeviceRead | DeviceBoxesRead>(
-    image: Uint8Array,
-    command: (buffer: ArrayBuffer) => Command,
-  ) {
-    // The caller keeps its bytes: a copy crosses to the worker, transferred rather than copied again.
-    const copy = image.slice().buffer;
+  async function ask<T extends DeviceRead | DeviceBoxesRead | DeviceWarm>(command: Command, transfer: Transferable[]) {
     try {
-      return (await (await worker.load()).ask(command(copy), [copy])) as T;
+      return (await (await worker.load()).ask(command, transfer)) as T;
     } catch (error) {
       return { kind: 'unavailable', why: message(error) } as const;
     }
   }
+  // The caller keeps its bytes: a copy crosses to the worker, transferred rather than copied again.
+  const copy = (image: Uint8Array) => image.slice().buffer;
 
   return {
-    readCard: (image: Uint8Array, service: OcrService) =>
-      ask<DeviceRead>(image, (buffer) => ({ kind: 'read-card', image: buffer, service })),
-    readBoxes: (image: Uint8Array, boxes: readonly Quad[]) =>
-      ask<DeviceBoxesRead>(image, (buffer) => ({ kind: 'read-boxes', image: buffer, boxes: [...boxes] })),
+    readCard(image: Uint8Array, service: OcrService) {
+      const buffer = copy(image);
+      return ask<DeviceRead>({ kind: 'read-card', image: buffer, service }, [buffer]);
+    },
+    readBoxes(image: Uint8Array, boxes: readonly Quad[]) {
+      const buffer = copy(image);
+      return ask<DeviceBoxesRead>({ kind: 'read-boxes', image: buffer, boxes: [...boxes] }, [buffer]);
+    },
+    warm: () => ask<DeviceWarm>({ kind: 'warm' }, []),
     onDownload(listener) {
       return progress.subscribe(() => lastProgress && listener(lastProgress));
     },

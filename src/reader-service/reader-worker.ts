@@ -1,15 +1,18 @@
 // The on-device reader's own worker: one per page, started by the page (reader-client.ts), which every
 // user of the reader goes through. It loads the runtime and models at the first read.
-import { readBoxesInBrowser, readCardInBrowser } from './browser-reader';
+import { readBoxesInBrowser, readCardInBrowser, warmInBrowser } from './browser-reader';
 import type { ReaderCommand, ReaderReply } from './protocol';
 
 const post = (reply: ReaderReply) => self.postMessage(reply);
 
 self.onmessage = (event: MessageEvent<ReaderCommand>) => {
   const command = event.data;
-  const image = new Uint8Array(command.image);
   const reading =
-    command.kind === 'read-card' ? readCardInBrowser(image, command.service) : readBoxesInBrowser(image, command.boxes);
+    command.kind === 'warm'
+      ? warmInBrowser()
+      : command.kind === 'read-card'
+        ? readCardInBrowser(new Uint8Array(command.image), command.service)
+        : readBoxesInBrowser(new Uint8Array(command.image), command.boxes);
   reading.then(
     (value) => post({ id: command.id, ok: true, value }),
     (error: unknown) =>

@@ -14,6 +14,9 @@ export type DeviceRead =
   /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
   | { kind: 'unavailable'; why: string };
 
+/** Whether the reader is loaded and ready: runtime and models here, both sessions made (as the first read needs). */
+export type DeviceWarm = { kind: 'ready' } | Extract<DeviceRead, { kind: 'unavailable' }>;
+
 /** What the on-device reader recognised inside boxes another reader placed, one text per box, in order. */
 export type DeviceBoxesRead =
   { kind: 'read'; texts: { text: string; conf: number }[] } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
@@ -37,6 +40,8 @@ export interface ReaderDownload {
 export interface ReaderService {
   readCard: ReadCard;
   readBoxes: ReadBoxes;
+  /** Starts the worker and loads the reader now, so that the first image does not wait for it. */
+  warm: () => Promise<DeviceWarm>;
   /** Follows the reader's first download; returns a function that stops following. */
   onDownload: (listener: (progress: ReaderDownload) => void) => () => void;
 }

@@ -98,6 +98,32 @@ describe('createReader', () => {
     await reader.dispose();
   });
 
+  it('starts making both sessions before either is ready, and makes none when it reads', async () => {
+    const calls: string[] = [];
+    const ort = fakeOrt(calls);
+    const fake = ort.InferenceSession;
+    let made = 0;
+    let madeWhenFirstReady = 0;
+    ort.InferenceSession = {
+      create: (model) => {
+        made += 1;
+        // Ready a task later, as a real session's compile is: by then a parallel start has asked for both.
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            madeWhenFirstReady ||= made;
+            resolve(fake.create(model));
+          }),
+        );
+      },
+    };
+    const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS }, ort);
+    expect(madeWhenFirstReady).toBe(2);
+    const pixels = { data: new Uint8ClampedArray(64 * 32 * 4).fill(255), width: 64, height: 32 };
+    await reader.read(pixels);
+    await reader.read(pixels);
+    expect(made).toBe(2);
+  });
+
   it('answers nothing for an empty image and refuses pixels of the wrong length', async () => {
     const calls: string[] = [];
     const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: '5\n' }, fakeOrt(calls));

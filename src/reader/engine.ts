@@ -68,8 +68,11 @@ export async function createReader(
 ): Promise<Reader> {
   const opt = { ...DEFAULTS, ...options };
   const dictionary = dictionaryOf(models.keys);
-  const det = await ort.InferenceSession.create(models.det);
-  const rec = await ort.InferenceSession.create(models.rec);
+  // Made together and kept for every read after: with threads, or native, the two compile side by side.
+  const [det, rec] = await Promise.all([
+    ort.InferenceSession.create(models.det),
+    ort.InferenceSession.create(models.rec),
+  ]);
 
   async function run(session: OrtSession, data: Float32Array, dims: number[]): Promise<OrtTensor> {
     const outputs = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', data, dims) });

@@ -4,8 +4,10 @@ import { REC_HEIGHT, type RecInput } from './rectify';
  * At most this many strips go to the recogniser in one call. One: on onnxruntime-web's one-thread wasm a
  * card read in batches took 3–6 % longer end to end than a call a strip (`npm run bench -- reader`,
  * variant batchedRecognition), and the padding changed what it read: 30/35 card numbers against 32/35.
- * The recogniser's own calls did take about 16 % less time on the fixtures, so a backend with threads or
- * a GPU may choose otherwise, measured the same way.
+ * On onnxruntime-node, one thread, it was no better: 1.06 and 1.03 of the time a card on the two sets of
+ * 60, the recogniser's own calls 4 % faster (93 against 97 ms a card), and on the second set again 30/35
+ * card numbers and 31/35 expiries against 32/35. A backend with threads or a GPU may choose otherwise,
+ * measured the same way.
  */
 export const REC_BATCH_MAX = 1;
 /**

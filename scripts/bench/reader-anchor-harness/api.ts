@@ -17,6 +17,11 @@ export interface Engine {
 export interface ReaderAnchorBench {
   /** Loads an engine (code, runtime, models) and answers how long that took. */
   load(name: EngineName): Promise<{ ms: number; threads: number }>;
+  /**
+   * Starts the app's own reader worker (src/reader-service) and warms it: from the worker's start to the
+   * reader ready (runtime and models fetched, models widened, both sessions made), and what it answered.
+   */
+  workerReady(): Promise<{ ms: number; answer: string }>;
   addCard(id: string, jpegBase64: string): void;
   read(name: EngineName, id: string): Promise<TimedRead>;
 }

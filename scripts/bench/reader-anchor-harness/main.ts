@@ -1,4 +1,5 @@
 // Loads nothing of either engine until asked, so that each engine's first fetch can be recorded alone.
+import { createReaderService, startReaderWorker } from '@/reader-service';
 import type { Engine, EngineName, ReaderAnchorBench } from './api';
 
 const loaders: Record<EngineName, () => Promise<{ load: () => Promise<Engine> }>> = {
@@ -14,6 +15,11 @@ window.readerAnchorBench = {
     const engine = await (await loaders[name]()).load();
     engines.set(name, engine);
     return { ms: performance.now() - start, threads: engine.threads };
+  },
+  async workerReady() {
+    const start = performance.now();
+    const answer = await createReaderService(startReaderWorker).warm();
+    return { ms: performance.now() - start, answer: answer.kind === 'ready' ? 'ready' : answer.why };
   },
   addCard(id, jpegBase64) {
     const bytes = Uint8Array.from(atob(jpegBase64), (c) => c.charCodeAt(0));

@@ -11,6 +11,7 @@ function fakeReader(): ReaderService & { emit: (progress: ReaderDownload) => voi
   return {
     readCard: vi.fn(() => Promise.resolve(NOTHING)),
     readBoxes: vi.fn(() => Promise.resolve(READ)),
+    warm: vi.fn(() => Promise.resolve({ kind: 'ready' as const })),
     onDownload: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
     emit: (progress) => listeners.forEach((listener) => listener(progress)),
   };

@@ -1,6 +1,6 @@
 import type { OcrService } from '@/api/types';
 import type { Quad } from '@/lib/quad';
-import type { DeviceBoxesRead, DeviceRead, ReaderService } from './types';
+import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReaderService } from './types';
 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -16,6 +16,7 @@ export function lazyReaderService(load: () => Promise<ReaderService>): ReaderSer
       load().then((reader) => reader.readCard(image, service), unavailable),
     readBoxes: (image: Uint8Array, boxes: readonly Quad[]): Promise<DeviceBoxesRead> =>
       load().then((reader) => reader.readBoxes(image, boxes), unavailable),
+    warm: (): Promise<DeviceWarm> => load().then((reader) => reader.warm(), unavailable),
     onDownload(listener) {
       let stopped = false;
       let stop = () => {};

@@ -10,6 +10,7 @@ import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
 import { createReader, expandModel, type Reader } from '@/reader';
 import { deviceReaderWith, readSize, readableSize, type Decoded } from './device-reader';
 import type { ReaderReply } from './protocol';
+import { readerThreads } from './reader-threads';
 import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
 /** The compact models' sizes, from the build, for a progress bar when the server sends no length. */
@@ -45,7 +46,7 @@ async function bytesOf(url: string, onProgress: (progress: ReaderDownload) => vo
 const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satisfies ReaderReply);
 
 function loadReader(): Promise<Reader> {
-  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.numThreads = readerThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   // Loaded once by deviceReaderWith, which also decides when a failed or crashed one is loaded again.
   return Promise.all([bytesOf(detUrl, toPage), bytesOf(recUrl, toPage), fetch(keysUrl).then((r) => r.text())]).then(

@@ -15,8 +15,8 @@ export interface Engine {
 }
 
 export interface ReaderAnchorBench {
-  /** Loads an engine (code, runtime, models) and answers how long that took. */
-  load(name: EngineName): Promise<{ ms: number; threads: number }>;
+  /** Loads an engine (code, runtime, models) on `threads` wasm threads and answers how long that took. */
+  load(name: EngineName, threads: number): Promise<{ ms: number; threads: number }>;
   addCard(id: string, jpegBase64: string): void;
   read(name: EngineName, id: string): Promise<TimedRead>;
 }

@@ -132,6 +132,77 @@ function cspPlugin(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation, sent with every answer by every server of the app (the dev server, `vite preview`,
+ * deploy/nginx.conf) and put back on the service worker's own answers (isolationHeadersScript): only an
+ * isolated page has SharedArrayBuffer, which onnxruntime-web needs to read on more than one thread. Each
+ * worker needs the embedder policy on its own script too, or Chromium refuses to start it under an isolated page.
+ *
+ * `credentialless`, not `require-corp`: every request the app makes to another origin is a CORS fetch, which
+ * both allow, but Check connection also sends a no-cors GET to tell "answered, but the page may not read it"
+ * (CORS) from "nothing answered"; under `require-corp` a server that sends no Cross-Origin-Resource-Policy
+ * (NHN, any proxy that is not ours) would be blocked there and the check would blame the network.
+ * `credentialless` lets that answer through, the request carrying no cookie (it carries none anyway). A
+ * browser that knows no `credentialless` (Safari) runs the app as before, not isolated: one thread.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+} as const;
+
+/**
+ * The service worker answers navigations and workers' scripts from its caches, with the headers the server
+ * sent when they were cached: a copy cached before the server sent the isolation headers would load the page
+ * not isolated (and a worker under an isolated page not at all). Imported by sw.js before Workbox, this wraps
+ * each such fetch's respondWith so that whatever Workbox answers carries ISOLATION_HEADERS. Self-contained,
+ * as sw.js gets its source.
+ */
+export const addIsolationHeaders = (scope: FetchScope, headers: Record<string, string>) =>
+  scope.addEventListener('fetch', (event) => {
+    if (event.request.mode !== 'navigate' && event.request.destination !== 'worker') return;
+    const respondWith = event.respondWith.bind(event);
+    event.respondWith = (answer) =>
+      respondWith(
+        Promise.resolve(answer).then((response) => {
+          // Opaque and error answers have no headers to give, nor may they be rebuilt.
+          if (response.type !== 'basic' && response.type !== 'default') return response;
+          const withHeaders = new Headers(response.headers);
+          for (const [name, value] of Object.entries(headers)) withHeaders.set(name, value);
+          return new Response(response.body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: withHeaders,
+          });
+        }),
+      );
+  });
+
+/** What addIsolationHeaders uses of a service worker's global scope and its fetch events. */
+export interface FetchScope {
+  addEventListener(
+    type: 'fetch',
+    listener: (event: { request: Request; respondWith(answer: Response | PromiseLike<Response>): void }) => void,
+  ): void;
+}
+
+/** The file sw.js imports (workbox.importScripts), emitted by isolationHeadersScript. */
+export const SW_ISOLATION_SCRIPT = 'sw-isolation.js';
+
+/** Emits SW_ISOLATION_SCRIPT: addIsolationHeaders applied to the service worker with ISOLATION_HEADERS. */
+function isolationHeadersScript(): Plugin {
+  return {
+    name: 'cardlens-sw-isolation',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: SW_ISOLATION_SCRIPT,
+        source: `(${String(addIsolationHeaders)})(self, ${JSON.stringify(ISOLATION_HEADERS)});\n`,
+      });
+    },
+  };
+}
+
 /** Where the on-device reader's runtime and models are kept after their first use. */
 export const READER_CACHE = 'cardlens-reader';
 
@@ -192,6 +263,8 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
     cleanupOutdatedCaches: true,
     // The first visit's page is taken over at once, so the reader's files it fetches are cached already.
     clientsClaim: true,
+    // Before Workbox's own fetch handlers, so it sees every answer they give.
+    importScripts: [SW_ISOLATION_SCRIPT],
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [new RegExp(`^${DEV_PROXY_PATH}(?:/|$)`)],
     runtimeCaching: [
@@ -211,7 +284,14 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
 });
 
 export default defineConfig(async ({ mode }): Promise<UserConfig> => ({
-  plugins: [react(), cspPlugin(), testHookGuard(mode), VitePWA(pwaOptions()), compactModels()],
+  plugins: [
+    react(),
+    cspPlugin(),
+    testHookGuard(mode),
+    isolationHeadersScript(),
+    VitePWA(pwaOptions()),
+    compactModels(),
+  ],
   resolve: {
     alias: [
       // Every build but the e2e one gets hooks that install nothing: neither window.__cardlens nor the
@@ -234,8 +314,8 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => ({
   // Only the app's page: Vite would otherwise scan every HTML file in the tree, the reader bench's harness
   // (scripts/bench/reader-anchor-harness/) included, whose dependencies the dev server cannot prebundle.
   optimizeDeps: { entries: ['index.html'] },
-  server: { proxy, strictPort: true },
-  preview: { proxy, strictPort: true },
+  server: { proxy, strictPort: true, headers: ISOLATION_HEADERS },
+  preview: { proxy, strictPort: true, headers: ISOLATION_HEADERS },
   // `vite preview --mode e2e` serves the e2e folder too.
   build: {
     target: 'es2022',

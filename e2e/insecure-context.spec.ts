@@ -68,5 +68,9 @@ test('from a page that is not a secure context no credential leaves, whatever th
   await expect(app.queueItem('id-resident.png').getByText('Failed', { exact: true })).toBeVisible();
 
   expect(sent).toEqual([]);
-  expect(app.problems).toEqual([]);
+  // The server's cross-origin isolation headers mean nothing on a page that is not a secure context, and the
+  // browser says so; the app itself reports no problem.
+  const ignoredIsolation =
+    /^The Cross-Origin-Opener-Policy header has been ignored, because the URL's origin was untrustworthy/;
+  expect(app.problems.filter((problem) => !ignoredIsolation.test(problem))).toEqual([]);
 });

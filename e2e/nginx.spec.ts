@@ -4,8 +4,9 @@ import { request as httpsRequest } from 'node:https';
 import { expect, test } from '@playwright/test';
 import type {} from '@/app/test-hooks';
 import { MAX_REQUEST_BYTES } from '../scripts/sandbox-server';
-import { contentSecurityPolicy } from '../vite.config';
+import { contentSecurityPolicy, ISOLATION_HEADERS } from '../vite.config';
 import { CardlensPage } from './support/cardlens-page';
+import { isolation } from './support/isolation';
 import { nginxSite } from './support/nginx-site';
 
 // Debian's nginx with deploy/nginx.conf as committed (only its SITE lines set, a certificate made for the
@@ -136,6 +137,14 @@ test('the page comes with the security headers, the build’s CSP plus frame-anc
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(asset.headers()['content-encoding']).toBe('gzip');
   expect(asset.headers()['content-security-policy']).toBeDefined();
+  // Isolated: the page, and every script (a worker's needs it on its own answer), and a proxied answer too.
+  for (const answer of [page, asset, await request.get(`${site.nginx().url}${KEY_PATH}`)])
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS))
+      expect(answer.headers()[name.toLowerCase()], `${answer.url()} ${name}`).toBe(value);
+});
+
+test('the page and its worker are cross-origin isolated', async ({ page }) => {
+  expect(await isolation(page, site.nginx().url)).toEqual({ page: true, workers: [true] });
 });
 
 test('the Dev proxy endpoint through nginx: connection check, a credit card, an ID card and its authenticity', async ({

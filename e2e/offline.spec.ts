@@ -62,9 +62,12 @@ test('after one visit the app opens with no network, runs a specimen and reads a
   const failed: string[] = [];
   context.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
   await context.setOffline(true);
-  await page.reload();
+  const reloaded = await page.reload();
   await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  // The page came from the service worker's cache, isolated as the server sends it.
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   await app.analyseSample(specimen.title.en);
   await app.waitForDone(specimen.file);
@@ -85,6 +88,42 @@ test('after one visit the app opens with no network, runs a specimen and reads a
   expect(failed).toEqual([]);
   expect(app.problems).toEqual([]);
   expect(await app.cspViolations()).toEqual([]);
+});
+
+test('a page cached before its server sent the isolation headers still opens isolated from the service worker', async ({
+  page,
+  context,
+}) => {
+  const app = new CardlensPage(page);
+  await app.open();
+  await controlled(page);
+  // The precached page, stored again as a server that sent no isolation headers would have had it.
+  const stripped = await page.evaluate(async () => {
+    const names: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (new URL(request.url).pathname !== '/index.html') continue;
+        const response = (await cache.match(request))!;
+        const headers = new Headers(response.headers);
+        headers.delete('Cross-Origin-Opener-Policy');
+        headers.delete('Cross-Origin-Embedder-Policy');
+        await cache.put(request, new Response(await response.blob(), { status: response.status, headers }));
+        names.push(name);
+      }
+    }
+    return names;
+  });
+  expect(stripped).toHaveLength(1);
+
+  await context.setOffline(true);
+  const reloaded = await page.reload();
+  await expect(page.getByRole('heading', { name: 'Cardlens' })).toBeVisible();
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await app.analyseSample('Credit card');
+  await app.waitForDone('credit-card.png');
+  expect(app.problems).toEqual([]);
 });
 
 test('a run against the sandbox server leaves no OCR request and no credential in any cache', async ({ page }) => {

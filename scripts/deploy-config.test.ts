@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../vite.config';
+import { contentSecurityPolicy, ISOLATION_HEADERS } from '../vite.config';
 import { MAX_REQUEST_BYTES } from './sandbox-server';
 import { renderSiteConfig } from './serve.mjs';
 
@@ -12,6 +12,16 @@ describe('deploy/nginx.conf', () => {
   it('sends the build’s own CSP (vite.config.ts) as a header, plus frame-ancestors', () => {
     const header = /add_header Content-Security-Policy "([^"]+)" always;/.exec(conf)?.[1];
     expect(header).toBe(`${contentSecurityPolicy()}; frame-ancestors 'none'`);
+  });
+
+  it('sends the isolation headers of the dev and preview servers (vite.config.ts) with every answer', () => {
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) {
+      const lines = conf.split('\n').filter((line) => line.includes(`add_header ${name} `));
+      // In the server block itself, where no location's add_header can drop it, and on errors too.
+      expect(lines, name).toEqual([`    add_header ${name} "${value}" always;`]);
+    }
+    const tls = [...conf.matchAll(/^server \{\n([\s\S]*?)^\}\n/gm)][1][1];
+    expect(tls.split('\n').filter((line) => /^ {8,}add_header /.test(line))).toEqual([]);
   });
 
   it('caps the proxied body where the sandbox server does: 20 MB and the envelope', () => {

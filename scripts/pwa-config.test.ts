@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { DEV_PROXY_PATH, isReaderAsset, pwaOptions, READER_CACHE, refuseCredentials } from '../vite.config';
+import {
+  addIsolationHeaders,
+  DEV_PROXY_PATH,
+  type FetchScope,
+  ISOLATION_HEADERS,
+  isReaderAsset,
+  pwaOptions,
+  READER_CACHE,
+  refuseCredentials,
+  SW_ISOLATION_SCRIPT,
+} from '../vite.config';
 
 // workbox-build copies these functions' source into sw.js: test them as rebuilt from their source in an
 // empty context, so a function that leaned on anything outside itself fails here, not in the worker.
@@ -78,6 +88,65 @@ describe('what the service worker precaches and answers', () => {
     expect(deny(`${DEV_PROXY_PATH}/v2.0/appkeys/k/public-keys/id-card`)).toBe(true);
     expect(deny('/')).toBe(false);
     expect(deny('/nhn-ocr-notes')).toBe(false);
+  });
+});
+
+describe('the service worker’s answers', () => {
+  type Listener = Parameters<FetchScope['addEventListener']>[1];
+  /** addIsolationHeaders as sw.js runs it (its source, in a context with only what a worker has), then Workbox's handler. */
+  async function answer(request: Request, workboxAnswer: Response): Promise<Response> {
+    const listeners: Listener[] = [];
+    const scope: FetchScope = { addEventListener: (_type, listener) => listeners.push(listener) };
+    const add = runInNewContext(`(${String(addIsolationHeaders)})`, {
+      Headers,
+      Response,
+    }) as typeof addIsolationHeaders;
+    add(scope, ISOLATION_HEADERS);
+    let given: Promise<Response> | undefined;
+    const event = {
+      request,
+      respondWith: (answer: Response | PromiseLike<Response>) => void (given = Promise.resolve(answer)),
+    };
+    for (const listener of listeners) listener(event);
+    event.respondWith(workboxAnswer); // Workbox's own handler, registered after
+    return given!;
+  }
+  const navigation = (url: string) => {
+    const request = new Request(new URL(url, ORIGIN));
+    Object.defineProperty(request, 'mode', { value: 'navigate' });
+    return request;
+  };
+  const worker = (url: string) => {
+    const request = new Request(new URL(url, ORIGIN));
+    Object.defineProperty(request, 'destination', { value: 'worker' });
+    return request;
+  };
+  const cachedPage = () =>
+    new Response('<!doctype html>', { headers: { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache' } });
+
+  it('carry the isolation headers on a page from the cache, whatever the server sent when it was cached', async () => {
+    const page = await answer(navigation('/'), cachedPage());
+    for (const [name, value] of Object.entries(ISOLATION_HEADERS)) expect(page.headers.get(name), name).toBe(value);
+    expect(page.headers.get('Content-Type')).toBe('text/html');
+    expect(page.headers.get('Cache-Control')).toBe('no-cache');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<!doctype html>');
+  });
+
+  it('carry them on a worker’s script too, which will not start under an isolated page without them', async () => {
+    const script = await answer(worker('/assets/reader-worker-abc.js'), new Response('self.onmessage=null'));
+    expect(script.headers.get('Cross-Origin-Embedder-Policy')).toBe(ISOLATION_HEADERS['Cross-Origin-Embedder-Policy']);
+  });
+
+  it('leave everything else as Workbox answers it', async () => {
+    const image = new Response('png');
+    expect(await answer(new Request(`${ORIGIN}/samples/credit-card.png`), image)).toBe(image);
+    const opaque = Response.error();
+    expect(await answer(navigation('/'), opaque)).toBe(opaque);
+  });
+
+  it('is imported by sw.js', () => {
+    expect(pwaOptions().workbox!.importScripts).toEqual([SW_ISOLATION_SCRIPT]);
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Plugin } from 'vite';
-import { BARREL, contentSecurityPolicy, parseConnectSrc, TEST_HOOK_MARKER, testHookGuard } from '../vite.config';
+import type { Plugin, UserConfig } from 'vite';
+import config, {
+  BARREL,
+  contentSecurityPolicy,
+  ISOLATION_HEADERS,
+  parseConnectSrc,
+  TEST_HOOK_MARKER,
+  testHookGuard,
+} from '../vite.config';
 
 type Output = { type: 'chunk'; fileName: string; code: string } | { type: 'asset'; fileName: string; source: unknown };
 
@@ -105,5 +112,23 @@ describe('BARREL', () => {
     expect(BARREL.test('/repo/src/envelope/index.ts')).toBe(false); // runs code of its own
     expect(BARREL.test('/repo/src/features/analyze/drop-zone.tsx')).toBe(false);
     expect(BARREL.test('/repo/node_modules/pkg/src/api/index.ts')).toBe(false);
+  });
+});
+
+describe('cross-origin isolation', () => {
+  it('is what the dev server and `vite preview` send with every answer', async () => {
+    const resolved = await (config as (env: { mode: string; command: 'serve' }) => Promise<UserConfig> | UserConfig)({
+      mode: 'development',
+      command: 'serve',
+    });
+    expect(resolved.server?.headers).toEqual(ISOLATION_HEADERS);
+    expect(resolved.preview?.headers).toEqual(ISOLATION_HEADERS);
+  });
+
+  it('opens no window to another origin and embeds with credentialless', () => {
+    expect(ISOLATION_HEADERS).toEqual({
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'credentialless',
+    });
   });
 });

@@ -11,8 +11,11 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a fixed map of URL paths to files or strings on 127.0.0.1 (a secure context for WebCrypto). */
-/** Every file under a directory, by its relative path ("/" serves index.html). */
-export async function serveDirectory(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Every file under a directory, by its relative path ("/" serves index.html), with `headers` on every answer. */
+export async function serveDirectory(
+  dir: string,
+  headers: Record<string, string> = {},
+): Promise<{ url: string; close: () => Promise<void> }> {
   const routes: Record<string, { file: string }> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -20,11 +23,12 @@ export async function serveDirectory(dir: string): Promise<{ url: string; close:
     routes[`/${relative(dir, path)}`] = { file: path };
   }
   if (routes['/index.html']) routes['/'] = routes['/index.html'];
-  return serveFiles(routes);
+  return serveFiles(routes, headers);
 }
 
 export async function serveFiles(
   routes: Record<string, { file?: string; body?: string }>,
+  headers: Record<string, string> = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const route = routes[new URL(request.url ?? '/', 'http://x').pathname];
@@ -37,7 +41,7 @@ export async function serveFiles(
     load.then(
       (data) =>
         response
-          .writeHead(200, { 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' })
+          .writeHead(200, { ...headers, 'content-type': TYPES[extname(path) || '.html'] ?? 'application/octet-stream' })
           .end(data),
       () => response.writeHead(500).end(),
     );

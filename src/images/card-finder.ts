@@ -56,8 +56,14 @@ function borderColour({ columns, rows, rgb }: Grid): [number, number, number] {
   const take = (x: number, y: number) => {
     for (let c = 0; c < 3; c++) channels[c].push(rgb[(y * columns + x) * 3 + c]);
   };
-  for (let x = 0; x < columns; x++) (take(x, 0), take(x, rows - 1));
-  for (let y = 1; y < rows - 1; y++) (take(0, y), take(columns - 1, y));
+  for (let x = 0; x < columns; x++) {
+    take(x, 0);
+    take(x, rows - 1);
+  }
+  for (let y = 1; y < rows - 1; y++) {
+    take(0, y);
+    take(columns - 1, y);
+  }
   return [median(channels[0]), median(channels[1]), median(channels[2])];
 }
 

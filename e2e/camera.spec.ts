@@ -93,11 +93,17 @@ test('the camera finds the card, says what is wrong until it is still and sharp,
     expect(seen.filter((h) => h.startsWith('Taken'))).toHaveLength(1);
     await expect(view.locator('.camera-outline polygon')).toBeVisible();
 
+    // Space takes one at any time, even of the card just taken.
+    await camera.keyboard.press('Space');
+    await expect(view.getByRole('status')).toHaveText('Taken: camera-2.jpg is in the queue.');
+
     // Closing the view stops the camera at once.
     expect(await liveTracks(camera)).toBeGreaterThan(0);
     await view.getByRole('button', { name: 'Close camera' }).click();
     await expect(view).toHaveCount(0);
     expect(await liveTracks(camera)).toBe(0);
+    // The fake camera's still frames are byte for byte the same photo, which the queue asks about.
+    await camera.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
 
     // In presentation mode the live picture is blurred past reading; the outline and the hint stay.
     await camera.getByRole('checkbox', { name: 'Presentation mode' }).check();
@@ -113,6 +119,7 @@ test('the camera finds the card, says what is wrong until it is still and sharp,
 
     // The card taken went through the queue like a dropped one, and the sandbox read it on this device.
     await app.waitForDone('camera-1.jpg');
+    await camera.getByRole('button', { name: 'Open camera-1.jpg' }).click();
     await camera.getByRole('checkbox', { name: 'Show values' }).check();
     const probe = await app.settledViewer();
     expect(probe.fields.filter((f) => f.key === 'cardNum').map((f) => f.value)).toEqual([
@@ -177,4 +184,58 @@ test('a camera unplugged while the view is open says so instead of freezing', as
   await page.evaluate(() => (window as unknown as { __unplug: () => void }).__unplug());
   await expect(view.getByRole('alert')).toContainText('The camera stopped');
   await expect(view.getByRole('button', { name: 'Choose card images' })).toBeVisible();
+});
+
+test('hiding the tab stops the camera, and showing it again starts it', async ({ page }) => {
+  await page.addInitScript(() => {
+    let hidden = false;
+    Object.defineProperty(document, 'visibilityState', { get: () => (hidden ? 'hidden' : 'visible') });
+    (window as unknown as { __hide: (h: boolean) => void }).__hide = (h) => {
+      hidden = h;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    const getUserMedia = () => {
+      const canvas = document.createElement('canvas');
+      canvas.getContext('2d')!.fillRect(0, 0, 300, 150);
+      return Promise.resolve(canvas.captureStream(5));
+    };
+    Object.defineProperty(navigator, 'mediaDevices', {
+      value: { getUserMedia, enumerateDevices: () => Promise.resolve([]) },
+    });
+  });
+  await recordCamera(page);
+  const app = new CardlensPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Use camera' }).click();
+  const take = page.getByRole('dialog', { name: 'Camera' }).getByRole('button', { name: 'Take photo' });
+  await expect(take).toBeEnabled();
+  expect(await liveTracks(page)).toBe(1);
+  await page.evaluate(() => (window as unknown as { __hide: (h: boolean) => void }).__hide(true));
+  await expect(take).toBeDisabled();
+  expect(await liveTracks(page)).toBe(0);
+  await page.evaluate(() => (window as unknown as { __hide: (h: boolean) => void }).__hide(false));
+  await expect.poll(() => liveTracks(page)).toBe(1);
+  await expect(take).toBeEnabled();
+});
+
+test('a phone whose browser gives no live camera gets its camera app through the file input', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    serviceWorkers: 'block',
+    isMobile: true,
+    hasTouch: true,
+    viewport: { width: 390, height: 800 },
+  });
+  const page = await context.newPage();
+  await page.addInitScript(() => Object.defineProperty(navigator, 'mediaDevices', { value: undefined }));
+  const app = new CardlensPage(page);
+  await app.open();
+  await page.getByRole('button', { name: 'Use camera' }).click();
+  const view = page.getByRole('dialog', { name: 'Camera' });
+  await expect(view.getByRole('alert')).toContainText('This browser gives the page no live camera.');
+  await expect(view.getByLabel('Card image files')).toHaveAttribute('capture', 'environment');
+  await expect(view.getByRole('button', { name: 'Take a photo' })).toBeVisible();
+  await context.close();
 });

@@ -34,6 +34,9 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
   const presentation = useCardlensState((s) => s.presentation);
   const service = useCardlensState((s) => (s.kind === 'credit-card' ? 'credit-card' : 'id-card'));
   const video = useRef<HTMLVideoElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  // The view takes the focus, so that Space takes a photo at once and not the button that opened it.
+  useEffect(() => dialog.current?.focus(), []);
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const { status, cameras } = useCamera(video, deviceId);
   const [frozen, setFrozen] = useState<{ url: string; name: string } | null>(null);
@@ -69,6 +72,8 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
   const problem = status !== 'live' && status !== 'starting' ? status : null;
   return (
     <div
+      ref={dialog}
+      tabIndex={-1}
       className={`camera-view${presentation ? ' covered' : ''}`}
       role="dialog"
       aria-modal="true"

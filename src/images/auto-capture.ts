@@ -3,6 +3,8 @@
 // taken once.
 import { signatureDistance, type FrameAnalysis } from './frame-guidance';
 
+/** The camera view analyses a frame this often: enough to follow a hand, little enough to leave the page alone. */
+export const GUIDANCE_EVERY_MS = 200;
 /** How long every hint must pass before the card is taken. */
 export const STEADY_MS = 600;
 /** A card whose look is this far (grey levels, frame-guidance.ts) from the one taken is another card. */

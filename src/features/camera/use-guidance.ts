@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { autoCaptureStart, nextAutoCapture, sharpest, takenByHand } from '@/images/auto-capture';
+import { autoCaptureStart, GUIDANCE_EVERY_MS, nextAutoCapture, sharpest, takenByHand } from '@/images/auto-capture';
 import type { FrameAnalysis, FrameContext } from '@/images/frame-guidance';
 import type { GuidanceAnswer, GuidanceRequest } from './guidance-worker';
 
-/** A few analyses a second: enough to follow a hand, little enough to leave the page's thread alone. */
-const EVERY_MS = 200;
 /** The copy the worker analyses: about this wide, whatever the camera gives. */
 const COPY_WIDTH = 640;
 /** Full-size frames kept while the card is ready, to take the sharpest: only the last few, only briefly. */
@@ -103,7 +101,7 @@ export function useGuidance(
       const request: GuidanceRequest = { width, height, data: data.buffer, full, service };
       worker.postMessage(request, [data.buffer]);
     };
-    const timer = setInterval(() => void tick(), EVERY_MS);
+    const timer = setInterval(() => void tick(), GUIDANCE_EVERY_MS);
     take.current = () => {
       const element = video.current;
       if (!element || element.readyState < 2) return;

@@ -96,14 +96,14 @@ test('the camera finds the card, says what is wrong until it is still and sharp,
     // Space takes one at any time, even of the card just taken.
     await camera.keyboard.press('Space');
     await expect(view.getByRole('status')).toHaveText('Taken: camera-2.jpg is in the queue.');
+    // The fake camera's still frames are byte for byte the same photo, which the queue asks about, over the view.
+    await camera.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
 
     // Closing the view stops the camera at once.
     expect(await liveTracks(camera)).toBeGreaterThan(0);
     await view.getByRole('button', { name: 'Close camera' }).click();
     await expect(view).toHaveCount(0);
     expect(await liveTracks(camera)).toBe(0);
-    // The fake camera's still frames are byte for byte the same photo, which the queue asks about.
-    await camera.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
 
     // In presentation mode the live picture is blurred past reading; the outline and the hint stay.
     await camera.getByRole('checkbox', { name: 'Presentation mode' }).check();

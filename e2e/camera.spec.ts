@@ -8,6 +8,9 @@ import { CardlensPage } from './support/cardlens-page';
 
 interface CameraRecord {
   __hints: string[];
+  /** When each hint was first shown, and the main thread's long tasks: [start, duration]. */
+  __hintTimes: number[];
+  __longTasks: [number, number][];
   __streams: MediaStream[];
 }
 
@@ -16,7 +19,12 @@ async function recordCamera(context: BrowserContext | Page) {
   await context.addInitScript(() => {
     const record = window as unknown as CameraRecord;
     record.__hints = [];
+    record.__hintTimes = [];
+    record.__longTasks = [];
     record.__streams = [];
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => record.__longTasks.push([e.startTime, e.duration])),
+    ).observe({ type: 'longtask' });
     const devices = navigator.mediaDevices;
     if (devices) {
       const open = devices.getUserMedia.bind(devices);
@@ -28,7 +36,10 @@ async function recordCamera(context: BrowserContext | Page) {
     }
     new MutationObserver(() => {
       const text = document.querySelector('.camera-hint')?.textContent ?? '';
-      if (text && record.__hints.at(-1) !== text) record.__hints.push(text);
+      if (text && record.__hints.at(-1) !== text) {
+        record.__hints.push(text);
+        record.__hintTimes.push(performance.now());
+      }
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
 }
@@ -92,6 +103,16 @@ test('the camera finds the card, says what is wrong until it is still and sharp,
     expect(seen[last('Good. Hold it there') + 1]).toBe('Taken: camera-1.jpg is in the queue.');
     expect(seen.filter((h) => h.startsWith('Taken'))).toHaveLength(1);
     await expect(view.locator('.camera-outline polygon')).toBeVisible();
+    // While the view guided (from its first hint to the capture), the page's thread was never held 50 ms.
+    const longTasks = await camera.evaluate(() => {
+      const record = window as unknown as CameraRecord;
+      const [from, to] = [
+        record.__hintTimes[1],
+        record.__hintTimes[record.__hints.findIndex((h) => h.startsWith('Taken'))],
+      ];
+      return record.__longTasks.filter(([start]) => start > from && start < to).map(([, duration]) => duration);
+    });
+    expect(longTasks).toEqual([]);
 
     // Space takes one at any time, even of the card just taken.
     await camera.keyboard.press('Space');

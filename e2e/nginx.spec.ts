@@ -124,7 +124,8 @@ test('the page comes with the security headers, the build’s CSP plus frame-anc
   expect(headers['content-security-policy']).toBe(`${contentSecurityPolicy()}; frame-ancestors 'none'`);
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
-  expect(headers['permissions-policy']).toMatch(/(^|, )camera=\(\)/);
+  // The camera view asks for this page's own camera; no frame or other origin may.
+  expect(headers['permissions-policy']).toMatch(/(^|, )camera=\(self\)/);
   expect(headers['permissions-policy']).toMatch(/(^|, )microphone=\(\)/);
   expect(headers['permissions-policy']).not.toMatch(/fullscreen/);
   expect(headers['cache-control']).toBe('no-cache');

@@ -14,6 +14,7 @@ import { browserLaunchOptions } from './browser.mjs';
 import { measureEnvelope } from './bench-envelope';
 import { measureApp } from './bench/app-canvas';
 import { measureBatchMemory } from './bench/batch-memory';
+import { measureCameraGuidance } from './bench/camera-guidance';
 import { measureLabelPlacement } from './bench/label-placement';
 import { measureReaderAccuracy } from './bench/reader-accuracy';
 import { measureReaderAnchor } from './bench/reader-anchor';
@@ -403,6 +404,7 @@ async function main(only: string[]): Promise<void> {
       reader: () => measureReaderAccuracy(browser),
       readerAnchor: () => measureReaderAnchor(browser),
       labels: () => measureLabelPlacement(),
+      camera: () => measureCameraGuidance(),
     };
     const results: Record<string, unknown> = {
       benchmark: 'cardlens',

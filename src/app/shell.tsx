@@ -35,6 +35,7 @@ import { LeftNotices, PageNotes, useReviewMark } from './page-keys';
 import { engine } from './engine';
 import {
   BatchPanel,
+  CameraView,
   ConnectionPanel,
   importDroppedSession,
   prefetchViews,
@@ -61,6 +62,7 @@ export function Shell() {
   const repeatQuestion = useCardlensState((s) => s.repeatQuestion);
   // A session's own file (its .zip, or its JSON with the images) reopens the session instead of being sent.
   const [sessionDropped, setSessionDropped] = useState(false);
+  const [camera, setCamera] = useState(false);
   const addFiles = useCallback((files: File[]) => {
     if (!isSessionDrop(files)) return void engine.addFiles(files);
     setSessionDropped(true);
@@ -75,12 +77,13 @@ export function Shell() {
       <AppHeader />
       <div {...dropTargetProps({ className: `workspace${dragging ? ' dragging' : ''}` })}>
         <nav className="left" aria-label={t('queue')}>
-          <LeftColumn onFiles={addFiles} sessionDropped={sessionDropped} />
+          <LeftColumn onFiles={addFiles} onCamera={() => setCamera(true)} sessionDropped={sessionDropped} />
         </nav>
         <main className="centre" ref={centre}>
           <Centre into={centre} />
         </main>
       </div>
+      {camera && <CameraView onFiles={addFiles} onClose={() => setCamera(false)} />}
       {repeatQuestion && <RepeatsDialog question={repeatQuestion} onAnswer={engine.answerRepeats} />}
     </div>
   );
@@ -128,7 +131,8 @@ const pickSpecimen = (entry: SampleEntry) =>
     () => undefined, // the gallery stays; its next pick tries again
   );
 
-function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => void; sessionDropped: boolean }) {
+type LeftProps = { onFiles: (files: File[]) => void; onCamera: () => void; sessionDropped: boolean };
+function LeftColumn({ onFiles, onCamera, sessionDropped }: LeftProps) {
   const { settings, panelOpen, identity } = useConnection();
   // Each piece on its own, so that a card's picture or a review does not draw the column again.
   const s = {
@@ -151,7 +155,7 @@ function LeftColumn({ onFiles, sessionDropped }: { onFiles: (files: File[]) => v
         readerActive={settings.endpoint === 'sandbox' || s.checks.secondRead || s.checks.preSend}
       />
       <ServicePicker value={s.kind} onChange={engine.setKind} />
-      <DropZone onFiles={onFiles} />
+      <DropZone onFiles={onFiles} onCamera={onCamera} />
       {sessionDropped && <SessionImportNotice origin="drop" />}
       {!s.presentation && <DeviceChecksSettings checks={s.checks} onChange={engine.setChecks} />}
       {s.items.length === 0 ? (

@@ -32,6 +32,11 @@ export const QueueList = lazyView(() => loadQueueList().then((m) => m.QueueList)
 /** Asked only after a drop, so it comes with the batch table's code. */
 export const RepeatsDialog = lazyView(() => loadBatchScreen().then((m) => m.RepeatsDialog));
 
+/** Opened by Use camera: the live view, its worker and its guidance arrive then. */
+export const CameraView = lazyView(() =>
+  import('@/features/camera').then((m) => m.loadCameraView().then((view) => view.CameraView)),
+);
+
 const reviewScreens = () => import('@/features/review').then((m) => m.loadReviewScreens());
 export const ReportView = lazyView(() => reviewScreens().then((m) => m.ReportView));
 export const SessionControls = lazyView(() => reviewScreens().then((m) => m.SessionControls));

@@ -17,9 +17,19 @@ export const MIN_RECOMMENDED_HEIGHT = 480;
 
 export const overPixelLimit = ({ width, height }: Size): boolean => width * height > MAX_PIXELS;
 
-/** Below 760×480, measured along the longer and the shorter side, so a portrait photo counts as its landscape turn. */
-export const isLowResolution = ({ width, height }: Size): boolean =>
-  Math.max(width, height) < MIN_RECOMMENDED_WIDTH || Math.min(width, height) < MIN_RECOMMENDED_HEIGHT;
+/** Smaller than `least` along the longer or the shorter side, so a portrait photo counts as its landscape turn. */
+export const isSmallerThan = ({ width, height }: Size, least: Size): boolean =>
+  Math.max(width, height) < least.width || Math.min(width, height) < least.height;
+
+/** Below 760×480, measured along the longer and the shorter side. */
+export const isLowResolution = (size: Size): boolean =>
+  isSmallerThan(size, { width: MIN_RECOMMENDED_WIDTH, height: MIN_RECOMMENDED_HEIGHT });
+
+/** The size NHN's console guide recommends for a photo of each kind of card: more than the service's floor for credit cards. */
+export const RECOMMENDED_CARD_SIZE: Readonly<Record<'credit-card' | 'id-card', Size>> = {
+  'credit-card': { width: 1280, height: 720 },
+  'id-card': { width: MIN_RECOMMENDED_WIDTH, height: MIN_RECOMMENDED_HEIGHT },
+};
 
 /** The `resolution` the service gives a result for an image of this size. */
 export const resolutionOf = (size: Size): 'low' | 'normal' => (isLowResolution(size) ? 'low' : 'normal');

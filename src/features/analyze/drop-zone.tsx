@@ -8,7 +8,7 @@ import { useI18n } from '@/ui/i18n';
  * why it is refused, instead of the picker silently hiding it. It is a drop target with a real button
  * inside, so keyboard and screen-reader users have a control of their own and none is nested in another.
  */
-export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function DropZone({ onFiles, onCamera }: { onFiles: (files: File[]) => void; onCamera: () => void }) {
   const { t } = useI18n();
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: onFiles,
@@ -29,6 +29,15 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         }}
       >
         {t('chooseFiles')}
+      </button>{' '}
+      <button
+        type="button"
+        onClick={(event) => {
+          event.stopPropagation();
+          onCamera();
+        }}
+      >
+        {t('useCamera')}
       </button>
       <p className="hint">{t('dropLimits')}</p>
       <p className="hint">{t('dropSession')}</p>

@@ -27,6 +27,7 @@ export const EN_FIRST = {
   dropLimits: 'JPEG or PNG, up to 20 MB each',
   dropSession: 'A session’s .zip file opens here too.',
   chooseFiles: 'Choose card images',
+  useCamera: 'Use camera',
   cardImageFiles: 'Card image files',
   samplesTitle: 'Try a specimen card',
   samplesHint: 'Synthetic cards marked SPECIMEN. One click sends it through the current connection.',

@@ -26,6 +26,7 @@ export const KO_FIRST: FirstMessages = {
   dropLimits: 'JPEG 또는 PNG, 파일당 20MB까지',
   dropSession: '세션 .zip 파일도 여기에 놓으면 열립니다.',
   chooseFiles: '카드 이미지 선택',
+  useCamera: '카메라 사용',
   cardImageFiles: '카드 이미지 파일',
   samplesTitle: '견본 카드로 해 보기',
   samplesHint: 'SPECIMEN 표시가 있는 가상 카드입니다. 클릭하면 현재 연결로 보냅니다.',

@@ -81,6 +81,34 @@ export const EN_MORE = {
   heldNoCardTextId:
     'Held before sending: no card-like text was found on this device. Looked for six digits in a row, as in a resident registration number.',
   preSendUnavailable: 'Sent without the on-device check, which could not run ({why}).',
+  // The camera view: the live camera, its hints and why there may be none.
+  cameraTitle: 'Camera',
+  cameraClose: 'Close camera',
+  cameraPicker: 'Camera',
+  cameraDefault: 'Default (rear on a phone)',
+  cameraPreview: 'Live camera preview',
+  cameraTake: 'Take photo',
+  cameraStarting: 'Starting the camera…',
+  cameraTaken: 'Taken: {name} is in the queue.',
+  hintNoCard: 'No card found: hold the whole card in front of the camera, on a plain background.',
+  hintMoveCloser: 'Move the card closer: it is below the recommended resolution.',
+  hintTilted: 'Tilted: hold the card flat, facing the camera.',
+  hintHoldStill: 'Hold still.',
+  hintBlurred: 'Blurred: hold the card still and let the camera focus.',
+  hintGlare: 'Glare on the card: turn it a little away from the light.',
+  hintReady: 'Good. Hold it there…',
+  cameraInsecure:
+    'The camera needs a secure page: open Cardlens over HTTPS, or on this computer at http://localhost. You can still choose card images.',
+  cameraUnsupported: 'This browser gives the page no live camera. Take a photo with the camera app instead.',
+  cameraRefused:
+    'The camera was not allowed. Allow it for this site in the browser’s settings, then open the camera again, or choose card images.',
+  cameraNone: 'No camera was found on this device. Choose card images instead.',
+  cameraBusy:
+    'The camera is in use by another application. Close it there and open the camera again, or choose card images.',
+  cameraUnplugged:
+    'The camera stopped (unplugged or turned off). Plug it in and open the camera again, or choose card images.',
+  cameraFailed: 'The camera could not be started. Choose card images instead.',
+  cameraPhoneFallback: 'Take a photo',
   // The same image twice, and a card sent to a service it does not look like
   repeatsTitle: 'Send these images again?',
   repeatsOne: 'This image is already in this batch. Send it again? Each send on NHN Cloud is billed.',

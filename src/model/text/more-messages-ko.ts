@@ -79,6 +79,33 @@ export const KO_MORE: MoreMessages = {
   heldNoCardTextId:
     '보내기 전에 보류함: 이 기기에서 카드 같은 글자를 찾지 못했습니다. 주민등록번호처럼 여섯 자리 연속 숫자를 찾았습니다.',
   preSendUnavailable: '이 기기의 확인을 할 수 없어 확인 없이 보냈습니다({why}).',
+  // The camera view: the live camera, its hints and why there may be none.
+  cameraTitle: '카메라',
+  cameraClose: '카메라 닫기',
+  cameraPicker: '카메라',
+  cameraDefault: '기본(휴대폰은 후면)',
+  cameraPreview: '카메라 실시간 미리 보기',
+  cameraTake: '사진 찍기',
+  cameraStarting: '카메라를 켜는 중…',
+  cameraTaken: '찍었습니다. {name} 파일을 대기열에 넣었습니다.',
+  hintNoCard: '카드를 찾지 못했습니다. 카드 전체가 보이도록 단색 배경 앞에 들어 주세요.',
+  hintMoveCloser: '카드를 더 가까이 대 주세요. 권장 해상도보다 작습니다.',
+  hintTilted: '기울어졌습니다. 카드를 카메라와 나란하게 들어 주세요.',
+  hintHoldStill: '움직이지 마세요.',
+  hintBlurred: '흐립니다. 카드를 멈추고 초점이 맞을 때까지 기다려 주세요.',
+  hintGlare: '카드에 빛이 반사됩니다. 조명 반대쪽으로 조금 돌려 주세요.',
+  hintReady: '좋습니다. 그대로 있어 주세요…',
+  cameraInsecure:
+    '카메라는 보안 페이지에서만 쓸 수 있습니다. HTTPS로 열거나 이 컴퓨터에서 http://localhost로 열어 주세요. 카드 이미지는 지금도 선택할 수 있습니다.',
+  cameraUnsupported: '이 브라우저는 페이지에 실시간 카메라를 주지 않습니다. 카메라 앱으로 사진을 찍어 주세요.',
+  cameraRefused:
+    '카메라가 허용되지 않았습니다. 브라우저 설정에서 이 사이트에 카메라를 허용한 뒤 다시 열거나, 카드 이미지를 선택해 주세요.',
+  cameraNone: '이 기기에서 카메라를 찾지 못했습니다. 카드 이미지를 선택해 주세요.',
+  cameraBusy: '다른 앱이 카메라를 쓰고 있습니다. 그 앱을 닫고 카메라를 다시 열거나, 카드 이미지를 선택해 주세요.',
+  cameraUnplugged:
+    '카메라가 멈췄습니다(연결 해제 또는 꺼짐). 다시 연결하고 카메라를 열거나, 카드 이미지를 선택해 주세요.',
+  cameraFailed: '카메라를 켤 수 없습니다. 카드 이미지를 선택해 주세요.',
+  cameraPhoneFallback: '사진 찍기',
   // The same image twice, and a card sent to a service it does not look like
   repeatsTitle: '이 이미지를 다시 보낼까요?',
   repeatsOne: '이 이미지는 이미 이 배치에 있습니다. 다시 보낼까요? NHN Cloud에서는 보낼 때마다 요금이 청구됩니다.',

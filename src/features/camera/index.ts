@@ -1,0 +1,1 @@
+export { loadCameraView } from './load-camera-view';

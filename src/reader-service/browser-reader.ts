@@ -85,6 +85,10 @@ async function decode(image: Uint8Array): Promise<Decoded> {
   }
 }
 
-const device = deviceReaderWith(loadReader, decode);
+/** The Hangul recogniser's code and data, fetched the first time an ID card needs them. */
+const loadHangul = () =>
+  import('./hangul-browser').then(({ startHangulRecogniser }) => startHangulRecogniser((url) => bytesOf(url, toPage)));
+
+const device = deviceReaderWith(loadReader, decode, loadHangul);
 export const readCardInBrowser: ReadCard = device.readCard;
 export const readBoxesInBrowser: ReadBoxes = device.readBoxes;

@@ -1,0 +1,142 @@
+// Which of a card's detected lines hold its Hangul fields, and what they say once the Hangul recogniser
+// has read them. The detector finds every line; the Chinese/English recogniser reads Hangul as junk or
+// with a low confidence, and the card's layout says which line is which: the name just above the
+// resident number, a licence's classes on its number's row or the row above, the issuer under the issue date.
+import { quadCentre, quadHeight, type Quad } from '@/lib/quad';
+import type { ReadLine } from '../types';
+import { readKoreanName } from './korean-name';
+import { LICENCE_ISSUERS, LICENCE_TYPES, RESIDENT_CARD_ISSUERS } from './korean-sets';
+import { snapToSet } from './snap';
+import { hangulOnly } from './hangul';
+import type { HangulText } from './types';
+
+export interface KoreanKeyValue {
+  key: 'name' | 'issuer' | 'licenseType';
+  value: string;
+  conf: number;
+  bbox: Quad;
+}
+
+/** The digit fields already found, with their boxes (the parser's keyValues). */
+interface Anchor {
+  key: string;
+  bbox: Quad;
+}
+
+type Role = 'name' | 'issuer' | 'licenseType';
+
+export interface HangulPlan {
+  idType: 'resident' | 'driver';
+  /** Lines to read with the Hangul recogniser, each with the role its place gives it. */
+  lines: { role: Role; quad: Quad }[];
+}
+
+/** A line that the Chinese/English recogniser read confidently as digits and Latin is not Hangul. */
+const plainlyLatin = (l: ReadLine) => l.conf >= 0.8 && /^[\x20-\x7e]+$/.test(l.text) && /[0-9A-Za-z]/.test(l.text);
+
+const inside = (p: { x: number; y: number }, q: Quad) =>
+  p.x >= Math.min(q.x1, q.x4) &&
+  p.x <= Math.max(q.x2, q.x3) &&
+  p.y >= Math.min(q.y1, q.y2) &&
+  p.y <= Math.max(q.y3, q.y4);
+
+/** The lines of a resident card or licence worth reading in Hangul, by their place against the digit fields. */
+export function planHangulLines(
+  lines: readonly ReadLine[],
+  anchors: readonly Anchor[],
+  idType: string,
+): HangulPlan | null {
+  if (idType !== 'resident' && idType !== 'driver') return null;
+  const at = (key: string) => anchors.find((a) => a.key === key)?.bbox;
+  const resident = at('residentNumber');
+  const licence = at('driverLicenseNumber');
+  const issued = at('issueDate');
+  const candidates = lines.filter((l) => !plainlyLatin(l) && !anchors.some((a) => inside(quadCentre(l.quad), a.bbox)));
+  const y = (q: Quad) => quadCentre(q).y;
+  const h = (q: Quad) => Math.max(1, quadHeight(q));
+  const plan: HangulPlan = { idType, lines: [] };
+  const taken = new Set<ReadLine>();
+  const take = (role: Role, line: ReadLine | undefined) => {
+    if (!line || taken.has(line)) return;
+    taken.add(line);
+    plan.lines.push({ role, quad: line.quad });
+  };
+  // On the row of q: where q's top edge, carried along its own slope, would be (a tilted card's rows slope too).
+  const sameRow = (l: ReadLine, q: Quad) => {
+    const slope = (q.y2 - q.y1) / Math.max(1, q.x2 - q.x1);
+    const expected = y(q) + slope * (quadCentre(l.quad).x - quadCentre(q).x);
+    return Math.abs(y(l.quad) - expected) < 0.6 * Math.max(h(l.quad), h(q));
+  };
+
+  if (resident) {
+    // The name: the nearest line above the resident number, within a few lines' height, off the licence's row.
+    const above = candidates
+      .filter((l) => y(l.quad) < y(resident) - 0.6 * h(resident) && y(resident) - y(l.quad) < 5 * h(resident))
+      .filter((l) => !licence || !sameRow(l, licence))
+      .sort((a, b) => y(b.quad) - y(a.quad));
+    take('name', above[0]);
+  }
+  if (licence) {
+    const row = candidates.filter((l) => sameRow(l, licence) && quadCentre(l.quad).x > quadCentre(licence).x);
+    const rowAbove = candidates
+      .filter((l) => y(l.quad) < y(licence) && y(licence) - y(l.quad) < 2.5 * h(licence) && !sameRow(l, licence))
+      .sort((a, b) => y(b.quad) - y(a.quad));
+    row.forEach((l) => take('licenseType', l));
+    if (!row.length) take('licenseType', rowAbove[0]);
+  }
+  // The issuer: the nearest lines under the issue date (or beside it, to its right); without a date, the lowest line.
+  const under = issued
+    ? candidates
+        .filter(
+          (l) =>
+            y(l.quad) > y(issued) + 0.6 * h(issued) ||
+            (sameRow(l, issued) && quadCentre(l.quad).x > quadCentre(issued).x),
+        )
+        .sort((a, b) => y(a.quad) - y(b.quad))
+    : [...candidates].sort((a, b) => y(b.quad) - y(a.quad));
+  under
+    .filter((l) => !taken.has(l))
+    .slice(0, 2)
+    .forEach((l) => take('issuer', l));
+  return plan.lines.length ? plan : null;
+}
+
+/** The Hangul fields from the plan's lines as the recogniser read them: names shaped, sets snapped. */
+export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): KoreanKeyValue[] {
+  const out: KoreanKeyValue[] = [];
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const read = plan.lines.map((line, i) => ({ ...line, ...(texts[i] ?? { text: '', conf: 0 }) }));
+  const name = read.find((l) => l.role === 'name' && l.text);
+  if (name) {
+    const { value, conf } = readKoreanName(name.text, name.conf);
+    if (value) out.push({ key: 'name', value, conf: round(conf), bbox: name.quad });
+  }
+  const types = read
+    .filter((l) => l.role === 'licenseType' && l.text)
+    .flatMap((l) => licenceClasses(l.text).map((text) => ({ ...snapToSet(text, LICENCE_TYPES, l.conf), quad: l.quad })))
+    .filter((t) => t.snapped || /종/.test(t.value));
+  if (types.length) {
+    out.push({
+      key: 'licenseType',
+      value: types.map((t) => t.value).join('/'),
+      conf: round(Math.min(...types.map((t) => t.conf))),
+      bbox: types[0].quad,
+    });
+  }
+  const issuers = plan.idType === 'resident' ? RESIDENT_CARD_ISSUERS : LICENCE_ISSUERS;
+  const issuer = read
+    .filter((l) => l.role === 'issuer' && l.text)
+    .map((l) => ({ ...snapToSet(l.text, issuers, l.conf), quad: l.quad }))
+    .sort((a, b) => Number(b.snapped) - Number(a.snapped) || b.conf - a.conf)[0];
+  // An unsnapped read is kept only when it ends as an issuer's title does (…청장, …시장, …군수).
+  if (issuer && (issuer.snapped || /(장|군수)$/.test(hangulOnly(issuer.value)))) {
+    out.push({ key: 'issuer', value: issuer.value, conf: round(issuer.conf), bbox: issuer.quad });
+  }
+  return out;
+}
+
+/** A line of licence classes split at each class ("1종 보통 2종 소형" → two), the rest of the line dropped. */
+export function licenceClasses(text: string): string[] {
+  const parts = text.match(/[12I|l]\s*종[^12]*/g);
+  return (parts ?? [text]).map((p) => p.replace(/^[I|l]/, '1').trim()).filter(Boolean);
+}

@@ -7,6 +7,7 @@ import type { Browser } from '@playwright/test';
 import { generateCard } from '../generate-reader-set';
 import { nodeCardReader, type NodeReaderSetup } from '../node-card-reader';
 import { scoreParse } from '../../src/test-support/reader-fixtures';
+import { measureKoreanIdCards } from './reader-korean';
 import { median, round } from './stats';
 
 const TARGETS = { cardNumber: 0.95, expiry: 0.95, residentNumber: 0.9 };
@@ -84,5 +85,7 @@ export async function measureReaderAccuracy(browser: Browser, count = 60, firstS
         },
       ]),
     ),
+    // The Korean set: resident cards and licences with their Hangul fields (scripts/bench/reader-korean.ts).
+    korean: await measureKoreanIdCards(browser),
   };
 }

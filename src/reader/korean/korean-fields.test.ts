@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '@/lib/quad';
 import type { ReadLine } from '../types';
-import { koreanFields, licenceClasses, planHangulLines } from './korean-fields';
+import { koreanFields, licenceClasses, planHangulLines, snapLicenceClass } from './korean-fields';
 
 /** A line at (x, y), w × h, turned by `slope` (dy per dx) about its top-left corner. */
 function line(text: string, conf: number, x: number, y: number, w: number, h = 30, slope = 0): ReadLine {
@@ -52,6 +52,13 @@ describe('planHangulLines', () => {
     ]);
   });
 
+  it('reads a line that came back as too few Latin characters for its width, however confident', () => {
+    const classes = line('2', 0.85, 60, 100, 160);
+    const number = line('16-16-734650-82', 0.99, 60, 150, 250);
+    const plan = planHangulLines([classes, number], [anchor('driverLicenseNumber', number)], 'driver');
+    expect(plan?.lines).toEqual([{ role: 'licenseType', quad: classes.quad }]);
+  });
+
   it('plans nothing for a passport, or a card with no line left to read', () => {
     const resident = line('900101-1234568', 0.99, 60, 170, 260);
     expect(planHangulLines([resident], [anchor('residentNumber', resident)], 'resident')).toBeNull();
@@ -91,10 +98,29 @@ describe('koreanFields', () => {
   });
 });
 
-describe('licenceClasses', () => {
-  it('splits a line at each class, reading a 1 misread as I or l', () => {
-    expect(licenceClasses('1종 보통 2종 소형')).toEqual(['1종 보통', '2종 소형']);
-    expect(licenceClasses('l종대형')).toEqual(['1종대형']);
-    expect(licenceClasses('보통')).toEqual(['보통']);
+describe('licence classes', () => {
+  it('splits a line at each 종, reading a 1 misread as l or a 2 as 으', () => {
+    expect(licenceClasses('1종 보통 2종 소형')).toEqual([
+      { digit: '1', kind: '보통' },
+      { digit: '2', kind: '소형' },
+    ]);
+    expect(licenceClasses('l종대형 으종소령')).toEqual([
+      { digit: '1', kind: '대형' },
+      { digit: '2', kind: '소령' },
+    ]);
+    expect(licenceClasses('{종 모듈')).toEqual([{ digit: '1', kind: '모듈' }]);
+    expect(licenceClasses('2송보통')).toEqual([{ digit: '2', kind: '보통' }]);
+    expect(licenceClasses('보통')).toEqual([]);
+  });
+
+  it('snaps a class whose digit is lost by its kind, and by its place when both classes have the kind', () => {
+    expect(snapLicenceClass({ digit: null, kind: '특수(구난차)' }, 0, 0.9)).toMatchObject({
+      value: '1종 특수(구난차)',
+      snapped: true,
+    });
+    expect(snapLicenceClass({ digit: null, kind: '원동기장치자전거' }, 0, 0.9).value).toBe('2종 원동기장치자전거');
+    expect(snapLicenceClass({ digit: null, kind: '보룽' }, 0, 0.9).value).toBe('1종 보통');
+    expect(snapLicenceClass({ digit: null, kind: '소형' }, 1, 0.9).value).toBe('2종 소형');
+    expect(snapLicenceClass({ digit: '1', kind: '모듈' }, 0, 0.9)).toMatchObject({ value: '1종 보통', snapped: true });
   });
 });

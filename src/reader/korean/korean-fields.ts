@@ -7,7 +7,7 @@ import type { ReadLine } from '../types';
 import { readKoreanName } from './korean-name';
 import { LICENCE_ISSUERS, LICENCE_TYPES, RESIDENT_CARD_ISSUERS } from './korean-sets';
 import { snapToSet } from './snap';
-import { hangulOnly } from './hangul';
+import { hangulOnly, syllableCost } from './hangul';
 import type { HangulText } from './types';
 
 export interface KoreanKeyValue {
@@ -31,8 +31,15 @@ export interface HangulPlan {
   lines: { role: Role; quad: Quad }[];
 }
 
-/** A line that the Chinese/English recogniser read confidently as digits and Latin is not Hangul. */
-const plainlyLatin = (l: ReadLine) => l.conf >= 0.8 && /^[\x20-\x7e]+$/.test(l.text) && /[0-9A-Za-z]/.test(l.text);
+/**
+ * A line that the Chinese/English recogniser read confidently as digits and Latin, with about as many
+ * characters as its shape holds, is not Hangul ("2종 보통" can come back as a confident "2": too few for its width).
+ */
+function plainlyLatin(l: ReadLine): boolean {
+  const width = Math.hypot(l.quad.x2 - l.quad.x1, l.quad.y2 - l.quad.y1);
+  const fits = l.text.length >= (0.5 * width) / Math.max(1, quadHeight(l.quad));
+  return fits && l.conf >= 0.8 && /^[\x20-\x7e]+$/.test(l.text) && /[0-9A-Za-z]/.test(l.text);
+}
 
 const inside = (p: { x: number; y: number }, q: Quad) =>
   p.x >= Math.min(q.x1, q.x4) &&
@@ -113,8 +120,7 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
   }
   const types = read
     .filter((l) => l.role === 'licenseType' && l.text)
-    .flatMap((l) => licenceClasses(l.text).map((text) => ({ ...snapToSet(text, LICENCE_TYPES, l.conf), quad: l.quad })))
-    .filter((t) => t.snapped || /종/.test(t.value));
+    .flatMap((l) => licenceClasses(l.text).map((cls, i) => ({ ...snapLicenceClass(cls, i, l.conf), quad: l.quad })));
   if (types.length) {
     out.push({
       key: 'licenseType',
@@ -135,8 +141,45 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
   return out;
 }
 
-/** A line of licence classes split at each class ("1종 보통 2종 소형" → two), the rest of the line dropped. */
-export function licenceClasses(text: string): string[] {
-  const parts = text.match(/[12I|l]\s*종[^12]*/g);
-  return (parts ?? [text]).map((p) => p.replace(/^[I|l]/, '1').trim()).filter(Boolean);
+// What OCR makes of the class digit before 종: 1 as I, l, | or ㅣ, 2 as Z or 으.
+const ONE = new Set(['1', 'I', 'l', '|', 'ㅣ', 'i', '!', '[', '{', ']']);
+const TWO = new Set(['2', 'Z', 'z', '으', '그', 'ㄹ']);
+const isDigitMark = (c: string) => ONE.has(c) || TWO.has(c);
+
+export interface LicenceClassRead {
+  digit: '1' | '2' | null;
+  kind: string;
+}
+
+/** A line of licence classes split at each 종 ("1종 보통 2종 소형" → two), the digit before it read if it can be. */
+export function licenceClasses(text: string): LicenceClassRead[] {
+  // 종 misread a letter away (송, 중) counts where a class digit stands before it.
+  const marked = [...text]
+    .map((c, i, all) => (c !== '종' && syllableCost(c, '종') <= 1 / 3 && isDigitMark(all[i - 1] ?? '') ? '종' : c))
+    .join('');
+  const parts = marked.split('종');
+  if (parts.length < 2) return [];
+  return parts.slice(1).map((after, i) => {
+    const before = parts[i].trimEnd();
+    const mark = before.at(-1) ?? '';
+    // The next class's digit ends this part.
+    const kind = (i + 2 < parts.length ? after.trimEnd().slice(0, -1) : after).trim();
+    return { digit: ONE.has(mark) ? '1' : TWO.has(mark) ? '2' : null, kind };
+  });
+}
+
+const KINDS = [...new Set(LICENCE_TYPES.map((t) => t.slice(3)))];
+
+/**
+ * A class snapped to the set. An unreadable digit is the one class that has the kind, or, for a kind
+ * both classes have (보통, 소형), 1 for a card's first class and 2 for a later one, as cards list them.
+ */
+export function snapLicenceClass({ digit, kind }: LicenceClassRead, index: number, conf: number) {
+  if (digit) return snapToSet(`${digit}종 ${kind}`, LICENCE_TYPES, conf);
+  const snapped = snapToSet(kind, KINDS, conf);
+  if (!snapped.snapped) return { ...snapped, value: `?종 ${kind}` };
+  const classes = LICENCE_TYPES.filter((t) => t.slice(3) === snapped.value);
+  const value = classes.length === 1 ? classes[0] : `${index === 0 ? 1 : 2}종 ${snapped.value}`;
+  // The digit was inferred, not read: below what a read one gets.
+  return { ...snapped, value, conf: Math.min(snapped.conf, 0.7) };
 }

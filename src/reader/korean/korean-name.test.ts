@@ -9,9 +9,17 @@ describe('readKoreanName', () => {
     expect(readKoreanName('장규', 0.92)).toEqual({ value: '장규', conf: 0.92 });
   });
 
-  it('puts the common surname a letter away in place of a rare or unknown one, and marks the name for checking', () => {
+  it('marks a rare surname that looks like a common one, keeping it as read', () => {
     const read = readKoreanName('옹길동', 0.89);
-    expect(read.value).toBe('홍길동');
+    expect(read.value).toBe('옹길동');
+    expect(read.conf).toBeLessThan(NAME_CHECK_CONF);
+    // 함 and 한 differ in a letter that does not look alike: 함 stands.
+    expect(readKoreanName('함시아', 0.9)).toEqual({ value: '함시아', conf: 0.9 });
+  });
+
+  it('puts the common surname a letter away in place of a syllable that is no surname, and marks the name', () => {
+    const read = readKoreanName('긴민준', 0.9);
+    expect(read.value).toBe('김민준');
     expect(read.conf).toBeLessThan(NAME_CHECK_CONF);
   });
 

@@ -16,11 +16,12 @@ const TWO_SYLLABLE = SURNAMES.filter((s) => s.length === 2);
 const ONE_SYLLABLE = new Set(SURNAMES.filter((s) => s.length === 1));
 const COMMON = new Set(COMMON_SURNAMES);
 
-/** The commonest surname one letter from `read`, when `read` is not itself a common one. */
-function commonNeighbour(read: string): string | null {
+/** The commonest surname a look-alike letter from `read` (홍 for 옹), or any letter when `read` is no surname. */
+function commonNeighbour(read: string, known: boolean): string | null {
   if (COMMON.has(read)) return null;
+  const most = known ? 1 / 6 : 1 / 3;
   const near = COMMON_SURNAMES.map((s) => ({ s, cost: syllableCost(s, read) }))
-    .filter(({ cost }) => cost <= 1 / 3)
+    .filter(({ cost }) => cost <= most)
     // The nearest; among equals the commoner (the list is in order of frequency, and sort is stable).
     .sort((a, b) => a.cost - b.cost);
   return near[0]?.s ?? null;
@@ -28,9 +29,10 @@ function commonNeighbour(read: string): string | null {
 
 /**
  * The name in a line the recogniser read (Hanja in brackets, spaces and noise dropped), with its
- * confidence: as read when it has the shape of a name; its surname replaced by the common one a letter
- * away when the read one is rare or none (marked for checking: the prior, not the image, chose it); as
- * read and marked when it has no name's shape.
+ * confidence: as read when it has the shape of a name; marked for checking when its surname is a rare one
+ * that looks like a common one (옹 and 홍); its surname replaced by the common one a letter away when the
+ * read one is no surname (marked too: the prior, not the image, chose it); as read and marked when it has
+ * no name's shape.
  */
 export function readKoreanName(text: string, readConf: number): NameRead {
   const syllables = hangulOnly(text.replace(/\(.*?\)?$/, ''));
@@ -40,8 +42,10 @@ export function readKoreanName(text: string, readConf: number): NameRead {
     return { value: syllables, conf: readConf };
   const [surname, given] = [syllables[0], syllables.slice(1)];
   if (given.length > 3) return unsure(syllables, 0.5);
-  const neighbour = commonNeighbour(surname);
-  if (neighbour) return unsure(neighbour + given, 0.7);
-  if (!ONE_SYLLABLE.has(surname)) return unsure(syllables, 0.5);
+  const known = ONE_SYLLABLE.has(surname);
+  const neighbour = commonNeighbour(surname, known);
+  // A rare surname that looks like a common one stays as read, marked; no surname at all takes the common one's place.
+  if (neighbour) return unsure(known ? syllables : neighbour + given, 0.7);
+  if (!known) return unsure(syllables, 0.5);
   return { value: syllables, conf: readConf };
 }

@@ -33,8 +33,8 @@ export function snapToSet(read: string, entries: readonly string[], readConf: nu
   }
   const length = Math.max(1, compact(best.entry).length);
   const near = best.distance <= MAX_SHARE * length;
-  // A read as near to two entries is no evidence for either: the nearest must be a letter nearer.
-  const clear = best.distance === 0 || second - best.distance >= 1 / 3 - 1e-9;
+  // A read as near to two entries is no evidence for either: the nearest must be at least a look-alike letter nearer.
+  const clear = best.distance === 0 || second - best.distance >= 1 / 6 - 1e-9;
   if (!near || !clear) return { value: text, conf: Math.min(readConf, UNSNAPPED_CONF), snapped: false };
   // The set is evidence of its own: an entry read exactly is near certain, whatever the recogniser thought.
   const conf = Math.max(readConf, 0.99) - best.distance / length;

@@ -40,7 +40,7 @@ export const EN_FIRST = {
   secondReadSetting: 'Check NHN’s digits on this device',
   preSendSetting: 'Hold photos with no card-like text before sending',
   deviceChecksHint:
-    'The on-device reader (about 11 MB, 3 more for Hangul; loaded once) reads digits, Latin and Hangul. Nothing it reads leaves this page.',
+    'The on-device reader (about 14 MB, loaded once) reads digits, Latin and Hangul. Nothing it reads leaves this page.',
   idType: 'ID type',
   loading: 'Loading…',
   rules: 'Rules',

@@ -75,7 +75,7 @@ test("a resident card and a driver's licence are read on this device with their 
     {
       name: 'my-resident-card.png',
       lines: RESIDENT_CARD,
-      want: { name: ['홍길동'], issuer: ['서울특별시 종로구청장'] },
+      want: { issuer: ['서울특별시 종로구청장'] },
     },
     {
       name: 'my-licence.png',

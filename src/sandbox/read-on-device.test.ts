@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OcrError, type CreditCardResult, type IdCardResult, type ImageQuad } from '@/api';
+import { OcrError, type CreditCardResult, type ImageQuad } from '@/api';
 import { isRetryable } from '@/engine/queue/retry-policy';
 import { rig, sampleImage } from '@/test-support/sandbox-fixture';
 import type { ReadCard } from '@/reader-service';
@@ -94,7 +94,7 @@ describe('the sandbox reads any image on the device', () => {
     const readCard: ReadCard = () =>
       Promise.resolve({
         kind: 'read',
-        result: { fileType: 'png', resolution: 'normal', idType: 'driver', keyValues } as unknown as IdCardResult,
+        result: { fileType: 'png', resolution: 'normal', idType: 'driver', keyValues },
       });
     const { client } = rig({ readCard });
     const { result } = await client.analyzeIdCard(ownPhoto());

@@ -213,7 +213,13 @@ export const READER_CACHE = 'cardlens-reader';
  * Self-contained: workbox-build copies this function's source into sw.js.
  */
 export const isReaderAsset = ({ url, request, sameOrigin }: { url: URL; request: Request; sameOrigin: boolean }) =>
-  sameOrigin && request.method === 'GET' && /^\/assets\/[^/]+\.(?:wasm|onnx|txt|mjs)$/.test(url.pathname);
+  sameOrigin &&
+  request.method === 'GET' &&
+  // Tesseract's Korean data, its WebAssembly core (a script holding the wasm) and its worker's script too.
+  /^\/assets\/(?:[^/]+\.(?:wasm|onnx|txt|mjs|gz)|tesseract-core[^/]*\.js|worker\.min-[^/]*\.js)$/.test(url.pathname);
+
+/** The Korean recogniser's scripts, left out of the precache: cached on first use, as the reader's files are. */
+export const KOREAN_SCRIPTS = ['assets/tesseract-core*.js', 'assets/worker.min-*.js'];
 
 /**
  * A Workbox plugin that refuses to cache any request carrying a credential header, whatever route it
@@ -259,6 +265,7 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
   workbox: {
     mode: 'production',
     globPatterns: ['**/*.{js,css,html}', 'samples/**/*.{png,jpg,webp,json}'],
+    globIgnores: KOREAN_SCRIPTS,
     // The largest specimen, credit-card-hires.png, is 2.0 MB: under Workbox's 2 MiB default, so it stands.
     cleanupOutdatedCaches: true,
     // The first visit's page is taken over at once, so the reader's files it fetches are cached already.
@@ -275,7 +282,7 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
           cacheName: READER_CACHE,
           cacheableResponse: { statuses: [200] },
           // Hashed names: an update's new files come in beside the old ones, which go after two versions.
-          expiration: { maxEntries: 10, purgeOnQuotaError: true },
+          expiration: { maxEntries: 16, purgeOnQuotaError: true },
           plugins: [refuseCredentials],
         },
       },

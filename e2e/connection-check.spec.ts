@@ -139,7 +139,7 @@ test('the sandbox note says what the sandbox reads: each specimen exactly, any o
   await app.openConnection();
   const note = page.getByText(/^The sandbox plays the service/);
   await expect(note).toContainText('any other photo is read on this device');
-  await expect(note).toContainText('digits and Latin letters but not Hangul');
+  await expect(note).toContainText('name, issuer and licence classes in Hangul');
   await expect(note).not.toContainText('only the bundled specimen');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
   const ko = page.getByText(/^샌드박스는 브라우저 안에서/);

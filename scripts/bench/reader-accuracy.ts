@@ -11,6 +11,7 @@ import { decodeForReading, loadNodeReader, type NodeReaderSetup } from '../node-
 import { cardFromLines, readableSize, readCardWith } from '../../src/reader-service/device-reader';
 import type { DeviceRead, ReadCard } from '../../src/reader-service';
 import { scoreParse } from '../../src/test-support/reader-fixtures';
+import { measureKoreanIdCards } from './reader-korean';
 import { startPeers } from './reader-peers';
 import { median, medianRatio, round, tallyShare } from './stats';
 
@@ -148,5 +149,7 @@ export async function measureReaderAccuracy(browser: Browser, count = 60, firstS
         },
       ]),
     ),
+    // The Korean set: resident cards and licences with their Hangul fields (scripts/bench/reader-korean.ts).
+    korean: await measureKoreanIdCards(browser),
   };
 }

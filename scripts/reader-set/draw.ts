@@ -16,7 +16,7 @@ export interface Drawn {
 
 export async function drawInPage(spec: CardSpec): Promise<Drawn> {
   const fontOf = (it: CardSpec['items'][number]) => `${it.bold ? 'bold ' : ''}${it.size}px "${it.font}", sans-serif`;
-  await Promise.all(spec.items.map((it) => document.fonts.load(fontOf(it), '0123456789/-.ABC')));
+  await Promise.all(spec.items.map((it) => document.fonts.load(fontOf(it), it.text)));
   let state = (spec.seed ^ 0x9e3779b9) >>> 0;
   const rnd = () => {
     state = (state + 0x6d2b79f5) >>> 0;

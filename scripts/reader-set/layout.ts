@@ -1,5 +1,6 @@
 // What one synthetic card looks like: its text, colours, fonts, pose and degradation, from a seed.
 // Drawn by draw.ts; the truth is what a perfect reader would answer.
+import { koreanIdItems } from './korean-layout';
 import { cardNumber, issueDate, licenceNumber, random, residentNumber, type Brand, type Random } from './random';
 
 // Fonts on Debian's fonts-dejavu and fonts-liberation (fc-list); the browser falls back if one is missing.
@@ -40,6 +41,10 @@ export type Truth =
       residentNumber: string;
       issueDate: string;
       driverLicenseNumber?: string;
+      /** The Hangul fields, on the Korean set's cards. */
+      name?: string;
+      issuer?: string;
+      licenseType?: string;
     };
 
 export interface CardSpec {
@@ -224,12 +229,14 @@ export interface SpecOptions {
   /** Smaller images at lower quality (the committed fixtures stay under 150 KB). */
   small?: boolean;
   service?: 'credit-card' | 'id-card';
+  /** A Korean card of this type, its Hangul in one of these fonts (scripts/reader-set/korean-layout.ts). */
+  korean?: { idType: 'resident' | 'driver'; fonts: readonly string[] };
 }
 
 /** Everything about the card of this seed. */
 export function cardSpec(seed: number, options: SpecOptions = {}): CardSpec {
   const r = random(seed);
-  const service = options.service ?? (r.chance(0.6) ? 'credit-card' : 'id-card');
+  const service = options.korean ? 'id-card' : (options.service ?? (r.chance(0.6) ? 'credit-card' : 'id-card'));
   const width = options.small ? r.int(520, 640) : r.int(600, 1000);
   const height = Math.round(width / 1.586);
   const darkCard = service === 'credit-card' ? r.chance(0.55) : r.chance(0.15);
@@ -247,8 +254,11 @@ export function cardSpec(seed: number, options: SpecOptions = {}): CardSpec {
     embossed: false,
     ...t,
   });
-  const { items, truth } =
-    service === 'credit-card' ? creditItems(r, width, height, text) : idItems(r, width, height, text);
+  const { items, truth } = options.korean
+    ? koreanIdItems(r, width, height, text, options.korean.idType, options.korean.fonts)
+    : service === 'credit-card'
+      ? creditItems(r, width, height, text)
+      : idItems(r, width, height, text);
   const margin = r.range(1.08, 1.3);
   return {
     seed,

@@ -78,7 +78,17 @@ async function decode(image: Uint8Array): Promise<Decoded> {
   }
 }
 
-const device = deviceReaderWith(loadReader, decode);
+/** The Hangul recogniser's code and data, fetched the first time an ID card needs them. */
+function loadHangul() {
+  // Tesseract fetches its worker and core itself: they count once it has started.
+  const hangulBytes = { loaded: __HANGUL_DOWNLOAD_BYTES__, total: __HANGUL_DOWNLOAD_BYTES__ };
+  const progress = downloadProgress(__HANGUL_DOWNLOAD_BYTES__, toPage);
+  return import('./hangul-browser')
+    .then(({ startHangulRecogniser }) => startHangulRecogniser((url) => bytesOf(url, progress)))
+    .then((recogniser) => (toPage(hangulBytes), recogniser));
+}
+
+const device = deviceReaderWith(loadReader, decode, loadHangul);
 export const readCardInBrowser: ReadCard = device.readCard;
 export const readBoxesInBrowser: ReadBoxes = device.readBoxes;
 export const warmInBrowser = device.warm;

@@ -4,7 +4,16 @@ import { MAX_PIXELS, overPixelLimit, uprightSize, type Size } from '@/lib/image-
 import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
 import { scaleQuad } from '@/lib/quad';
-import { hasCardLikeText, parseCreditCard, parseIdCard, type Pixels, type ReadLine, type Reader } from '@/reader';
+import {
+  hasCardLikeText,
+  parseCreditCard,
+  parseIdCard,
+  withHangulFields,
+  type HangulRecogniser,
+  type Pixels,
+  type ReadLine,
+  type Reader,
+} from '@/reader';
 import type { DeviceRead, DeviceWarm, ReadBoxes, ReadCard } from './types';
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
@@ -78,9 +87,12 @@ type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kin
 export function deviceReaderWith(
   load: () => Promise<Reader>,
   decode: (image: Uint8Array) => Promise<Decoded>,
+  loadHangul?: () => Promise<HangulRecogniser>,
 ): { readCard: ReadCard; readBoxes: ReadBoxes; warm: () => Promise<DeviceWarm> } {
   const oneAtATime = limit(1);
   const loaded = lazyResource(load);
+  // Loaded the first time an ID card has Hangul lines to read, never for a credit card.
+  const hangul = loadHangul && lazyResource(loadHangul);
   const forget = () =>
     void loaded
       .reset()
@@ -112,13 +124,30 @@ export function deviceReaderWith(
       if ('kind' in prepared) return prepared;
       const { reader, decoded } = prepared;
       const size = { width: decoded.width, height: decoded.height };
-      let lines: ReadLine[];
+      const keepUnsure = service === 'id-card' && hangul !== undefined;
+      let all: ReadLine[];
       try {
-        lines = (await reader.read(decoded.pixels)).map((line) => unscaled(line, decoded.scale));
+        all = (await reader.read(decoded.pixels, { keepUnsure })).map((line) => unscaled(line, decoded.scale));
       } catch (error) {
         return crashed(error);
       }
-      return cardFromLines(lines, size, image, service);
+      const lines = all.filter((line) => !line.unsure);
+      const card = cardFromLines(lines, size, image, service);
+      if (card.kind === 'read' && hangul && 'idType' in card.result) {
+        try {
+          // The same object the parser built: cardFromLines only gave it the service's type.
+          const parsed = card.result as unknown as Parameters<typeof withHangulFields>[0];
+          const withHangul = await withHangulFields(parsed, all, decoded.pixels, decoded.scale, hangul.load);
+          return { kind: 'read', result: withHangul as unknown as IdCardResult };
+        } catch {
+          // The Hangul recogniser could not load or run: the digits stand, and the next card tries it again.
+          void hangul
+            .reset()
+            ?.dispose()
+            .catch(() => undefined);
+        }
+      }
+      return card;
     });
 
   const readBoxes: ReadBoxes = (image, boxes) =>
@@ -150,5 +179,8 @@ export function deviceReaderWith(
 }
 
 /** A ReadCard alone (deviceReaderWith). */
-export const readCardWith = (start: () => Promise<Reader>, decode: (image: Uint8Array) => Promise<Decoded>): ReadCard =>
-  deviceReaderWith(start, decode).readCard;
+export const readCardWith = (
+  start: () => Promise<Reader>,
+  decode: (image: Uint8Array) => Promise<Decoded>,
+  loadHangul?: () => Promise<HangulRecogniser>,
+): ReadCard => deviceReaderWith(start, decode, loadHangul).readCard;

@@ -49,8 +49,12 @@ export interface BoxText {
 }
 
 export interface Reader {
-  /** The lines of text in an image, top to bottom, then left to right. Calls run one after another. */
-  read(pixels: Pixels): Promise<ReadLine[]>;
+  /**
+   * The lines of text in an image, top to bottom, then left to right. Calls run one after another. With
+   * `keepUnsure`, lines read with a low confidence or as nothing come too, marked `unsure` (a Hangul
+   * line, which this Chinese/English recogniser cannot read, is one).
+   */
+  read(pixels: Pixels, options?: { keepUnsure?: boolean }): Promise<ReadLine[]>;
   /**
    * The text inside each of `boxes` (image pixels), recognised without detection: a second reading of
    * boxes another reader placed. Each box is grown a little first, since a tight box clips the strokes.
@@ -125,7 +129,7 @@ export async function createReader(
     });
   }
 
-  async function readNow(px: Pixels): Promise<ReadLine[]> {
+  async function readNow(px: Pixels, keepUnsure = false): Promise<ReadLine[]> {
     if (px.width < 1 || px.height < 1) return [];
     checkPixels(px);
     const input = detectPreprocess(px, opt.maxSide);
@@ -140,10 +144,12 @@ export async function createReader(
     const lines: ReadLine[] = [];
     regions.forEach((region, i) => {
       const { text, conf, positions } = decoded[i];
-      if (text.trim() === '' || conf < opt.minConf) return;
+      const unsure = text.trim() === '' || conf < opt.minConf;
+      if (unsure && !keepUnsure) return;
       // Positions are fractions of the padded strip; the quad spans only its content.
       const stretch = strips[i].width / strips[i].contentWidth;
-      lines.push({ text, conf, quad: region.quad, charPositions: positions.map((p) => Math.min(1, p * stretch)) });
+      const charPositions = positions.map((p) => Math.min(1, p * stretch));
+      lines.push({ text, conf, quad: region.quad, charPositions, ...(unsure && { unsure }) });
     });
     return sortLines(lines);
   }
@@ -155,7 +161,7 @@ export async function createReader(
     return result;
   };
   return {
-    read: (px) => inTurn(() => readNow(px)),
+    read: (px, options) => inTurn(() => readNow(px, options?.keepUnsure)),
     recognise: (px, boxes) => inTurn(() => recogniseNow(px, boxes)),
     async dispose() {
       await queue;

@@ -1,5 +1,5 @@
-// Maps the reader's lines to NHN's ID-card result shape: the digit fields only. The reader reads no
-// Hangul, so name, address and issuer are never produced (the viewer lists them as missing).
+// Maps the reader's lines to NHN's ID-card result shape: the digit fields. The Hangul ones (name, issuer,
+// licence classes) are added after, from the lines this parser leaves (./korean).
 import { isCalendarDate } from '@/lib/calendar';
 import { residentBirthDate, residentNumberCheckDigit } from '@/lib/check-digits';
 import { resolutionOf, type Size } from '@/lib/image-size';

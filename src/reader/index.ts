@@ -14,3 +14,5 @@ export type { Pixels, ReadLine } from './types';
 export * from './card-parser';
 export { digitText, hasCardLikeText } from './card-text';
 export { compactModel, expandModel } from './compact-model';
+export { tesseractRecogniser, withHangulFields, NAME_CHECK_CONF } from './korean';
+export type { HangulRecogniser, HangulText, TesseractLike } from './korean';

@@ -16,4 +16,6 @@ export interface ReadLine {
   quad: Quad;
   /** For each character of `text`, its centre along the line from the quad's left edge (0) to its right edge (1). */
   charPositions: number[];
+  /** Read with a low confidence or as nothing: only asked for (Reader.read's keepUnsure), never parsed as digits. */
+  unsure?: boolean;
 }

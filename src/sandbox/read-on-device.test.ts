@@ -81,4 +81,27 @@ describe('the sandbox reads any image on the device', () => {
       expect(isRetryable(error)).toBe(true);
     }
   });
+
+  it("answers a licence's Hangul fields under NHN's names, with their boxes, as the reader read them", async () => {
+    const keyValues = [
+      { key: 'driverLicenseNumber', value: '11-19-123456-10', conf: 0.99, bbox: box },
+      { key: 'licenseType', value: '1종 보통/2종 소형', conf: 0.93, bbox: box },
+      { key: 'name', value: '홍길동', conf: 0.7, bbox: box },
+      { key: 'residentNumber', value: '900101-1234568', conf: 0.99, bbox: box },
+      { key: 'issueDate', value: '2020.1.2.', conf: 0.98, bbox: box },
+      { key: 'issuer', value: '서울특별시경찰청장', conf: 0.99, bbox: box },
+    ];
+    const readCard: ReadCard = () =>
+      Promise.resolve({
+        kind: 'read',
+        result: { fileType: 'png', resolution: 'normal', idType: 'driver', keyValues },
+      });
+    const { client } = rig({ readCard });
+    const { result } = await client.analyzeIdCard(ownPhoto());
+    expect(result.idType).toBe('driver');
+    expect(result.keyValues.map(({ key, value, conf }) => ({ key, value, conf }))).toEqual(
+      keyValues.map(({ key, value, conf }) => ({ key, value, conf })),
+    );
+    expect(result.keyValues.every((k) => k.bbox && k.bbox.x1 === 10)).toBe(true);
+  });
 });

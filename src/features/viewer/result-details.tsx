@@ -60,19 +60,16 @@ export function TimingTable({ outcome }: { outcome: AnalysisOutcome }) {
   );
 }
 
-/** Fields written in Hangul, which the on-device reader cannot read. */
-const HANGUL_KEYS = new Set(['name', 'issuer', 'licenseType', 'koreanName', 'address']);
-
-/** Says a result was read by the app's own engine, not by NHN, and which fields it cannot read; shown only for such a result. */
+/** Says a result was read by the app's own engine, not by NHN, and which fields it did not make out; shown only for such a result. */
 export function DeviceReadNote({ card }: { card: CardView }) {
   const { t, pick } = useI18n();
-  const unread = card.missing.filter((key) => HANGUL_KEYS.has(key));
+  const unread = card.missing;
   return (
     <div className="notice device-read" role="note">
       <p className="notice-title">{t('readOnDevice')}</p>
       {unread.length > 0 && (
         <p>
-          {t('notReadHangul', {
+          {t('notReadOnDevice', {
             fields: unread.map((key) => pick(FIELD_NAMES[key] ?? { en: key, ko: key })).join(', '),
           })}
         </p>

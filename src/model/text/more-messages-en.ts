@@ -23,7 +23,7 @@ export const EN_MORE = {
   fingerprint: 'Fingerprint',
   latency: 'Latency',
   sandboxNote:
-    'The sandbox plays the service in your browser: no account, no network. A bundled specimen card gets its own answer, exactly; any other photo is read on this device by Cardlens’s own reader (downloaded the first time it is needed, then kept), which reads digits and Latin letters but not Hangul, so names and addresses stay empty. If the reader cannot start, only the specimens are read.',
+    'The sandbox plays the service in your browser: no account, no network. A bundled specimen card gets its own answer, exactly; any other photo is read on this device by Cardlens’s own reader (downloaded the first time it is needed, then kept), which reads digits, Latin letters and an ID card’s name, issuer and licence classes in Hangul (addresses stay empty). If the reader cannot start, only the specimens are read.',
   devProxyNote: 'Requests go to this site’s {path} path, which the dev and preview servers forward to NHN Cloud.',
   corsExplain:
     'The endpoint answered, but the browser hides its answers from this page: NHN’s API does not allow calls from web pages of other sites (CORS). Use the Dev proxy endpoint, or serve Cardlens behind a reverse proxy (see the README).',
@@ -62,7 +62,7 @@ export const EN_MORE = {
   copied: 'Copied',
   noBox: 'no box',
   readOnDevice: 'Read on this device, not by NHN: the sandbox’s own reader made this result.',
-  notReadHangul: 'Not read: {fields}. The on-device reader does not read Hangul.',
+  notReadOnDevice: 'Not read: {fields}. The on-device reader could not make them out on this photo.',
   secondReadReading: 'Reading the card again on this device…',
   secondReadAgrees: 'This device read the same digits as NHN in {n} fields.',
   secondReadDisagrees:

@@ -1,0 +1,32 @@
+// Korean on the device: which lines of an ID card hold Hangul, a recogniser for them (Tesseract's kor
+// model, passed in), and the closed sets and name structure that check what it read.
+import { scaleQuad } from '@/lib/quad';
+import type { ReaderIdCardResult } from '../id-card-parser';
+import type { Pixels, ReadLine } from '../types';
+import { koreanFields, planHangulLines } from './korean-fields';
+import { lineImage } from './line-image';
+import type { HangulRecogniser } from './types';
+
+export { tesseractRecogniser } from './tesseract-recogniser';
+export type { HangulRecogniser, HangulText, TesseractLike } from './types';
+export { NAME_CHECK_CONF } from './korean-name';
+
+/**
+ * The ID card's result with its Hangul fields added (name, issuer, a licence's classes), read from the
+ * detected lines (`lines`, in the original image's pixels; `pixels` is the image decoded at `scale`).
+ * The recogniser is asked for only when the card has lines to read; when it cannot load, the digits stand alone.
+ */
+export async function withHangulFields(
+  result: ReaderIdCardResult,
+  lines: readonly ReadLine[],
+  pixels: Pixels,
+  scale: number,
+  recogniser: () => Promise<HangulRecogniser>,
+): Promise<ReaderIdCardResult> {
+  const plan = planHangulLines(lines, result.keyValues, result.idType);
+  if (!plan) return result;
+  const texts = await (
+    await recogniser()
+  ).recognise(plan.lines.map((l) => lineImage(pixels, scaleQuad(l.quad, scale))));
+  return { ...result, keyValues: [...result.keyValues, ...koreanFields(plan, texts)] };
+}

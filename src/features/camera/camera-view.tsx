@@ -57,6 +57,9 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
+      // A key pressed in another dialog over this one (the repeat question) is that dialog's.
+      const target = event.target as Node | null;
+      if (target !== document.body && !dialog.current?.contains(target)) return;
       if (event.key === 'Escape') onClose();
       else if (
         event.key === ' ' &&

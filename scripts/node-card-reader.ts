@@ -63,7 +63,13 @@ export async function loadNodeReader({
 
 /** Tesseract on `kor` in a worker thread, its data from node_modules: nothing is fetched. */
 export async function loadHangulRecogniser(): Promise<HangulRecogniser> {
-  const worker = await createWorker('kor', 1, { langPath: KOREAN, cacheMethod: 'none', gzip: true });
+  // errorHandler: without one, a failed job is rethrown in the sandbox server's own process.
+  const worker = await createWorker('kor', 1, {
+    langPath: KOREAN,
+    cacheMethod: 'none',
+    gzip: true,
+    errorHandler: () => undefined,
+  });
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
   return tesseractRecogniser(worker, (pgm) => Buffer.from(pgm));
 }

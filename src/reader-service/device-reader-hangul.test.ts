@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IdCardResult } from '@/api/types';
 import type { HangulRecogniser, Reader, ReadLine } from '@/reader';
-import { deviceReaderWith, type Decoded } from './device-reader';
+import { deviceReaderWith, HANGUL_STEP_MS, type Decoded } from './device-reader';
 
 // The Hangul step of a device read: which lines reach the Hangul recogniser, and when it is loaded.
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
@@ -57,6 +57,8 @@ function recogniserOf(texts: string[], asked: number[]): HangulRecogniser {
 const keyValues = (read: Awaited<ReturnType<ReturnType<typeof deviceReaderWith>['readCard']>>) =>
   read.kind === 'read' ? (read.result as IdCardResult).keyValues.map((k) => [k.key, k.value]) : [];
 
+afterEach(() => vi.useRealTimers());
+
 describe('deviceReaderWith: Hangul fields', () => {
   it("reads an ID card's name and issuer lines with the Hangul recogniser, which loads at the first ID card", async () => {
     let loads = 0;
@@ -93,6 +95,26 @@ describe('deviceReaderWith: Hangul fields', () => {
     ]);
     expect(keyValues(await device.readCard(JPEG, 'id-card'))).toContainEqual(['name', '홍길동']);
     expect(loads).toBe(2);
+  });
+
+  it('answers the digits when the Hangul recogniser never answers, and does not wait on it again', async () => {
+    vi.useFakeTimers();
+    let loads = 0;
+    const device = deviceReaderWith(
+      () => Promise.resolve(readerOf(RESIDENT_CARD)),
+      () => Promise.resolve(decoded()),
+      () => (loads++, new Promise<HangulRecogniser>(() => {})),
+    );
+    const first = device.readCard(JPEG, 'id-card');
+    await vi.advanceTimersByTimeAsync(HANGUL_STEP_MS);
+    const digits = [
+      ['residentNumber', '900101-1234568'],
+      ['issueDate', '2020.1.2.'],
+    ];
+    expect(keyValues(await first)).toEqual(digits);
+    // The next card, and a credit card behind it, are read at once.
+    expect(keyValues(await device.readCard(JPEG, 'id-card'))).toEqual(digits);
+    expect(loads).toBe(1);
   });
 
   it('never parses an unsure line as digits, and asks for unsure lines only when it can read Hangul', async () => {

@@ -4,6 +4,7 @@ import { MAX_PIXELS, overPixelLimit, uprightSize, type Size } from '@/lib/image-
 import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
 import { scaleQuad } from '@/lib/quad';
+import { TimedOut, withinTime } from '@/lib/within-time';
 import {
   hasCardLikeText,
   parseCreditCard,
@@ -15,6 +16,9 @@ import {
   type Reader,
 } from '@/reader';
 import type { DeviceRead, DeviceWarm, ReadBoxes, ReadCard } from './types';
+
+/** The most an ID card's Hangul step may take, its first load included, before the digits are answered alone. */
+export const HANGUL_STEP_MS = 30_000;
 
 /** The longer side an image is decoded at for reading, at most: a 4096 px card photo is plenty for the detector. */
 export const MAX_READ_SIDE = 4096;
@@ -93,6 +97,8 @@ export function deviceReaderWith(
   const loaded = lazyResource(load);
   // Loaded the first time an ID card has Hangul lines to read, never for a credit card.
   const hangul = loadHangul && lazyResource(loadHangul);
+  // A Hangul step that never answered cannot be stopped (its load may still be pending): it is not asked again.
+  let hangulGaveUp = false;
   const forget = () =>
     void loaded
       .reset()
@@ -133,14 +139,18 @@ export function deviceReaderWith(
       }
       const lines = all.filter((line) => !line.unsure);
       const card = cardFromLines(lines, size, image, service);
-      if (card.kind === 'read' && hangul && 'idType' in card.result) {
+      if (card.kind === 'read' && hangul && !hangulGaveUp && 'idType' in card.result) {
         try {
           // The same object the parser built: cardFromLines only gave it the service's type.
           const parsed = card.result as unknown as Parameters<typeof withHangulFields>[0];
-          const withHangul = await withHangulFields(parsed, all, decoded.pixels, decoded.scale, hangul.load);
+          const reading = withHangulFields(parsed, all, decoded.pixels, decoded.scale, hangul.load);
+          // Bounded: every read waits its turn behind this one.
+          const withHangul = await withinTime(reading, HANGUL_STEP_MS, 'The Hangul recogniser');
           return { kind: 'read', result: withHangul as unknown as IdCardResult };
-        } catch {
-          // The Hangul recogniser could not load or run: the digits stand, and the next card tries it again.
+        } catch (error) {
+          // The Hangul recogniser could not load or run: the digits stand, and the next card tries it again,
+          // unless it never answered.
+          if (error instanceof TimedOut) hangulGaveUp = true;
           void hangul
             .reset()
             ?.dispose()

@@ -27,6 +27,9 @@ export async function startHangulRecogniser(
     workerBlobURL: false,
     cacheMethod: 'none',
     gzip: true,
+    // Without a handler Tesseract.js rethrows a failed job in this worker's message handler, which would take
+    // the whole reader down with it; a failed job rejects its own promise either way.
+    errorHandler: () => undefined,
   });
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
   return tesseractRecogniser(worker, (pgm) => new Blob([pgm as BlobPart]));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { autoCaptureStart, nextAutoCapture, sharpest, STEADY_MS, takenByHand, type AutoCapture } from './auto-capture';
+import {
+  autoCaptureStart,
+  GONE_FRAMES,
+  nextAutoCapture,
+  sharpest,
+  STEADY_MS,
+  takenByHand,
+  type AutoCapture,
+} from './auto-capture';
 import type { GuidanceHint } from './frame-guidance';
 
 const CARD = [10, -10, 5, -5];
@@ -38,8 +46,23 @@ describe('taking a card by itself', () => {
 
   it('takes one card held still once, and again after it left the frame', () => {
     expect(run(repeat(30, { hint: 'ready' }))).toHaveLength(1);
-    const back = [...repeat(5, { hint: 'ready' }), { hint: 'noCard' as const }, ...repeat(5, { hint: 'ready' })];
-    expect(run(back)).toEqual([600, 1800]);
+    const back = [
+      ...repeat(5, { hint: 'ready' }),
+      ...repeat(GONE_FRAMES, { hint: 'noCard' }),
+      ...repeat(5, { hint: 'ready' }),
+    ];
+    expect(run(back)).toEqual([600, (5 + GONE_FRAMES) * 200 + 600]);
+  });
+
+  it('does not take the same card again after a frame or two in which the finder missed it', () => {
+    const flicker = [
+      ...repeat(5, { hint: 'ready' }),
+      ...repeat(GONE_FRAMES - 1, { hint: 'noCard' }),
+      ...repeat(10, { hint: 'ready' }),
+      { hint: 'noCard' as const },
+      ...repeat(10, { hint: 'ready' }),
+    ];
+    expect(run(flicker)).toEqual([600]);
   });
 
   it('takes another card shown in its place, but not the same card moved', () => {

@@ -9,6 +9,11 @@ export const GUIDANCE_EVERY_MS = 200;
 export const STEADY_MS = 600;
 /** A card whose look is this far (grey levels, frame-guidance.ts) from the one taken is another card. */
 const ANOTHER_CARD = 12;
+/**
+ * Frames in a row with no card before the card taken counts as gone: one frame the finder missed (a finger
+ * over an edge, the focus hunting) must not take the same card again.
+ */
+export const GONE_FRAMES = 3;
 
 export interface AutoCapture {
   /** False after a capture, until the card leaves or another is shown. */
@@ -17,9 +22,11 @@ export interface AutoCapture {
   readySince: number | null;
   /** The look of the card last taken. */
   taken: number[] | null;
+  /** Frames in a row with no card since the capture. */
+  gone: number;
 }
 
-export const autoCaptureStart: AutoCapture = { armed: true, readySince: null, taken: null };
+export const autoCaptureStart: AutoCapture = { armed: true, readySince: null, taken: null, gone: 0 };
 
 /** The state after one more frame's analysis at `at` (ms), and whether to take the card now. */
 export function nextAutoCapture(
@@ -28,8 +35,9 @@ export function nextAutoCapture(
   at: number,
 ): { state: AutoCapture; take: boolean } {
   let armed = state.armed;
+  const gone = analysis.signature === null ? state.gone + 1 : 0;
   if (!armed) {
-    const left = analysis.signature === null;
+    const left = gone >= GONE_FRAMES;
     const another =
       analysis.signature !== null &&
       state.taken !== null &&
@@ -40,8 +48,8 @@ export function nextAutoCapture(
   // The steady moment counts only while armed: a card shown again is held still afresh before it is taken.
   const readySince = ready && armed ? (state.readySince ?? at) : null;
   if (armed && readySince !== null && at - readySince >= STEADY_MS)
-    return { state: { armed: false, readySince: null, taken: analysis.signature }, take: true };
-  return { state: { ...state, armed, readySince }, take: false };
+    return { state: { armed: false, readySince: null, taken: analysis.signature, gone: 0 }, take: true };
+  return { state: { ...state, armed, readySince, gone }, take: false };
 }
 
 /** After a capture taken by hand: the same card is not taken again by itself. */
@@ -49,6 +57,7 @@ export const takenByHand = (analysis: Pick<FrameAnalysis, 'signature'> | null): 
   armed: false,
   readySince: null,
   taken: analysis?.signature ?? null,
+  gone: 0,
 });
 
 /** Of the recent frames, the sharpest one that passed every hint (or, with none, the newest). */

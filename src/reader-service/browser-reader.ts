@@ -85,7 +85,13 @@ function loadHangul() {
   const progress = downloadProgress(__HANGUL_DOWNLOAD_BYTES__, toPage);
   return import('./hangul-browser')
     .then(({ startHangulRecogniser }) => startHangulRecogniser((url) => bytesOf(url, progress)))
-    .then((recogniser) => (toPage(hangulBytes), recogniser));
+    .then(
+      (recogniser) => (toPage(hangulBytes), recogniser),
+      (error: unknown) => {
+        toPage({ loaded: 0, total: 0 }); // no bar stays half full: the digits stand without Hangul
+        throw error;
+      },
+    );
 }
 
 const device = deviceReaderWith(loadReader, decode, loadHangul);

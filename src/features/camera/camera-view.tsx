@@ -40,12 +40,24 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
   const [deviceId, setDeviceId] = useState<string | null>(null);
   const { status, cameras } = useCamera(video, deviceId);
   const [frozen, setFrozen] = useState<{ url: string; name: string } | null>(null);
+  // One capture at a time; and a view closed while one was encoding shows nothing of it.
+  const capturing = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
   const onTake = useCallback(
-    (frame: ImageBitmap) =>
-      void captureFile(frame).then((file) => {
-        onFiles([file]);
-        setFrozen({ url: URL.createObjectURL(file), name: file.name });
-      }),
+    (frame: ImageBitmap) => {
+      if (capturing.current) return frame.close();
+      capturing.current = true;
+      void captureFile(frame)
+        .then((file) => {
+          onFiles([file]);
+          if (mounted.current) setFrozen({ url: URL.createObjectURL(file), name: file.name });
+        })
+        .finally(() => (capturing.current = false));
+    },
     [onFiles],
   );
   const { analysis, copy, takeNow } = useGuidance(video, status === 'live', service, onTake);
@@ -57,12 +69,14 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target)) return;
-      // A key pressed in another dialog over this one (the repeat question) is that dialog's.
+      // While another dialog is over this one (the repeat question), keys are that dialog's.
       const target = event.target as Node | null;
       if (target !== document.body && !dialog.current?.contains(target)) return;
+      if (document.querySelector('.dialog-backdrop')) return;
       if (event.key === 'Escape') onClose();
       else if (
         event.key === ' ' &&
+        !event.repeat && // a held Space takes one photo, not one per repeat
         !(event.target instanceof HTMLButtonElement || event.target instanceof HTMLSelectElement)
       ) {
         event.preventDefault();
@@ -106,7 +120,15 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
         <CameraProblemNotice problem={problem} onFiles={onFiles} />
       ) : (
         <div className="camera-stage">
-          <video ref={video} muted playsInline aria-label={t('cameraPreview')} />
+          <video
+            ref={video}
+            muted
+            playsInline
+            disablePictureInPicture
+            // The browser's menu on a video copies or pops out the frame, past presentation mode's blur.
+            onContextMenu={(event) => event.preventDefault()}
+            aria-label={t('cameraPreview')}
+          />
           {analysis?.quad && (
             <svg className="camera-outline" viewBox={`0 0 ${copy.width} ${copy.height}`} aria-hidden="true">
               <polygon

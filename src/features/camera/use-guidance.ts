@@ -102,11 +102,16 @@ export function useGuidance(
       worker.postMessage(request, [data.buffer]);
     };
     const timer = setInterval(() => void tick(), GUIDANCE_EVERY_MS);
+    let taking = false;
     take.current = () => {
       const element = video.current;
-      if (!element || element.readyState < 2) return;
+      // One photo at a time: presses while one is being taken add nothing.
+      if (!element || element.readyState < 2 || taking) return;
+      taking = true;
       state = takenByHand(last);
-      void createImageBitmap(element).then(hand, () => undefined);
+      void createImageBitmap(element)
+        .then(hand, () => undefined)
+        .finally(() => (taking = false));
     };
     return () => {
       closed = true;

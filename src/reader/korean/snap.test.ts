@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LICENCE_ISSUERS, LICENCE_TYPES, RESIDENT_CARD_ISSUERS, SURNAMES } from './korean-sets';
+import { NAME_CHECK_CONF } from './korean-name';
 import { snapToSet, UNSNAPPED_CONF } from './snap';
 
 describe('the closed sets', () => {
@@ -44,6 +45,15 @@ describe('snapToSet', () => {
       value: '경기남부경찰청장',
       snapped: true,
     });
+  });
+
+  it('snaps a close call between two entries below the confidence a reviewer looks at', () => {
+    const busan = ['부산광역시 중구청장', '부산광역시 북구청장', '부산광역시 동구청장'];
+    const snapped = snapToSet('부산광역시 숙구청장', busan, 0.3);
+    expect(snapped.snapped).toBe(true);
+    expect(snapped.conf).toBeLessThan(NAME_CHECK_CONF);
+    // Read exactly, the same entry is near certain.
+    expect(snapToSet('부산광역시 북구청장', busan, 0.3).conf).toBe(0.99);
   });
 
   it('leaves a read that is near no entry as read, with a low confidence', () => {

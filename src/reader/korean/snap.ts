@@ -12,6 +12,8 @@ export interface Snapped {
 
 /** A read that is no entry of its set is given at most this confidence: someone should look at it. */
 export const UNSNAPPED_CONF = 0.3;
+/** A snap that was a close call between two entries is given at most this confidence: below a review's. */
+export const CLOSE_CALL_CONF = 0.75;
 /** The most distance, per syllable of the entry, that still snaps. */
 const MAX_SHARE = 0.34;
 
@@ -36,7 +38,11 @@ export function snapToSet(read: string, entries: readonly string[], readConf: nu
   // A read as near to two entries is no evidence for either: the nearest must be at least a look-alike letter nearer.
   const clear = best.distance === 0 || second - best.distance >= 1 / 6 - 1e-9;
   if (!near || !clear) return { value: text, conf: Math.min(readConf, UNSNAPPED_CONF), snapped: false };
-  // The set is evidence of its own: an entry read exactly is near certain, whatever the recogniser thought.
-  const conf = Math.max(readConf, 0.99) - best.distance / length;
+  // The set is evidence of its own: an entry read exactly is near certain, whatever the recogniser thought,
+  // and so is one far nearer than any other. A close call (one district's syllable between two entries, say)
+  // snaps, but below the confidence at which a reviewer is asked to look.
+  const margin = second - best.distance;
+  const trust = best.distance === 0 || margin >= 1 / 3 - 1e-9 ? Math.max(readConf, 0.99) : CLOSE_CALL_CONF;
+  const conf = trust - best.distance / length;
   return { value: best.entry, conf: Math.round(conf * 100) / 100, snapped: true };
 }

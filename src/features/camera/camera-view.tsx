@@ -116,37 +116,36 @@ export function CameraView({ onFiles, onClose }: CameraViewProps) {
           {t('cameraClose')}
         </button>
       </div>
-      {problem ? (
-        <CameraProblemNotice problem={problem} onFiles={onFiles} />
-      ) : (
-        <div className="camera-stage">
-          <video
-            ref={video}
-            muted
-            playsInline
-            disablePictureInPicture
-            // The browser's menu on a video copies or pops out the frame, past presentation mode's blur.
-            onContextMenu={(event) => event.preventDefault()}
-            aria-label={t('cameraPreview')}
-          />
-          {analysis?.quad && (
-            <svg className="camera-outline" viewBox={`0 0 ${copy.width} ${copy.height}`} aria-hidden="true">
-              <polygon
-                className={analysis.hint === 'ready' ? 'ready' : undefined}
-                points={[1, 2, 3, 4]
-                  .map((n) => `${analysis.quad![`x${n}` as 'x1']},${analysis.quad![`y${n}` as 'y1']}`)
-                  .join(' ')}
-              />
-            </svg>
-          )}
-          {frozen &&
-            (presentation ? (
-              <div className="camera-frozen covered-frame" />
-            ) : (
-              <img className="camera-frozen" src={frozen.url} alt="" />
-            ))}
-        </div>
-      )}
+      {problem && <CameraProblemNotice problem={problem} onFiles={onFiles} />}
+      {/* Kept while a problem shows: a camera that starts after it (freed by another application,
+          allowed in the site's settings) has a video to play in. */}
+      <div className="camera-stage" hidden={problem !== null}>
+        <video
+          ref={video}
+          muted
+          playsInline
+          disablePictureInPicture
+          // The browser's menu on a video copies or pops out the frame, past presentation mode's blur.
+          onContextMenu={(event) => event.preventDefault()}
+          aria-label={t('cameraPreview')}
+        />
+        {analysis?.quad && (
+          <svg className="camera-outline" viewBox={`0 0 ${copy.width} ${copy.height}`} aria-hidden="true">
+            <polygon
+              className={analysis.hint === 'ready' ? 'ready' : undefined}
+              points={[1, 2, 3, 4]
+                .map((n) => `${analysis.quad![`x${n}` as 'x1']},${analysis.quad![`y${n}` as 'y1']}`)
+                .join(' ')}
+            />
+          </svg>
+        )}
+        {frozen &&
+          (presentation ? (
+            <div className="camera-frozen covered-frame" />
+          ) : (
+            <img className="camera-frozen" src={frozen.url} alt="" />
+          ))}
+      </div>
       {!problem && (
         <div className="camera-controls">
           <p className="camera-hint" role="status" aria-live="polite">

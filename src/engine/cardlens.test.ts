@@ -251,13 +251,15 @@ describe('the on-device checks', () => {
   });
 
   it('hold a photo with no card-like text before it is sent, and send it when asked', async () => {
-    const { engine, sent, statuses } = engineRig({
+    const { engine, sent, statuses, cardReads } = engineRig({
       deviceRead: { kind: 'nothing', lookedFor: 'Looked for a card number.', cardLike: false },
     });
     engine.setChecks({ preSend: true });
     const [id] = engine.addFiles([specimen()]);
     await settle();
     expect(statuses()).toEqual(['held']);
+    // Digits only: the check never loads the Hangul step.
+    expect(cardReads).toEqual([{ hangul: false }]);
     expect(sent).toEqual([]);
     engine.sendAnyway(id);
     await settle();

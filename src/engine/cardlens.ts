@@ -89,7 +89,7 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     confirmDecode,
     checkBeforeSend: async (bytes, kind) => {
       if (!own.checks.preSend) return null;
-      const [c, read] = await Promise.all([code.load(), reader.readCard(bytes, serviceOf(kind))]);
+      const [c, read] = await Promise.all([code.load(), reader.readCard(bytes, serviceOf(kind), { hangul: false })]);
       return c.preSendOutcome(read, kind);
     },
     // Analyses are billed: each is sent once, and again only when the operator asks.

@@ -117,6 +117,20 @@ describe('deviceReaderWith: Hangul fields', () => {
     expect(loads).toBe(1);
   });
 
+  it('reads the digits alone, loading nothing for Hangul, for a caller that asks for digits only', async () => {
+    let loads = 0;
+    const device = deviceReaderWith(
+      () => Promise.resolve(readerOf(RESIDENT_CARD)),
+      () => Promise.resolve(decoded()),
+      () => (loads++, Promise.resolve(recogniserOf(['홍길동'], []))),
+    );
+    expect(keyValues(await device.readCard(JPEG, 'id-card', { hangul: false }))).toEqual([
+      ['residentNumber', '900101-1234568'],
+      ['issueDate', '2020.1.2.'],
+    ]);
+    expect(loads).toBe(0);
+  });
+
   it('never parses an unsure line as digits, and asks for unsure lines only when it can read Hangul', async () => {
     const seen: { keepUnsure?: boolean }[] = [];
     const unsureNumber = [line('900101-1234568', 0.4, 60, 170, 260)];

@@ -124,13 +124,14 @@ export function deviceReaderWith(
     return { kind: 'unavailable', why: `it failed while reading: ${reason(error)}` } as const;
   };
 
-  const readCard: ReadCard = (image, service) =>
+  const readCard: ReadCard = (image, service, options) =>
     oneAtATime(async () => {
       const prepared = await prepare(image);
       if ('kind' in prepared) return prepared;
       const { reader, decoded } = prepared;
       const size = { width: decoded.width, height: decoded.height };
-      const keepUnsure = service === 'id-card' && hangul !== undefined;
+      const wantsHangul = hangul !== undefined && !hangulGaveUp && options?.hangul !== false;
+      const keepUnsure = service === 'id-card' && wantsHangul;
       let all: ReadLine[];
       try {
         all = (await reader.read(decoded.pixels, { keepUnsure })).map((line) => unscaled(line, decoded.scale));
@@ -139,7 +140,7 @@ export function deviceReaderWith(
       }
       const lines = all.filter((line) => !line.unsure);
       const card = cardFromLines(lines, size, image, service);
-      if (card.kind === 'read' && hangul && !hangulGaveUp && 'idType' in card.result) {
+      if (card.kind === 'read' && hangul && wantsHangul && 'idType' in card.result) {
         try {
           // The same object the parser built: cardFromLines only gave it the service's type.
           const parsed = card.result as unknown as Parameters<typeof withHangulFields>[0];

@@ -8,6 +8,7 @@ export type {
   DeviceWarm,
   ReadBoxes,
   ReadCard,
+  ReadCardOptions,
   ReaderDownload,
   ReaderService,
 } from './types';

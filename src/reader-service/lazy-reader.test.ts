@@ -23,10 +23,10 @@ it('loads the reader at the first read, once, and passes reads through', async (
   const service = lazyReaderService(lazyResource(load).load);
   expect(load).not.toHaveBeenCalled();
   const image = new Uint8Array([1, 2, 3]);
-  await expect(service.readCard(image, 'credit-card')).resolves.toEqual(NOTHING);
+  await expect(service.readCard(image, 'credit-card', { hangul: false })).resolves.toEqual(NOTHING);
   await expect(service.readBoxes(image, [])).resolves.toEqual(READ);
   expect(load).toHaveBeenCalledTimes(1);
-  expect(reader.readCard).toHaveBeenCalledWith(image, 'credit-card');
+  expect(reader.readCard).toHaveBeenCalledWith(image, 'credit-card', { hangul: false });
 });
 
 it('answers unavailable, never throws, when the code cannot load; and tries again at the next read', async () => {

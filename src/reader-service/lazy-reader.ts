@@ -1,6 +1,6 @@
 import type { OcrService } from '@/api/types';
 import type { Quad } from '@/lib/quad';
-import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReaderService } from './types';
+import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReadCardOptions, ReaderService } from './types';
 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -12,8 +12,8 @@ const why = (error: unknown) => (error instanceof Error ? error.message : String
 export function lazyReaderService(load: () => Promise<ReaderService>): ReaderService {
   const unavailable = (error: unknown) => ({ kind: 'unavailable', why: why(error) }) as const;
   return {
-    readCard: (image: Uint8Array, service: OcrService): Promise<DeviceRead> =>
-      load().then((reader) => reader.readCard(image, service), unavailable),
+    readCard: (image: Uint8Array, service: OcrService, options?: ReadCardOptions): Promise<DeviceRead> =>
+      load().then((reader) => reader.readCard(image, service, options), unavailable),
     readBoxes: (image: Uint8Array, boxes: readonly Quad[]): Promise<DeviceBoxesRead> =>
       load().then((reader) => reader.readBoxes(image, boxes), unavailable),
     warm: (): Promise<DeviceWarm> => load().then((reader) => reader.warm(), unavailable),

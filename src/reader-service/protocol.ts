@@ -5,7 +5,7 @@ import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReaderDownload } from './
 // The messages between the page and the reader's worker. Images cross as transferred buffers.
 
 export type ReaderCommand =
-  | { id: number; kind: 'read-card'; image: ArrayBuffer; service: OcrService }
+  | { id: number; kind: 'read-card'; image: ArrayBuffer; service: OcrService; hangul: boolean }
   | { id: number; kind: 'read-boxes'; image: ArrayBuffer; boxes: Quad[] }
   /** Load the reader now, with no image to read. */
   | { id: number; kind: 'warm' };

@@ -3,7 +3,7 @@ import { createListeners } from '@/lib/listeners';
 import { lazyResource } from '@/lib/lazy-resource';
 import type { Quad } from '@/lib/quad';
 import type { ReaderCommand, ReaderReply } from './protocol';
-import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReaderDownload, ReaderService } from './types';
+import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReadCardOptions, ReaderDownload, ReaderService } from './types';
 
 type Command = ReaderCommand extends infer C ? (C extends ReaderCommand ? Omit<C, 'id'> : never) : never;
 
@@ -79,9 +79,10 @@ export function createReaderService(startWorker: () => Worker): ReaderService {
   const copy = (image: Uint8Array) => image.slice().buffer;
 
   return {
-    readCard(image: Uint8Array, service: OcrService) {
+    readCard(image: Uint8Array, service: OcrService, options?: ReadCardOptions) {
       const buffer = copy(image);
-      return ask<DeviceRead>({ kind: 'read-card', image: buffer, service }, [buffer]);
+      const hangul = options?.hangul !== false;
+      return ask<DeviceRead>({ kind: 'read-card', image: buffer, service, hangul }, [buffer]);
     },
     readBoxes(image: Uint8Array, boxes: readonly Quad[]) {
       const buffer = copy(image);

@@ -14,7 +14,7 @@ if (!self.name.startsWith('em-pthread'))
       command.kind === 'warm'
         ? warmInBrowser()
         : command.kind === 'read-card'
-          ? readCardInBrowser(new Uint8Array(command.image), command.service)
+          ? readCardInBrowser(new Uint8Array(command.image), command.service, { hangul: command.hangul })
           : readBoxesInBrowser(new Uint8Array(command.image), command.boxes);
     reading.then(
       (value) => post({ id: command.id, ok: true, value }),

@@ -22,7 +22,12 @@ export type DeviceBoxesRead =
   { kind: 'read'; texts: { text: string; conf: number }[] } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
 
 /** Reads one image (original bytes) for one service. */
-export type ReadCard = (image: Uint8Array, service: OcrService) => Promise<DeviceRead>;
+/** What a read needs: `hangul: false` for a caller that looks at digits only (the check before sending). */
+export interface ReadCardOptions {
+  hangul?: boolean;
+}
+
+export type ReadCard = (image: Uint8Array, service: OcrService, options?: ReadCardOptions) => Promise<DeviceRead>;
 
 /** Recognises the text inside given boxes of an image (original pixels), without detection. */
 export type ReadBoxes = (image: Uint8Array, boxes: readonly Quad[]) => Promise<DeviceBoxesRead>;

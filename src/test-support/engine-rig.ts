@@ -2,7 +2,7 @@ import type { AnalysisOutcome, AnalyzeVariables, AnswerSource } from '@/api';
 import { createCardlens, type CardlensOptions } from '@/engine/cardlens';
 import * as realCode from '@/engine/engine-code';
 import type { CardReview } from '@/model/review/review-model';
-import type { DeviceBoxesRead, DeviceRead } from '@/reader-service';
+import type { DeviceBoxesRead, DeviceRead, ReadCardOptions } from '@/reader-service';
 import { sample, sampleImage } from './sandbox-fixture';
 
 // The engine with no browser, no network and no React: a fake client whose answers a test releases,
@@ -40,6 +40,8 @@ export function engineRig(
   const prefs = new Map<string, string>();
   const kept = new Map<string, CardReview>();
   const boxReads: number[] = [];
+  /** What each whole-card read asked for: the page's own checks want digits only. */
+  const cardReads: (ReadCardOptions | undefined)[] = [];
   let clock = 1_000;
   let date = 1_700_000_000_000;
   const timers: (() => void)[] = [];
@@ -70,7 +72,10 @@ export function engineRig(
     // Connection 'A' plays the sandbox, which reads on the device, unless a test says otherwise.
     readsOnDevice: () => options.readsOnDevice ?? true,
     reader: {
-      readCard: () => Promise.resolve(options.deviceRead ?? { kind: 'unavailable', why: 'no reader in this test' }),
+      readCard: (_image, _service, read) => {
+        cardReads.push(read);
+        return Promise.resolve(options.deviceRead ?? { kind: 'unavailable', why: 'no reader in this test' });
+      },
       readBoxes: (_image, boxes) => {
         boxReads.push(boxes.length);
         const texts = ['4111', '1111', '1111', '1111', '12/30'].slice(0, boxes.length);
@@ -109,6 +114,7 @@ export function engineRig(
     prefs,
     kept,
     boxReads,
+    cardReads,
     tick: (ms: number) => {
       clock += ms;
       date += ms;

@@ -40,7 +40,8 @@ export async function looksLikeOf(
   const other = otherThan(sentTo);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return readsAs(await readCard(bytes, other), other) ? other : null;
+    // Which service it looks like rests on its digits: the Hangul step's download would add nothing.
+    return readsAs(await readCard(bytes, other, { hangul: false }), other) ? other : null;
   } catch {
     return null; // the file is gone, or the reader failed: nothing to say
   }

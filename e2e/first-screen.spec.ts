@@ -44,7 +44,10 @@ test('a file picker opened on the first screen delivers its files, though the la
 }) => {
   const app = new CardlensPage(page);
   const held = await hold(page, VIEWER_CHUNK);
+  // The later screens are asked for when the browser is first idle, which an open file dialog may put off.
+  const asked = page.waitForRequest(VIEWER_CHUNK);
   await app.open();
+  await asked;
   const picker = await openFilePicker(page);
   const arrived = page.waitForResponse(VIEWER_CHUNK);
   held.release();

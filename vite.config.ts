@@ -215,11 +215,17 @@ export const READER_CACHE = 'cardlens-reader';
 export const isReaderAsset = ({ url, request, sameOrigin }: { url: URL; request: Request; sameOrigin: boolean }) =>
   sameOrigin &&
   request.method === 'GET' &&
-  // Tesseract's Korean data, its WebAssembly core (a script holding the wasm) and its worker's script too.
-  /^\/assets\/(?:[^/]+\.(?:wasm|onnx|txt|mjs|gz)|tesseract-core[^/]*\.js|worker\.min-[^/]*\.js)$/.test(url.pathname);
+  // Tesseract's Korean data, its WebAssembly core (a script holding the wasm) and its worker's script too, and
+  // onnxruntime-web's WebGPU build, which only a device with a GPU fetches.
+  /^\/assets\/(?:[^/]+\.(?:wasm|onnx|txt|mjs|gz)|tesseract-core[^/]*\.js|worker\.min-[^/]*\.js|ort\.webgpu[^/]*\.js)$/.test(
+    url.pathname,
+  );
 
-/** The Korean recogniser's scripts, left out of the precache: cached on first use, as the reader's files are. */
-export const KOREAN_SCRIPTS = ['assets/tesseract-core*.js', 'assets/worker.min-*.js'];
+/**
+ * The reader's scripts that only some devices fetch, left out of the precache and cached on first use, as
+ * the reader's files are: the Korean recogniser's, and onnxruntime-web's WebGPU build.
+ */
+export const LAZY_READER_SCRIPTS = ['assets/tesseract-core*.js', 'assets/worker.min-*.js', 'assets/ort.webgpu*.js'];
 
 /**
  * A Workbox plugin that refuses to cache any request carrying a credential header, whatever route it
@@ -265,7 +271,7 @@ export const pwaOptions = (): Partial<VitePWAOptions> => ({
   workbox: {
     mode: 'production',
     globPatterns: ['**/*.{js,css,html}', 'samples/**/*.{png,jpg,webp,json}'],
-    globIgnores: KOREAN_SCRIPTS,
+    globIgnores: LAZY_READER_SCRIPTS,
     // The largest specimen, credit-card-hires.png, is 2.0 MB: under Workbox's 2 MiB default, so it stands.
     cleanupOutdatedCaches: true,
     // The first visit's page is taken over at once, so the reader's files it fetches are cached already.

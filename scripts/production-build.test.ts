@@ -104,13 +104,21 @@ it('holds no test hook, even with VITE_TEST_HOOKS=true in the environment', () =
 });
 
 it('says the reader’s download is the size of the reader’s files it serves, to the byte', () => {
-  expect([...readerFiles.keys()].map((file) => file.replace(/-[\w-]{8}\./, '.')).sort()).toEqual([
+  const plain = (file: string) => file.replace(/-[\w-]{8}\./, '.');
+  expect([...readerFiles.keys()].map(plain).sort()).toEqual([
     'ch_PP-OCRv4_det_infer.f16.onnx',
     'ch_PP-OCRv4_rec_infer.f16.onnx',
+    'ort-wasm-simd-threaded.asyncify.wasm',
     'ort-wasm-simd-threaded.wasm',
     'ppocr_keys_v1.txt',
   ]);
-  expect([...readerFiles.values()].reduce((a, b) => a + b, 0)).toBe(__READER_DOWNLOAD_BYTES__);
+  // A device fetches one runtime: the WebAssembly build's, or, with a GPU, the WebGPU build's.
+  const fetchedWith = (runtime: string) =>
+    [...readerFiles]
+      .filter(([file]) => !plain(file).startsWith('ort-wasm') || plain(file) === runtime)
+      .reduce((sum, [, size]) => sum + size, 0);
+  expect(fetchedWith('ort-wasm-simd-threaded.wasm')).toBe(__READER_DOWNLOAD_BYTES__);
+  expect(fetchedWith('ort-wasm-simd-threaded.asyncify.wasm')).toBe(__READER_GPU_DOWNLOAD_BYTES__);
 });
 
 afterAll(() => chunks.clear());

@@ -48,6 +48,14 @@ describe('what the service worker caches at run time', () => {
     expect(match('/assets/reader-worker-Ab12Cd34.js')).toBe(false);
   });
 
+  it('takes onnxruntime-web’s WebGPU build, which only a device with a GPU fetches, the same way', () => {
+    for (const path of [
+      '/assets/ort.webgpu.bundle.min-Cz_yRWML.js',
+      '/assets/ort-wasm-simd-threaded.asyncify-B1c2D3e4.wasm',
+    ])
+      expect(match(path), path).toBe(true);
+  });
+
   it('never takes an OCR endpoint, whatever its path looks like', () => {
     for (const url of [
       `${DEV_PROXY_PATH}/v2.0/appkeys/k/public-keys/credit-card`,

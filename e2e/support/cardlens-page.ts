@@ -110,8 +110,8 @@ export class CardlensPage {
     return this.page.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Open ${name}` }) });
   }
 
-  async waitForDone(name: string): Promise<void> {
-    await expect(this.queueItem(name).getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  async waitForDone(name: string, timeout = 30_000): Promise<void> {
+    await expect(this.queueItem(name).getByText('Done', { exact: true })).toBeVisible({ timeout });
   }
 
   /** Waits for the card itself to have failed: an alert elsewhere (the connection panel's, say) may say the same words. */

@@ -5,9 +5,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build, type Plugin } from 'vite';
 import { ISOLATION_HEADERS } from '../../vite.config';
+import { browserLaunchOptions } from '../browser.mjs';
 import { compactModels } from '../compact-models-plugin';
 import { generateCard, type CardTruth, type GeneratedCard } from '../generate-reader-set';
 import type { EngineName, TimedRead } from './reader-anchor-harness/api';
@@ -61,7 +62,7 @@ const workerReady = (page: Page) => page.evaluate(() => window.readerAnchorBench
  * to ready, and the anchor's load (its code, runtime and models, sessions made), who goes first alternating.
  */
 async function startUp(browser: Browser, url: string, rounds: number) {
-  const times = { workerReady: [] as number[], anchorLoad: [] as number[] };
+  const times = { workerReady: [] as number[], anchorLoad: [] as number[], backends: [] as string[] };
   for (let round = 0; round < rounds; round++) {
     const context = await browser.newContext();
     try {
@@ -71,6 +72,7 @@ async function startUp(browser: Browser, url: string, rounds: number) {
         const ready = await workerReady(page);
         if (ready.answer !== 'ready') throw new Error(`The reader worker did not start: ${ready.answer}`);
         times.workerReady.push(ready.ms);
+        times.backends.push(ready.backend ?? 'unknown');
       };
       const anchor = async () => void times.anchorLoad.push((await load(page, 'anchor', 1)).ms);
       for (const step of round % 2 === 0 ? [ours, anchor] : [anchor, ours]) await step();
@@ -177,6 +179,49 @@ async function timeReads(browser: Browser, url: string, set: GeneratedCard[], ro
 }
 
 /**
+ * Ours on WebGPU against ours on WebAssembly, both one thread, in one page of a Chromium that offers WebGPU:
+ * whether each card reads the same lines, and the time ratio. Where the only adapter is software (SwiftShader,
+ * on a machine without a GPU: the app takes it for no GPU), only `softwareCards` cards are read, slowly, to
+ * check that the two agree.
+ */
+async function compareBackends(url: string, set: GeneratedCard[], softwareCards = 1) {
+  const options = browserLaunchOptions();
+  const args = [...(options.args ?? []).filter((arg) => arg !== '--disable-gpu'), '--enable-unsafe-webgpu'];
+  const browser = await chromium.launch({ ...options, args });
+  try {
+    const page = await browser.newPage();
+    await openHarness(page, url);
+    const gpu = await page.evaluate((threads) => window.readerAnchorBench!.loadOnGpu(threads), 1);
+    if (gpu.adapter === 'none') return { adapter: gpu.adapter };
+    await load(page, 'ours', 1);
+    const cards = gpu.adapter === 'hardware' ? set : set.slice(0, softwareCards);
+    const times = { webgpu: [] as number[], wasm: [] as number[] };
+    let same = 0;
+    for (const card of cards) {
+      await page.evaluate(({ id, data }) => window.readerAnchorBench!.addCard(id, data), {
+        id: card.fileName,
+        data: Buffer.from(card.bytes).toString('base64'),
+      });
+      const read = (name: 'ours' | 'ours-webgpu') =>
+        page.evaluate(({ name, id }) => window.readerAnchorBench!.read(name, id), { name, id: card.fileName });
+      const [onGpu, onWasm] = [await read('ours-webgpu'), await read('ours')];
+      times.webgpu.push(onGpu.ms);
+      times.wasm.push(onWasm.ms);
+      if (onGpu.lines.join('\n') === onWasm.lines.join('\n')) same += 1;
+    }
+    return {
+      adapter: gpu.adapter,
+      sameLinesAsWasm: `${same}/${cards.length}`,
+      readMsVsWasm: medianRatio(times.webgpu, times.wasm),
+      medianMs: { webgpu: round(median(times.webgpu), 0), wasm: round(median(times.wasm), 0) },
+      loadMs: round(gpu.ms, 0),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
  * The bench page is cross-origin isolated, as the app is, so that ours may run on `threads` threads (every
  * core of this machine unless told) beside its one-thread figure.
  */
@@ -203,6 +248,7 @@ export async function measureReaderAnchor(
     // The anchor on one thread in both pages: onnxruntime-web's own default on this many cores, had it none.
     const oneThread = await timeReads(browser, server.url, set, rounds, 1);
     const threaded = await timeReads(browser, server.url, set, rounds, threads);
+    const webgpu = await compareBackends(server.url, set);
     return {
       engineReadMsVsAnchor: threaded.ratio,
       engineReadMsVsAnchorOneThread: oneThread.ratio,
@@ -211,6 +257,9 @@ export async function measureReaderAnchor(
       threads: { ours: threaded.loaded.ours.threads, anchor: threaded.loaded.anchor.threads },
       engineDownloadVsAnchor: round(download.ours.gzipBytes / download.anchor.gzipBytes),
       downloadTarget: '<= 0.6',
+      // Where the app's reader ran in the bench's Chromium: 'wasm' unless it offers a GPU.
+      readerBackend: [...new Set(start.backends)].join(', '),
+      webgpu,
       readerReadyVsAnchor: medianRatio(start.workerReady, start.anchorLoad),
       readyTarget: '<= 0.5',
       startUp: {

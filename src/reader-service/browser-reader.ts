@@ -2,15 +2,19 @@
 // models come from the app's own origin (hashed assets), loaded at the first read, and cached by the
 // browser after that. The models come with float16 weights
 // (scripts/compact-models-plugin.ts), half the download, and are expanded to float32 here.
-import * as ort from 'onnxruntime-web/wasm';
+// Where the browser offers WebGPU, the models run on the GPU through onnxruntime-web's WebGPU build, whose
+// code and larger WebAssembly are fetched only then (reader-backend.ts).
+import * as ortWasm from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import gpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
 import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
-import { createReader, expandModel, type Reader } from '@/reader';
+import { createReader, expandModel, type OrtModule, type Reader, type ReaderModels } from '@/reader';
 import { deviceReaderWith, readSize, readableSize, type Decoded } from './device-reader';
 import { downloadProgress } from './download-progress';
 import type { ReaderReply } from './protocol';
+import { gpuAdapterOffered, loadOnBestBackend, type GpuLike, type ReaderBackend } from './reader-backend';
 import { readerThreads } from './reader-threads';
 import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
@@ -31,19 +35,57 @@ async function bytesOf(url: string, onBytes: (received: number) => void): Promis
 /** Posts the download's progress to the page, which shows it the first time. */
 const toPage = (progress: ReaderDownload) => self.postMessage({ progress } satisfies ReaderReply);
 
-function loadReader(): Promise<Reader> {
-  ort.env.wasm.numThreads = readerThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
+type OrtWeb = typeof ortWasm;
+
+/** `ort` with every session on one execution provider, so that a GPU that cannot run a model says so. */
+const onProvider = (ort: OrtWeb, provider: ReaderBackend): OrtModule => ({
+  Tensor: ort.Tensor,
+  InferenceSession: { create: (model) => ort.InferenceSession.create(model, { executionProviders: [provider] }) },
+});
+
+/**
+ * Both models run once on a blank picture before the GPU reader is taken: WebGPU compiles its kernels at the
+ * first run, and an operator it cannot run fails there, not at the user's first card.
+ */
+async function tryOut(reader: Reader): Promise<Reader> {
+  const blank = { data: new Uint8ClampedArray(64 * 64 * 4).fill(255), width: 64, height: 64 };
+  try {
+    await reader.read(blank);
+    await reader.recognise(blank, [{ x1: 4, y1: 20, x2: 60, y2: 20, x3: 60, y3: 44, x4: 4, y4: 44 }]);
+    return reader;
+  } catch (error) {
+    await reader.dispose().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function loadReader(): Promise<Reader & { backend: ReaderBackend }> {
+  const threads = readerThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
+  const gpu = await gpuAdapterOffered((navigator as { gpu?: GpuLike }).gpu);
   // The reader's own fetch, not ort's, so that the runtime counts in the download's progress too.
-  const progress = downloadProgress(__READER_DOWNLOAD_BYTES__, toPage);
-  return Promise.all([
-    bytesOf(wasmUrl, progress),
+  const progress = downloadProgress(gpu ? __READER_GPU_DOWNLOAD_BYTES__ : __READER_DOWNLOAD_BYTES__, toPage);
+  const models: Promise<ReaderModels> = Promise.all([
     bytesOf(detUrl, progress),
     bytesOf(recUrl, progress),
     bytesOf(keysUrl, progress),
-  ]).then(([wasm, det, rec, keys]) => {
+  ]).then(([det, rec, keys]) => ({
+    det: expandModel(det),
+    rec: expandModel(rec),
+    keys: new TextDecoder().decode(keys),
+  }));
+  const onRuntime = async (ort: OrtWeb, runtimeUrl: string, provider: ReaderBackend) => {
+    ort.env.wasm.numThreads = threads;
+    // Its warnings (which operators WebGPU hands to the CPU) are no error of the page's.
+    ort.env.logLevel = 'error';
+    const [wasm, loaded] = await Promise.all([bytesOf(runtimeUrl, progress), models]);
     ort.env.wasm.wasmBinary = wasm;
-    return createReader({ det: expandModel(det), rec: expandModel(rec), keys: new TextDecoder().decode(keys) }, ort);
+    return createReader(loaded, onProvider(ort, provider), { parallelSessions: provider === 'wasm' });
+  };
+  const { reader, backend } = await loadOnBestBackend(gpu, {
+    webgpu: () => import('onnxruntime-web/webgpu').then((ort) => onRuntime(ort, gpuWasmUrl, 'webgpu')).then(tryOut),
+    wasm: () => onRuntime(ortWasm, wasmUrl, 'wasm'),
   });
+  return Object.assign(reader, { backend });
 }
 
 /**

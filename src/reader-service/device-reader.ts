@@ -15,6 +15,7 @@ import {
   type ReadLine,
   type Reader,
 } from '@/reader';
+import type { ReaderBackend } from './reader-backend';
 import type { DeviceRead, DeviceWarm, ReadBoxes, ReadCard } from './types';
 
 /** The most an ID card's Hangul step may take, its first load included, before the digits are answered alone. */
@@ -89,7 +90,7 @@ type Prepared = { reader: Reader; decoded: Decoded } | Extract<DeviceRead, { kin
  * reader that crashed while reading is let go and loaded afresh for the next image.
  */
 export function deviceReaderWith(
-  load: () => Promise<Reader>,
+  load: () => Promise<Reader & { readonly backend?: ReaderBackend }>,
   decode: (image: Uint8Array) => Promise<Decoded>,
   loadHangul?: () => Promise<HangulRecogniser>,
 ): { readCard: ReadCard; readBoxes: ReadBoxes; warm: () => Promise<DeviceWarm> } {
@@ -182,7 +183,7 @@ export function deviceReaderWith(
   // The same load the first image would start, and keeps: nothing is made again per image.
   const warm = (): Promise<DeviceWarm> =>
     loaded.load().then(
-      () => ({ kind: 'ready' }),
+      ({ backend }) => ({ kind: 'ready', ...(backend && { backend }) }),
       (error: unknown) => ({ kind: 'unavailable', why: reason(error) }),
     );
 

@@ -1,5 +1,6 @@
 import type { CreditCardResult, IdCardResult, OcrService } from '@/api/types';
 import type { Quad } from '@/lib/quad';
+import type { ReaderBackend } from './reader-backend';
 
 /** What the on-device reader made of one image, in the service's result shape. */
 export type DeviceRead =
@@ -14,8 +15,11 @@ export type DeviceRead =
   /** The reader could not start or crashed while reading (no WebAssembly, no memory, models missing): the device's fault, not the image's; `why` says which. */
   | { kind: 'unavailable'; why: string };
 
-/** Whether the reader is loaded and ready: runtime and models here, both sessions made (as the first read needs). */
-export type DeviceWarm = { kind: 'ready' } | Extract<DeviceRead, { kind: 'unavailable' }>;
+/**
+ * Whether the reader is loaded and ready: runtime and models here, both sessions made (as the first read
+ * needs), and where its models run, when its loader says.
+ */
+export type DeviceWarm = { kind: 'ready'; backend?: ReaderBackend } | Extract<DeviceRead, { kind: 'unavailable' }>;
 
 /** What the on-device reader recognised inside boxes another reader placed, one text per box, in order. */
 export type DeviceBoxesRead =

@@ -98,30 +98,40 @@ describe('createReader', () => {
     await reader.dispose();
   });
 
-  it('starts making both sessions before either is ready, and makes none when it reads', async () => {
-    const calls: string[] = [];
-    const ort = fakeOrt(calls);
+  /** A fake ort whose sessions are ready a task later, as a real session's compile is; counts what it made. */
+  function slowOrt() {
+    const ort = fakeOrt([]);
     const fake = ort.InferenceSession;
-    let made = 0;
-    let madeWhenFirstReady = 0;
+    const counts = { made: 0, madeWhenFirstReady: 0 };
     ort.InferenceSession = {
       create: (model) => {
-        made += 1;
-        // Ready a task later, as a real session's compile is: by then a parallel start has asked for both.
+        counts.made += 1;
         return new Promise((resolve) =>
           setTimeout(() => {
-            madeWhenFirstReady ||= made;
+            counts.madeWhenFirstReady ||= counts.made;
             resolve(fake.create(model));
           }),
         );
       },
     };
+    return { ort, counts };
+  }
+
+  it('starts making both sessions before either is ready, and makes none when it reads', async () => {
+    const { ort, counts } = slowOrt();
     const reader = await createReader({ det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS }, ort);
-    expect(madeWhenFirstReady).toBe(2);
+    expect(counts.madeWhenFirstReady).toBe(2);
     const pixels = { data: new Uint8ClampedArray(64 * 32 * 4).fill(255), width: 64, height: 32 };
     await reader.read(pixels);
     await reader.read(pixels);
-    expect(made).toBe(2);
+    expect(counts.made).toBe(2);
+  });
+
+  it('makes one session at a time when told to, as onnxruntime-web on WebGPU requires', async () => {
+    const { ort, counts } = slowOrt();
+    const models = { det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS };
+    await createReader(models, ort, { parallelSessions: false });
+    expect(counts).toEqual({ made: 2, madeWhenFirstReady: 1 });
   });
 
   it('answers nothing for an empty image and refuses pixels of the wrong length', async () => {

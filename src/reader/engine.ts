@@ -39,6 +39,8 @@ export interface ReaderOptions {
   db: Partial<DbOptions>;
   /** The most strips one recogniser call takes (1: a call a strip). */
   recBatchMax: number;
+  /** Whether the two sessions are made side by side: onnxruntime-web's WebGPU backend makes one at a time. */
+  parallelSessions: boolean;
 }
 
 /** The text recognised inside one given box. */
@@ -63,7 +65,13 @@ export interface Reader {
   dispose(): Promise<void>;
 }
 
-const DEFAULTS: ReaderOptions = { maxSide: DET_MAX_SIDE, minConf: 0.5, db: {}, recBatchMax: REC_BATCH_MAX };
+const DEFAULTS: ReaderOptions = {
+  maxSide: DET_MAX_SIDE,
+  minConf: 0.5,
+  db: {},
+  recBatchMax: REC_BATCH_MAX,
+  parallelSessions: true,
+};
 
 export async function createReader(
   models: ReaderModels,
@@ -73,10 +81,9 @@ export async function createReader(
   const opt = { ...DEFAULTS, ...options };
   const dictionary = dictionaryOf(models.keys);
   // Made together and kept for every read after: with threads, or native, the two compile side by side.
-  const [det, rec] = await Promise.all([
-    ort.InferenceSession.create(models.det),
-    ort.InferenceSession.create(models.rec),
-  ]);
+  const [det, rec] = opt.parallelSessions
+    ? await Promise.all([ort.InferenceSession.create(models.det), ort.InferenceSession.create(models.rec)])
+    : [await ort.InferenceSession.create(models.det), await ort.InferenceSession.create(models.rec)];
 
   async function run(session: OrtSession, data: Float32Array, dims: number[]): Promise<OrtTensor> {
     const outputs = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', data, dims) });

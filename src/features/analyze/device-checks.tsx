@@ -25,7 +25,13 @@ export function DeviceChecksSettings({
         <input type="checkbox" checked={checks.preSend} onChange={(e) => onChange({ preSend: e.target.checked })} />
         {t('preSendSetting')}
       </label>
-      <p className="hint">{t('deviceChecksHint', { size: __READER_DOWNLOAD_MB__, hangul: __HANGUL_DOWNLOAD_MB__ })}</p>
+      <p className="hint">
+        {t('deviceChecksHint', {
+          size: __READER_DOWNLOAD_MB__,
+          gpu: __READER_GPU_DOWNLOAD_MB__,
+          hangul: __HANGUL_DOWNLOAD_MB__,
+        })}
+      </p>
     </fieldset>
   );
 }

@@ -41,7 +41,7 @@ export const EN_FIRST = {
   secondReadSetting: 'Check NHN’s digits on this device',
   preSendSetting: 'Hold photos with no card-like text before sending',
   deviceChecksHint:
-    'The on-device reader ({size} MB, loaded once; {hangul} MB more the first time an ID card has Hangul) reads digits, Latin and Hangul. Nothing it reads leaves this page.',
+    'The on-device reader ({size} MB, or {gpu} MB where it runs on the GPU; loaded once; {hangul} MB more the first time an ID card has Hangul) reads digits, Latin and Hangul. Nothing it reads leaves this page.',
   idType: 'ID type',
   loading: 'Loading…',
   rules: 'Rules',

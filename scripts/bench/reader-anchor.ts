@@ -10,6 +10,7 @@ import { build, type Plugin } from 'vite';
 import { ISOLATION_HEADERS } from '../../vite.config';
 import { browserLaunchOptions } from '../browser.mjs';
 import { compactModels } from '../compact-models-plugin';
+import { readerDownloadDefines } from '../reader-download';
 import { generateCard, type CardTruth, type GeneratedCard } from '../generate-reader-set';
 import type { EngineName, TimedRead } from './reader-anchor-harness/api';
 import { serveDirectory } from './static-server';
@@ -34,6 +35,8 @@ async function buildHarness(outDir: string): Promise<void> {
     root: join(root, 'scripts/bench/reader-anchor-harness'),
     logLevel: 'warn',
     configFile: false,
+    // The app's reader worker counts its download against the build's figures.
+    define: await readerDownloadDefines(),
     plugins: [latin1Clipper, compactModels()],
     // The app's reader worker imports the models as the app's build does.
     worker: { format: 'es', plugins: () => [compactModels()] },

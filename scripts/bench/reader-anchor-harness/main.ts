@@ -29,7 +29,7 @@ window.readerAnchorBench = {
     const adapter = !found ? 'none' : found.info?.isFallbackAdapter ? 'software' : 'hardware';
     if (adapter === 'none') return { adapter, ms: 0 };
     const start = performance.now();
-    engines.set('ours-webgpu', await (await import('./ours')).load(threads, 'webgpu'));
+    engines.set('ours-webgpu', await (await import('./ours-webgpu')).load(threads));
     return { adapter, ms: performance.now() - start };
   },
   addCard(id, jpegBase64) {

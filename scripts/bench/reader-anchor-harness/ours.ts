@@ -3,7 +3,6 @@
 // it in a worker, which adds only the messages.
 import * as ortWasm from 'onnxruntime-web/wasm';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
-import gpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import detUrl from '@ocr-models/ch_PP-OCRv4_det_infer.onnx?compact';
 import recUrl from '@ocr-models/ch_PP-OCRv4_rec_infer.onnx?compact';
 import keysUrl from '@ocr-models/ppocr_keys_v1.txt?url';
@@ -12,12 +11,21 @@ import type { Engine } from './api';
 
 const bytes = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 
-/** On WebAssembly, or with `backend: 'webgpu'` on onnxruntime-web's WebGPU build, as the app's worker loads it on a GPU. */
-export async function load(threads: number, backend: 'wasm' | 'webgpu' = 'wasm'): Promise<Engine> {
-  const ort = backend === 'webgpu' ? await import('onnxruntime-web/webgpu') : ortWasm;
+export const load = (threads: number) => loadOn(ortWasm, wasmUrl, threads, 'wasm');
+
+/**
+ * On one of onnxruntime-web's builds: its WebAssembly one here, its WebGPU one from ours-webgpu.ts. No dynamic
+ * import in this file: its chunk is also the script of onnxruntime's threads, which must not load the page's.
+ */
+export async function loadOn(
+  ort: typeof ortWasm,
+  runtimeUrl: string,
+  threads: number,
+  backend: 'wasm' | 'webgpu',
+): Promise<Engine> {
   // Read by onnxruntime-web once, when the first session starts: a page has one thread count.
   ort.env.wasm.numThreads = threads;
-  ort.env.wasm.wasmPaths = { wasm: backend === 'webgpu' ? gpuWasmUrl : wasmUrl };
+  ort.env.wasm.wasmPaths = { wasm: runtimeUrl };
   ort.env.logLevel = 'error';
   const [det, rec, keys] = await Promise.all([bytes(detUrl), bytes(recUrl), fetch(keysUrl).then((r) => r.text())]);
   const onBackend = {

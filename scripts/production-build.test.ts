@@ -104,7 +104,7 @@ it('holds no test hook, even with VITE_TEST_HOOKS=true in the environment', () =
 });
 
 it('says the reader’s download is the size of the reader’s files it serves, to the byte', () => {
-  const plain = (file: string) => file.replace(/-[\w-]{8}\./, '.');
+  const plain = (file: string) => file.replace(/-[\w-]{8}(\.[a-z]+)$/, '$1');
   expect([...readerFiles.keys()].map(plain).sort()).toEqual([
     'ch_PP-OCRv4_det_infer.f16.onnx',
     'ch_PP-OCRv4_rec_infer.f16.onnx',

@@ -14,9 +14,9 @@ async function openWithChecks(page: Page, checks: { secondRead?: boolean; preSen
   const app = new CardlensPage(page);
   await app.open();
   const box = (name: RegExp) => page.getByRole('checkbox', { name });
-  await expect(box(/Check NHN’s digits on this device/)).not.toBeChecked(); // off by default
+  await expect(box(/Check NHN’s digits and Hangul on this device/)).not.toBeChecked(); // off by default
   await expect(box(/Hold photos with no card-like text/)).not.toBeChecked();
-  if (checks.secondRead) await box(/Check NHN’s digits on this device/).check();
+  if (checks.secondRead) await box(/Check NHN’s digits and Hangul on this device/).check();
   if (checks.preSend) await box(/Hold photos with no card-like text/).check();
   return app;
 }
@@ -27,7 +27,7 @@ test('the second read agrees with a faithful answer and flags the one digit an a
 
   // A faithful answer: the device reads the same digits.
   await app.analyseSample('Credit card');
-  await expect(page.getByRole('status').filter({ hasText: /read the same digits as NHN in 5 fields/ })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: /read the same as NHN in 5 fields/ })).toBeVisible({
     timeout: 90_000,
   });
   let probe = await app.settledViewer();
@@ -38,7 +38,7 @@ test('the second read agrees with a faithful answer and flags the one digit an a
   await setFaults(page, { alterDigit: { field: 'cardNums.2', at: 1 } });
   await app.analyseSample('Credit card');
   await app.sendAgain();
-  await expect(page.getByRole('status').filter({ hasText: /read 1 of 5 digit fields differently/ })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: /read 1 of 5 fields differently/ })).toBeVisible({
     timeout: 60_000,
   });
   probe = await app.settledViewer();
@@ -118,7 +118,7 @@ test('where an answer came from is known from the connection: a service that cla
     await route.fulfill({ response, json: body });
   });
   await app.analyseSample('Credit card');
-  await expect(page.getByRole('status').filter({ hasText: /read the same digits as NHN in 5 fields/ })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: /read the same as NHN in 5 fields/ })).toBeVisible({
     timeout: 90_000,
   });
   await expect(page.getByRole('note').filter({ hasText: 'Read on this device' })).toHaveCount(0);

@@ -51,6 +51,9 @@ test('the second read agrees with a faithful answer and flags the one digit an a
   await page.getByRole('tab', { name: /Rules/ }).click();
   const rule = page.getByRole('listitem').filter({ hasText: /This device read it differently \(character 2\)/ });
   await expect(rule.locator('mark')).toHaveText('2'); // the wrong "1121"'s second character
+  await expect(rule.locator('.rule-seen')).toHaveText(/this device read 1111$/); // what the device saw there
+  await page.getByRole('checkbox', { name: 'Show values' }).uncheck();
+  await expect(rule.locator('.rule-seen')).toHaveText(/this device read ••••$/); // masked as NHN's group is
   expect(app.problems).toEqual([]);
 
   // The batch table finds the card that disagrees, and only it.

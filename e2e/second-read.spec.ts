@@ -106,6 +106,7 @@ test('the second read reads an ID card’s Hangul in NHN’s boxes and flags a n
   const name = probe.fields.find((f) => f.key === 'name')!;
   expect(probe.badges).toContainEqual({ fieldId: name.id, kind: 'fail' });
   expect(probe.charMarks).toContainEqual({ fieldId: name.id, chars: [1] });
+  expect(name).toMatchObject({ shown: '홍글동', deviceRead: '홍길동' }); // the box's label: "홍글동 ≠ 홍길동"
   expect(secondReadOutcomes(probe)).toEqual({
     name: 'fail',
     residentNumber: 'pass',
@@ -122,6 +123,10 @@ test('the second read reads an ID card’s Hangul in NHN’s boxes and flags a n
   await page.getByRole('checkbox', { name: 'Presentation mode' }).check();
   await expect(rule.locator('.rule-seen')).toHaveText(/this device read •••$/);
   await expect(rule).not.toContainText('홍');
+  expect((await app.settledViewer()).fields.find((f) => f.key === 'name')).toMatchObject({
+    shown: '•••',
+    deviceRead: '•••',
+  });
   await page.getByRole('checkbox', { name: 'Presentation mode' }).uncheck();
   expect(app.problems).toEqual([]);
 

@@ -218,6 +218,8 @@ describe('the second read in the card view', () => {
     expect(checked.summary).toMatchObject({ disagrees: true, ruleFailures: plain.summary.ruleFailures + 1 });
     const rule = checked.rules.find((r) => r.fieldId === 'cardNums.2' && r.rule === 'secondRead');
     expect(rule).toMatchObject({ charIndexes: [1], seen: '1911' }); // what the device saw, for the reviewer
+    expect(checked.deviceReads).toEqual(new Map([['cardNums.2', '1911']]));
+    expect(plain.deviceReads.size).toBe(0);
     expect(cardView(outcome, read)).toBe(checked); // one view per read
   });
 });

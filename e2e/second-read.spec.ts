@@ -14,9 +14,9 @@ async function openWithChecks(page: Page, checks: { secondRead?: boolean; preSen
   const app = new CardlensPage(page);
   await app.open();
   const box = (name: RegExp) => page.getByRole('checkbox', { name });
-  await expect(box(/Check NHN’s digits on this device/)).not.toBeChecked(); // off by default
+  await expect(box(/Check NHN’s digits and Hangul on this device/)).not.toBeChecked(); // off by default
   await expect(box(/Hold photos with no card-like text/)).not.toBeChecked();
-  if (checks.secondRead) await box(/Check NHN’s digits on this device/).check();
+  if (checks.secondRead) await box(/Check NHN’s digits and Hangul on this device/).check();
   if (checks.preSend) await box(/Hold photos with no card-like text/).check();
   return app;
 }
@@ -27,7 +27,7 @@ test('the second read agrees with a faithful answer and flags the one digit an a
 
   // A faithful answer: the device reads the same digits.
   await app.analyseSample('Credit card');
-  await expect(page.getByRole('status').filter({ hasText: /read the same digits as NHN in 5 fields/ })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: /read the same as NHN in 5 fields/ })).toBeVisible({
     timeout: 90_000,
   });
   let probe = await app.settledViewer();
@@ -38,7 +38,7 @@ test('the second read agrees with a faithful answer and flags the one digit an a
   await setFaults(page, { alterDigit: { field: 'cardNums.2', at: 1 } });
   await app.analyseSample('Credit card');
   await app.sendAgain();
-  await expect(page.getByRole('status').filter({ hasText: /read 1 of 5 digit fields differently/ })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: /read 1 of 5 fields differently/ })).toBeVisible({
     timeout: 60_000,
   });
   probe = await app.settledViewer();
@@ -51,6 +51,9 @@ test('the second read agrees with a faithful answer and flags the one digit an a
   await page.getByRole('tab', { name: /Rules/ }).click();
   const rule = page.getByRole('listitem').filter({ hasText: /This device read it differently \(character 2\)/ });
   await expect(rule.locator('mark')).toHaveText('2'); // the wrong "1121"'s second character
+  await expect(rule.locator('.rule-seen')).toHaveText(/this device read 1111$/); // what the device saw there
+  await page.getByRole('checkbox', { name: 'Show values' }).uncheck();
+  await expect(rule.locator('.rule-seen')).toHaveText(/this device read ••••$/); // masked as NHN's group is
   expect(app.problems).toEqual([]);
 
   // The batch table finds the card that disagrees, and only it.
@@ -69,6 +72,69 @@ test('the second read agrees with a faithful answer and flags the one digit an a
     /Of 1 values marked wrong, the second read flagged 1\./,
   );
   await expect(page.getByRole('table', { name: 'Agreement with NHN' })).toContainText('Card number');
+});
+
+test('the second read reads an ID card’s Hangul in NHN’s boxes and flags a name one syllable off, showing what the device read', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const app = await openWithChecks(page, { secondRead: true });
+  const secondReadOutcomes = (probe: Awaited<ReturnType<CardlensPage['settledViewer']>>) =>
+    Object.fromEntries(probe.rules.filter((r) => r.rule === 'secondRead').map((r) => [r.key, r.outcome]));
+
+  // A faithful answer: the device reads the name and the issuer in Hangul, and the digits, as NHN did.
+  await app.analyseSample('Resident registration card');
+  await expect(page.getByRole('status').filter({ hasText: /read the same as NHN in 4 fields/ })).toBeVisible({
+    timeout: 150_000,
+  });
+  let probe = await app.settledViewer();
+  expect(secondReadOutcomes(probe)).toEqual({
+    name: 'pass',
+    residentNumber: 'pass',
+    issueDate: 'pass',
+    issuer: 'pass',
+  });
+
+  // The service misreads the name's second syllable: 홍길동 answered as 홍글동.
+  await setFaults(page, { alterDigit: { field: 'name', at: 1 } });
+  await app.analyseSample('Resident registration card');
+  await app.sendAgain();
+  await expect(page.getByRole('status').filter({ hasText: /read 1 of 4 fields differently/ })).toBeVisible({
+    timeout: 90_000,
+  });
+  probe = await app.settledViewer();
+  const name = probe.fields.find((f) => f.key === 'name')!;
+  expect(probe.badges).toContainEqual({ fieldId: name.id, kind: 'fail' });
+  expect(probe.charMarks).toContainEqual({ fieldId: name.id, chars: [1] });
+  expect(name).toMatchObject({ shown: '홍글동', deviceRead: '홍길동' }); // the box's label: "홍글동 ≠ 홍길동"
+  expect(secondReadOutcomes(probe)).toEqual({
+    name: 'fail',
+    residentNumber: 'pass',
+    issueDate: 'pass',
+    issuer: 'pass',
+  });
+
+  // The rule marks the syllable in NHN's value and shows the device's reading beside it.
+  await page.getByRole('tab', { name: /Rules/ }).click();
+  const rule = page.getByRole('listitem').filter({ hasText: /This device read it differently \(syllable 2\)/ });
+  await expect(rule.locator('mark')).toHaveText('글');
+  await expect(rule.locator('.rule-seen')).toHaveText(/this device read 홍길동$/);
+  // An audience sees neither reading of the name.
+  await page.getByRole('checkbox', { name: 'Presentation mode' }).check();
+  await expect(rule.locator('.rule-seen')).toHaveText(/this device read •••$/);
+  await expect(rule).not.toContainText('홍');
+  expect((await app.settledViewer()).fields.find((f) => f.key === 'name')).toMatchObject({
+    shown: '•••',
+    deviceRead: '•••',
+  });
+  await page.getByRole('checkbox', { name: 'Presentation mode' }).uncheck();
+  expect(app.problems).toEqual([]);
+
+  // The report's agreement table counts the Hangul fields (by image: the second answer's read stands).
+  await page.getByRole('tab', { name: 'Report' }).click();
+  const agreement = page.getByRole('table', { name: 'Agreement with NHN' });
+  await expect(agreement.getByRole('row', { name: /^Name 1 0 0%$/ })).toBeVisible();
+  await expect(agreement.getByRole('row', { name: /^Issuer 1 1 100%$/ })).toBeVisible();
 });
 
 test('the check before sending holds a photo with no card text, sends it when asked, and lets a card through', async ({
@@ -118,7 +184,7 @@ test('where an answer came from is known from the connection: a service that cla
     await route.fulfill({ response, json: body });
   });
   await app.analyseSample('Credit card');
-  await expect(page.getByRole('status').filter({ hasText: /read the same digits as NHN in 5 fields/ })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: /read the same as NHN in 5 fields/ })).toBeVisible({
     timeout: 90_000,
   });
   await expect(page.getByRole('note').filter({ hasText: 'Read on this device' })).toHaveCount(0);

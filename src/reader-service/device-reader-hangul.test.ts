@@ -149,3 +149,62 @@ describe('deviceReaderWith: Hangul fields', () => {
     expect(seen).toEqual([{ keepUnsure: true }, { keepUnsure: false }, { keepUnsure: false }]);
   });
 });
+
+describe('deviceReaderWith: Hangul boxes', () => {
+  const box = (y: number) => ({ x1: 60, y1: y, x2: 300, y2: y, x3: 300, y3: y + 40, x4: 60, y4: y + 40 });
+
+  function digitsReader(asked: number[]): Reader {
+    return {
+      read: () => Promise.resolve([]),
+      recognise: (_px, boxes) => (
+        asked.push(boxes.length),
+        Promise.resolve(boxes.map(() => ({ text: '1', conf: 0.9 })))
+      ),
+      dispose: () => Promise.resolve(),
+    };
+  }
+
+  it('reads the boxes marked Hangul with the Hangul recogniser and the others with the digit one, in order', async () => {
+    const [digitBoxes, hangulLines]: number[][] = [[], []];
+    let loads = 0;
+    const device = deviceReaderWith(
+      () => Promise.resolve(digitsReader(digitBoxes)),
+      () => Promise.resolve(decoded()),
+      () => (loads++, Promise.resolve(recogniserOf(['홍길동', '서울특별시 종로구청장'], hangulLines))),
+    );
+    expect(await device.readBoxes(JPEG, [box(100), box(200)])).toEqual({
+      kind: 'read',
+      texts: [
+        { text: '1', conf: 0.9 },
+        { text: '1', conf: 0.9 },
+      ],
+    });
+    expect(loads).toBe(0);
+    const read = await device.readBoxes(JPEG, [box(100), box(200), box(300)], { hangul: [true, false, true] });
+    expect(read).toEqual({
+      kind: 'read',
+      texts: [
+        { text: '홍길동', conf: 0.9 },
+        { text: '1', conf: 0.9 },
+        { text: '서울특별시 종로구청장', conf: 0.9 },
+      ],
+    });
+    expect(digitBoxes).toEqual([2, 1]);
+    expect(hangulLines).toEqual([2]);
+  });
+
+  it('answers a Hangul box as not read when the Hangul recogniser cannot load, and keeps the digits', async () => {
+    const device = deviceReaderWith(
+      () => Promise.resolve(digitsReader([])),
+      () => Promise.resolve(decoded()),
+      () => Promise.reject(new Error('offline')),
+    );
+    expect(await device.readBoxes(JPEG, [box(100), box(200)], { hangul: [true, false] })).toEqual({
+      kind: 'read',
+      texts: [
+        { text: '', conf: 0 },
+        { text: '1', conf: 0.9 },
+      ],
+    });
+  });
+});

@@ -3,12 +3,13 @@ import { sniffImageFormat } from '@/lib/image-format';
 import { MAX_PIXELS, overPixelLimit, uprightSize, type Size } from '@/lib/image-size';
 import { lazyResource } from '@/lib/lazy-resource';
 import { limit } from '@/lib/limit';
-import { scaleQuad } from '@/lib/quad';
+import { scaleQuad, type Quad } from '@/lib/quad';
 import { TimedOut, withinTime } from '@/lib/within-time';
 import {
   hasCardLikeText,
   parseCreditCard,
   parseIdCard,
+  readHangulBoxes,
   withHangulFields,
   type HangulRecogniser,
   type Pixels,
@@ -162,22 +163,46 @@ export function deviceReaderWith(
       return card;
     });
 
-  const readBoxes: ReadBoxes = (image, boxes) =>
+  /** The Hangul recogniser's reading of `quads` (decoded pixels), or nothing read when it cannot load or run. */
+  async function hangulTexts(decoded: Decoded, quads: Quad[]): Promise<{ text: string; conf: number }[]> {
+    const unread = quads.map(() => ({ text: '', conf: 0 }));
+    if (quads.length === 0 || !hangul || hangulGaveUp) return unread;
+    try {
+      const reading = readHangulBoxes(decoded.pixels, quads, hangul.load);
+      return await withinTime(reading, HANGUL_STEP_MS, 'The Hangul recogniser');
+    } catch (error) {
+      if (error instanceof TimedOut) hangulGaveUp = true;
+      void hangul
+        .reset()
+        ?.dispose()
+        .catch(() => undefined);
+      return unread;
+    }
+  }
+
+  // A box marked Hangul is read by the Hangul recogniser alone; one it could not read is answered empty.
+  const readBoxes: ReadBoxes = (image, boxes, options) =>
     oneAtATime(async () => {
       const prepared = await prepare(image);
       if ('kind' in prepared) return prepared;
       const { reader, decoded } = prepared;
+      const scaled = boxes.map((q) => scaleQuad(q, decoded.scale));
+      const isHangul = (i: number) => options?.hangul?.[i] === true;
+      let digits: { text: string; conf: number }[];
       try {
-        return {
-          kind: 'read',
-          texts: await reader.recognise(
-            decoded.pixels,
-            boxes.map((q) => scaleQuad(q, decoded.scale)),
-          ),
-        };
+        digits = await reader.recognise(
+          decoded.pixels,
+          scaled.filter((_, i) => !isHangul(i)),
+        );
       } catch (error) {
         return crashed(error);
       }
+      const korean = await hangulTexts(
+        decoded,
+        scaled.filter((_, i) => isHangul(i)),
+      );
+      let [d, k] = [0, 0];
+      return { kind: 'read', texts: scaled.map((_, i) => (isHangul(i) ? korean[k++] : digits[d++])) };
     });
 
   // The same load the first image would start, and keeps: nothing is made again per image.

@@ -1,6 +1,13 @@
 import type { OcrService } from '@/api/types';
 import type { Quad } from '@/lib/quad';
-import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReadCardOptions, ReaderService } from './types';
+import type {
+  DeviceBoxesRead,
+  DeviceRead,
+  DeviceWarm,
+  ReadBoxesOptions,
+  ReadCardOptions,
+  ReaderService,
+} from './types';
 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -14,8 +21,8 @@ export function lazyReaderService(load: () => Promise<ReaderService>): ReaderSer
   return {
     readCard: (image: Uint8Array, service: OcrService, options?: ReadCardOptions): Promise<DeviceRead> =>
       load().then((reader) => reader.readCard(image, service, options), unavailable),
-    readBoxes: (image: Uint8Array, boxes: readonly Quad[]): Promise<DeviceBoxesRead> =>
-      load().then((reader) => reader.readBoxes(image, boxes), unavailable),
+    readBoxes: (image: Uint8Array, boxes: readonly Quad[], options?: ReadBoxesOptions): Promise<DeviceBoxesRead> =>
+      load().then((reader) => reader.readBoxes(image, boxes, options), unavailable),
     warm: (): Promise<DeviceWarm> => load().then((reader) => reader.warm(), unavailable),
     onDownload(listener) {
       let stopped = false;

@@ -6,7 +6,7 @@ import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReaderDownload } from './
 
 export type ReaderCommand =
   | { id: number; kind: 'read-card'; image: ArrayBuffer; service: OcrService; hangul: boolean }
-  | { id: number; kind: 'read-boxes'; image: ArrayBuffer; boxes: Quad[] }
+  | { id: number; kind: 'read-boxes'; image: ArrayBuffer; boxes: Quad[]; hangul: boolean[] }
   /** Load the reader now, with no image to read. */
   | { id: number; kind: 'warm' };
 

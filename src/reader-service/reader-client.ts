@@ -3,7 +3,15 @@ import { createListeners } from '@/lib/listeners';
 import { lazyResource } from '@/lib/lazy-resource';
 import type { Quad } from '@/lib/quad';
 import type { ReaderCommand, ReaderReply } from './protocol';
-import type { DeviceBoxesRead, DeviceRead, DeviceWarm, ReadCardOptions, ReaderDownload, ReaderService } from './types';
+import type {
+  DeviceBoxesRead,
+  DeviceRead,
+  DeviceWarm,
+  ReadBoxesOptions,
+  ReadCardOptions,
+  ReaderDownload,
+  ReaderService,
+} from './types';
 
 type Command = ReaderCommand extends infer C ? (C extends ReaderCommand ? Omit<C, 'id'> : never) : never;
 
@@ -84,9 +92,10 @@ export function createReaderService(startWorker: () => Worker): ReaderService {
       const hangul = options?.hangul !== false;
       return ask<DeviceRead>({ kind: 'read-card', image: buffer, service, hangul }, [buffer]);
     },
-    readBoxes(image: Uint8Array, boxes: readonly Quad[]) {
+    readBoxes(image: Uint8Array, boxes: readonly Quad[], options?: ReadBoxesOptions) {
       const buffer = copy(image);
-      return ask<DeviceBoxesRead>({ kind: 'read-boxes', image: buffer, boxes: [...boxes] }, [buffer]);
+      const hangul = boxes.map((_, i) => options?.hangul?.[i] === true);
+      return ask<DeviceBoxesRead>({ kind: 'read-boxes', image: buffer, boxes: [...boxes], hangul }, [buffer]);
     },
     warm: () => ask<DeviceWarm>({ kind: 'warm' }, []),
     onDownload(listener) {

@@ -15,7 +15,7 @@ if (!self.name.startsWith('em-pthread'))
         ? warmInBrowser()
         : command.kind === 'read-card'
           ? readCardInBrowser(new Uint8Array(command.image), command.service, { hangul: command.hangul })
-          : readBoxesInBrowser(new Uint8Array(command.image), command.boxes);
+          : readBoxesInBrowser(new Uint8Array(command.image), command.boxes, { hangul: command.hangul });
     reading.then(
       (value) => post({ id: command.id, ok: true, value }),
       (error: unknown) =>

@@ -33,8 +33,17 @@ export interface ReadCardOptions {
 
 export type ReadCard = (image: Uint8Array, service: OcrService, options?: ReadCardOptions) => Promise<DeviceRead>;
 
+/** Which boxes hold Hangul: `hangul[i]` true reads box i with the Hangul recogniser, not the digit one. */
+export interface ReadBoxesOptions {
+  hangul?: readonly boolean[];
+}
+
 /** Recognises the text inside given boxes of an image (original pixels), without detection. */
-export type ReadBoxes = (image: Uint8Array, boxes: readonly Quad[]) => Promise<DeviceBoxesRead>;
+export type ReadBoxes = (
+  image: Uint8Array,
+  boxes: readonly Quad[],
+  options?: ReadBoxesOptions,
+) => Promise<DeviceBoxesRead>;
 
 /** Bytes of the reader's runtime and models fetched so far, of all it needs. */
 export interface ReaderDownload {

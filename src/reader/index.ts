@@ -14,5 +14,13 @@ export type { Pixels, ReadLine } from './types';
 export * from './card-parser';
 export { digitText, hasCardLikeText } from './card-text';
 export { compactModel, expandModel } from './compact-model';
-export { tesseractRecogniser, withHangulFields, NAME_CHECK_CONF } from './korean';
-export type { HangulRecogniser, HangulText, TesseractLike } from './korean';
+export {
+  isKoreanKey,
+  koreanFieldRead,
+  KOREAN_KEYS,
+  NAME_CHECK_CONF,
+  readHangulBoxes,
+  tesseractRecogniser,
+  withHangulFields,
+} from './korean';
+export type { HangulRecogniser, HangulText, KoreanFieldRead, KoreanKey, TesseractLike } from './korean';

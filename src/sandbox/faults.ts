@@ -22,7 +22,9 @@ export interface SandboxFaults {
   /**
    * Answer one digit of a field wrong, as a misreading service would: `field` is `cardNums.N`,
    * `validThru` or an ID key (`residentNumber`, …); `at` counts the field's digits from 0. The digit
-   * d becomes (d + 1) mod 10; a card number's total follows its group.
+   * d becomes (d + 1) mod 10; a card number's total follows its group. On a field written in Hangul
+   * (`name`, `issuer`, `licenseType`) `at` counts its syllables instead, and that syllable's vowel becomes
+   * one that looks like it (길 becomes 글), as a misread syllable would.
    */
   alterDigit?: { field: string; at: number };
   /** How many POST requests the faults affect before they clear themselves; unlimited when absent. */
@@ -47,7 +49,9 @@ export function checkFaults(faults: SandboxFaults): SandboxFaults {
   if (typeof field !== 'string' || !/^(cardNums\.\d{1,2}|[A-Za-z][A-Za-z0-9]{0,63})$/.test(field))
     throw new Error('alterDigit.field must be cardNums.N, validThru or a result key such as residentNumber.');
   if (!Number.isInteger(at) || (at as number) < 0 || (at as number) > 63)
-    throw new Error('alterDigit.at must be a whole number from 0, counting the field’s digits.');
+    throw new Error(
+      'alterDigit.at must be a whole number from 0, counting the field’s digits (or its Hangul syllables).',
+    );
   return faults;
 }
 
@@ -55,6 +59,23 @@ export function checkFaults(faults: SandboxFaults): SandboxFaults {
 function bumpDigit(value: string, at: number): string {
   let seen = -1;
   return value.replace(/\d/g, (d) => (++seen === at ? String((Number(d) + 1) % 10) : d));
+}
+
+const SYLLABLE = /[\uac00-\ud7a3]/g;
+// Vowels (medial letters, by index) that differ by a stroke: ㅏ/ㅓ, ㅐ/ㅔ, ㅗ/ㅜ, ㅛ/ㅠ, ㅡ/ㅣ, ….
+const LOOK_ALIKE_VOWEL = [4, 5, 6, 7, 0, 1, 2, 3, 13, 14, 15, 16, 17, 8, 9, 10, 11, 12, 20, 18, 18];
+
+/** A Hangul syllable with its vowel swapped for a look-alike: another syllable, as plausible on a card. */
+function lookAlikeSyllable(syllable: string): string {
+  const n = syllable.charCodeAt(0) - 0xac00;
+  const vowel = Math.floor((n % 588) / 28);
+  return String.fromCharCode(0xac00 + n + (LOOK_ALIKE_VOWEL[vowel] - vowel) * 28);
+}
+
+/** `value` with its `at`-th Hangul syllable misread; unchanged when it has fewer. */
+function bumpSyllable(value: string, at: number): string {
+  let seen = -1;
+  return value.normalize('NFC').replace(SYLLABLE, (s) => (++seen === at ? lookAlikeSyllable(s) : s));
 }
 
 /** A specimen or device read whose answer has one digit wrong (SandboxFaults.alterDigit). */
@@ -73,7 +94,11 @@ export function withAlteredDigit<S extends { result: object }>(sample: S, alter:
     const entry = (result.keyValues as { key: string; value: string }[] | undefined)?.find(
       (kv) => kv.key === alter.field,
     );
-    if (entry) entry.value = bumpDigit(entry.value, alter.at);
+    // A field written in Hangul is misread a syllable at a time; any other, a digit at a time.
+    if (entry)
+      entry.value = new RegExp(SYLLABLE.source).test(entry.value)
+        ? bumpSyllable(entry.value, alter.at)
+        : bumpDigit(entry.value, alter.at);
   }
   return { ...sample, result };
 }

@@ -44,6 +44,8 @@ export interface CardCanvasProps {
   badges: Map<string, 'fail' | 'info'>;
   /** Characters failing rules name, by field id. */
   charMarks?: Map<string, number[]>;
+  /** What the device's second read saw, by field id, where it differs. */
+  deviceReads?: Map<string, string>;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
   /** After each crisp draw: how many labels gave way for want of room. */
@@ -75,6 +77,7 @@ export default function CardCanvas(props: CardCanvasProps) {
     presentation,
     badges,
     charMarks,
+    deviceReads,
     label,
     onSelect,
     onHover,
@@ -105,9 +108,23 @@ export default function CardCanvas(props: CardCanvasProps) {
       focusId,
       badges,
       charMarks,
+      deviceReads,
       ...labelFontSizes(presentation, viewport.width),
     }),
-    [fields, extras, layers, lang, values, threshold, focusId, badges, charMarks, presentation, viewport.width],
+    [
+      fields,
+      extras,
+      layers,
+      lang,
+      values,
+      threshold,
+      focusId,
+      badges,
+      charMarks,
+      deviceReads,
+      presentation,
+      viewport.width,
+    ],
   );
   const layerRef = useRef<Konva.Layer>(null);
   const [motion] = useState(createMotionCache);

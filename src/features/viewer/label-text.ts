@@ -1,5 +1,5 @@
 import { fieldName } from '@/model/fields/field-names';
-import { isBelow, shownValue, type ValueView, type ViewerField } from '@/model/fields/result-fields';
+import { isBelow, shownReading, shownValue, type ValueView, type ViewerField } from '@/model/fields/result-fields';
 import type { Lang } from '@/ui/i18n';
 
 export interface LabelOptions {
@@ -11,10 +11,16 @@ export interface LabelOptions {
 
 export const percent = (conf: number) => `${Math.round(conf * 100)}%`;
 
-/** "Card number 2 · 11•• · 97%", with ⚠ when under the threshold (never colour alone). */
-export function labelText(field: ViewerField, o: LabelOptions): string {
+/**
+ * "Card number 2 · 11•• · 97%", with ⚠ when under the threshold (never colour alone), and "≠ …" after
+ * the value with what the device's second read saw there (`deviceRead`), masked as the value is.
+ */
+export function labelText(field: ViewerField, o: LabelOptions, deviceRead?: string): string {
   const parts = [fieldName(field.key, o.lang) + (field.group ? ` ${field.group}` : '')];
-  if (o.valuesInLabels) parts.push(shownValue(field, o.values));
+  if (o.valuesInLabels)
+    parts.push(
+      shownValue(field, o.values) + (deviceRead === undefined ? '' : ` ≠ ${shownReading(field, deviceRead, o.values)}`),
+    );
   if (field.conf !== null) parts.push(percent(field.conf));
   return (isBelow(field, o.threshold) ? '⚠ ' : '') + parts.join(' · ');
 }

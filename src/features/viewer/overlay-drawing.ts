@@ -28,6 +28,8 @@ export interface OverlayScene {
   badges: ReadonlyMap<string, 'fail' | 'info'>;
   /** Characters a rule names, by field id: underlined along the box's lower edge. */
   charMarks?: ReadonlyMap<string, readonly number[]>;
+  /** What the device's second read saw, by field id, where it differs: shown after the value in the label. */
+  deviceReads?: ReadonlyMap<string, string>;
   fontSize: number;
   badgeFontSize: number;
 }
@@ -215,7 +217,7 @@ export function drawOverlay(
   if (show.labels) {
     const labels = visible.map((field) => ({
       field,
-      text: labelText(field, label),
+      text: labelText(field, label, scene.deviceReads?.get(field.id)),
       font: `${field.id === focusId ? 'bold ' : ''}${fontSize}px ${FONT_FAMILY}`,
     }));
     let currentFont = '';

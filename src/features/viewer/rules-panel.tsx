@@ -1,5 +1,5 @@
 import { fieldName } from '@/model/fields/field-names';
-import { shownValue, type ValueView, type ViewerField } from '@/model/fields/result-fields';
+import { shownReading, shownValue, type ValueView, type ViewerField } from '@/model/fields/result-fields';
 import { useI18n } from '@/ui/i18n';
 import { markedChars, type RuleResult } from '@/model/rules/rule-types';
 
@@ -48,6 +48,12 @@ export function RulesPanel({
                   {' '}
                   <code>{[...value].map((c, k) => (marked.includes(k) ? <mark key={k}>{c}</mark> : c))}</code>{' '}
                   <span className="hint">{t('characterAt', { n: marked.map((k) => k + 1).join(', ') })}</span>
+                </span>
+              )}
+              {field && r.seen !== undefined && (
+                <span className="rule-seen">
+                  {' '}
+                  {t('deviceRead')} <code>{shownReading(field, r.seen, values)}</code>
                 </span>
               )}
             </span>

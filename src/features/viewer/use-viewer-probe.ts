@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { QueueItem } from '@/engine/queue/queue-item';
 import type { CardView } from '@/model/card-view/card-view';
 import { quadCentre } from '@/lib/quad';
-import { isBelow, shownValue, valueView } from '@/model/fields/result-fields';
+import { isBelow, shownReading, shownValue, valueView } from '@/model/fields/result-fields';
 import type { CardReview } from '@/model/review/review-model';
 import { publishViewerState, watchCanvas, type CanvasFrame } from './viewer-probe';
 import type { Size, ViewTransform } from './view-transform';
@@ -42,6 +42,9 @@ export function useViewerProbe(input: ProbeInput): void {
         key: f.key,
         value: f.value,
         shown: shownValue(f, valueView(presentation, showValues)),
+        deviceRead: card?.deviceReads.has(f.id)
+          ? shownReading(f, card.deviceReads.get(f.id)!, valueView(presentation, showValues))
+          : null,
         quad: f.quad !== null,
         centre: f.quad && quadCentre(f.quad),
         below: isBelow(f, threshold),

@@ -29,6 +29,8 @@ export interface ViewerProbe {
     key: string;
     value: string;
     shown: string;
+    /** What the device's second read saw there, as its label shows it; null where it agreed or did not read. */
+    deviceRead: string | null;
     quad: boolean;
     /** The box's centre in image pixels, for specs that point at it on the canvas. */
     centre: { x: number; y: number } | null;

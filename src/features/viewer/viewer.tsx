@@ -213,6 +213,7 @@ export function Viewer(props: ViewerProps) {
               presentation={presentation}
               badges={card?.badges ?? NO_BADGES}
               charMarks={card?.charMarks}
+              deviceReads={card?.deviceReads}
               onSelect={(id) => {
                 setSelectedId(id);
                 setTab('fields');

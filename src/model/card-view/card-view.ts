@@ -25,6 +25,8 @@ export interface CardView {
   badges: Map<string, 'fail' | 'info'>;
   /** The characters failing rules name, by field id: marked under the box. */
   charMarks: Map<string, number[]>;
+  /** What the device's second read saw in each field it read differently, by field id: shown beside the value. */
+  deviceReads: Map<string, string>;
   /** Field ids with a failing rule. */
   flagged: ReadonlySet<string>;
   /** Keys the result should have and lacks. */
@@ -44,6 +46,7 @@ export function buildCardView(outcome: AnalysisOutcome, today = new Date(), seco
     rules,
     badges,
     charMarks: charMarksByField(rules),
+    deviceReads: new Map(rules.flatMap((r) => (r.fieldId && r.seen !== undefined ? [[r.fieldId, r.seen]] : []))),
     flagged: new Set([...badges].filter(([, kind]) => kind === 'fail').map(([id]) => id)),
     missing: rules.filter((r) => r.outcome === 'missing').map((r) => r.key),
     summary: {

@@ -1,11 +1,13 @@
 import { msg, type RuleResult } from '@/model/rules/rule-types';
 import type { SecondRead } from '@/model/second-read/second-read-types';
+import { isKoreanKey } from '@/reader/korean/korean-keys';
 
 export const SECOND_READ_RULE = 'secondRead';
 
 /**
  * The second read as rules: a failing one on each field the device read differently, naming the
- * characters, so that it shows as a badge on the box and a line in the rules panel like any other check.
+ * characters (a Hangul field's syllables) and carrying what the device read, so that it shows as a badge on
+ * the box and a line in the rules panel like any other check.
  */
 export function secondReadRules(read: SecondRead | undefined): RuleResult[] {
   if (read?.status !== 'read') return [];
@@ -32,12 +34,18 @@ export function secondReadRules(read: SecondRead | undefined): RuleResult[] {
           fieldId,
           key,
           outcome: 'fail',
-          message: msg(
-            `This device read it differently (character ${where}). Check the card.`,
-            `이 기기에서 다르게 읽었습니다(${where}번째 글자). 카드를 확인하세요.`,
-          ),
+          message: isKoreanKey(key)
+            ? msg(
+                `This device read it differently (syllable ${where}). Check the card.`,
+                `이 기기에서 다르게 읽었습니다(${where}번째 음절). 카드를 확인하세요.`,
+              )
+            : msg(
+                `This device read it differently (character ${where}). Check the card.`,
+                `이 기기에서 다르게 읽었습니다(${where}번째 글자). 카드를 확인하세요.`,
+              ),
           charIndex: differing[0],
           charIndexes: differing,
+          seen: device,
         };
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult } from '@/api';
 import { sample } from '@/test-support/sandbox-fixture';
-import { fieldsOf, isBelow, showsInClear, shownValue, type ValueView } from './result-fields';
+import { fieldsOf, isBelow, showsInClear, shownReading, shownValue, type ValueView } from './result-fields';
 
 describe('fields of a result', () => {
   it('lists card number groups, the full number and the expiry, masked by default', () => {
@@ -66,6 +66,22 @@ describe('fields of a result', () => {
     expect(as('audience').issueDate).toBe(as('clear').issueDate);
     const card = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
     expect(card.map((f) => shownValue(f, 'audience'))).toEqual(card.map((f) => f.maskedValue));
+  });
+
+  it("masks the device's reading beside a value by the value's own rule, and hides it from an audience", () => {
+    const resident = fieldsOf({ kind: 'id-card', result: sample('id-resident.png').result as IdCardResult });
+    const of = (key: string) => resident.find((f) => f.key === key)!;
+    const seen = (key: string, text: string) =>
+      (['clear', 'masked', 'audience'] as const).map((view) => shownReading(of(key), text, view));
+    expect(seen('residentNumber', '900101-1234558')).toEqual(['900101-1234558', '900101-1••••••', '••••••-•••••••']);
+    expect(seen('name', '홍길동')).toEqual(['홍길동', '홍길동', '•••']);
+    expect(seen('issueDate', '2020.1.2.')).toEqual(['2020.1.2.', '2020.1.2.', '2020.1.2.']);
+    // A card-number group shows no place its own value hides, nor any beyond it.
+    const card = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
+    expect(shownReading(card[1], '11911', 'masked')).toBe('11•••');
+    expect(shownReading(card[1], '11911', 'audience')).toBe('11•••');
+    expect(shownReading(card[2], '1911', 'masked')).toBe('••••');
+    expect(shownReading(card[0], '4171', 'masked')).toBe('4171');
   });
 
   it('lets a picture show only dates and the card-number groups the mask shows whole', () => {

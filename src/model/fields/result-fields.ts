@@ -107,4 +107,21 @@ export function shownValue(f: ViewerField, view: ValueView): string {
   return maskAll(f.value);
 }
 
+/**
+ * Another reading of the field (the device's second read) as the field's own value would show: masked
+ * by the same rule, hidden whole from an audience where the value is. A card-number group hides every
+ * place its own value hides, and any place beyond it, so a misread group shows no digit NHN's would not.
+ */
+export function shownReading(f: ViewerField, text: string, view: ValueView): string {
+  if (view === 'clear') return text;
+  if (f.sensitivity === 'card-number') {
+    const own = Array.from(f.maskedValue);
+    return Array.from(text)
+      .map((c, i) => (own[i] === undefined || own[i] === MASK ? MASK : c))
+      .join('');
+  }
+  if (view === 'masked' || OPEN_KEYS.has(f.key)) return f.sensitivity ? mask(text, f.sensitivity) : text;
+  return maskAll(text);
+}
+
 export const isBelow = (f: ViewerField, threshold: number) => f.conf !== null && f.conf < threshold;

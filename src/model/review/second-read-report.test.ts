@@ -1,5 +1,9 @@
 import { expect, it } from 'vitest';
+import type { IdCardResult } from '@/api';
+import { fieldsOf } from '@/model/fields/result-fields';
+import { checkedFields, compareBoxReads } from '@/model/second-read/compare-reads';
 import type { SecondRead } from '@/model/second-read/second-read-types';
+import { sample } from '@/test-support/sandbox-fixture';
 import type { CardReview } from './review-model';
 import { secondReadReport } from './second-read-report';
 
@@ -53,4 +57,30 @@ it('counts agreement per field and how far disagreement pointed at values marked
     { key: 'validThru', compared: 2, agreed: 1, rate: 0.5 },
   ]);
   expect(report.verdicts).toEqual({ markedWrong: 2, markedWrongFlagged: 1, flaggedReviewed: 2, flaggedMarkedWrong: 1 });
+});
+
+it('gains a row for each Hangul field the second read compared: name, issuer and licence type', () => {
+  const licence = sample('id-driver.png').result as IdCardResult;
+  const fields = checkedFields(fieldsOf({ kind: 'id-card', result: licence }));
+  const device = (changes: Record<string, [string, number]>) =>
+    fields.map((f) => {
+      const [text, conf] = changes[f.key] ?? [f.value, 0.93];
+      return { text, conf };
+    });
+  const reads = new Map<string, SecondRead>([
+    ['a', { status: 'read', fields: compareBoxReads(fields, device({})) }],
+    // NHN's name one syllable off what the device read; the issuer too unsure to count
+    [
+      'b',
+      { status: 'read', fields: compareBoxReads(fields, device({ name: ['김견분', 0.93], issuer: ['경찰', 0.4] })) },
+    ],
+  ]);
+  const rows = secondReadReport(reads, new Map()).byField.filter((f) =>
+    ['issuer', 'licenseType', 'name'].includes(f.key),
+  );
+  expect(rows).toEqual([
+    { key: 'issuer', compared: 1, agreed: 1, rate: 1 },
+    { key: 'licenseType', compared: 2, agreed: 2, rate: 1 },
+    { key: 'name', compared: 2, agreed: 1, rate: 0.5 },
+  ]);
 });

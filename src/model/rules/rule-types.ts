@@ -14,6 +14,11 @@ export interface RuleResult {
   charIndex?: number;
   /** Every offending character, where there are several; `charIndex` is the first of them. */
   charIndexes?: number[];
+  /**
+   * What another reader (this device's second read) made of the field, shown beside its value so that a
+   * reviewer can tell which to believe; masked as the value is.
+   */
+  seen?: string;
 }
 
 export const msg = (en: string, ko: string): Localised => ({ en, ko });

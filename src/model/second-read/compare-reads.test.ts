@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { CreditCardResult, IdCardResult, ImageQuad } from '@/api';
 import { cardView } from '@/model/card-view/card-view';
 import { fieldsOf, type CardResult } from '@/model/fields/result-fields';
-import { checkedFields, compareBoxReads, compareText, differingPositions } from './compare-reads';
+import {
+  checkedFields,
+  compareBoxReads,
+  compareHangul,
+  compareText,
+  differingPositions,
+  hangulBoxes,
+} from './compare-reads';
 import { hasDisagreement, type SecondRead } from './second-read-types';
 
 const box = { x1: 0, y1: 0, x2: 40, y2: 0, x3: 40, y3: 10, x4: 0, y4: 10 } as ImageQuad;
@@ -82,22 +89,110 @@ describe('compareBoxReads', () => {
     expect(compareBoxReads(fields, read('4111', '1111', '1111', '1111', '08/29')).at(-1)?.differing).toEqual([1]);
   });
 
-  it('checks the ID digit fields only; dates that name the same day agree', () => {
+  it('checks the ID digit fields and the Hangul ones, not an address; dates that name the same day agree', () => {
     const nhn: CardResult = {
       kind: 'id-card',
       result: idCard([
         ['name', '홍길동'],
         ['residentNumber', '900101-1234568'],
+        ['address', '서울특별시 종로구 세종대로 209'],
         ['issueDate', '2019.03.04'],
       ]),
     };
     const fields = checkedFields(fieldsOf(nhn));
-    expect(fields.map((f) => f.key)).toEqual(['residentNumber', 'issueDate']);
-    const compared = compareBoxReads(fields, read('900101-1284568', '2019.3.4.'));
+    expect(fields.map((f) => f.key)).toEqual(['name', 'residentNumber', 'issueDate']);
+    expect(hangulBoxes(fields)).toEqual([true, false, false]);
+    const compared = compareBoxReads(fields, read('홍길동', '900101-1284568', '2019.3.4.'));
     expect(compared.map((f) => [f.key, f.differing])).toEqual([
+      ['name', []],
       ['residentNumber', [9]],
       ['issueDate', []],
     ]);
+  });
+});
+
+describe('compareHangul', () => {
+  it('compares syllable by syllable, naming the syllables of NHN’s text the device read otherwise', () => {
+    expect(compareHangul('홍길동', '홍길동')).toEqual([]);
+    expect(compareHangul('홍글동', '홍길동')).toEqual([1]);
+    expect(compareHangul('김견본', '김본')).toEqual([1]);
+    expect(compareHangul('서울특별시 종로구청장', '서울특별시 중로구청장')).toEqual([6]);
+  });
+
+  it('takes a syllable typed as letters, or spaced otherwise, as the same syllable', () => {
+    const letters = '홍길동'.normalize('NFD');
+    expect([...letters]).toHaveLength(9);
+    expect(compareHangul(letters, '홍길동')).toEqual([]);
+    expect(compareHangul('홍길동', letters)).toEqual([]);
+    expect(compareHangul('서울특별시종로구청장', '서울특별시  종로구 청장')).toEqual([]);
+    // A differing syllable typed as letters is marked where its first letter stands in NHN's text.
+    expect(compareHangul('홍글동'.normalize('NFD'), '홍길동')).toEqual([3]);
+  });
+
+  it('finds exactly the substituted syllable for any one-syllable change', () => {
+    const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(fc.array(syllable, { minLength: 2, maxLength: 12 }), fc.nat(), syllable, (chars, at, other) => {
+        const i = at % chars.length;
+        fc.pre(other !== chars[i]);
+        const changed = chars.with(i, other);
+        expect(compareHangul(changed.join(''), chars.join(''))).toEqual([i]);
+      }),
+    );
+  });
+});
+
+describe('compareBoxReads on Hangul fields', () => {
+  const driver = (name: string, issuer: string, licenseType: string): CardResult => ({
+    kind: 'id-card',
+    result: {
+      ...idCard([
+        ['licenseType', licenseType],
+        ['name', name],
+        ['issuer', issuer],
+      ]),
+      idType: 'driver',
+    },
+  });
+  const compare = (nhn: CardResult, ...texts: [string, number][]) =>
+    compareBoxReads(
+      checkedFields(fieldsOf(nhn)),
+      texts.map(([text, conf]) => ({ text, conf })),
+    ).map((f) => [f.key, f.device, f.differing]);
+
+  it('flags a name NHN answered one syllable off, with what the device read', () => {
+    const nhn = driver('김견븐', '서울특별시경찰청장', '1종보통');
+    expect(compare(nhn, ['1종 보통', 0.9], ['김견본', 0.93], ['서울특별시경찰청장', 0.92])).toEqual([
+      ['licenseType', '1종 보통', []],
+      ['name', '김견본', [2]],
+      ['issuer', '서울특별시경찰청장', []],
+    ]);
+  });
+
+  it('compares issuers and licence classes after snapping both sides to their set', () => {
+    const nhn = driver('김견본', '서울특별시 경찰청장', '1종보통');
+    // The device's misread syllable snaps back; NHN's spacing is no difference.
+    expect(compare(nhn, ['1종 보톰', 0.9], ['김견본', 0.9], ['서울특별시경찰칭장', 0.9])).toEqual([
+      ['licenseType', '1종 보통', []],
+      ['name', '김견본', []],
+      ['issuer', '서울특별시경찰청장', []],
+    ]);
+    // A different entry differs, syllable by syllable.
+    expect(compare(nhn, ['2종 보통', 0.9], ['김견본', 0.9], ['부산광역시경찰청장', 0.9])).toEqual([
+      ['licenseType', '2종 보통', [0]],
+      ['name', '김견본', []],
+      ['issuer', '부산광역시경찰청장', [0, 1, 2, 3]],
+    ]);
+  });
+
+  it('leaves a field unchecked, never agreeing, when the device cannot make it out surely', () => {
+    const nhn = driver('김견본', '서울특별시경찰청장', '1종보통');
+    expect(compare(nhn, ['', 0], ['김견본', 0.6], ['콩나물국밥', 0.9])).toEqual([
+      ['licenseType', null, []],
+      ['name', null, []], // below the confidence at which a name is marked "check this name"
+      ['issuer', null, []], // no issuer's name: nothing to compare
+    ]);
+    expect(compare(nhn, ['1종 보통', 0.9])[1]).toEqual(['name', null, []]); // no text at all for the box
   });
 });
 
@@ -121,7 +216,10 @@ describe('the second read in the card view', () => {
     expect(checked.badges.get('cardNums.2')).toBe('fail');
     expect(checked.charMarks.get('cardNums.2')).toEqual([1]);
     expect(checked.summary).toMatchObject({ disagrees: true, ruleFailures: plain.summary.ruleFailures + 1 });
-    expect(checked.rules.find((r) => r.fieldId === 'cardNums.2' && r.rule === 'secondRead')?.charIndexes).toEqual([1]);
+    const rule = checked.rules.find((r) => r.fieldId === 'cardNums.2' && r.rule === 'secondRead');
+    expect(rule).toMatchObject({ charIndexes: [1], seen: '1911' }); // what the device saw, for the reviewer
+    expect(checked.deviceReads).toEqual(new Map([['cardNums.2', '1911']]));
+    expect(plain.deviceReads.size).toBe(0);
     expect(cardView(outcome, read)).toBe(checked); // one view per read
   });
 });

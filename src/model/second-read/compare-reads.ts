@@ -1,6 +1,6 @@
 import { normaliseDate } from '@/api';
 import { hasBox, type BoxedField, type ViewerField } from '@/model/fields/result-fields';
-import { digitText } from '@/reader';
+import { digitText, isKoreanKey, koreanFieldRead, NAME_CHECK_CONF, type KoreanKey } from '@/reader';
 import type { FieldComparison } from './second-read-types';
 
 /** The ID fields made of digits (and a passport number's letters) that both readers produce. */
@@ -36,8 +36,8 @@ function significant(text: string): { chars: string; at: number[] } {
  * saw and the other did not. When `b` only adds characters, the position after the last shared one is
  * named, so that an insertion still points somewhere.
  */
-export function differingPositions(a: string, b: string): number[] {
-  if (a === b) return [];
+export function differingPositions(a: string | readonly string[], b: string | readonly string[]): number[] {
+  if (a === b || (a.length === b.length && [...a].every((c, k) => c === b[k]))) return [];
   const n = a.length;
   const m = b.length;
   const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
@@ -86,20 +86,94 @@ function compareField(key: string, nhn: string, device: string): number[] {
   return compareText(nhn, device);
 }
 
+/**
+ * A Korean text's syllables (letters and digits of any script) after NFC, with where each begins in the
+ * text as written, counted in characters: the same syllable typed as letters (jamo) or spaced otherwise is
+ * the same. A name keeps its Hangul only: Hanja in brackets after it is not what the device reads.
+ */
+function syllables(text: string, hangulOnly: boolean): { chars: string[]; at: number[] } {
+  const written = [...text];
+  const composed = [...text.normalize('NFC')];
+  const chars: string[] = [];
+  const at: number[] = [];
+  let from = 0;
+  composed.forEach((c, k) => {
+    // Text already composed (as nearly all is) is where it was; otherwise the first written character whose
+    // prefix composes to more than k characters begins this one.
+    if (composed.length === written.length) from = k;
+    else
+      while (
+        from < written.length - 1 &&
+        [
+          ...written
+            .slice(0, from + 1)
+            .join('')
+            .normalize('NFC'),
+        ].length <= k
+      )
+        from++;
+    const keep = hangulOnly ? c >= '\uac00' && c <= '\ud7a3' : /[\p{L}\p{N}]/u.test(c);
+    if (!keep) return;
+    chars.push(c);
+    at.push(from);
+  });
+  return { chars, at };
+}
+
+/** Compares two Korean texts syllable by syllable; the positions returned index into `nhn`'s characters. */
+export function compareHangul(nhn: string, device: string, hangulOnly = false): number[] {
+  // Field values are short; anything this long is not a reading worth comparing syllable by syllable.
+  if (nhn.length > 4 * MAX_COMPARED || device.length > 4 * MAX_COMPARED)
+    return nhn.normalize('NFC') === device.normalize('NFC') ? [] : [0];
+  const a = syllables(nhn, hangulOnly);
+  const b = syllables(device, hangulOnly);
+  if (a.chars.length === 0) return [];
+  if (a.chars.length > MAX_COMPARED || b.chars.length > MAX_COMPARED)
+    return a.chars.join('') === b.chars.join('') ? [] : [a.at[0]];
+  return differingPositions(a.chars, b.chars).map((k) => a.at[k] ?? [...nhn].length - 1);
+}
+
 /** A recognised text below this confidence is not taken as a reading: the box may hold no text at all. */
 export const MIN_READ_CONF = 0.5;
 
-/** The fields a second read checks: NHN's digit fields that have a box to read in. */
+/**
+ * The device's reading of a Hangul field, shaped as the card reader shapes it, or null when it is too
+ * unsure to check against: a name below the confidence at which it would be marked "check this name", an
+ * issuer or licence class that is no entry of its set.
+ */
+function koreanReading(key: KoreanKey, text: string, conf: number) {
+  const read = koreanFieldRead(key, text, conf);
+  const least = key === 'name' ? NAME_CHECK_CONF : MIN_READ_CONF;
+  return read.value !== '' && read.conf >= least ? read : null;
+}
+
+/**
+ * NHN's Hangul field against the device's shaped reading. An issuer or licence class the device snapped to
+ * its closed set agrees with an answer that snaps to the same entry (spaced otherwise, one syllable off);
+ * otherwise NHN's syllables that the device's do not have are named.
+ */
+function compareKorean(key: KoreanKey, nhn: string, device: { value: string; snapped: boolean }): number[] {
+  if (device.snapped && koreanFieldRead(key, nhn, 1).value === device.value) return [];
+  return compareHangul(nhn, device.value, key === 'name');
+}
+
+/** The fields a second read checks: NHN's digit fields and Hangul fields (name, issuer, licence type) that have a box to read in. */
 export function checkedFields(fields: readonly ViewerField[]): BoxedField[] {
   return fields
     .filter(hasBox)
-    .filter((f) => f.key === 'cardNum' || f.key === 'validThru' || CHECKED_ID_KEYS.includes(f.key));
+    .filter(
+      (f) => f.key === 'cardNum' || f.key === 'validThru' || CHECKED_ID_KEYS.includes(f.key) || isKoreanKey(f.key),
+    );
 }
+
+/** Which of `fields` the device reads in Hangul, in order: what to ask the reader for. */
+export const hangulBoxes = (fields: readonly BoxedField[]): boolean[] => fields.map((f) => isKoreanKey(f.key));
 
 /**
  * NHN's fields set against what the device recognised inside each one's box (`texts`, in the order of
  * `fields`). Confusable letters in a run of digits are read as digits ("4O11" is 4011), as a person
- * would. A text the device could not make out leaves its field unread rather than disagreeing.
+ * would; a Hangul field's text is shaped and snapped as the card reader's own. A text the device could not
+ * make out, or not surely enough, leaves its field unread rather than disagreeing.
  */
 export function compareBoxReads(
   fields: readonly BoxedField[],
@@ -107,6 +181,11 @@ export function compareBoxReads(
 ): FieldComparison[] {
   return fields.map((field, i) => {
     const read = texts[i];
+    if (isKoreanKey(field.key)) {
+      const korean = read ? koreanReading(field.key, read.text, read.conf) : null;
+      const differing = korean === null ? [] : compareKorean(field.key, field.value, korean);
+      return { fieldId: field.id, key: field.key, nhn: field.value, device: korean?.value ?? null, differing };
+    }
     const made = read && read.conf >= MIN_READ_CONF && significant(read.text).chars !== '' ? read.text.trim() : null;
     // Letters that look like digits are read as digits in digit fields, never in a passport number.
     const device = made !== null && field.key !== 'passportNo' ? digitText(made) : made;

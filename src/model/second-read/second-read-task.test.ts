@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisOutcome, ImageQuad } from '@/api';
+import type { AnalysisOutcome, IdCardResult, ImageQuad } from '@/api';
 import type { DeviceBoxesRead } from '@/reader-service';
 import { sample } from '@/test-support/sandbox-fixture';
 import { sha256Hex } from '@/lib/hex';
@@ -17,11 +17,15 @@ const outcome = {
 } as AnalysisOutcome;
 const file = new Blob([new Uint8Array([1, 2, 3])]);
 const asked: ImageQuad[][] = [];
-const answering = (read: DeviceBoxesRead | Error) => (image: Uint8Array, boxes: readonly ImageQuad[]) => {
-  expect([...image]).toEqual([1, 2, 3]);
-  asked.push([...boxes]);
-  return read instanceof Error ? Promise.reject(read) : Promise.resolve(read);
-};
+const askedHangul: (readonly boolean[])[] = [];
+const answering =
+  (read: DeviceBoxesRead | Error) =>
+  (image: Uint8Array, boxes: readonly ImageQuad[], options: { hangul: readonly boolean[] }) => {
+    expect([...image]).toEqual([1, 2, 3]);
+    asked.push([...boxes]);
+    askedHangul.push(options.hangul);
+    return read instanceof Error ? Promise.reject(read) : Promise.resolve(read);
+  };
 
 describe('secondReadOf', () => {
   it("reads inside NHN's boxes for its digit fields, and sets each reading against the answer", async () => {
@@ -30,6 +34,23 @@ describe('secondReadOf', () => {
     const r = card.result as { cardNumBoxes: ImageQuad[]; validThruBox: ImageQuad };
     expect(asked.at(-1)).toEqual([...r.cardNumBoxes, r.validThruBox]);
     expect(read.status === 'read' && read.fields.map((f) => f.differing)).toEqual([[], [], [], [2], []]);
+  });
+
+  it("asks for an ID card's name and issuer in Hangul, its digits as digits, and flags a name one syllable off", async () => {
+    const resident = sample('id-resident.png');
+    const answer = structuredClone(resident.result) as IdCardResult;
+    answer.keyValues.find((kv) => kv.key === 'name')!.value = '홍길둥';
+    const id = { ...outcome, kind: 'id-card', result: answer } as AnalysisOutcome;
+    const keys = answer.keyValues.filter((kv) => kv.bbox).map((kv) => kv.key);
+    const texts = keys.map((key) => ({
+      text: (resident.result as IdCardResult).keyValues.find((kv) => kv.key === key)!.value,
+      conf: 0.93,
+    }));
+    const read = await secondReadOf(file, undefined, id, answering({ kind: 'read', texts }));
+    expect(askedHangul.at(-1)).toEqual([true, false, false, true]);
+    expect(read.status === 'read' && read.fields.filter((f) => f.differing.length)).toEqual([
+      { fieldId: expect.any(String) as string, key: 'name', nhn: '홍길둥', device: '홍길동', differing: [2] },
+    ]);
   });
 
   it('says why there is no second read: an undecodable image, no reader, or a failure', async () => {

@@ -2,17 +2,22 @@ import type { AnalysisOutcome, ImageQuad } from '@/api';
 import type { DeviceBoxesRead } from '@/reader-service';
 import { fieldsOf } from '@/model/fields/result-fields';
 import { sha256Hex } from '@/lib/hex';
-import { checkedFields, compareBoxReads } from './compare-reads';
+import { checkedFields, compareBoxReads, hangulBoxes } from './compare-reads';
 import type { SecondRead, UnreadReason } from './second-read-types';
 
 /** Recognises the text inside boxes of an image with the on-device reader. */
-export type ReadBoxesOnDevice = (image: Uint8Array, boxes: readonly ImageQuad[]) => Promise<DeviceBoxesRead>;
+export type ReadBoxesOnDevice = (
+  image: Uint8Array,
+  boxes: readonly ImageQuad[],
+  options: { hangul: readonly boolean[] },
+) => Promise<DeviceBoxesRead>;
 
 const unread = (reason: UnreadReason, detail?: string): SecondRead => ({ status: 'unread', reason, detail });
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Reads each of NHN's digit fields again on this device, inside the box NHN gave it, and sets the two
+ * Reads each of NHN's digit and Hangul fields again on this device, inside the box NHN gave it (the Hangul
+ * ones with the Hangul recogniser), and sets the two
  * readings side by side. The file is read again from the disk, so it must still be the image NHN read
  * (`sha256`). Never throws: a read that cannot happen says why.
  */
@@ -36,6 +41,7 @@ export async function secondReadOf(
     device = await read(
       bytes,
       fields.map((f) => f.quad),
+      { hangul: hangulBoxes(fields) },
     );
   } catch (error) {
     return unread('reader-unavailable', message(error));

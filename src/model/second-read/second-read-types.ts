@@ -1,19 +1,19 @@
-/** One digit field as NHN answered it and as this device read it. */
+/** One field (digits, or a Hangul name, issuer or licence type) as NHN answered it and as this device read it. */
 export interface FieldComparison {
   /** The viewer field (ViewerField.id) whose box carries the badge. */
   fieldId: string;
   key: string;
   /** NHN's value, as the field shows it. */
   nhn: string;
-  /** The device's reading of the same field; null when the device did not read this field. */
+  /** The device's reading of the same field; null when the device did not make it out, or not surely enough to check. */
   device: string | null;
-  /** Indexes into `nhn` of the characters the device read differently; empty when the two agree. */
+  /** Indexes into `nhn`'s characters (a Hangul field's syllables) the device read differently; empty when the two agree. */
   differing: number[];
 }
 
 /** Why a card got no second read. */
 export type UnreadReason =
-  | 'no-fields' // NHN's answer has no digit field with a box
+  | 'no-fields' // NHN's answer has no digit or Hangul field with a box
   | 'file-changed' // the file on disk is no longer the image NHN read
   | 'file-gone'
   | 'not-decoded' // the device could not decode the image
@@ -31,5 +31,5 @@ export type SecondRead =
 export const wasRead = (c: FieldComparison) => c.device !== null;
 export const disagrees = (c: FieldComparison) => wasRead(c) && c.differing.length > 0;
 
-/** Whether a second read found any digit field that differs from NHN's answer. */
+/** Whether a second read found any field that differs from NHN's answer. */
 export const hasDisagreement = (read: SecondRead | undefined) => read?.status === 'read' && read.fields.some(disagrees);

@@ -38,7 +38,7 @@ export const EN_FIRST = {
   emptyViewer: 'Drop a card, or pick a specimen card, to see its fields drawn on it.',
   fields: 'Fields',
   deviceChecks: 'On-device checks',
-  secondReadSetting: 'Check NHN’s digits on this device',
+  secondReadSetting: 'Check NHN’s digits and Hangul on this device',
   preSendSetting: 'Hold photos with no card-like text before sending',
   deviceChecksHint:
     'The on-device reader ({size} MB, or {gpu} MB where it runs on the GPU; loaded once; {hangul} MB more the first time an ID card has Hangul) reads digits, Latin and Hangul. Nothing it reads leaves this page.',

@@ -37,7 +37,7 @@ export const KO_FIRST: FirstMessages = {
   emptyViewer: '카드를 놓거나 견본 카드를 고르면 필드가 이미지 위에 표시됩니다.',
   fields: '필드',
   deviceChecks: '이 기기에서 확인',
-  secondReadSetting: 'NHN이 읽은 숫자를 이 기기에서 다시 확인',
+  secondReadSetting: 'NHN이 읽은 숫자와 한글을 이 기기에서 다시 확인',
   preSendSetting: '카드 같은 글자가 없는 사진은 보내기 전에 보류',
   deviceChecksHint:
     '이 기기의 인식기({size}MB, GPU에서 실행할 때는 {gpu}MB, 한 번만 내려받음. 신분증의 한글을 처음 읽을 때 {hangul}MB 더)는 숫자와 로마자, 한글을 읽습니다. 읽은 내용은 이 페이지 밖으로 나가지 않습니다.',

@@ -64,17 +64,16 @@ export const EN_MORE = {
   readOnDevice: 'Read on this device, not by NHN: the sandbox’s own reader made this result.',
   notReadOnDevice: 'Not read: {fields}. The on-device reader could not make them out on this photo.',
   secondReadReading: 'Reading the card again on this device…',
-  secondReadAgrees: 'This device read the same digits as NHN in {n} fields.',
-  secondReadDisagrees:
-    'This device read {n} of {total} digit fields differently from NHN: check the marked characters.',
-  secondReadNoFields: 'No second read: NHN’s answer has no digit field with a box to read in.',
+  secondReadAgrees: 'This device read the same as NHN in {n} fields.',
+  secondReadDisagrees: 'This device read {n} of {total} fields differently from NHN: check the marked characters.',
+  secondReadNoFields: 'No second read: NHN’s answer has no digit or Hangul field with a box to read in.',
   secondReadFileChanged: 'No second read: the file has changed on the disk since NHN read it.',
   secondReadFileGone: 'No second read: the file can no longer be read from the disk.',
   secondReadNotDecoded: 'No second read: this device could not decode the image for reading.',
   secondReadUnavailable: 'No second read: the on-device reader could not run.',
   secondReadOwnAnswer:
     'Not checked: this answer was read on this device, so reading it again here would prove nothing.',
-  secondReadNothingMade: 'This device could not make out any of NHN’s digit fields: nothing was checked.',
+  secondReadNothingMade: 'This device could not make out any of NHN’s fields: nothing was checked.',
   secondReadUnmade: '{n} not made out on this device, so not checked.',
   heldNoCardTextCredit:
     'Held before sending: no card-like text was found on this device. Looked for a group of four digits, as in a card number.',
@@ -191,6 +190,8 @@ export const EN_MORE = {
   rule_info: 'Note',
   rule_missing: 'Missing',
   characterAt: 'character {n}',
+  // the second read: what the device read, beside NHN's value
+  deviceRead: '· this device read',
   ruleFailures: 'Rule failures: {n}',
   concurrency: 'Concurrency',
   pause: 'Pause',

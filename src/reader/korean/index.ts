@@ -1,15 +1,17 @@
 // Korean on the device: which lines of an ID card hold Hangul, a recogniser for them (Tesseract's kor
 // model, passed in), and the closed sets and name structure that check what it read.
-import { scaleQuad } from '@/lib/quad';
+import { scaleQuad, type Quad } from '@/lib/quad';
 import type { ReaderIdCardResult } from '../id-card-parser';
 import type { Pixels, ReadLine } from '../types';
 import { koreanFields, planHangulLines } from './korean-fields';
 import { lineImage } from './line-image';
-import type { HangulRecogniser } from './types';
+import type { HangulRecogniser, HangulText } from './types';
 
 export { tesseractRecogniser } from './tesseract-recogniser';
 export type { HangulRecogniser, HangulText, TesseractLike } from './types';
 export { NAME_CHECK_CONF } from './korean-name';
+export { koreanFieldRead, type KoreanFieldRead } from './korean-field-read';
+export { isKoreanKey, KOREAN_KEYS, type KoreanKey } from './korean-keys';
 
 /**
  * The ID card's result with its Hangul fields added (name, issuer, a licence's classes), read from the
@@ -29,4 +31,14 @@ export async function withHangulFields(
     await recogniser()
   ).recognise(plan.lines.map((l) => lineImage(pixels, scaleQuad(l.quad, scale))));
   return { ...result, keyValues: [...result.keyValues, ...koreanFields(plan, texts)] };
+}
+
+/** The text inside each of `quads` (the decoded image's pixels), each cut out as one line and read in Hangul. */
+export async function readHangulBoxes(
+  pixels: Pixels,
+  quads: readonly Quad[],
+  recogniser: () => Promise<HangulRecogniser>,
+): Promise<HangulText[]> {
+  if (quads.length === 0) return [];
+  return (await recogniser()).recognise(quads.map((q) => lineImage(pixels, q)));
 }

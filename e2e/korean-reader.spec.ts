@@ -1,63 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CardlensPage } from './support/cardlens-page';
+import { drawIdCard, LICENCE, RESIDENT_CARD } from './support/korean-id-card';
 
-// Korean ID cards drawn at test time, in a Korean font the reader's unit tests and bench do not use,
-// read by the default sandbox's on-device reader with their Hangul fields; nothing leaves the origin.
-const FONT = 'NanumBarunGothic';
-
-interface Line {
-  text: string;
-  x: number;
-  y: number;
-  size: number;
-}
-
-async function drawIdCard(page: Page, lines: Line[]): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ({ lines, font }) => {
-      const canvas = new OffscreenCanvas(1000, 630);
-      const ctx = canvas.getContext('2d')!;
-      const paper = ctx.createLinearGradient(0, 0, 1000, 630);
-      paper.addColorStop(0, '#eef3f7');
-      paper.addColorStop(1, '#dfe9ef');
-      ctx.fillStyle = paper;
-      ctx.fillRect(0, 0, 1000, 630);
-      ctx.fillStyle = 'rgba(120,130,150,0.35)';
-      ctx.fillRect(760, 190, 190, 250);
-      ctx.fillStyle = '#1b1b1b';
-      for (const { text, x, y, size } of lines) {
-        ctx.font = `${size}px "${font}"`;
-        await document.fonts.load(ctx.font, text);
-        ctx.fillText(text, x, y);
-      }
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    },
-    { lines, font: FONT },
-  );
-  return Buffer.from(base64, 'base64');
-}
-
-const RESIDENT_CARD: Line[] = [
-  { text: '주민등록증', x: 60, y: 90, size: 48 },
-  { text: '홍길동', x: 60, y: 200, size: 50 },
-  { text: '900101-1234568', x: 60, y: 280, size: 44 },
-  { text: '세종대로 209', x: 60, y: 350, size: 32 },
-  { text: '2020.1.2.', x: 360, y: 480, size: 38 },
-  { text: '서울특별시 종로구청장', x: 260, y: 560, size: 42 },
-];
-
-const LICENCE: Line[] = [
-  { text: '자동차운전면허증', x: 60, y: 80, size: 44 },
-  { text: '1종 보통', x: 60, y: 160, size: 38 },
-  { text: '11-19-123456-10', x: 60, y: 230, size: 42 },
-  { text: '김민준', x: 60, y: 310, size: 48 },
-  { text: '900101-1234568', x: 60, y: 390, size: 42 },
-  { text: '2020.1.2.', x: 360, y: 490, size: 36 },
-  { text: '서울특별시경찰청장', x: 280, y: 570, size: 42 },
-];
+// Korean ID cards drawn at test time (e2e/support/korean-id-card.ts), read by the default sandbox's on-device
+// reader with their Hangul fields; nothing leaves the origin.
 
 test("a resident card and a driver's licence are read on this device with their Hangul fields", async ({
   page,

@@ -169,7 +169,16 @@ describe('compareBoxReads on Hangul fields', () => {
     ]);
   });
 
-  it('compares issuers and licence classes after snapping both sides to their set', () => {
+  it('flags an issuer NHN answered one syllable off, though it is nearest the entry the device read', () => {
+    const nhn = driver('김견본', '서울특별시 중로구청장', '1종보통');
+    expect(compare(nhn, ['1종 보통', 0.9], ['김견본', 0.9], ['서울특별시 종로구청장', 0.9])[2]).toEqual([
+      'issuer',
+      '서울특별시 종로구청장',
+      [6],
+    ]);
+  });
+
+  it('compares issuers and licence classes with the device’s read snapped to its set', () => {
     const nhn = driver('김견본', '서울특별시 경찰청장', '1종보통');
     // The device's misread syllable snaps back; NHN's spacing is no difference.
     expect(compare(nhn, ['1종 보톰', 0.9], ['김견본', 0.9], ['서울특별시경찰칭장', 0.9])).toEqual([

@@ -148,14 +148,12 @@ function koreanReading(key: KoreanKey, text: string, conf: number) {
 }
 
 /**
- * NHN's Hangul field against the device's shaped reading. An issuer or licence class the device snapped to
- * its closed set agrees with an answer that snaps to the same entry (spaced otherwise, one syllable off);
- * otherwise NHN's syllables that the device's do not have are named.
+ * NHN's Hangul field against the device's shaped reading (an issuer or licence class snapped to its set):
+ * NHN's syllables that the device's do not have are named. NHN's own answer is never snapped: one syllable
+ * off an issuer's name is a wrong answer the reviewer must see, even when it is nearest the right entry.
  */
-function compareKorean(key: KoreanKey, nhn: string, device: { value: string; snapped: boolean }): number[] {
-  if (device.snapped && koreanFieldRead(key, nhn, 1).value === device.value) return [];
-  return compareHangul(nhn, device.value, key === 'name');
-}
+const compareKorean = (key: KoreanKey, nhn: string, device: { value: string }): number[] =>
+  compareHangul(nhn, device.value, key === 'name');
 
 /** The fields a second read checks: NHN's digit fields and Hangul fields (name, issuer, licence type) that have a box to read in. */
 export function checkedFields(fields: readonly ViewerField[]): BoxedField[] {

@@ -149,6 +149,8 @@ const isDigitMark = (c: string) => ONE.has(c) || TWO.has(c);
 export interface LicenceClassRead {
   digit: '1' | '2' | null;
   kind: string;
+  /** The digit was taken from a word that was not read as a class ("26" for 2종): a guess, however likely. */
+  guessed?: boolean;
 }
 
 /** A line of licence classes split at each 종 ("1종 보통 2종 소형" → two), the digit before it read if it can be. */
@@ -158,7 +160,7 @@ export function licenceClasses(text: string): LicenceClassRead[] {
     .map((c, i, all) => (c !== '종' && syllableCost(c, '종') <= 1 / 3 && isDigitMark(all[i - 1] ?? '') ? '종' : c))
     .join('');
   const parts = marked.split('종');
-  if (parts.length < 2) return [];
+  if (parts.length < 2) return withoutClassMark(text);
   return parts.slice(1).map((after, i) => {
     const before = parts[i].trimEnd();
     const mark = before.at(-1) ?? '';
@@ -168,14 +170,29 @@ export function licenceClasses(text: string): LicenceClassRead[] {
   });
 }
 
+/**
+ * A line whose 종 was read as something else entirely ("26 보통", "총 특수(레커)", "2 소형"): its first word
+ * stands for the class, a digit if it starts with one, and the rest is the kind.
+ */
+function withoutClassMark(text: string): LicenceClassRead[] {
+  const [head, ...rest] = text.trim().split(/\s+/);
+  if (!head || rest.length === 0) return [];
+  const mark = head[0];
+  const digit = ONE.has(mark) ? '1' : TWO.has(mark) ? '2' : null;
+  return [{ digit, kind: rest.join(' '), ...(digit && { guessed: true }) }];
+}
+
 const KINDS = [...new Set(LICENCE_TYPES.map((t) => t.slice(3)))];
 
 /**
  * A class snapped to the set. An unreadable digit is the one class that has the kind, or, for a kind
  * both classes have (보통, 소형), 1 for a card's first class and 2 for a later one, as cards list them.
  */
-export function snapLicenceClass({ digit, kind }: LicenceClassRead, index: number, conf: number) {
-  if (digit) return snapToSet(`${digit}종 ${kind}`, LICENCE_TYPES, conf);
+export function snapLicenceClass({ digit, kind, guessed }: LicenceClassRead, index: number, conf: number) {
+  if (digit) {
+    const snapped = snapToSet(`${digit}종 ${kind}`, LICENCE_TYPES, conf);
+    return guessed ? { ...snapped, conf: Math.min(snapped.conf, 0.7) } : snapped;
+  }
   const snapped = snapToSet(kind, KINDS, conf);
   if (!snapped.snapped) return { ...snapped, value: `?종 ${kind}` };
   const classes = LICENCE_TYPES.filter((t) => t.slice(3) === snapped.value);

@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pngPixels, reduce } from '../../scripts/node-card-reader';
-import { blurredCopy, withPatch } from '@/test-support/photo-edits';
+import { blurredCopy, withPatch, type Photo } from '@/test-support/photo-edits';
 import { drawScene } from '@/test-support/synthetic-frames';
-import type { RgbaFrame } from './card-finder';
 import { cardIn, FINDER_SIDE, qualityOf, scaledQuad, within, workingSize } from './file-quality';
 import { cardMiddle, laplacianVariance, SHARPNESS_THRESHOLD } from './frame-guidance';
 
 const sample = (file: string) => pngPixels(readFileSync(`public/samples/${file}`));
 
 /** What the check's worker does, with an area-average reduction standing in for the browser's resizing decode. */
-function check(full: RgbaFrame) {
+function check(full: Photo) {
   const copy = within(full, FINDER_SIDE);
   const card = cardIn(reduce(full, copy.width, copy.height));
   const work = workingSize(full, copy, card);
   return qualityOf(reduce(full, work.width, work.height), scaledQuad(card, copy, work), full);
 }
-const hintsOf = (full: RgbaFrame) => {
+const hintsOf = (full: Photo) => {
   const quality = check(full);
   return quality.kind === 'checked' ? quality.hints : quality.why;
 };
@@ -55,12 +54,12 @@ describe('the quality of a dropped photo', () => {
 
   it('measures a card held in front of a background at the card, not the photo', () => {
     // The camera's drawn frame at twice its size: the card is 840 of 1280 pixels wide.
-    const frame = drawScene({ width: 1280, height: 720, cardWidth: 840 });
+    const frame = drawScene({ width: 1280, height: 720, cardWidth: 840 }) as Photo;
     const copy = within(frame, FINDER_SIDE);
     const card = cardIn(reduce(frame, copy.width, copy.height));
     expect(card.x1).toBeGreaterThan(100); // found, not the whole frame
     expect(workingSize(frame, copy, card).width).toBe(731); // 840 → 480 card pixels
     expect(hintsOf(frame)).toEqual([]);
-    expect(hintsOf(drawScene({ width: 1280, height: 720, cardWidth: 840, blur: 4 }))).toEqual(['blurred']);
+    expect(hintsOf(drawScene({ width: 1280, height: 720, cardWidth: 840, blur: 4 }) as Photo)).toEqual(['blurred']);
   });
 });

@@ -2,9 +2,12 @@
 // as a lamp's reflection does.
 import type { RgbaFrame } from '@/images/card-finder';
 
+/** Decoded pixels, as a canvas gives them. */
+export type Photo = RgbaFrame & { data: Uint8ClampedArray };
+
 /** A copy blurred by a box of `radius` pixels, applied twice (close to a Gaussian), one axis at a time. */
-export function blurredCopy(frame: RgbaFrame, radius: number): RgbaFrame {
-  let data = Uint8ClampedArray.from(frame.data);
+export function blurredCopy(frame: RgbaFrame, radius: number): Photo {
+  let data: Uint8ClampedArray = Uint8ClampedArray.from(frame.data);
   for (let pass = 0; pass < 2; pass++) {
     data = boxAlong(data, frame.width, frame.height, radius, 1, frame.width);
     data = boxAlong(data, frame.width, frame.height, radius, frame.width, 1);
@@ -43,7 +46,7 @@ function boxAlong(
 export function withPatch(
   frame: RgbaFrame,
   patch: { left: number; top: number; right: number; bottom: number },
-): RgbaFrame {
+): Photo {
   const data = Uint8ClampedArray.from(frame.data);
   for (let y = Math.round(patch.top * frame.height); y < Math.round(patch.bottom * frame.height); y++)
     for (let x = Math.round(patch.left * frame.width); x < Math.round(patch.right * frame.width); x++)

@@ -1,5 +1,6 @@
 import type { AnalysisKind, AnalysisOutcome, AnalysisStage, AnswerSource, Localised, OcrService } from '@/api';
 import type { ImageMeta } from '@/images/image-meta';
+import type { PhotoQuality } from '@/model/second-read/photo-quality';
 import type { SecondRead } from '@/model/second-read/second-read-types';
 
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled' | 'held';
@@ -26,6 +27,8 @@ export interface QueueItem {
   unchecked?: boolean;
   /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
   caution?: Localised;
+  /** The photo's quality as the check before sending predicted it (absent when that check is off). */
+  quality?: PhotoQuality;
   error?: unknown;
   /** Failed as no card of its service's kind, and this device read the other service's number on it. */
   looksLike?: OcrService;
@@ -55,7 +58,7 @@ export const unsaved = (item: QueueItem) => inProgress(item.status) || (item.sta
 /** What a retry forgets: the card is read, checked and sent again from its file. */
 export const RETRY_CLEARS = {
   ...{ error: undefined, looksLike: undefined, outcome: undefined, answeredBy: undefined, secondRead: undefined },
-  ...{ rejection: undefined, hold: undefined, caution: undefined },
+  ...{ rejection: undefined, hold: undefined, caution: undefined, quality: undefined },
 } satisfies Partial<QueueItem>;
 
 /** Both cautions, when a card has earned a second one: neither hides the other. */

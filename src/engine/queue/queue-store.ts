@@ -105,8 +105,11 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       }
       void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
       const verdict = item.unchecked || !mine() ? null : await deps.checkBeforeSend?.(inspected.bytes, item.kind);
-      if (verdict && 'hold' in verdict) return refuse({ status: 'held', hold: verdict.hold });
-      if (verdict && mine()) patch(item.id, { caution: joinCautions(find(item.id)?.caution, verdict.caution) });
+      const quality = verdict?.quality && { quality: verdict.quality };
+      if (verdict?.hold) return refuse({ status: 'held', hold: verdict.hold, ...quality });
+      if (verdict?.caution && mine())
+        patch(item.id, { caution: joinCautions(find(item.id)?.caution, verdict.caution) });
+      if (quality && mine()) patch(item.id, quality);
       return mine();
     });
     decoded.set(item.id, decodes);
@@ -258,9 +261,12 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     retry,
     /** Sends a card the check before sending held, without that check. */
     sendAnyway: (id: string, connection: C) => {
-      if (find(id)?.status !== 'held') return;
+      const held = find(id);
+      if (held?.status !== 'held') return;
       patch(id, { unchecked: true });
       retry(id, connection);
+      // Unchecked this time, so the photo's quality stands as the check found it.
+      if (held.quality) patch(id, { quality: held.quality });
     },
     /** Says which service a failed card looks like, if it still failed with `error` (not retried since). */
     suggestService: (id: string, error: unknown, looksLike: NonNullable<QueueItem['looksLike']>) =>

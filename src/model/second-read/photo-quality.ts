@@ -1,5 +1,3 @@
-import type { Localised } from '@/api';
-import { bilingual } from '@/model/text/messages';
 import type { MessageKey } from '@/model/text/message-keys';
 
 /** What the check before sending predicts is wrong with a photo, as the camera view would have said it. */
@@ -18,15 +16,17 @@ export const QUALITY_HINT_TEXT: Readonly<Record<QualityHint, MessageKey>> = {
   lowResolution: 'qualityLowResolution',
 };
 
-/** The caution a card carries for its predicted quality; null for a photo that looks fine. */
-export function qualityCaution(quality: PhotoQuality): Localised | null {
-  if (quality.kind === 'not-checked') return bilingual('qualityNotChecked', { why: quality.why });
+/**
+ * What to say of a photo's quality: the message and the keys of the parts filled into it (the hints, or why
+ * it was not checked); null for a photo that looks fine.
+ */
+export function qualityMessage(
+  quality: PhotoQuality,
+): { key: 'qualityCaution'; hints: MessageKey[] } | { key: 'qualityNotChecked'; why: MessageKey } | null {
+  if (quality.kind === 'not-checked')
+    return { key: 'qualityNotChecked', why: quality.why === 'undecoded' ? 'qualityUndecoded' : 'qualityUnavailable' };
   if (quality.hints.length === 0) return null;
-  const hints = quality.hints.map((hint) => bilingual(QUALITY_HINT_TEXT[hint]));
-  return {
-    en: bilingual('qualityCaution', { hints: hints.map((h) => h.en).join(', ') }).en,
-    ko: bilingual('qualityCaution', { hints: hints.map((h) => h.ko).join(', ') }).ko,
-  };
+  return { key: 'qualityCaution', hints: quality.hints.map((hint) => QUALITY_HINT_TEXT[hint]) };
 }
 
 /** A card as the agreement count sees it: its predicted quality and NHN's answer. */

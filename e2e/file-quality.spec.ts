@@ -18,21 +18,31 @@ test('a blurred photo is called blurred before it is sent, and the report says h
       async () => (await (await window.__cardlens!.sandbox()).log()).filter((e) => e.method === 'POST').length,
     );
 
-  // Blurred past reading: the check holds it for want of card text, and says why it may be so.
-  const blurred = await drawCardPhoto(page, '5555555555554444', '11/28', 8);
-  await app.drop([{ name: 'blurred.png', mimeType: 'image/png', buffer: blurred }]);
-  const row = app.queueItem('blurred.png');
-  await expect(row.getByText('Held', { exact: true })).toBeVisible({ timeout: 90_000 });
-  await expect(row).toContainText('⚠ Checked before sending: blurred. NHN may misread it.');
-  expect(await sandboxPosts()).toBe(0);
-
-  // The same card in focus passes, with nothing said of its quality; NHN's answer agrees on its resolution.
+  // A card in focus: nothing said of its quality.
   await app.drop([
     { name: 'sharp.png', mimeType: 'image/png', buffer: await drawCardPhoto(page, '5555555555554444', '11/28') },
   ]);
-  await app.waitForDone('sharp.png');
+  // The reader's first load comes before the first check.
+  await expect(app.queueItem('sharp.png').getByText('Done', { exact: true })).toBeVisible({ timeout: 90_000 });
   await expect(app.queueItem('sharp.png')).not.toContainText('Checked before sending');
   await expect(page.getByTestId('quality-predicted')).toHaveText('no problem seen');
+
+  // The same card blurred. Paused, the queue still checks the cards ahead, and sends nothing.
+  await page.getByRole('tab', { name: /^Batch/ }).click();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const blurred = await drawCardPhoto(page, '5555555555554444', '11/28', 8);
+  await app.drop([{ name: 'blurred.png', mimeType: 'image/png', buffer: blurred }]);
+  const row = app.queueItem('blurred.png');
+  await expect(row).toContainText('⚠ Checked before sending: blurred. NHN may misread it.', { timeout: 90_000 });
+  await expect(row.getByText('Queued', { exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Results' }).getByTitle(/blurred\. NHN may misread it/)).toBeVisible();
+  expect(await sandboxPosts()).toBe(1);
+
+  // A warning holds nothing: resumed, the card is sent, and its result says what was predicted.
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await app.waitForDone('blurred.png');
+  await page.getByRole('tab', { name: 'Card' }).click();
+  await expect(page.getByTestId('quality-predicted')).toHaveText('blurred');
 
   // The low-resolution specimen: predicted below 760×480, and the service says "low".
   await app.drop([{ name: 'small.png', mimeType: 'image/png', buffer: sampleBytes('credit-card-low-res.png') }]);
@@ -40,19 +50,14 @@ test('a blurred photo is called blurred before it is sent, and the report says h
   await expect(app.queueItem('small.png')).toContainText('below the recommended resolution (760×480)');
   await expect(page.getByTestId('quality-predicted')).toHaveText('below the recommended resolution (760×480)');
 
-  // Sent anyway, the blurred card keeps its prediction.
-  await row.getByRole('button', { name: 'Send anyway: blurred.png' }).click();
-  await app.waitForFailed('blurred.png');
-  await expect(row).toContainText('Checked before sending: blurred');
-
   await page.getByRole('tab', { name: 'Report' }).click();
   await expect(page.getByTestId('resolution-agreement')).toHaveText(
-    'Resolution predicted right on 2 of 2 answered cards.',
+    'Resolution predicted right on 3 of 3 answered cards.',
   );
   // In Korean too.
   await page.getByLabel('Language').selectOption('ko');
   await expect(page.getByTestId('resolution-agreement')).toHaveText(
-    '응답을 받은 카드 2장 중 2장에서 해상도 예측이 맞았습니다.',
+    '응답을 받은 카드 3장 중 3장에서 해상도 예측이 맞았습니다.',
   );
   expect(app.problems).toEqual([]);
 });

@@ -27,7 +27,7 @@ export interface QueueItem {
   unchecked?: boolean;
   /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
   caution?: Localised;
-  /** The photo's quality as the check before sending predicted it (absent when that check is off). */
+  /** The photo's quality as the check before sending predicted it (absent when that check is off); a retry keeps it. */
   quality?: PhotoQuality;
   error?: unknown;
   /** Failed as no card of its service's kind, and this device read the other service's number on it. */
@@ -58,9 +58,15 @@ export const unsaved = (item: QueueItem) => inProgress(item.status) || (item.sta
 /** What a retry forgets: the card is read, checked and sent again from its file. */
 export const RETRY_CLEARS = {
   ...{ error: undefined, looksLike: undefined, outcome: undefined, answeredBy: undefined, secondRead: undefined },
-  ...{ rejection: undefined, hold: undefined, caution: undefined, quality: undefined },
+  ...{ rejection: undefined, hold: undefined, caution: undefined },
 } satisfies Partial<QueueItem>;
 
 /** Both cautions, when a card has earned a second one: neither hides the other. */
-export const joinCautions = (first: Localised | undefined, second: Localised): Localised =>
-  first ? { en: `${first.en} ${second.en}`, ko: `${first.ko} ${second.ko}` } : second;
+export const joinCautions = (first: Localised | undefined, second: Localised | undefined): Localised | undefined =>
+  first && second ? { en: `${first.en} ${second.en}`, ko: `${first.ko} ${second.ko}` } : (first ?? second);
+
+/** What a card the check before sending let through keeps: the photo's quality, and its caution after any it had. */
+export const passedCheck = (
+  item: Pick<QueueItem, 'caution'> | undefined,
+  verdict: Pick<QueueItem, 'caution' | 'quality'>,
+): Partial<QueueItem> => ({ quality: verdict.quality, caution: joinCautions(item?.caution, verdict.caution) });

@@ -3,7 +3,7 @@ import { limit } from '@/lib/limit';
 import { analysisRequest, RefusedAfterDecode } from './analysis-request';
 import { createBatchConnections } from './batch-connections';
 import { createInFlight } from './in-flight';
-import { inProgress, joinCautions, RETRY_CLEARS, type QueueItem } from './queue-item';
+import { inProgress, passedCheck, RETRY_CLEARS, type QueueItem } from './queue-item';
 import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, concurrencyOf, INITIAL_QUEUE } from './queue-types';
@@ -105,11 +105,8 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       }
       void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
       const verdict = item.unchecked || !mine() ? null : await deps.checkBeforeSend?.(inspected.bytes, item.kind);
-      const quality = verdict?.quality && { quality: verdict.quality };
-      if (verdict?.hold) return refuse({ status: 'held', hold: verdict.hold, ...quality });
-      if (verdict?.caution && mine())
-        patch(item.id, { caution: joinCautions(find(item.id)?.caution, verdict.caution) });
-      if (quality && mine()) patch(item.id, quality);
+      if (verdict?.hold) return refuse({ status: 'held', ...verdict });
+      if (verdict && mine()) patch(item.id, passedCheck(find(item.id), verdict));
       return mine();
     });
     decoded.set(item.id, decodes);
@@ -261,12 +258,9 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
     retry,
     /** Sends a card the check before sending held, without that check. */
     sendAnyway: (id: string, connection: C) => {
-      const held = find(id);
-      if (held?.status !== 'held') return;
+      if (find(id)?.status !== 'held') return;
       patch(id, { unchecked: true });
       retry(id, connection);
-      // Unchecked this time, so the photo's quality stands as the check found it.
-      if (held.quality) patch(id, { quality: held.quality });
     },
     /** Says which service a failed card looks like, if it still failed with `error` (not retried since). */
     suggestService: (id: string, error: unknown, looksLike: NonNullable<QueueItem['looksLike']>) =>

@@ -266,6 +266,46 @@ describe('the on-device checks', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('predict a photo’s quality as part of the check before sending, before the card is sent, and never hold it for that', async () => {
+    const blurred = { kind: 'checked' as const, hints: ['blurred' as const], sharpness: 40, glare: 0 };
+    const { engine, sent, qualityChecks } = engineRig({
+      deviceRead: { kind: 'read', result: cardOutcome().result },
+      quality: blurred,
+    });
+    engine.addFiles([specimen()]);
+    await settle();
+    // The check before sending is off: no quality is predicted.
+    expect(qualityChecks.count).toBe(0);
+    expect(selectedItem(engine.getState())?.quality).toBeUndefined();
+    sent[0].answer();
+    engine.setChecks({ preSend: true });
+    engine.addFiles([specimen('credit-card-angled.png')]);
+    await settle();
+    // Sent, and known blurred while its request is still out.
+    expect(qualityChecks.count).toBe(1);
+    expect(sent).toHaveLength(2);
+    expect(selectedItem(engine.getState())).toMatchObject({ status: 'working', quality: blurred });
+    sent[1].answer();
+    await settle();
+    expect(selectedItem(engine.getState())).toMatchObject({ status: 'done', quality: blurred });
+  });
+
+  it('keep the predicted quality of a card held before sending, and when it is sent anyway', async () => {
+    const blurred = { kind: 'checked' as const, hints: ['blurred' as const], sharpness: 40, glare: 0 };
+    const { engine, sent } = engineRig({
+      deviceRead: { kind: 'nothing', lookedFor: 'Looked for a card number.', cardLike: false },
+      quality: blurred,
+    });
+    engine.setChecks({ preSend: true });
+    const [id] = engine.addFiles([specimen()]);
+    await settle();
+    expect(selectedItem(engine.getState())).toMatchObject({ status: 'held', quality: blurred });
+    engine.sendAnyway(id);
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(selectedItem(engine.getState())).toMatchObject({ status: 'working', quality: blurred });
+  });
+
   it('say which service a card its own found nothing in looks like, and send it there when asked', async () => {
     const { engine, sent } = engineRig({
       deviceRead: { kind: 'read', result: cardOutcome().result },

@@ -89,8 +89,12 @@ export function createCardlens<C>(options: CardlensOptions<C>) {
     confirmDecode,
     checkBeforeSend: async (bytes, kind) => {
       if (!own.checks.preSend) return null;
-      const [c, read] = await Promise.all([code.load(), reader.readCard(bytes, serviceOf(kind), { hangul: false })]);
-      return c.preSendOutcome(read, kind);
+      const c = await code.load();
+      const [read, quality] = await Promise.all([
+        reader.readCard(bytes, serviceOf(kind), { hangul: false }),
+        c.checkPhotoQuality(bytes),
+      ]);
+      return c.preSendOutcome(read, kind, quality);
     },
     // Analyses are billed: each is sent once, and again only when the operator asks.
     analyze: (request, via) => options.client.analyze(request, via),

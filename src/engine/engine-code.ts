@@ -9,5 +9,6 @@ export { batchProgress } from './queue/batch-stats';
 export { cardNavigation, stepThrough } from './card-walk';
 export { secondReadOf } from '@/model/second-read/second-read-task';
 export { preSendOutcome } from '@/model/second-read/pre-send';
+export { checkPhotoQuality } from '@/images/photo-quality-client';
 export { looksLikeOf } from '@/model/second-read/looks-like';
 export { findRepeats } from './queue/find-repeats';

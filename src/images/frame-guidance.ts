@@ -84,7 +84,7 @@ export function motionOf(q: Quad, previous: Quad | null): number {
 }
 
 /** The middle of the card's outline: its edges and the background beside a tilted edge are left out. */
-function middle(q: Quad, frame: Size): Bounds {
+export function cardMiddle(q: Quad, frame: Size): Bounds {
   // The box inside all four corners, then a margin of a twelfth of the card's width.
   const [left, right] = [Math.max(q.x1, q.x4), Math.min(q.x2, q.x3)];
   const [top, bottom] = [Math.max(q.y1, q.y2), Math.min(q.y3, q.y4)];
@@ -167,7 +167,7 @@ export function analyseFrame(frame: RgbaFrame, context: FrameContext): FrameAnal
   const k = context.full.width / frame.width;
   const measured = quadSize(quad);
   const cardSize = { width: measured.width * k, height: measured.height * k };
-  const box = middle(quad, frame);
+  const box = cardMiddle(quad, frame);
   const sharpness = laplacianVariance(frame, box);
   const glare = saturatedShare(frame, box);
   const motion = motionOf(quad, context.previous);

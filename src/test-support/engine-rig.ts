@@ -2,6 +2,7 @@ import type { AnalysisOutcome, AnalyzeVariables, AnswerSource } from '@/api';
 import { createCardlens, type CardlensOptions } from '@/engine/cardlens';
 import * as realCode from '@/engine/engine-code';
 import type { CardReview } from '@/model/review/review-model';
+import type { PhotoQuality } from '@/model/second-read/photo-quality';
 import type { DeviceBoxesRead, DeviceRead, ReadCardOptions } from '@/reader-service';
 import { sample, sampleImage } from './sandbox-fixture';
 
@@ -12,6 +13,9 @@ import { sample, sampleImage } from './sandbox-fixture';
 export const settle = async (rounds = 10) => {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
+
+/** What the quality check says of a photo when a test says nothing else. */
+const FINE: PhotoQuality = { kind: 'checked', hints: [], sharpness: 900, glare: 0 };
 
 export interface SentCard {
   request: AnalyzeVariables;
@@ -33,13 +37,15 @@ export const specimen = (file = 'credit-card.png', name = file) =>
   new File([sampleImage(file).bytes as BlobPart], name, { type: file.endsWith('.png') ? 'image/png' : 'image/jpeg' });
 
 export function engineRig(
-  options: { answeredBy?: AnswerSource; deviceRead?: DeviceRead; readsOnDevice?: boolean } = {},
+  options: { answeredBy?: AnswerSource; deviceRead?: DeviceRead; readsOnDevice?: boolean; quality?: PhotoQuality } = {},
 ) {
   const sent: SentCard[] = [];
   const decodes: { raw: boolean; closed: boolean }[] = [];
   const prefs = new Map<string, string>();
   const kept = new Map<string, CardReview>();
   const boxReads: number[] = [];
+  /** How many photos the quality check was asked about. */
+  const qualityChecks = { count: 0 };
   /** What each whole-card read asked for: the page's own checks want digits only. */
   const cardReads: (ReadCardOptions | undefined)[] = [];
   let clock = 1_000;
@@ -49,6 +55,10 @@ export function engineRig(
   const code = {
     ...realCode,
     decodeToThumbnail: () => Promise.resolve(new Blob(['thumb'])),
+    checkPhotoQuality: () => {
+      qualityChecks.count++;
+      return Promise.resolve(options.quality ?? FINE);
+    },
     thumbnailOf: () => Promise.resolve(new Blob(['thumb'])),
     decodeForDisplay: (_file: Blob, _image: unknown, raw: boolean) => {
       const decode = { raw, closed: false };
@@ -115,6 +125,7 @@ export function engineRig(
     kept,
     boxReads,
     cardReads,
+    qualityChecks,
     tick: (ms: number) => {
       clock += ms;
       date += ms;

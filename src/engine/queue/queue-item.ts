@@ -1,5 +1,6 @@
 import type { AnalysisKind, AnalysisOutcome, AnalysisStage, AnswerSource, Localised, OcrService } from '@/api';
 import type { ImageMeta } from '@/images/image-meta';
+import type { PhotoQuality } from '@/model/second-read/photo-quality';
 import type { SecondRead } from '@/model/second-read/second-read-types';
 
 export type ItemStatus = 'checking' | 'queued' | 'working' | 'done' | 'failed' | 'rejected' | 'cancelled' | 'held';
@@ -26,6 +27,8 @@ export interface QueueItem {
   unchecked?: boolean;
   /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
   caution?: Localised;
+  /** The photo's quality as the check before sending predicted it (absent when that check is off); a retry keeps it. */
+  quality?: PhotoQuality;
   error?: unknown;
   /** Failed as no card of its service's kind, and this device read the other service's number on it. */
   looksLike?: OcrService;
@@ -59,5 +62,11 @@ export const RETRY_CLEARS = {
 } satisfies Partial<QueueItem>;
 
 /** Both cautions, when a card has earned a second one: neither hides the other. */
-export const joinCautions = (first: Localised | undefined, second: Localised): Localised =>
-  first ? { en: `${first.en} ${second.en}`, ko: `${first.ko} ${second.ko}` } : second;
+export const joinCautions = (first: Localised | undefined, second: Localised | undefined): Localised | undefined =>
+  first && second ? { en: `${first.en} ${second.en}`, ko: `${first.ko} ${second.ko}` } : (first ?? second);
+
+/** What a card the check before sending let through keeps: the photo's quality, and its caution after any it had. */
+export const passedCheck = (
+  item: Pick<QueueItem, 'caution'> | undefined,
+  verdict: Pick<QueueItem, 'caution' | 'quality'>,
+): Partial<QueueItem> => ({ quality: verdict.quality, caution: joinCautions(item?.caution, verdict.caution) });

@@ -3,7 +3,7 @@ import { limit } from '@/lib/limit';
 import { analysisRequest, RefusedAfterDecode } from './analysis-request';
 import { createBatchConnections } from './batch-connections';
 import { createInFlight } from './in-flight';
-import { inProgress, joinCautions, RETRY_CLEARS, type QueueItem } from './queue-item';
+import { inProgress, passedCheck, RETRY_CLEARS, type QueueItem } from './queue-item';
 import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, concurrencyOf, INITIAL_QUEUE } from './queue-types';
@@ -105,8 +105,8 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       }
       void checked.thumbnail.then((t) => replaceThumbnail(item.id, t), ignore);
       const verdict = item.unchecked || !mine() ? null : await deps.checkBeforeSend?.(inspected.bytes, item.kind);
-      if (verdict && 'hold' in verdict) return refuse({ status: 'held', hold: verdict.hold });
-      if (verdict && mine()) patch(item.id, { caution: joinCautions(find(item.id)?.caution, verdict.caution) });
+      if (verdict?.hold) return refuse({ status: 'held', ...verdict });
+      if (verdict && mine()) patch(item.id, passedCheck(find(item.id), verdict));
       return mine();
     });
     decoded.set(item.id, decodes);

@@ -15,6 +15,7 @@ import { batchCsv, batchJson, type ExportItem } from './batch-export';
 import type { RowFilter, SortKey } from '@/engine/queue/table-view';
 import { exportName, inProgress } from '@/engine/queue/queue-item';
 import { MAX_CONCURRENCY } from '@/engine/queue/queue-types';
+import { useQualityText } from '@/ui/quality-note';
 import { ReviewMark } from './review-mark';
 import { StatusBadge } from './status-badge';
 
@@ -47,6 +48,7 @@ export function BatchPanel() {
   };
   const { filter, sort } = tableView;
   const { t, pick } = useI18n();
+  const qualityText = useQualityText();
   const ids = { concurrency: useId(), filter: useId(), title: useId() };
   const [confirming, setConfirming] = useState<'csv' | 'json' | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -253,6 +255,7 @@ export function BatchPanel() {
                   <div role="cell" title={item.rejection && pick(item.rejection)}>
                     <StatusBadge status={row.status} />
                     {item.caution && <span title={pick(item.caution)}> ⚠</span>}
+                    <QualityMark text={qualityText.sentence(item.quality)} />
                     {item.image && item.outcome && <ReviewMark review={reviews.get(item.image.sha256)} />}
                   </div>
                 </div>
@@ -273,3 +276,6 @@ export function BatchPanel() {
     </section>
   );
 }
+
+/** The photo's predicted quality in the table: a mark whose title says it. */
+const QualityMark = ({ text }: { text: string | null }) => text && <span title={text}> ⚠</span>;

@@ -3,6 +3,7 @@ import { useI18n } from '@/ui/i18n';
 import type { QueueItem } from '@/engine/queue/queue-item';
 import type { ComponentType } from 'react';
 import { LOOKS_LIKE, SEND_AS, SEND_AS_FOR } from '@/model/text/looks-like-text';
+import { QualityNote } from '@/ui/quality-note';
 import { StatusBadge } from './status-badge';
 
 interface Props {
@@ -61,6 +62,7 @@ export function QueueList(props: Props) {
               </button>
               {item.rejection && <p className="field-error">{pick(item.rejection)}</p>}
               {item.caution && <p className="hint caution">⚠ {pick(item.caution)}</p>}
+              <QualityNote quality={item.quality} />
               {item.status === 'held' && item.hold && (
                 <>
                   <p className="hint caution">{pick(item.hold)}</p>

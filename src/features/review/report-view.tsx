@@ -6,6 +6,7 @@ import { download } from '@/ui/download';
 import { visibleJson } from '@/lib/hidden-characters';
 import { chartsSvg, ReliabilityChart, WhatIfChart } from './report-charts';
 import { secondReadsByHash } from '@/engine/selectors';
+import { resolutionAgreement } from '@/model/second-read/photo-quality';
 import { useCardlens, useCardlensState } from '@/ui/cardlens';
 import {
   accuracyByField,
@@ -27,6 +28,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
   const engine = useCardlens();
   const reviews = useCardlensState((s) => s.reviews);
   const secondReads = useCardlensState(secondReadsByHash);
+  const items = useCardlensState((s) => s.items);
   const charts = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const thresholdHintId = useId();
@@ -38,6 +40,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
   const accuracy = accuracyByField(fields);
   const overall = overallAccuracy(fields);
   const agreement = useMemo(() => secondReadReport(secondReads, reviews), [secondReads, reviews]);
+  const resolution = useMemo(() => resolutionAgreement(items), [items]);
   const bins = reliability(fields);
   const whatIf = thresholdWhatIf(fields);
   const pace = reviewerThroughput(all);
@@ -55,6 +58,7 @@ export function ReportView({ threshold, children }: { threshold: number; childre
       thresholdWhatIf: whatIf,
       throughput: pace,
       ...(agreement.cards > 0 && { secondRead: agreement }),
+      ...(resolution.answered > 0 && { resolutionPredicted: resolution }),
     };
     download(new Blob([visibleJson(report)], { type: 'application/json' }), 'cardlens-report.json');
   }
@@ -83,6 +87,9 @@ export function ReportView({ threshold, children }: { threshold: number; childre
           </button>
         </div>
       </div>
+      {resolution.answered > 0 && (
+        <p data-testid="resolution-agreement">{t('reportResolutionAgreement', { ...resolution })}</p>
+      )}
       <SecondReadSection report={agreement} />
       {fields.length === 0 ? (
         <p className="hint">{t('reportEmpty')}</p>

@@ -98,7 +98,7 @@ export function Inspector({
                 <>
                   {card && item.answeredBy === 'device' && <DeviceReadNote card={card} />}
                   <SecondReadNote read={item.secondRead} />
-                  {outcome && <ResultDetails outcome={outcome} presentation={presentation} />}
+                  {outcome && <ResultDetails outcome={outcome} presentation={presentation} quality={item.quality} />}
                   <label className="inline">
                     <input type="checkbox" checked={lowFirst} onChange={(e) => setLowFirst(e.target.checked)} />
                     {t('lowFirst')}

@@ -3,10 +3,17 @@ import type { CardView } from '@/model/card-view/card-view';
 import { FIELD_NAMES, ID_TYPE_NAMES } from '@/model/fields/field-names';
 import { useI18n } from '@/ui/i18n';
 import type { MessageKey } from '@/model/text/messages';
+import type { PhotoQuality } from '@/model/second-read/photo-quality';
+import { useQualityText } from '@/ui/quality-note';
 
-/** The result's plain facts: ID type, file type, resolution and (outside presentations) the key version. */
-export function ResultDetails({ outcome, presentation }: { outcome: AnalysisOutcome; presentation: boolean }) {
+/**
+ * The result's plain facts: ID type, file type, resolution, the photo's quality as predicted before sending
+ * (when that check ran) and, outside presentations, the key version.
+ */
+export function ResultDetails(props: { outcome: AnalysisOutcome; presentation: boolean; quality?: PhotoQuality }) {
+  const { outcome, presentation, quality } = props;
   const { t, pick } = useI18n();
+  const qualityText = useQualityText();
   const { fileType, resolution } = outcome.result;
   const idType = outcome.kind === 'credit-card' ? null : outcome.result.idType;
   return (
@@ -27,6 +34,12 @@ export function ResultDetails({ outcome, presentation }: { outcome: AnalysisOutc
             ? t('resolutionNormal')
             : resolution}
       </dd>
+      {quality && (
+        <>
+          <dt>{t('qualityPredicted')}</dt>
+          <dd data-testid="quality-predicted">{qualityText.short(quality)}</dd>
+        </>
+      )}
       {!presentation && (
         <>
           <dt>{t('keyVersionUsed')}</dt>

@@ -19,3 +19,17 @@ it('sends with a caution when the device could not tell: no reader, or an image 
   const undecoded = preSendOutcome({ kind: 'nothing', lookedFor: 'could not be decoded', cardLike: null }, 'id-card');
   expect(undecoded && 'caution' in undecoded).toBe(true);
 });
+
+it('keeps the photo’s predicted quality with every verdict, and never holds a card for it', () => {
+  const blurred = { kind: 'checked' as const, hints: ['blurred' as const], sharpness: 40, glare: 0 };
+  expect(preSendOutcome({ kind: 'read', result: {} as never }, 'credit-card', blurred)).toEqual({ quality: blurred });
+  const nothing = { kind: 'nothing' as const, lookedFor: 'Looked for …', cardLike: false };
+  expect(preSendOutcome(nothing, 'credit-card', blurred)).toEqual({
+    hold: bilingual('heldNoCardTextCredit'),
+    quality: blurred,
+  });
+  const notChecked = { kind: 'not-checked' as const, why: 'undecoded' as const };
+  const unavailable = preSendOutcome({ kind: 'unavailable', why: 'no WebAssembly' }, 'id-card', notChecked);
+  expect(unavailable).toMatchObject({ caution: expect.anything() as unknown, quality: notChecked });
+  expect(unavailable && 'hold' in unavailable).toBe(false);
+});

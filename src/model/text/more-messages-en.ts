@@ -80,6 +80,17 @@ export const EN_MORE = {
   heldNoCardTextId:
     'Held before sending: no card-like text was found on this device. Looked for six digits in a row, as in a resident registration number.',
   preSendUnavailable: 'Sent without the on-device check, which could not run ({why}).',
+  // The photo's quality, predicted before sending by the camera's measures, and how NHN's answer compared.
+  qualityCaution: 'Checked before sending: {hints}. NHN may misread it.',
+  qualityBlurred: 'blurred',
+  qualityGlare: 'glare over the number',
+  qualityLowResolution: 'below the recommended resolution (760×480)',
+  qualityNotChecked: 'Photo quality not checked: {why}.',
+  qualityPredicted: 'Predicted before sending',
+  qualityFine: 'no problem seen',
+  qualityUndecoded: 'this device could not decode the image',
+  qualityUnavailable: 'the check could not run on this device',
+  reportResolutionAgreement: 'Resolution predicted right on {agreed} of {answered} answered cards.',
   // The camera view: the live camera, its hints and why there may be none.
   cameraTitle: 'Camera',
   cameraClose: 'Close camera',

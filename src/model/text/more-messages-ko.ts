@@ -79,6 +79,17 @@ export const KO_MORE: MoreMessages = {
   heldNoCardTextId:
     '보내기 전에 보류함: 이 기기에서 카드 같은 글자를 찾지 못했습니다. 주민등록번호처럼 여섯 자리 연속 숫자를 찾았습니다.',
   preSendUnavailable: '이 기기의 확인을 할 수 없어 확인 없이 보냈습니다({why}).',
+  // The photo's quality, predicted before sending by the camera's measures, and how NHN's answer compared.
+  qualityCaution: '보내기 전 확인: {hints}. NHN이 잘못 읽을 수 있습니다.',
+  qualityBlurred: '흐림',
+  qualityGlare: '번호 위에 빛 반사',
+  qualityLowResolution: '권장 해상도(760×480) 미만',
+  qualityNotChecked: '사진 품질을 확인하지 못했습니다. {why}.',
+  qualityPredicted: '보내기 전 예측',
+  qualityFine: '문제 없음',
+  qualityUndecoded: '이 기기에서 이미지를 디코딩할 수 없습니다',
+  qualityUnavailable: '이 기기에서 확인을 실행할 수 없습니다',
+  reportResolutionAgreement: '응답을 받은 카드 {answered}장 중 {agreed}장에서 해상도 예측이 맞았습니다.',
   // The camera view: the live camera, its hints and why there may be none.
   cameraTitle: '카메라',
   cameraClose: '카메라 닫기',

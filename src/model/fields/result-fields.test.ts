@@ -76,12 +76,23 @@ describe('fields of a result', () => {
     expect(seen('residentNumber', '900101-1234558')).toEqual(['900101-1234558', '900101-1••••••', '••••••-•••••••']);
     expect(seen('name', '홍길동')).toEqual(['홍길동', '홍길동', '•••']);
     expect(seen('issueDate', '2020.1.2.')).toEqual(['2020.1.2.', '2020.1.2.', '2020.1.2.']);
-    // A card-number group shows no place its own value hides, nor any beyond it.
+    // A card-number group shows no place its own value hides.
     const card = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
-    expect(shownReading(card[1], '11911', 'masked')).toBe('11•••');
-    expect(shownReading(card[1], '11911', 'audience')).toBe('11•••');
+    expect(shownReading(card[1], '1911', 'masked')).toBe('19••');
+    expect(shownReading(card[1], '1911', 'audience')).toBe('19••');
     expect(shownReading(card[2], '1911', 'masked')).toBe('••••');
     expect(shownReading(card[0], '4171', 'masked')).toBe('4171');
+  });
+
+  it('masks whole a device reading of another length, which may sit shifted against the value', () => {
+    const resident = fieldsOf({ kind: 'id-card', result: sample('id-resident.png').result as IdCardResult });
+    const number = resident.find((f) => f.key === 'residentNumber')!;
+    // One digit more: its 8th place, hidden in the value, would show.
+    expect(shownReading(number, '900101-12345678', 'masked')).toBe('••••••-••••••••');
+    const card = fieldsOf({ kind: 'credit-card', result: sample('credit-card.png').result as CreditCardResult });
+    // A group read a digit short: its second place is the value's hidden third.
+    expect(shownReading(card[1], '191', 'masked')).toBe('•••');
+    expect(shownReading(card[1], '11911', 'masked')).toBe('•••••');
   });
 
   it('lets a picture show only dates and the card-number groups the mask shows whole', () => {

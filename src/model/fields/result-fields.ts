@@ -108,20 +108,19 @@ export function shownValue(f: ViewerField, view: ValueView): string {
 }
 
 /**
- * Another reading of the field (the device's second read) as the field's own value would show: masked
- * by the same rule, hidden whole from an audience where the value is. A card-number group hides every
- * place its own value hides, and any place beyond it, so a misread group shows no digit NHN's would not.
+ * Another reading of the field (the device's second read) as the field's own value would show: hidden whole
+ * from an audience where the value is, and otherwise showing a character only at a place the value's mask
+ * shows. A reading of another length may sit shifted against the value, so that a place the mask shows holds
+ * a character it hides: such a reading is masked whole.
  */
 export function shownReading(f: ViewerField, text: string, view: ValueView): string {
   if (view === 'clear') return text;
-  if (f.sensitivity === 'card-number') {
-    const own = Array.from(f.maskedValue);
-    return Array.from(text)
-      .map((c, i) => (own[i] === undefined || own[i] === MASK ? MASK : c))
-      .join('');
-  }
-  if (view === 'masked' || OPEN_KEYS.has(f.key)) return f.sensitivity ? mask(text, f.sensitivity) : text;
-  return maskAll(text);
+  if (view === 'audience' && !OPEN_KEYS.has(f.key) && f.sensitivity !== 'card-number') return maskAll(text);
+  if (!f.sensitivity) return text;
+  const chars = Array.from(text);
+  if (chars.length !== Array.from(f.value).length) return maskAll(text);
+  const own = Array.from(f.maskedValue);
+  return chars.map((c, i) => (own[i] === MASK ? MASK : c)).join('');
 }
 
 export const isBelow = (f: ViewerField, threshold: number) => f.conf !== null && f.conf < threshold;

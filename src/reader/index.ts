@@ -19,6 +19,7 @@ export {
   koreanFieldRead,
   KOREAN_KEYS,
   NAME_CHECK_CONF,
+  INFERRED_CLASS_CONF,
   readHangulBoxes,
   tesseractRecogniser,
   withHangulFields,

@@ -10,6 +10,7 @@ import {
   compareText,
   differingPositions,
   hangulBoxes,
+  MAX_CHECKED_FIELDS,
 } from './compare-reads';
 import { hasDisagreement, type SecondRead } from './second-read-types';
 
@@ -192,6 +193,29 @@ describe('compareBoxReads on Hangul fields', () => {
       ['name', '김견본', []],
       ['issuer', '부산광역시경찰청장', [0, 1, 2, 3]],
     ]);
+  });
+
+  it('flags a name NHN wrote with no Hangul at all, rather than finding nothing to compare', () => {
+    expect(
+      compare(driver('HONG GILDONG', '서울특별시경찰청장', '1종보통'), ['1종 보통', 0.9], ['홍길동', 0.93])[1],
+    ).toEqual(['name', '홍길동', [0]]);
+    expect(compareHangul('', '홍길동')).toEqual([0]);
+    expect(compareHangul('', '')).toEqual([]);
+  });
+
+  it('leaves a licence class unchecked when the device only inferred or guessed its digit', () => {
+    const nhn = driver('김견본', '서울특별시경찰청장', '2종보통');
+    // 총 for 1종 or 2종: the kind is read, the digit is not.
+    expect(compare(nhn, ['총 보통', 0.9])[0]).toEqual(['licenseType', null, []]);
+    expect(compare(nhn, ['2종 보통', 0.9])[0]).toEqual(['licenseType', '2종 보통', []]);
+  });
+
+  it('sends the reader one box for each Hangul field, and no more boxes than a card has fields', () => {
+    const names = Array.from({ length: 5 }, () => ['name', '홍길동'] as [string, string]);
+    const many = Array.from({ length: 300 }, (_, i) => ['issueDate', `2019.03.${(i % 28) + 1}`] as [string, string]);
+    const fields = checkedFields(fieldsOf({ kind: 'id-card', result: idCard([...names, ...many]) }));
+    expect(fields.filter((f) => f.key === 'name')).toHaveLength(1);
+    expect(fields).toHaveLength(MAX_CHECKED_FIELDS);
   });
 
   it('leaves a field unchecked, never agreeing, when the device cannot make it out surely', () => {

@@ -1,6 +1,13 @@
 import { normaliseDate } from '@/api';
 import { hasBox, type BoxedField, type ViewerField } from '@/model/fields/result-fields';
-import { digitText, isKoreanKey, koreanFieldRead, NAME_CHECK_CONF, type KoreanKey } from '@/reader';
+import {
+  digitText,
+  INFERRED_CLASS_CONF,
+  isKoreanKey,
+  koreanFieldRead,
+  NAME_CHECK_CONF,
+  type KoreanKey,
+} from '@/reader';
 import type { FieldComparison } from './second-read-types';
 
 /** The ID fields made of digits (and a passport number's letters) that both readers produce. */
@@ -127,7 +134,8 @@ export function compareHangul(nhn: string, device: string, hangulOnly = false): 
     return nhn.normalize('NFC') === device.normalize('NFC') ? [] : [0];
   const a = syllables(nhn, hangulOnly);
   const b = syllables(device, hangulOnly);
-  if (a.chars.length === 0) return [];
+  // NHN wrote no syllable where the device read some (a Latin name, punctuation, nothing): they differ.
+  if (a.chars.length === 0) return b.chars.length === 0 ? [] : [0];
   if (a.chars.length > MAX_COMPARED || b.chars.length > MAX_COMPARED)
     return a.chars.join('') === b.chars.join('') ? [] : [a.at[0]];
   return differingPositions(a.chars, b.chars).map((k) => a.at[k] ?? [...nhn].length - 1);
@@ -143,8 +151,10 @@ export const MIN_READ_CONF = 0.5;
  */
 function koreanReading(key: KoreanKey, text: string, conf: number) {
   const read = koreanFieldRead(key, text, conf);
-  const least = key === 'name' ? NAME_CHECK_CONF : MIN_READ_CONF;
-  return read.value !== '' && read.conf >= least ? read : null;
+  if (read.value === '') return null;
+  // A licence class whose digit the device inferred or guessed is no reading to hold NHN's against.
+  if (key === 'licenseType') return read.conf > INFERRED_CLASS_CONF ? read : null;
+  return read.conf >= (key === 'name' ? NAME_CHECK_CONF : MIN_READ_CONF) ? read : null;
 }
 
 /**
@@ -157,11 +167,16 @@ const compareKorean = (key: KoreanKey, nhn: string, device: { value: string }): 
 
 /** The fields a second read checks: NHN's digit fields and Hangul fields (name, issuer, licence type) that have a box to read in. */
 export function checkedFields(fields: readonly ViewerField[]): BoxedField[] {
+  const korean = new Set<string>();
+  // The first of each Hangul field only: each is a line image for the slower recogniser, and a card has one name.
+  const firstOfItsKey = (f: BoxedField) => !isKoreanKey(f.key) || (!korean.has(f.key) && korean.add(f.key) !== null);
   return fields
     .filter(hasBox)
     .filter(
       (f) => f.key === 'cardNum' || f.key === 'validThru' || CHECKED_ID_KEYS.includes(f.key) || isKoreanKey(f.key),
-    );
+    )
+    .filter(firstOfItsKey)
+    .slice(0, MAX_CHECKED_FIELDS);
 }
 
 /** Which of `fields` the device reads in Hangul, in order: what to ask the reader for. */

@@ -182,6 +182,9 @@ function withoutClassMark(text: string): LicenceClassRead[] {
   return [{ digit, kind: rest.join(' '), ...(digit && { guessed: true }) }];
 }
 
+/** A class whose digit was inferred or guessed, not read, is answered at most this sure: someone should look. */
+export const INFERRED_CLASS_CONF = 0.7;
+
 const KINDS = [...new Set(LICENCE_TYPES.map((t) => t.slice(3)))];
 
 /**
@@ -191,12 +194,12 @@ const KINDS = [...new Set(LICENCE_TYPES.map((t) => t.slice(3)))];
 export function snapLicenceClass({ digit, kind, guessed }: LicenceClassRead, index: number, conf: number) {
   if (digit) {
     const snapped = snapToSet(`${digit}종 ${kind}`, LICENCE_TYPES, conf);
-    return guessed ? { ...snapped, conf: Math.min(snapped.conf, 0.7) } : snapped;
+    return guessed ? { ...snapped, conf: Math.min(snapped.conf, INFERRED_CLASS_CONF) } : snapped;
   }
   const snapped = snapToSet(kind, KINDS, conf);
   if (!snapped.snapped) return { ...snapped, value: `?종 ${kind}` };
   const classes = LICENCE_TYPES.filter((t) => t.slice(3) === snapped.value);
   const value = classes.length === 1 ? classes[0] : `${index === 0 ? 1 : 2}종 ${snapped.value}`;
   // The digit was inferred, not read: below what a read one gets.
-  return { ...snapped, value, conf: Math.min(snapped.conf, 0.7) };
+  return { ...snapped, value, conf: Math.min(snapped.conf, INFERRED_CLASS_CONF) };
 }

@@ -127,6 +127,27 @@ describe('createReader', () => {
     expect(counts.made).toBe(2);
   });
 
+  it.each([true, false])(
+    'releases the session it made when the other cannot be made (side by side: %s)',
+    async (parallel) => {
+      const released: string[] = [];
+      const made = (name: string) => ({
+        inputNames: ['x'],
+        outputNames: ['y'],
+        run: () => Promise.reject(new Error('not run')),
+        release: () => Promise.resolve(void released.push(name)),
+      });
+      const ort = fakeOrt([]);
+      ort.InferenceSession = {
+        create: (model) =>
+          model.length === 1 ? Promise.resolve(made('det')) : Promise.reject(new Error('out of memory')),
+      };
+      const models = { det: new Uint8Array(1), rec: new Uint8Array(2), keys: DIGITS };
+      await expect(createReader(models, ort, { parallelSessions: parallel })).rejects.toThrow('out of memory');
+      expect(released).toEqual(['det']);
+    },
+  );
+
   it('makes one session at a time when told to, as onnxruntime-web on WebGPU requires', async () => {
     const { ort, counts } = slowOrt();
     const models = { det: new Uint8Array(), rec: new Uint8Array(), keys: DIGITS };

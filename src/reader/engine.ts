@@ -81,9 +81,7 @@ export async function createReader(
   const opt = { ...DEFAULTS, ...options };
   const dictionary = dictionaryOf(models.keys);
   // Made together and kept for every read after: with threads, or native, the two compile side by side.
-  const [det, rec] = opt.parallelSessions
-    ? await Promise.all([ort.InferenceSession.create(models.det), ort.InferenceSession.create(models.rec)])
-    : [await ort.InferenceSession.create(models.det), await ort.InferenceSession.create(models.rec)];
+  const [det, rec] = await makeSessions(ort, [models.det, models.rec], opt.parallelSessions);
 
   async function run(session: OrtSession, data: Float32Array, dims: number[]): Promise<OrtTensor> {
     const outputs = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', data, dims) });
@@ -177,11 +175,37 @@ export async function createReader(
   };
 }
 
+/**
+ * A session for each model, side by side or one after another. When one cannot be made, those made are
+ * released before the failure is passed on: a reader that failed to load holds no memory.
+ */
+async function makeSessions(ort: OrtModule, models: readonly Uint8Array[], parallel: boolean): Promise<OrtSession[]> {
+  const release = (sessions: OrtSession[]) =>
+    Promise.allSettled(sessions.map((session) => session.release?.() ?? Promise.resolve()));
+  if (parallel) {
+    const settled = await Promise.allSettled(models.map((model) => ort.InferenceSession.create(model)));
+    const made = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (!failed) return made;
+    await release(made);
+    throw failed.reason;
+  }
+  const made: OrtSession[] = [];
+  try {
+    for (const model of models) made.push(await ort.InferenceSession.create(model));
+    return made;
+  } catch (error) {
+    await release(made);
+    throw error;
+  }
+}
+
 /** How far a given box is grown on every side before recognition, as a fraction of its height. */
 export const BOX_MARGIN = 0.2;
 
 const edge = (ax: number, ay: number, bx: number, by: number) => Math.hypot(bx - ax, by - ay);
-const boxHasArea = (q: Quad) => edge(q.x1, q.y1, q.x2, q.y2) >= 1 && edge(q.x1, q.y1, q.x4, q.y4) >= 1;
+/** Whether a box has room for text: its sides at least a pixel long (false for a side that is not a number). */
+export const boxHasArea = (q: Quad) => edge(q.x1, q.y1, q.x2, q.y2) >= 1 && edge(q.x1, q.y1, q.x4, q.y4) >= 1;
 
 /** `q` grown by `fraction` of its height on every side, along its own axes (it may be turned). */
 export function grownBox(q: Quad, fraction: number): Quad {

@@ -1,6 +1,7 @@
 // Korean on the device: which lines of an ID card hold Hangul, a recogniser for them (Tesseract's kor
 // model, passed in), and the closed sets and name structure that check what it read.
 import { scaleQuad, type Quad } from '@/lib/quad';
+import { boxHasArea } from '../engine';
 import type { ReaderIdCardResult } from '../id-card-parser';
 import type { Pixels, ReadLine } from '../types';
 import { koreanFields, planHangulLines } from './korean-fields';
@@ -10,6 +11,7 @@ import type { HangulRecogniser, HangulText } from './types';
 export { tesseractRecogniser } from './tesseract-recogniser';
 export type { HangulRecogniser, HangulText, TesseractLike } from './types';
 export { NAME_CHECK_CONF } from './korean-name';
+export { INFERRED_CLASS_CONF } from './korean-fields';
 export { koreanFieldRead, type KoreanFieldRead } from './korean-field-read';
 export { isKoreanKey, KOREAN_KEYS, type KoreanKey } from './korean-keys';
 
@@ -39,6 +41,11 @@ export async function readHangulBoxes(
   quads: readonly Quad[],
   recogniser: () => Promise<HangulRecogniser>,
 ): Promise<HangulText[]> {
-  if (quads.length === 0) return [];
-  return (await recogniser()).recognise(quads.map((q) => lineImage(pixels, q)));
+  // A box with no area, or one so far out that its size is not a number, holds nothing to read.
+  const readable = quads.map((q) => boxHasArea(q) && Object.values(q).every(Number.isFinite));
+  const wanted = quads.filter((_, i) => readable[i]);
+  if (wanted.length === 0) return quads.map(() => ({ text: '', conf: 0 }));
+  const texts = await (await recogniser()).recognise(wanted.map((q) => lineImage(pixels, q)));
+  let next = 0;
+  return readable.map((ok) => (ok ? texts[next++] : { text: '', conf: 0 }));
 }

@@ -1,0 +1,38 @@
+import { expect, it, vi } from 'vitest';
+import { readHangulBoxes } from './index';
+import type { HangulRecogniser } from './types';
+
+const pixels = { data: new Uint8ClampedArray(200 * 60 * 4).fill(255), width: 200, height: 60 };
+const box = (x1: number, y1: number, x2: number, y2: number) => ({
+  x1,
+  y1,
+  x2: x2,
+  y2: y1,
+  x3: x2,
+  y3: y2,
+  x4: x1,
+  y4: y2,
+});
+
+it('answers a box with no area, or no finite size, as nothing read, and reads the others', async () => {
+  const recognise = vi.fn((images: Uint8Array[]) => Promise.resolve(images.map(() => ({ text: '홍길동', conf: 0.9 }))));
+  const recogniser = () => Promise.resolve({ recognise, dispose: () => Promise.resolve() } as HangulRecogniser);
+  const texts = await readHangulBoxes(
+    pixels,
+    [box(10, 10, 10, 40), box(10, 10, 150, 40), box(0, 0, Number.POSITIVE_INFINITY, 40)],
+    recogniser,
+  );
+  expect(texts).toEqual([
+    { text: '', conf: 0 },
+    { text: '홍길동', conf: 0.9 },
+    { text: '', conf: 0 },
+  ]);
+  expect(recognise).toHaveBeenCalledOnce();
+  expect(recognise.mock.calls[0][0]).toHaveLength(1);
+});
+
+it('never loads the recogniser when no box can be read', async () => {
+  const recogniser = vi.fn();
+  expect(await readHangulBoxes(pixels, [box(5, 5, 5, 5)], recogniser)).toEqual([{ text: '', conf: 0 }]);
+  expect(recogniser).not.toHaveBeenCalled();
+});

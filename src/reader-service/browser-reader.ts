@@ -14,7 +14,14 @@ import { createReader, expandModel, type OrtModule, type Reader, type ReaderMode
 import { deviceReaderWith, readSize, readableSize, type Decoded } from './device-reader';
 import { downloadProgress } from './download-progress';
 import type { ReaderReply } from './protocol';
-import { gpuAdapterOffered, loadOnBestBackend, type GpuLike, type ReaderBackend } from './reader-backend';
+import { withinTime } from '@/lib/within-time';
+import {
+  gpuAdapterOffered,
+  loadOnBestBackend,
+  reportingFailures,
+  type GpuLike,
+  type ReaderBackend,
+} from './reader-backend';
 import { readerThreads } from './reader-threads';
 import type { ReadBoxes, ReadCard, ReaderDownload } from './types';
 
@@ -59,9 +66,16 @@ async function tryOut(reader: Reader): Promise<Reader> {
   }
 }
 
+/** How long the GPU may take to make the sessions and run its trial, once its files are here. */
+const GPU_START_MS = 30_000;
+
+/** Set once the GPU failed this worker's reader, loading or reading: from then on it reads on WebAssembly. */
+let gpuFailed = false;
+const gpuFails = () => void (gpuFailed = true);
+
 async function loadReader(): Promise<Reader & { backend: ReaderBackend }> {
   const threads = readerThreads(self.crossOriginIsolated, navigator.hardwareConcurrency);
-  const gpu = await gpuAdapterOffered((navigator as { gpu?: GpuLike }).gpu);
+  const gpu = !gpuFailed && (await gpuAdapterOffered((navigator as { gpu?: GpuLike }).gpu));
   // The reader's own fetch, not ort's, so that the runtime counts in the download's progress too.
   const progress = downloadProgress(gpu ? __READER_GPU_DOWNLOAD_BYTES__ : __READER_DOWNLOAD_BYTES__, toPage);
   const models: Promise<ReaderModels> = Promise.all([
@@ -79,12 +93,19 @@ async function loadReader(): Promise<Reader & { backend: ReaderBackend }> {
     ort.env.logLevel = 'error';
     const [wasm, loaded] = await Promise.all([bytesOf(runtimeUrl, progress), models]);
     ort.env.wasm.wasmBinary = wasm;
-    return createReader(loaded, onProvider(ort, provider), { parallelSessions: provider === 'wasm' });
+    if (provider === 'wasm') return createReader(loaded, onProvider(ort, provider));
+    // One session at a time on the GPU, tried out, and within a time: a GPU that never answers is no GPU.
+    const starting = createReader(loaded, onProvider(ort, provider), { parallelSessions: false }).then(tryOut);
+    return reportingFailures(await withinTime(starting, GPU_START_MS, 'The GPU'), gpuFails);
   };
-  const { reader, backend } = await loadOnBestBackend(gpu, {
-    webgpu: () => import('onnxruntime-web/webgpu').then((ort) => onRuntime(ort, gpuWasmUrl, 'webgpu')).then(tryOut),
-    wasm: () => onRuntime(ortWasm, wasmUrl, 'wasm'),
-  });
+  const { reader, backend } = await loadOnBestBackend(
+    gpu,
+    {
+      webgpu: () => import('onnxruntime-web/webgpu').then((ort) => onRuntime(ort, gpuWasmUrl, 'webgpu')),
+      wasm: () => onRuntime(ortWasm, wasmUrl, 'wasm'),
+    },
+    gpuFails,
+  );
   return Object.assign(reader, { backend });
 }
 

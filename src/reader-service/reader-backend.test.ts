@@ -1,5 +1,6 @@
 import { expect, it, vi } from 'vitest';
-import { gpuAdapterOffered, loadOnBestBackend } from './reader-backend';
+import type { Reader } from '@/reader';
+import { gpuAdapterOffered, loadOnBestBackend, reportingFailures } from './reader-backend';
 
 it('offers the GPU only when the browser gives an adapter', async () => {
   expect(await gpuAdapterOffered(undefined)).toBe(false);
@@ -30,12 +31,33 @@ it('loads on the GPU where one is offered and runs the models', async () => {
   expect(wasm).not.toHaveBeenCalled();
 });
 
-it('falls back to WebAssembly, without an error, when the GPU cannot run the models', async () => {
-  const loaded = await loadOnBestBackend(true, {
-    webgpu: () => Promise.reject(new Error('Unsupported op on WebGPU')),
-    wasm: () => Promise.resolve('wasm reader'),
-  });
+it('falls back to WebAssembly, without an error, when the GPU cannot run the models, and says so', async () => {
+  const onGpuFailure = vi.fn();
+  const loaded = await loadOnBestBackend(
+    true,
+    { webgpu: () => Promise.reject(new Error('Unsupported op on WebGPU')), wasm: () => Promise.resolve('wasm reader') },
+    onGpuFailure,
+  );
   expect(loaded).toEqual({ reader: 'wasm reader', backend: 'wasm' });
+  expect(onGpuFailure).toHaveBeenCalledOnce();
+});
+
+it('counts an adapter that never comes as no GPU', async () => {
+  expect(await gpuAdapterOffered({ requestAdapter: () => new Promise(() => undefined) }, 10)).toBe(false);
+});
+
+it('tells of a read that fails on the GPU reader, and passes the failure on', async () => {
+  const onFailure = vi.fn();
+  const gpuReader: Pick<Reader, 'read' | 'recognise'> = {
+    read: () => Promise.reject(new Error('device lost')),
+    recognise: () => Promise.resolve([{ text: '12', conf: 0.9 }]),
+  };
+  const reader = reportingFailures(gpuReader, onFailure);
+  const blank = { data: new Uint8ClampedArray(4), width: 1, height: 1 };
+  await expect(reader.recognise(blank, [])).resolves.toEqual([{ text: '12', conf: 0.9 }]);
+  expect(onFailure).not.toHaveBeenCalled();
+  await expect(reader.read(blank)).rejects.toThrow('device lost');
+  expect(onFailure).toHaveBeenCalledOnce();
 });
 
 it('still fails when WebAssembly fails too, with its reason', async () => {

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type {} from '../src/app/test-hooks';
 import { drawCardPhoto } from './support/card-photo';
 import { CardlensPage, sampleBytes } from './support/cardlens-page';
+import { SANDBOX_URL } from './support/sandbox-server';
 
 // The check before sending predicts each dropped photo's quality with the camera's measures: blurred, glare
 // over the number, below the recommended resolution. It warns; the built-in sandbox plays the service.
@@ -50,14 +51,30 @@ test('a blurred photo is called blurred before it is sent, and the report says h
   await expect(app.queueItem('small.png')).toContainText('below the recommended resolution (760×480)');
   await expect(page.getByTestId('quality-predicted')).toHaveText('below the recommended resolution (760×480)');
 
+  // Those answers are this device's and a specimen's, whose resolution comes from the predicting rule itself:
+  // the report counts none of them.
+  await page.getByRole('tab', { name: 'Report' }).click();
+  await expect(page.getByRole('heading', { name: 'Report', exact: true })).toBeVisible();
+  await expect(page.getByTestId('resolution-agreement')).toHaveCount(0);
+
+  // The service over HTTP (the sandbox server): its answers are the ones compared.
+  await app.connect({ endpoint: 'Custom URL', baseUrl: SANDBOX_URL, secretKey: 'sandbox' });
+  await app.drop([
+    { name: 'small-sent.png', mimeType: 'image/png', buffer: sampleBytes('credit-card-low-res.png') },
+    { name: 'sharp-sent.png', mimeType: 'image/png', buffer: await drawCardPhoto(page, '4012888888881881', '07/29') },
+  ]);
+  // The low-resolution specimen was dropped before: this time it goes to the service.
+  await app.sendAgain();
+  await app.waitForDone('small-sent.png', 90_000);
+  await app.waitForDone('sharp-sent.png', 90_000);
   await page.getByRole('tab', { name: 'Report' }).click();
   await expect(page.getByTestId('resolution-agreement')).toHaveText(
-    'Resolution predicted right on 3 of 3 answered cards.',
+    'Resolution predicted right on 2 of 2 answered cards.',
   );
   // In Korean too.
   await page.getByLabel('Language').selectOption('ko');
   await expect(page.getByTestId('resolution-agreement')).toHaveText(
-    '응답을 받은 카드 3장 중 3장에서 해상도 예측이 맞았습니다.',
+    '응답을 받은 카드 2장 중 2장에서 해상도 예측이 맞았습니다.',
   );
   expect(app.problems).toEqual([]);
 });

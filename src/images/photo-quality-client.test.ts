@@ -3,7 +3,7 @@ import type { PhotoQuality } from '@/model/second-read/photo-quality';
 import { createQualityChecker, type QualityRequest } from './photo-quality-client';
 
 /** A worker that answers as it is told, or dies. */
-function fakeWorker(answer: (request: QualityRequest) => PhotoQuality | 'die') {
+function fakeWorker(answer: (request: QualityRequest) => PhotoQuality | 'die' | 'hang') {
   const started: { posted: number; terminated: boolean }[] = [];
   const start = () => {
     const record = { posted: 0, terminated: false };
@@ -14,6 +14,7 @@ function fakeWorker(answer: (request: QualityRequest) => PhotoQuality | 'die') {
       postMessage(request: QualityRequest) {
         record.posted++;
         const said = answer(request);
+        if (said === 'hang') return;
         queueMicrotask(() =>
           said === 'die'
             ? worker.onerror?.({ preventDefault: () => undefined } as ErrorEvent)
@@ -52,4 +53,18 @@ it('says not checked when no worker can start', async () => {
     throw new Error('no workers here');
   });
   expect(await check(new Uint8Array(4))).toEqual({ kind: 'not-checked', why: 'unavailable' });
+});
+
+it('says not checked when the worker never answers, and starts another for the next photo', async () => {
+  const fine: PhotoQuality = { kind: 'checked', hints: [], sharpness: 900, glare: 0 };
+  let hang = true;
+  const { start, started } = fakeWorker(() => (hang ? 'hang' : fine));
+  const check = createQualityChecker(start, 20);
+  expect(await check(new Uint8Array(4))).toEqual({ kind: 'not-checked', why: 'unavailable' });
+  hang = false;
+  expect(await check(new Uint8Array(4))).toEqual(fine);
+  expect(started).toEqual([
+    { posted: 1, terminated: true },
+    { posted: 1, terminated: false },
+  ]);
 });

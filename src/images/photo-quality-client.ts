@@ -16,11 +16,25 @@ const UNAVAILABLE: PhotoQuality = { kind: 'not-checked', why: 'unavailable' };
 const startQualityWorker = () =>
   new Worker(new URL('./quality-worker.ts', import.meta.url), { type: 'module', name: 'cardlens-quality' });
 
-/** Checks a photo's quality on a worker; never throws: a check that cannot run says `not-checked`. */
-export function createQualityChecker(start: () => Worker = startQualityWorker) {
+/**
+ * The longest a photo's check may take. Two small decodes and a Laplacian take well under a second; a
+ * worker that has not answered by then is stuck, and the card it holds must still be sent.
+ */
+export const QUALITY_CHECK_MS = 20_000;
+
+/** Checks a photo's quality on a worker; never throws: a check that cannot run, or never answers, says `not-checked`. */
+export function createQualityChecker(start: () => Worker = startQualityWorker, timeoutMs = QUALITY_CHECK_MS) {
   let worker: Worker | null = null;
   const pending = new Map<number, (quality: PhotoQuality) => void>();
   let nextId = 1;
+  // Every check waiting is answered "not checked", and the worker let go: the next photo starts another.
+  function giveUp(which: Worker) {
+    if (worker !== which) return;
+    pending.forEach((answer) => answer(UNAVAILABLE));
+    pending.clear();
+    which.terminate();
+    worker = null;
+  }
   function connect(): Worker {
     const started = start();
     started.onmessage = ({ data }: MessageEvent<QualityReply>) => {
@@ -29,22 +43,24 @@ export function createQualityChecker(start: () => Worker = startQualityWorker) {
     };
     started.onerror = (event) => {
       event.preventDefault();
-      pending.forEach((answer) => answer(UNAVAILABLE));
-      pending.clear();
-      started.terminate();
-      worker = null;
+      giveUp(started);
     };
+    started.onmessageerror = () => giveUp(started);
     return started;
   }
   return (bytes: Uint8Array): Promise<PhotoQuality> =>
     new Promise((resolve) => {
       try {
-        worker ??= connect();
+        const current = (worker ??= connect());
         const id = nextId++;
-        pending.set(id, resolve);
+        const timer = setTimeout(() => giveUp(current), timeoutMs);
+        pending.set(id, (quality) => {
+          clearTimeout(timer);
+          resolve(quality);
+        });
         // The caller keeps its bytes: a copy crosses to the worker.
         const image = bytes.slice().buffer;
-        worker.postMessage({ id, image } satisfies QualityRequest, [image]);
+        current.postMessage({ id, image } satisfies QualityRequest, [image]);
       } catch {
         resolve(UNAVAILABLE);
       }

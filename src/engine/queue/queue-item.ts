@@ -27,7 +27,7 @@ export interface QueueItem {
   unchecked?: boolean;
   /** Sent, but worth a word: a file that changed since it was added, or one the browser may draw unfaithfully. */
   caution?: Localised;
-  /** The photo's quality as the check before sending predicted it (absent when that check is off); a retry keeps it. */
+  /** The photo's quality as the check before sending predicted it (absent when that check is off); a retry keeps it unless the file changed. */
   quality?: PhotoQuality;
   error?: unknown;
   /** Failed as no card of its service's kind, and this device read the other service's number on it. */

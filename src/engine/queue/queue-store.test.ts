@@ -5,6 +5,7 @@ import type { Inspected } from '@/images/preflight';
 import { createQueueStore } from './queue-store';
 import type { QueueDeps } from './queue-types';
 import { FILE_CHANGED, FILE_GONE } from './retry-policy';
+import type { PhotoQuality } from '@/model/second-read/photo-quality';
 import type { ItemStatus } from './queue-item';
 
 // The queue with no React, no browser and no network: a fake client whose answers the test
@@ -653,6 +654,28 @@ describe('the check before sending', () => {
     await flush(10);
     expect(waiting[1].signal?.aborted).toBe(true);
     expect(h.statuses()).toEqual(['cancelled']);
+  });
+
+  it('forgets the quality predicted for a file that changed before its retry, when the check does not run again', async () => {
+    let content = [1, 2, 3];
+    const file = {
+      name: 'card.png',
+      size: 3,
+      arrayBuffer: () => Promise.resolve(new Uint8Array(content).buffer),
+      slice: () => ({ arrayBuffer: () => Promise.resolve(new ArrayBuffer(1)) }),
+    } as unknown as File;
+    const blurred: PhotoQuality = { kind: 'checked', hints: ['blurred'], sharpness: 40, glare: 0 };
+    let checks = 0;
+    const h = harness({ checkBeforeSend: () => Promise.resolve(checks++ === 0 ? { quality: blurred } : null) });
+    const [id] = h.store.addFiles([file], 'credit-card', 'A');
+    await flush();
+    expect(h.store.getSnapshot().items[0].quality).toEqual(blurred);
+    h.calls[0].reject(new OcrError('network', 'down'));
+    await flush();
+    content = [9, 9, 9];
+    h.store.retry(id, 'A');
+    await flush();
+    expect(h.store.getSnapshot().items[0].quality).toBeUndefined();
   });
 
   it('sends with a caution when the check could not run', async () => {

@@ -8,7 +8,7 @@ import { metaOf, type ImageMeta } from '@/images/image-meta';
 import { createPublisher } from './queue-publisher';
 import { BLOB_URLS, concurrencyOf, INITIAL_QUEUE } from './queue-types';
 import type { QueueDeps, QueueEvent, QueueState } from './queue-types';
-import { endedBy, FILE_CHANGED, FILE_GONE, isRetryable, stillReadable } from './retry-policy';
+import { endedBy, FILE_GONE, fromFile, isRetryable, stillReadable } from './retry-policy';
 
 /** Cards whose bytes may be held at once beyond those in flight: read ahead, but not the whole drop. */
 const READ_AHEAD = 4;
@@ -110,7 +110,7 @@ export function createQueueStore<C>(deps: QueueDeps<C>) {
       return mine();
     });
     decoded.set(item.id, decodes);
-    patch(item.id, { status: 'queued', image: metaOf(inspected), caution: changed ? FILE_CHANGED : inspected.caution });
+    patch(item.id, { status: 'queued', image: metaOf(inspected), ...fromFile(!!changed, inspected.caution) });
     pump();
   }
 

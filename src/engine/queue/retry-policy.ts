@@ -32,6 +32,10 @@ export const FILE_CHANGED: Localised = {
   ko: '추가한 뒤 파일이 바뀌었습니다. 새 내용을 다시 검사해 보냈습니다.',
 };
 
+/** What a card queued from its file carries: a file changed since its last attempt says so, and sheds the quality predicted for its old bytes. */
+export const fromFile = (changed: boolean, caution: Localised | undefined) =>
+  changed ? { caution: FILE_CHANGED, quality: undefined } : { caution };
+
 /** Whether the file can still be read: a file deleted, moved or changed on disk since it was chosen cannot. */
 export function stillReadable(file: File): Promise<boolean> {
   return file

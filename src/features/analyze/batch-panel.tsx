@@ -254,7 +254,7 @@ export function BatchPanel() {
                   <div role="cell">{s ? (s.ruleFailures > 0 ? `✗ ${s.ruleFailures}` : '✓') : '—'}</div>
                   <div role="cell" title={item.rejection && pick(item.rejection)}>
                     <StatusBadge status={row.status} />
-                    {item.caution && <span title={pick(item.caution)}> ⚠</span>}
+                    {item.caution && <WarningMark text={pick(item.caution)} />}
                     <QualityMark text={qualityText.sentence(item.quality)} />
                     {item.image && item.outcome && <ReviewMark review={reviews.get(item.image.sha256)} />}
                   </div>
@@ -278,4 +278,11 @@ export function BatchPanel() {
 }
 
 /** The photo's predicted quality in the table: a mark whose title says it. */
-const QualityMark = ({ text }: { text: string | null }) => text && <span title={text}> ⚠</span>;
+/** ⚠ with its reason as its name, for a screen reader, and as its tooltip. */
+const WarningMark = ({ text }: { text: string }) => (
+  <span role="img" aria-label={text} title={text}>
+    {' '}
+    ⚠
+  </span>
+);
+const QualityMark = ({ text }: { text: string | null }) => text && <WarningMark text={text} />;

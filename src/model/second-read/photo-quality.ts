@@ -29,14 +29,18 @@ export function qualityMessage(
   return { key: 'qualityCaution', hints: quality.hints.map((hint) => QUALITY_HINT_TEXT[hint]) };
 }
 
-/** A card as the agreement count sees it: its predicted quality and NHN's answer. */
+/** A card as the agreement count sees it: its predicted quality, the answer, and who gave it. */
 export interface PredictedCard {
   quality?: PhotoQuality;
   outcome?: { result: { resolution: string } };
+  answeredBy?: string;
 }
 
 export interface ResolutionAgreement {
-  /** Cards whose quality was checked and that NHN answered with `resolution` "low" or "normal". */
+  /**
+   * Cards whose quality was checked and that the service itself answered with `resolution` "low" or "normal":
+   * a specimen's answer or one read on this device takes its `resolution` from the rule the prediction uses.
+   */
   answered: number;
   /** Of those, the cards where "below the recommended resolution" was predicted exactly when NHN said "low". */
   agreed: number;
@@ -45,9 +49,9 @@ export interface ResolutionAgreement {
 /** How often the prediction "below the recommended resolution" matched NHN's own `resolution` answer. */
 export function resolutionAgreement(cards: readonly PredictedCard[]): ResolutionAgreement {
   let [answered, agreed] = [0, 0];
-  for (const { quality, outcome } of cards) {
+  for (const { quality, outcome, answeredBy } of cards) {
     const said = outcome?.result.resolution;
-    if (quality?.kind !== 'checked' || (said !== 'low' && said !== 'normal')) continue;
+    if (answeredBy !== 'service' || quality?.kind !== 'checked' || (said !== 'low' && said !== 'normal')) continue;
     answered++;
     if (quality.hints.includes('lowResolution') === (said === 'low')) agreed++;
   }

@@ -205,7 +205,14 @@ function exchange(
       );
       res.on('error', reject);
     });
-    req.on('error', (error) => (answered ? undefined : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // Streaming past a server that has answered and closed: on loopback the reset can come before the
+      // answer is read. Status 0 says so; the caller decides whether that will do.
+      const reset = options.stream && (error.code === 'EPIPE' || error.code === 'ECONNRESET');
+      if (reset) resolveExchange({ status: 0, headers: {}, body: '', sent });
+      else reject(error);
+    });
     if (options.body) {
       sent = options.body.length;
       req.end(options.body);
@@ -253,7 +260,9 @@ describe('the sandbox server keeps to itself', () => {
       headers: { 'Content-Type': 'multipart/form-data; boundary=x', 'Transfer-Encoding': 'chunked' },
       stream: { chunk: 256 * 1024, upTo: 4 * MAX_REQUEST_BYTES },
     });
-    expect(answer.status).toBe(413);
+    // The 413, or a reset that overtook it (status 0): the app's client takes a network error on an upload this
+    // large for the size error. Either way the server stopped reading soon after the cap.
+    expect([413, 0]).toContain(answer.status);
     expect(answer.sent).toBeLessThan(2 * MAX_REQUEST_BYTES);
     // And it still serves the next request.
     await expect(client(server).getPublicKey('credit-card')).resolves.toMatchObject({

@@ -4,7 +4,7 @@
 // first, so that a sharp 4000-pixel photo does not read as blurred, nor a blurred one as sharp.
 import type { PhotoQuality, QualityHint } from '@/model/second-read/photo-quality';
 import { isLowResolution, type Size } from '@/lib/image-size';
-import type { Bounds, Quad } from '@/lib/quad';
+import { scaleQuad, type Bounds, type Quad } from '@/lib/quad';
 import { findCard, type RgbaFrame } from './card-finder';
 import { cardMiddle, GLARE_THRESHOLD, laplacianVariance, quadSize, SHARPNESS_THRESHOLD } from './frame-guidance';
 
@@ -55,19 +55,8 @@ export function workingSize(full: Size, copy: Size, card: Quad): Size {
 }
 
 /** The scale of an outline found in one copy to another copy of the same photo. */
-export function scaledQuad(q: Quad, from: Size, to: Size): Quad {
-  const [kx, ky] = [to.width / from.width, to.height / from.height];
-  return {
-    x1: q.x1 * kx,
-    y1: q.y1 * ky,
-    x2: q.x2 * kx,
-    y2: q.y2 * ky,
-    x3: q.x3 * kx,
-    y3: q.y3 * ky,
-    x4: q.x4 * kx,
-    y4: q.y4 * ky,
-  };
-}
+export const scaledQuad = (q: Quad, from: Size, to: Size): Quad =>
+  scaleQuad(q, to.width / from.width, to.height / from.height);
 
 /**
  * The photo's quality from a copy at workingSize (`frame`), the card's outline in it, and the photo's own

@@ -56,18 +56,21 @@ export const boundsQuad = ({ left, top, right, bottom }: Bounds): Quad => ({
   y4: bottom,
 });
 
-/** The quad in a picture `k` times the size of its own (k = 1 gives back `q` itself). */
-export function scaleQuad(q: Quad, k: number): Quad {
-  if (k === 1) return q;
+/**
+ * The quad in a picture `k` times the size of its own, or `k` times as wide and `ky` times as tall
+ * (1 and 1 give back `q` itself).
+ */
+export function scaleQuad(q: Quad, k: number, ky = k): Quad {
+  if (k === 1 && ky === 1) return q;
   return {
     x1: q.x1 * k,
-    y1: q.y1 * k,
+    y1: q.y1 * ky,
     x2: q.x2 * k,
-    y2: q.y2 * k,
+    y2: q.y2 * ky,
     x3: q.x3 * k,
-    y3: q.y3 * k,
+    y3: q.y3 * ky,
     x4: q.x4 * k,
-    y4: q.y4 * k,
+    y4: q.y4 * ky,
   };
 }
 

@@ -147,17 +147,10 @@ export function deviceReaderWith(
           // The same object the parser built: cardFromLines only gave it the service's type.
           const parsed = card.result as unknown as Parameters<typeof withHangulFields>[0];
           const reading = withHangulFields(parsed, all, decoded.pixels, decoded.scale, hangul.load);
-          // Bounded: every read waits its turn behind this one.
-          const withHangul = await withinTime(reading, HANGUL_STEP_MS, 'The Hangul recogniser');
+          const withHangul = await hangulStep(reading);
           return { kind: 'read', result: withHangul as unknown as IdCardResult };
-        } catch (error) {
-          // The Hangul recogniser could not load or run: the digits stand, and the next card tries it again,
-          // unless it never answered.
-          if (error instanceof TimedOut) hangulGaveUp = true;
-          void hangul
-            .reset()
-            ?.dispose()
-            .catch(() => undefined);
+        } catch {
+          // The Hangul recogniser could not load or run: the digits stand.
         }
       }
       return card;
@@ -168,15 +161,26 @@ export function deviceReaderWith(
     const unread = quads.map(() => ({ text: '', conf: 0 }));
     if (quads.length === 0 || !hangul || hangulGaveUp) return unread;
     try {
-      const reading = readHangulBoxes(decoded.pixels, quads, hangul.load);
+      return await hangulStep(readHangulBoxes(decoded.pixels, quads, hangul.load));
+    } catch {
+      return unread;
+    }
+  }
+
+  /**
+   * A Hangul step, bounded: every read waits its turn behind it. One that fails lets the recogniser go, so
+   * that the next card loads it again, unless it never answered: then it is not asked again.
+   */
+  async function hangulStep<T>(reading: Promise<T>): Promise<T> {
+    try {
       return await withinTime(reading, HANGUL_STEP_MS, 'The Hangul recogniser');
     } catch (error) {
       if (error instanceof TimedOut) hangulGaveUp = true;
       void hangul
-        .reset()
+        ?.reset()
         ?.dispose()
         .catch(() => undefined);
-      return unread;
+      throw error;
     }
   }
 

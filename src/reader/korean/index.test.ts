@@ -36,3 +36,28 @@ it('never loads the recogniser when no box can be read', async () => {
   expect(await readHangulBoxes(pixels, [box(5, 5, 5, 5)], recogniser)).toEqual([{ text: '', conf: 0 }]);
   expect(recogniser).not.toHaveBeenCalled();
 });
+
+it('reads an unsure line again at twice the size, keeping whichever reading is surer', async () => {
+  // What the line's image is: its width from the PGM header, so a reading can depend on the size.
+  const widthOf = (pgm: Uint8Array) => Number(new TextDecoder().decode(pgm.subarray(0, 20)).split(/\s+/)[1]);
+  const sizes: number[][] = [];
+  const recognise = vi.fn((images: Uint8Array[]) => {
+    sizes.push(images.map(widthOf));
+    return Promise.resolve(
+      images.map((image, i) => {
+        const magnified = sizes.length > 1;
+        if (i === 0 && sizes.length === 1) return { text: '그 고', conf: 0.3 };
+        if (magnified) return { text: widthOf(image) > 300 ? '홍길동' : '?', conf: 0.96 };
+        return { text: '서울특별시경찰청장', conf: 0.93 };
+      }),
+    );
+  });
+  const recogniser = () => Promise.resolve({ recognise, dispose: () => Promise.resolve() } as HangulRecogniser);
+  const texts = await readHangulBoxes(pixels, [box(10, 10, 150, 40), box(10, 10, 190, 50)], recogniser);
+  expect(texts).toEqual([
+    { text: '홍길동', conf: 0.96 },
+    { text: '서울특별시경찰청장', conf: 0.93 },
+  ]);
+  // Only the unsure line was read again, and at twice the first image's width.
+  expect(sizes[1]).toEqual([2 * sizes[0][0]]);
+});

@@ -11,7 +11,7 @@ import type { HangulRecogniser, HangulText } from './types';
 export { tesseractRecogniser } from './tesseract-recogniser';
 export type { HangulRecogniser, HangulText, TesseractLike } from './types';
 export { NAME_CHECK_CONF } from './korean-name';
-export { INFERRED_CLASS_CONF } from './korean-fields';
+export { INFERRED_CLASS_CONF } from './licence-classes';
 export { koreanFieldRead, type KoreanFieldRead } from './korean-field-read';
 export { isKoreanKey, KOREAN_KEYS, type KoreanKey } from './korean-keys';
 
@@ -29,10 +29,28 @@ export async function withHangulFields(
 ): Promise<ReaderIdCardResult> {
   const plan = planHangulLines(lines, result.keyValues, result.idType);
   if (!plan) return result;
-  const texts = await (
-    await recogniser()
-  ).recognise(plan.lines.map((l) => lineImage(pixels, scaleQuad(l.quad, scale))));
+  const texts = await readLines(
+    pixels,
+    plan.lines.map((l) => scaleQuad(l.quad, scale)),
+    await recogniser(),
+  );
   return { ...result, keyValues: [...result.keyValues, ...koreanFields(plan, texts)] };
+}
+
+/** Below this the recogniser's reading of a line is unsure, and the line is read again at twice the size. */
+export const LOOK_AGAIN_CONF = 0.8;
+
+/** Each line in `quads` (the decoded image's pixels) as read, or as read again when that was surer. */
+async function readLines(pixels: Pixels, quads: readonly Quad[], recogniser: HangulRecogniser) {
+  const first = await recogniser.recognise(quads.map((q) => lineImage(pixels, q)));
+  const unsure = quads.flatMap((_, i) => (first[i].conf < LOOK_AGAIN_CONF ? [i] : []));
+  if (unsure.length === 0) return first;
+  const again = await recogniser.recognise(unsure.map((i) => lineImage(pixels, quads[i], 2)));
+  const out = [...first];
+  unsure.forEach((at, k) => {
+    if (again[k].conf > first[at].conf) out[at] = again[k];
+  });
+  return out;
 }
 
 /** The text inside each of `quads` (the decoded image's pixels), each cut out as one line and read in Hangul. */
@@ -45,7 +63,7 @@ export async function readHangulBoxes(
   const readable = quads.map((q) => boxHasArea(q) && Object.values(q).every(Number.isFinite));
   const wanted = quads.filter((_, i) => readable[i]);
   if (wanted.length === 0) return quads.map(() => ({ text: '', conf: 0 }));
-  const texts = await (await recogniser()).recognise(wanted.map((q) => lineImage(pixels, q)));
+  const texts = await readLines(pixels, wanted, await recogniser());
   let next = 0;
   return readable.map((ok) => (ok ? texts[next++] : { text: '', conf: 0 }));
 }

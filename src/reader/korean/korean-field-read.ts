@@ -1,7 +1,7 @@
 // One Hangul field read alone, in a box another reader placed (the second read of NHN's answer): the
 // recogniser's line shaped as the card reader shapes it, a name by its structure, an issuer or a
 // licence's classes snapped to their closed set.
-import { licenceClasses, snapLicenceClass } from './korean-fields';
+import { licenceClasses, snapLicenceClass } from './licence-classes';
 import { readKoreanName } from './korean-name';
 import { LICENCE_ISSUERS, RESIDENT_CARD_ISSUERS } from './korean-sets';
 import type { KoreanKey } from './korean-keys';

@@ -10,14 +10,15 @@ const BORDER = 10;
 /** How far the detector's box is grown on every side, as a fraction of its height (the detector's box hugs the ink). */
 const GROW = 0.15;
 
-/** The line inside `quad` (image pixels) as a PGM of REC_HEIGHT + 2 × BORDER rows. */
-export function lineImage(px: Pixels, quad: Quad): Uint8Array {
+/**
+ * The line inside `quad` (image pixels) as a PGM of REC_HEIGHT + 2 × BORDER rows, each pixel repeated
+ * `magnify` times across and down. Tesseract's reading of a line turns on its size in pixels: some lines
+ * it reads right only at twice the size (a bold 홍길동 that fills its strip comes back as 그 고).
+ */
+export function lineImage(px: Pixels, quad: Quad, magnify = 1): Uint8Array {
   const strip = rectify(px, grownBox(quad, GROW), 1600, 1);
   const [w, h] = [strip.contentWidth + 2 * BORDER, REC_HEIGHT + 2 * BORDER];
-  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
-  const out = new Uint8Array(header.length + w * h);
-  out.set(header);
-  const grey = out.subarray(header.length).fill(255);
+  const grey = new Uint8Array(w * h).fill(255);
   const plane = REC_HEIGHT * strip.width;
   const values = new Float32Array(REC_HEIGHT * strip.contentWidth);
   for (let y = 0; y < REC_HEIGHT; y++) {
@@ -55,5 +56,23 @@ export function lineImage(px: Pixels, quad: Quad): Uint8Array {
     const t = Math.min(1, Math.max(0, (v - ink) / (paperAt[x] - ink || 1e-3)));
     grey[(Math.floor(i / cols) + BORDER) * w + x + BORDER] = Math.round(255 * t);
   });
+  return pgm(magnify === 1 ? grey : magnified(grey, w, h, magnify), w * magnify, h * magnify);
+}
+
+/** A grey image with each pixel repeated k times across and down. */
+function magnified(grey: Uint8Array, w: number, h: number, k: number): Uint8Array {
+  const out = new Uint8Array(w * k * h * k);
+  for (let y = 0; y < h * k; y++) {
+    const row = Math.floor(y / k) * w;
+    for (let x = 0; x < w * k; x++) out[y * w * k + x] = grey[row + Math.floor(x / k)];
+  }
   return out;
 }
+
+const pgm = (grey: Uint8Array, w: number, h: number) => {
+  const header = new TextEncoder().encode(`P5\n${w} ${h}\n255\n`);
+  const out = new Uint8Array(header.length + grey.length);
+  out.set(header);
+  out.set(grey, header.length);
+  return out;
+};

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Quad } from '@/lib/quad';
 import type { ReadLine } from '../types';
 import { koreanFields, planHangulLines } from './korean-fields';
+import { INFERRED_CLASS_CONF } from './licence-classes';
 
 /** A line at (x, y), w × h, turned by `slope` (dy per dx) about its top-left corner. */
 function line(text: string, conf: number, x: number, y: number, w: number, h = 30, slope = 0): ReadLine {
@@ -48,7 +49,7 @@ describe('planHangulLines', () => {
     );
     expect(plan?.lines).toEqual([
       { role: 'name', quad: name.quad },
-      { role: 'licenseType', quad: classes.quad },
+      { role: 'licenseType', quad: classes.quad, digits: '12' },
     ]);
   });
 
@@ -56,7 +57,27 @@ describe('planHangulLines', () => {
     const classes = line('2', 0.85, 60, 100, 160);
     const number = line('16-16-734650-82', 0.99, 60, 150, 250);
     const plan = planHangulLines([classes, number], [anchor('driverLicenseNumber', number)], 'driver');
-    expect(plan?.lines).toEqual([{ role: 'licenseType', quad: classes.quad }]);
+    expect(plan?.lines).toEqual([{ role: 'licenseType', quad: classes.quad, digits: '2' }]);
+  });
+
+  it("takes classes printed before the licence number on its row, and no watermark nearer the number as the name", () => {
+    const classes = line('1否导', 0.72, 57, 166, 111, 35);
+    const number = line('11-19-123456-10', 1, 222, 167, 340, 30);
+    const name = line('', 0, 57, 227, 111, 46);
+    const watermark = line('CIMEN·', 0.91, 278, 262, 592, 45, -0.086);
+    const resident = line('850315-2345678', 1, 60, 296, 260, 29);
+    const date = line('2020.5.20.', 1, 59, 501, 142, 28);
+    const issuer = line('', 0, 300, 548, 281, 37);
+    const plan = planHangulLines(
+      [classes, number, name, watermark, resident, date, issuer],
+      [anchor('driverLicenseNumber', number), anchor('residentNumber', resident), anchor('issueDate', date)],
+      'driver',
+    );
+    expect(plan?.lines).toEqual([
+      { role: 'name', quad: name.quad },
+      { role: 'licenseType', quad: classes.quad, digits: '1' },
+      { role: 'issuer', quad: issuer.quad },
+    ]);
   });
 
   it('plans nothing for a passport, or a card with no line left to read', () => {
@@ -87,6 +108,17 @@ describe('koreanFields', () => {
       ['licenseType', '1종 보통/2종 소형'],
       ['issuer', '서울특별시경찰청장'],
     ]);
+  });
+
+  it('takes a lost class digit from the digits the other recogniser saw on the line, as a guess', () => {
+    const plan = { idType: 'driver' as const, lines: [{ role: 'licenseType' as const, quad, digits: '2' }] };
+    expect(koreanFields(plan, [{ text: "'28 소형", conf: 0.58 }])).toEqual([
+      { key: 'licenseType', value: '2종 소형', conf: INFERRED_CLASS_CONF, bbox: quad },
+    ]);
+    // A digit the Hangul recogniser did read stands; so do classes when the digits seen do not match them.
+    expect(koreanFields(plan, [{ text: '1종 소형', conf: 0.95 }])[0].value).toBe('1종 소형');
+    const two = { idType: 'driver' as const, lines: [{ role: 'licenseType' as const, quad, digits: '2' }] };
+    expect(koreanFields(two, [{ text: '?종 보통 ?종 소형', conf: 0.9 }])[0].value).toBe('1종 보통/2종 소형');
   });
 
   it("keeps an issuer near no entry only when it ends as an issuer's title does, with a low confidence", () => {

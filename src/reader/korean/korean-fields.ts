@@ -6,7 +6,7 @@ import { quadCentre, quadHeight, type Quad } from '@/lib/quad';
 import type { ReadLine } from '../types';
 import { readKoreanName } from './korean-name';
 import { LICENCE_ISSUERS, RESIDENT_CARD_ISSUERS } from './korean-sets';
-import { licenceClasses, snapLicenceClass } from './licence-classes';
+import { licenceClasses, snapLicenceClass, type LicenceClassRead } from './licence-classes';
 import { snapToSet } from './snap';
 import { hangulOnly } from './hangul';
 import type { HangulText } from './types';
@@ -26,10 +26,17 @@ interface Anchor {
 
 type Role = 'name' | 'issuer' | 'licenseType';
 
+export interface PlannedLine {
+  role: Role;
+  quad: Quad;
+  /** For a licence's classes: the class digits the Chinese/English recogniser saw there ("12"), which reads digits better. */
+  digits?: string;
+}
+
 export interface HangulPlan {
   idType: 'resident' | 'driver';
   /** Lines to read with the Hangul recogniser, each with the role its place gives it. */
-  lines: { role: Role; quad: Quad }[];
+  lines: PlannedLine[];
 }
 
 /**
@@ -67,7 +74,8 @@ export function planHangulLines(
   const take = (role: Role, line: ReadLine | undefined) => {
     if (!line || taken.has(line)) return;
     taken.add(line);
-    plan.lines.push({ role, quad: line.quad });
+    const digits = role === 'licenseType' ? line.text.replace(/[^12]/g, '') : '';
+    plan.lines.push({ role, quad: line.quad, ...(digits && { digits }) });
   };
   // On the row of q: where q's top edge, carried along its own slope, would be (a tilted card's rows slope too).
   const sameRow = (l: ReadLine, q: Quad) => {
@@ -77,15 +85,18 @@ export function planHangulLines(
   };
 
   if (resident) {
-    // The name: the nearest line above the resident number, within a few lines' height, off the licence's row.
+    // The name: the nearest line above the resident number, within a few lines' height, off the licence's
+    // row, and starting where the number starts (a watermark or a photo's caption across the card does not).
     const above = candidates
       .filter((l) => y(l.quad) < y(resident) - 0.6 * h(resident) && y(resident) - y(l.quad) < 5 * h(resident))
       .filter((l) => !licence || !sameRow(l, licence))
+      .filter((l) => Math.abs(Math.min(l.quad.x1, l.quad.x4) - Math.min(resident.x1, resident.x4)) < 3 * h(resident))
       .sort((a, b) => y(b.quad) - y(a.quad));
     take('name', above[0]);
   }
   if (licence) {
-    const row = candidates.filter((l) => sameRow(l, licence) && quadCentre(l.quad).x > quadCentre(licence).x);
+    // The classes stand on the number's row, before or after it, or on the row above.
+    const row = candidates.filter((l) => sameRow(l, licence));
     const rowAbove = candidates
       .filter((l) => y(l.quad) < y(licence) && y(licence) - y(l.quad) < 2.5 * h(licence) && !sameRow(l, licence))
       .sort((a, b) => y(b.quad) - y(a.quad));
@@ -121,7 +132,12 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
   }
   const types = read
     .filter((l) => l.role === 'licenseType' && l.text)
-    .flatMap((l) => licenceClasses(l.text).map((cls, i) => ({ ...snapLicenceClass(cls, i, l.conf), quad: l.quad })));
+    .flatMap((l) =>
+      withDigits(licenceClasses(l.text), l.digits).map((cls, i) => ({
+        ...snapLicenceClass(cls, i, l.conf),
+        quad: l.quad,
+      })),
+    );
   if (types.length) {
     out.push({
       key: 'licenseType',
@@ -140,4 +156,15 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
     out.push({ key: 'issuer', value: issuer.value, conf: round(issuer.conf), bbox: issuer.quad });
   }
   return out;
+}
+
+/**
+ * Classes whose digit the Hangul recogniser lost, given the digits the other recogniser saw on the line
+ * when it saw one for each class: a guess still (that recogniser could not read the rest of the line).
+ */
+function withDigits(classes: LicenceClassRead[], digits = ''): LicenceClassRead[] {
+  if (digits.length !== classes.length) return classes;
+  return classes.map((cls, i) =>
+    cls.digit ? cls : { ...cls, digit: digits[i] === '1' ? '1' : '2', guessed: true },
+  );
 }

@@ -6,6 +6,7 @@ import { resolutionOf, type Size } from '@/lib/image-size';
 import type { Quad } from '@/lib/quad';
 import { confOfChars, joinLines, quadOfChars, readingOrder } from './card-text';
 import type { ReadLine } from './types';
+import { licenceCondition } from './licence-condition';
 import { parseMrz } from './mrz';
 
 export interface ReaderKeyValue {
@@ -127,6 +128,8 @@ export function parseIdCard(read: ReadLine[], size: Size, options: IdParseOption
     m && keyValues.push({ key, value: m.value, conf: m.conf, bbox: m.bbox });
   push('driverLicenseNumber', licence);
   push('residentNumber', resident);
+  const condition = licence && resident && issue && licenceCondition(lines, resident.bbox, issue.bbox);
+  if (condition) keyValues.push({ key: 'condition', ...condition });
   push('issueDate', issue);
   return { ok: true, result: { ...base, idType: licence ? 'driver' : 'resident', keyValues } };
 }

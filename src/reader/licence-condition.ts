@@ -1,0 +1,41 @@
+// A driver's licence's condition (조건): the letters A–I of the conditions it is held under (A for an
+// automatic gearbox, D for a hearing aid…), printed after the label between the address and the issue date.
+import { quadHeight, type Quad } from '@/lib/quad';
+import { subQuad } from './card-text';
+import type { ReadLine } from './types';
+
+export interface ConditionRead {
+  value: string;
+  conf: number;
+  bbox: Quad;
+}
+
+/** The label read as a few non-Latin characters or not at all, then one or more condition letters. */
+const CONDITION = /^[^\x20-\x7e]{0,4}\s*([A-I](?:\s*[,.·]\s*[A-I])*)\s*$/u;
+/** Below this the line is no evidence of a condition: a stray letter of a watermark reads lower. */
+const MIN_CONF = 0.8;
+
+/**
+ * The condition line between the resident number's row and the issue date's row, starting where the
+ * resident number starts, or null: a licence printed with no condition, or one this reader missed.
+ */
+export function licenceCondition(lines: readonly ReadLine[], resident: Quad, issued: Quad): ConditionRead | null {
+  const h = Math.max(1, quadHeight(resident));
+  const top = Math.max(resident.y3, resident.y4);
+  const bottom = Math.min(issued.y1, issued.y2);
+  const left = Math.min(resident.x1, resident.x4);
+  for (const line of lines) {
+    const { quad } = line;
+    const middle = (quad.y1 + quad.y2 + quad.y3 + quad.y4) / 4;
+    if (middle <= top || middle >= bottom || Math.abs(Math.min(quad.x1, quad.x4) - left) > 3 * h) continue;
+    const match = CONDITION.exec(line.text);
+    if (!match || line.conf < MIN_CONF) continue;
+    const start = line.text.indexOf(match[1]);
+    return {
+      value: [...match[1].matchAll(/[A-I]/g)].map((m) => m[0]).join(','),
+      conf: Math.round(line.conf * 100) / 100,
+      bbox: subQuad(line, start, start + match[1].length),
+    };
+  }
+  return null;
+}

@@ -85,6 +85,20 @@ describe('parseIdCard', () => {
       MRZ1: mrz1,
       MRZ2: mrz2,
     });
+    // A first line the detector cut where its filler runs on is read, padded; one cut inside the names is not.
+    const cut = (first: string) => parseIdCard([line(first, 0, 500), line(mrz2, 0, 550)], SIZE);
+    const short = cut('PMKORHONG<<GILDONG<<<<<<<<');
+    expect(short.ok && values(short.result)).toMatchObject({
+      givenName: 'GILDONG',
+      MRZ1: 'PMKORHONG<<GILDONG'.padEnd(44, '<'),
+    });
+    expect(cut('P<UTOERIKSSON<<ANNA<MA').ok).toBe(false);
+    // The country codes are letters: a 0 read in one is an O.
+    const zero = parseIdCard(
+      [line('PMK0RHONG<<GILDONG<<<<<<', 0, 500), line(mrz2.replace('UTO', 'UT0'), 0, 550)],
+      SIZE,
+    );
+    expect(zero.ok && values(zero.result)).toMatchObject({ countryCode: 'UTO', MRZ1: expect.stringMatching(/^PMKOR/) });
     // A misread digit breaks a check digit: no passport.
     const broken = parseIdCard([line(mrz1, 0, 500), line(mrz2.replace('7408', '7409'), 0, 550)], SIZE);
     expect(broken.ok).toBe(false);

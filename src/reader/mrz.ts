@@ -28,6 +28,11 @@ function mrzText(text: string): { text: string; at: number[] } {
 
 const DIGITS: Record<string, string> = { O: '0', Q: '0', D: '0', I: '1', L: '1', S: '5', B: '8', Z: '2', G: '6' };
 const asDigits = (s: string) => [...s].map((c) => DIGITS[c] ?? c).join('');
+const LETTERS = Object.fromEntries(Object.entries(DIGITS).map(([letter, digit]) => [digit, letter]));
+LETTERS['0'] = 'O';
+LETTERS['1'] = 'I';
+/** A field of letters (a country code) with the digits OCR put in it read as the letters they look like. */
+const asLetters = (s: string) => [...s].map((c) => LETTERS[c] ?? c).join('');
 
 /** Line 2 with its numeric fields read as digits, and a personal-number filler of the wrong length put right. */
 function fixLine2(raw: string): string | null {
@@ -43,7 +48,7 @@ function fixLine2(raw: string): string | null {
   return (
     line.slice(0, 9) +
     digitsAt(9, 10) +
-    line.slice(10, 13) +
+    asLetters(line.slice(10, 13)) +
     digitsAt(13, 20) +
     line.slice(20, 21) +
     digitsAt(21, 28) +
@@ -71,8 +76,12 @@ const ymdOf = (yymmdd: string, future: boolean, today: Date) => {
 export function parseMrz(lines: ReadLine[], today: Date): MrzField[] | null {
   const texts = lines.map((l) => mrzText(l.text));
   for (let i = 0; i + 1 < lines.length; i++) {
-    const first = texts[i].text;
-    if (!/^P[A-Z<][A-Z<]{3}/.test(first) || first.length < 30 || !/^[A-Z0-9<]+$/.test(first)) continue;
+    const raw = texts[i].text;
+    const first = raw.slice(0, 2) + asLetters(raw.slice(2, 5)) + raw.slice(5);
+    // A first line cut short counts when it reached the filler: three `<` in a row are past the names
+    // (the detector can split a long run of `<` off as a line of its own, or drop it).
+    const complete = first.length >= 30 || (first.length >= 10 && first.endsWith('<<<'));
+    if (!/^P[A-Z<][A-Z<]{3}/.test(first) || !complete || !/^[A-Z0-9<]+$/.test(first)) continue;
     const line1 = first.length >= 44 ? first.slice(0, 44) : first.padEnd(44, '<');
     const line2 = fixLine2(texts[i + 1].text);
     if (!line2 || !checksHold(line2)) continue;

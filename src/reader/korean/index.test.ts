@@ -61,3 +61,26 @@ it('reads an unsure line again at twice the size, keeping whichever reading is s
   // Only the unsure line was read again, and at twice the first image's width.
   expect(sizes[1]).toEqual([2 * sizes[0][0]]);
 });
+
+it('cuts a line read as nothing again without growing its box, and only such a line', async () => {
+  const heightOf = (pgm: Uint8Array) => Number(new TextDecoder().decode(pgm.subarray(0, 20)).split(/\s+/)[2]);
+  const calls: number[][] = [];
+  const recognise = vi.fn((images: Uint8Array[]) => {
+    calls.push(images.map(heightOf));
+    const third = calls.length === 3;
+    return Promise.resolve(
+      images.map((_, i) =>
+        third ? { text: '홍길동', conf: 0.96 } : i === 0 ? { text: '', conf: 0 } : { text: '송성은', conf: 0.5 },
+      ),
+    );
+  });
+  const recogniser = () => Promise.resolve({ recognise, dispose: () => Promise.resolve() } as HangulRecogniser);
+  const texts = await readHangulBoxes(pixels, [box(10, 10, 150, 40), box(10, 10, 190, 50)], recogniser);
+  expect(texts).toEqual([
+    { text: '홍길동', conf: 0.96 },
+    { text: '송성은', conf: 0.5 },
+  ]);
+  // Read as they are, then both at twice the size, then only the line read as nothing, at the first size.
+  expect(calls.map((c) => c.length)).toEqual([2, 2, 1]);
+  expect(calls[2][0]).toBe(calls[0][0]);
+});

@@ -5,7 +5,7 @@ import { boxHasArea } from '../engine';
 import type { ReaderIdCardResult } from '../id-card-parser';
 import type { Pixels, ReadLine } from '../types';
 import { koreanFields, planHangulLines } from './korean-fields';
-import { lineImage } from './line-image';
+import { LINE_CUTS, lineImage } from './line-image';
 import type { HangulRecogniser, HangulText } from './types';
 
 export { tesseractRecogniser } from './tesseract-recogniser';
@@ -37,20 +37,23 @@ export async function withHangulFields(
   return { ...result, keyValues: [...result.keyValues, ...koreanFields(plan, texts)] };
 }
 
-/** Below this the recogniser's reading of a line is unsure, and the line is read again at twice the size. */
+/** Below this the recogniser's reading of a line is unsure, and the line is cut out another way and read again. */
 export const LOOK_AGAIN_CONF = 0.8;
 
-/** Each line in `quads` (the decoded image's pixels) as read, or as read again when that was surer. */
+/** Each line in `quads` (the decoded image's pixels) read in each of LINE_CUTS while unsure, keeping the surest reading. */
 async function readLines(pixels: Pixels, quads: readonly Quad[], recogniser: HangulRecogniser) {
-  const first = await recogniser.recognise(quads.map((q) => lineImage(pixels, q)));
-  const unsure = quads.flatMap((_, i) => (first[i].conf < LOOK_AGAIN_CONF ? [i] : []));
-  if (unsure.length === 0) return first;
-  const again = await recogniser.recognise(unsure.map((i) => lineImage(pixels, quads[i], 2)));
-  const out = [...first];
-  unsure.forEach((at, k) => {
-    if (again[k].conf > first[at].conf) out[at] = again[k];
-  });
-  return out;
+  const best: (HangulText | undefined)[] = quads.map(() => undefined);
+  let unsure = quads.map((_, i) => i);
+  for (const cut of LINE_CUTS) {
+    if (cut.whenNothingRead) unsure = unsure.filter((i) => !best[i]?.text);
+    if (unsure.length === 0) break;
+    const texts = await recogniser.recognise(unsure.map((i) => lineImage(pixels, quads[i], cut)));
+    unsure.forEach((at, k) => {
+      if (!best[at] || texts[k].conf > best[at].conf) best[at] = texts[k];
+    });
+    unsure = unsure.filter((i) => (best[i]?.conf ?? 0) < LOOK_AGAIN_CONF);
+  }
+  return best.map((text) => text ?? { text: '', conf: 0 });
 }
 
 /** The text inside each of `quads` (the decoded image's pixels), each cut out as one line and read in Hangul. */

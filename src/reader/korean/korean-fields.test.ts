@@ -60,7 +60,7 @@ describe('planHangulLines', () => {
     expect(plan?.lines).toEqual([{ role: 'licenseType', quad: classes.quad, digits: '2' }]);
   });
 
-  it("takes classes printed before the licence number on its row, and no watermark nearer the number as the name", () => {
+  it('takes classes printed before the licence number on its row, and no watermark nearer the number as the name', () => {
     const classes = line('1否导', 0.72, 57, 166, 111, 35);
     const number = line('11-19-123456-10', 1, 222, 167, 340, 30);
     const name = line('', 0, 57, 227, 111, 46);
@@ -80,10 +80,25 @@ describe('planHangulLines', () => {
     ]);
   });
 
-  it('plans nothing for a passport, or a card with no line left to read', () => {
+  it('plans nothing for a card with no line left to read, or a passport without its machine-readable zone', () => {
     const resident = line('900101-1234568', 0.99, 60, 170, 260);
     expect(planHangulLines([resident], [anchor('residentNumber', resident)], 'resident')).toBeNull();
     expect(planHangulLines([resident], [], 'passport')).toBeNull();
+  });
+
+  it("plans a passport's lines above its machine-readable zone that are not plainly Latin", () => {
+    const given = line('GILDONG', 1, 299, 238, 134, 26);
+    const label = line('', 0, 660, 211, 57, 21);
+    const name = line('', 0, 656, 230, 91, 40);
+    const mrz1 = line('PMKORHONG<<GILDONG<<<<<<<<', 0.95, 40, 576, 473, 27);
+    const plan = planHangulLines([given, label, name, mrz1], [anchor('MRZ1', mrz1)], 'passport');
+    expect(plan).toEqual({
+      idType: 'passport',
+      lines: [
+        { role: 'passport', quad: label.quad },
+        { role: 'passport', quad: name.quad },
+      ],
+    });
   });
 });
 
@@ -119,6 +134,40 @@ describe('koreanFields', () => {
     expect(koreanFields(plan, [{ text: '1종 소형', conf: 0.95 }])[0].value).toBe('1종 소형');
     const two = { idType: 'driver' as const, lines: [{ role: 'licenseType' as const, quad, digits: '2' }] };
     expect(koreanFields(two, [{ text: '?종 보통 ?종 소형', conf: 0.9 }])[0].value).toBe('1종 보통/2종 소형');
+  });
+
+  it("reads a passport's Korean name under its label, or after it on the label's line, and none without one", () => {
+    const at = (x: number, y: number, w: number, h: number): Quad => line('', 0, x, y, w, h).quad;
+    const plan = {
+      idType: 'passport' as const,
+      lines: [
+        { role: 'passport' as const, quad: at(300, 160, 60, 20) },
+        { role: 'passport' as const, quad: at(660, 211, 57, 21) },
+        { role: 'passport' as const, quad: at(656, 230, 91, 40) },
+      ],
+    };
+    expect(
+      koreanFields(plan, [
+        { text: '성', conf: 0.9 },
+        { text: '한글성명', conf: 0.94 },
+        { text: '홍길동', conf: 0.96 },
+      ]),
+    ).toEqual([{ key: 'koreanName', value: '홍길동', conf: 0.96, bbox: plan.lines[2].quad }]);
+    // On one line with its label (read a letter off), and not the line above the label.
+    expect(
+      koreanFields(plan, [
+        { text: '김민준', conf: 0.9 },
+        { text: '한글섬명 홍길동', conf: 0.9 },
+        { text: '', conf: 0 },
+      ]),
+    ).toEqual([{ key: 'koreanName', value: '홍길동', conf: 0.9, bbox: plan.lines[1].quad }]);
+    expect(
+      koreanFields(plan, [
+        { text: '대한민국', conf: 0.9 },
+        { text: '', conf: 0 },
+        { text: '홍길동', conf: 0.96 },
+      ]),
+    ).toEqual([]);
   });
 
   it("keeps an issuer near no entry only when it ends as an issuer's title does, with a low confidence", () => {

@@ -8,11 +8,11 @@ import { readKoreanName } from './korean-name';
 import { LICENCE_ISSUERS, RESIDENT_CARD_ISSUERS } from './korean-sets';
 import { licenceClasses, snapLicenceClass, type LicenceClassRead } from './licence-classes';
 import { snapToSet } from './snap';
-import { hangulOnly } from './hangul';
+import { hangulDistance, hangulOnly } from './hangul';
 import type { HangulText } from './types';
 
 export interface KoreanKeyValue {
-  key: 'name' | 'issuer' | 'licenseType';
+  key: 'name' | 'issuer' | 'licenseType' | 'koreanName';
   value: string;
   conf: number;
   bbox: Quad;
@@ -24,7 +24,8 @@ interface Anchor {
   bbox: Quad;
 }
 
-type Role = 'name' | 'issuer' | 'licenseType';
+/** A passport's lines have no role until read: which one is the Korean name, its label says. */
+type Role = 'name' | 'issuer' | 'licenseType' | 'passport';
 
 export interface PlannedLine {
   role: Role;
@@ -34,7 +35,7 @@ export interface PlannedLine {
 }
 
 export interface HangulPlan {
-  idType: 'resident' | 'driver';
+  idType: 'resident' | 'driver' | 'passport';
   /** Lines to read with the Hangul recogniser, each with the role its place gives it. */
   lines: PlannedLine[];
 }
@@ -61,6 +62,7 @@ export function planHangulLines(
   anchors: readonly Anchor[],
   idType: string,
 ): HangulPlan | null {
+  if (idType === 'passport') return passportPlan(lines, anchors);
   if (idType !== 'resident' && idType !== 'driver') return null;
   const at = (key: string) => anchors.find((a) => a.key === key)?.bbox;
   const resident = at('residentNumber');
@@ -120,11 +122,27 @@ export function planHangulLines(
   return plan.lines.length ? plan : null;
 }
 
+/** At most this many of a passport's lines are read in Hangul: its labels are short, and few are not Latin too. */
+const MAX_PASSPORT_LINES = 8;
+
+/** A passport's lines above its machine-readable zone that are not plainly Latin: the Korean name and its label among them. */
+function passportPlan(lines: readonly ReadLine[], anchors: readonly Anchor[]): HangulPlan | null {
+  const mrz = anchors.find((a) => a.key === 'MRZ1')?.bbox;
+  if (!mrz) return null;
+  const above = lines
+    .filter((l) => !plainlyLatin(l) && quadCentre(l.quad).y < Math.min(mrz.y1, mrz.y2))
+    .filter((l) => !anchors.some((a) => inside(quadCentre(l.quad), a.bbox)))
+    .slice(0, MAX_PASSPORT_LINES);
+  return above.length ? { idType: 'passport', lines: above.map((l) => ({ role: 'passport', quad: l.quad })) } : null;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
 /** The Hangul fields from the plan's lines as the recogniser read them: names shaped, sets snapped. */
 export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): KoreanKeyValue[] {
-  const out: KoreanKeyValue[] = [];
-  const round = (n: number) => Math.round(n * 100) / 100;
   const read = plan.lines.map((line, i) => ({ ...line, ...(texts[i] ?? { text: '', conf: 0 }) }));
+  if (plan.idType === 'passport') return passportKoreanName(read);
+  const out: KoreanKeyValue[] = [];
   const name = read.find((l) => l.role === 'name' && l.text);
   if (name) {
     const { value, conf } = readKoreanName(name.text, name.conf);
@@ -164,7 +182,31 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
  */
 function withDigits(classes: LicenceClassRead[], digits = ''): LicenceClassRead[] {
   if (digits.length !== classes.length) return classes;
-  return classes.map((cls, i) =>
-    cls.digit ? cls : { ...cls, digit: digits[i] === '1' ? '1' : '2', guessed: true },
-  );
+  return classes.map((cls, i) => (cls.digit ? cls : { ...cls, digit: digits[i] === '1' ? '1' : '2', guessed: true }));
+}
+
+const LABEL = '한글성명';
+
+/**
+ * A passport's Korean name: the line under its label (한글성명), or the rest of the label's own line when
+ * the two were found as one. No label read, no name: the page's other Hangul is labels and a title.
+ */
+function passportKoreanName(read: (PlannedLine & HangulText)[]): KoreanKeyValue[] {
+  const label = read.find((l) => hangulDistance(hangulOnly(l.text).slice(0, LABEL.length), LABEL) <= 1);
+  if (!label) return [];
+  const rest = hangulOnly(label.text).slice(LABEL.length);
+  const h = Math.max(1, quadHeight(label.quad));
+  const [left, right] = [Math.min(label.quad.x1, label.quad.x4), Math.max(label.quad.x2, label.quad.x3)];
+  const under = read
+    .filter((l) => l !== label && l.text)
+    .filter((l) => {
+      const dy = quadCentre(l.quad).y - quadCentre(label.quad).y;
+      const overlaps = Math.min(l.quad.x1, l.quad.x4) < right && Math.max(l.quad.x2, l.quad.x3) > left;
+      return dy > 0.5 * h && dy < 4 * h && overlaps;
+    })
+    .sort((a, b) => quadCentre(a.quad).y - quadCentre(b.quad).y)[0];
+  const source = rest.length >= 2 ? { text: rest, conf: label.conf, quad: label.quad } : under;
+  if (!source) return [];
+  const { value, conf } = readKoreanName(source.text, source.conf);
+  return value ? [{ key: 'koreanName', value, conf: round(conf), bbox: source.quad }] : [];
 }

@@ -10,13 +10,30 @@ const BORDER = 10;
 /** How far the detector's box is grown on every side, as a fraction of its height (the detector's box hugs the ink). */
 const GROW = 0.15;
 
+/** How a line is cut out: its size, and how far the box is grown first (a fraction of its height). */
+export interface LineCut {
+  magnify: number;
+  grow: number;
+  /** Tried only on a line every earlier cut read as nothing. */
+  whenNothingRead?: boolean;
+}
+
 /**
- * The line inside `quad` (image pixels) as a PGM of REC_HEIGHT + 2 × BORDER rows, each pixel repeated
- * `magnify` times across and down. Tesseract's reading of a line turns on its size in pixels: some lines
- * it reads right only at twice the size (a bold 홍길동 that fills its strip comes back as 그 고).
+ * The ways a line is cut out, in the order they are tried while the reading stays unsure. Tesseract's
+ * reading turns on the line's size in pixels (a bold 홍길동 that fills its strip comes back as 그 고 and
+ * right at twice the size), and on what the grown box takes in: where lines stand close, as on a
+ * passport's data page, it takes in a neighbour's strokes and the line reads as nothing. The box is
+ * not grown for such a line only: on a line read as something, that cut misreads with more confidence.
  */
-export function lineImage(px: Pixels, quad: Quad, magnify = 1): Uint8Array {
-  const strip = rectify(px, grownBox(quad, GROW), 1600, 1);
+export const LINE_CUTS: readonly LineCut[] = [
+  { magnify: 1, grow: GROW },
+  { magnify: 2, grow: GROW },
+  { magnify: 1, grow: 0, whenNothingRead: true },
+];
+
+/** The line inside `quad` (image pixels) as a PGM of REC_HEIGHT + 2 × BORDER rows, each pixel repeated `magnify` times. */
+export function lineImage(px: Pixels, quad: Quad, { magnify, grow }: LineCut = LINE_CUTS[0]): Uint8Array {
+  const strip = rectify(px, grownBox(quad, grow), 1600, 1);
   const [w, h] = [strip.contentWidth + 2 * BORDER, REC_HEIGHT + 2 * BORDER];
   const grey = new Uint8Array(w * h).fill(255);
   const plane = REC_HEIGHT * strip.width;

@@ -58,3 +58,23 @@ export const LICENCE: Line[] = [
   { text: '2020.1.2.', x: 360, y: 490, size: 36 },
   { text: '서울특별시경찰청장', x: 280, y: 570, size: 42 },
 ];
+
+/**
+ * The image drawn again in the page with one corner pixel changed, saved as a new PNG: the same card, but
+ * not a specimen's bytes (Chromium would encode an untouched specimen to the very same), so the sandbox reads it.
+ */
+export async function ownCopy(page: Page, image: Buffer): Promise<Buffer> {
+  const base64 = await page.evaluate(async (source) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(source), (c) => c.charCodeAt(0))]));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    ctx.fillStyle = '#808080';
+    ctx.fillRect(0, 0, 1, 1);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, image.toString('base64'));
+  return Buffer.from(base64, 'base64');
+}

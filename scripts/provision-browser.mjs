@@ -1,5 +1,7 @@
 // Makes sure a Chromium exists for the e2e tests and benchmarks, installing one if needed, and the Korean
 // font the e2e draws its ID cards in (Debian's fonts-nanum), which the reader's own tests do not use.
+// With --bench, also the fonts the Korean reader bench draws its cards in; without them the bench stops,
+// since the browser would draw the cards in whatever font it has and the figures would measure that.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findBrowser } from './browser.mjs';
@@ -15,13 +17,25 @@ function isDebianLike() {
 }
 
 const KOREAN_FONT = 'NanumBarunGothic';
-function hasKoreanFont() {
+/** The font families installed, as fontconfig lists them ('' when it cannot). */
+function families() {
   try {
-    return execFileSync('fc-list', [':family'], { encoding: 'utf8' }).includes(KOREAN_FONT);
+    return execFileSync('fc-list', [':family'], { encoding: 'utf8' });
   } catch {
-    return false;
+    return '';
   }
 }
+const hasKoreanFont = () => families().includes(KOREAN_FONT);
+
+/** The Korean bench's fonts (scripts/reader-set/korean-layout.ts) and the Debian package of each. */
+const BENCH_FONTS = {
+  'Noto Sans CJK KR': 'fonts-noto-cjk',
+  'Noto Serif CJK KR': 'fonts-noto-cjk',
+  NanumGothic: 'fonts-nanum',
+  NanumMyeongjo: 'fonts-nanum',
+  UnDotum: 'fonts-unfonts-core',
+};
+const missingBenchFonts = () => Object.keys(BENCH_FONTS).filter((family) => !families().includes(family));
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 let aptUpdated = false;
@@ -37,6 +51,19 @@ if (!hasKoreanFont()) {
     console.warn(
       `[provision-browser] The Korean e2e draws its cards in ${KOREAN_FONT}: install it (Debian: apt-get install fonts-nanum).`,
     );
+}
+
+if (process.argv.includes('--bench') && missingBenchFonts().length) {
+  if (isRoot && isDebianLike()) new Set(missingBenchFonts().map((f) => BENCH_FONTS[f])).forEach(aptInstall);
+  const missing = missingBenchFonts();
+  if (missing.length) {
+    const packages = [...new Set(missing.map((f) => BENCH_FONTS[f]))].join(' ');
+    console.error(
+      `[provision-browser] The Korean reader bench draws its cards in ${missing.join(', ')}: install them ` +
+        `(Debian: apt-get install ${packages}).`,
+    );
+    process.exit(1);
+  }
 }
 
 const found = findBrowser();

@@ -1,5 +1,5 @@
 import { expect, it, vi } from 'vitest';
-import { readHangulBoxes } from './index';
+import { DISPUTED_CONF, readHangulBoxes } from './index';
 import type { HangulRecogniser } from './types';
 
 const pixels = { data: new Uint8ClampedArray(200 * 60 * 4).fill(255), width: 200, height: 60 };
@@ -54,8 +54,9 @@ it('reads an unsure line again at twice the size, keeping whichever reading is s
   });
   const recogniser = () => Promise.resolve({ recognise, dispose: () => Promise.resolve() } as HangulRecogniser);
   const texts = await readHangulBoxes(pixels, [box(10, 10, 150, 40), box(10, 10, 190, 50)], recogniser);
+  // The two readings of the first line differ: the surer one is kept, answered as in doubt.
   expect(texts).toEqual([
-    { text: '홍길동', conf: 0.96 },
+    { text: '홍길동', conf: DISPUTED_CONF },
     { text: '서울특별시경찰청장', conf: 0.93 },
   ]);
   // Only the unsure line was read again, and at twice the first image's width.

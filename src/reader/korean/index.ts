@@ -40,6 +40,11 @@ export async function withHangulFields(
 /** Below this the recogniser's reading of a line is unsure, and the line is cut out another way and read again. */
 export const LOOK_AGAIN_CONF = 0.8;
 
+/** A line two cuts read differently is answered at most this sure: below LOOK_AGAIN_CONF, and a name's check. */
+export const DISPUTED_CONF = 0.75;
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+
 /** Each line in `quads` (the decoded image's pixels) read in each of LINE_CUTS while unsure, keeping the surest reading. */
 async function readLines(pixels: Pixels, quads: readonly Quad[], recogniser: HangulRecogniser) {
   const best: (HangulText | undefined)[] = quads.map(() => undefined);
@@ -49,7 +54,11 @@ async function readLines(pixels: Pixels, quads: readonly Quad[], recogniser: Han
     if (unsure.length === 0) break;
     const texts = await recogniser.recognise(unsure.map((i) => lineImage(pixels, quads[i], cut)));
     unsure.forEach((at, k) => {
-      if (!best[at] || texts[k].conf > best[at].conf) best[at] = texts[k];
+      const before = best[at];
+      if (before && texts[k].conf <= before.conf) return;
+      // Two cuts that read the line differently leave it in doubt, however sure the later one is.
+      const differs = before?.text && compact(before.text) !== compact(texts[k].text);
+      best[at] = differs ? { ...texts[k], conf: Math.min(texts[k].conf, DISPUTED_CONF) } : texts[k];
     });
     unsure = unsure.filter((i) => (best[i]?.conf ?? 0) < LOOK_AGAIN_CONF);
   }

@@ -23,7 +23,8 @@ export type DeviceWarm = { kind: 'ready'; backend?: ReaderBackend } | Extract<De
 
 /** What the on-device reader recognised inside boxes another reader placed, one text per box, in order. */
 export type DeviceBoxesRead =
-  { kind: 'read'; texts: { text: string; conf: number }[] } | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
+  | { kind: 'read'; texts: { text: string; conf: number; disputed?: boolean }[] }
+  | Extract<DeviceRead, { kind: 'nothing' | 'unavailable' }>;
 
 /** Reads one image (original bytes) for one service. */
 /** What a read needs: `hangul: false` for a caller that looks at digits only (the check before sending). */

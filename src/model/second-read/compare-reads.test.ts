@@ -227,6 +227,23 @@ describe('compareBoxReads on Hangul fields', () => {
     ]);
     expect(compare(nhn, ['1종 보통', 0.9])[1]).toEqual(['name', null, []]); // no text at all for the box
   });
+
+  it('leaves unchecked a field the device read as two different texts, though the surer one is an entry of its set', () => {
+    const nhn = driver('김견본', '서울특별시경찰청장', '1종보통');
+    const fields = checkedFields(fieldsOf(nhn));
+    const disputed = { conf: 0.75, disputed: true };
+    expect(
+      compareBoxReads(fields, [
+        { text: '2종 보통', ...disputed },
+        { text: '김견본', conf: 0.93 },
+        { text: '부산광역시경찰청장', ...disputed },
+      ]).map((f) => [f.key, f.device, f.differing]),
+    ).toEqual([
+      ['licenseType', null, []],
+      ['name', '김견본', []],
+      ['issuer', null, []],
+    ]);
+  });
 });
 
 describe('the second read in the card view', () => {

@@ -147,9 +147,10 @@ export const MIN_READ_CONF = 0.5;
 /**
  * The device's reading of a Hangul field, shaped as the card reader shapes it, or null when it is too
  * unsure to check against: a name below the confidence at which it would be marked "check this name", an
- * issuer or licence class that is no entry of its set.
+ * issuer or licence class that is no entry of its set, any field the device read as two different texts.
  */
-function koreanReading(key: KoreanKey, text: string, conf: number) {
+function koreanReading(key: KoreanKey, { text, conf, disputed }: { text: string; conf: number; disputed?: boolean }) {
+  if (disputed) return null;
   const read = koreanFieldRead(key, text, conf);
   if (read.value === '') return null;
   // A licence class whose digit the device inferred or guessed is no reading to hold NHN's against.
@@ -190,12 +191,12 @@ export const hangulBoxes = (fields: readonly BoxedField[]): boolean[] => fields.
  */
 export function compareBoxReads(
   fields: readonly BoxedField[],
-  texts: readonly ({ text: string; conf: number } | undefined)[],
+  texts: readonly ({ text: string; conf: number; disputed?: boolean } | undefined)[],
 ): FieldComparison[] {
   return fields.map((field, i) => {
     const read = texts[i];
     if (isKoreanKey(field.key)) {
-      const korean = read ? koreanReading(field.key, read.text, read.conf) : null;
+      const korean = read ? koreanReading(field.key, read) : null;
       const differing = korean === null ? [] : compareKorean(field.key, field.value, korean);
       return { fieldId: field.id, key: field.key, nhn: field.value, device: korean?.value ?? null, differing };
     }

@@ -56,7 +56,7 @@ it('reads an unsure line again at twice the size, keeping whichever reading is s
   const texts = await readHangulBoxes(pixels, [box(10, 10, 150, 40), box(10, 10, 190, 50)], recogniser);
   // The two readings of the first line differ: the surer one is kept, answered as in doubt.
   expect(texts).toEqual([
-    { text: '홍길동', conf: DISPUTED_CONF },
+    { text: '홍길동', conf: DISPUTED_CONF, disputed: true },
     { text: '서울특별시경찰청장', conf: 0.93 },
   ]);
   // Only the unsure line was read again, and at twice the first image's width.
@@ -64,10 +64,10 @@ it('reads an unsure line again at twice the size, keeping whichever reading is s
 });
 
 it('cuts a line read as nothing again without growing its box, and only such a line', async () => {
-  const heightOf = (pgm: Uint8Array) => Number(new TextDecoder().decode(pgm.subarray(0, 20)).split(/\s+/)[2]);
+  const widthOf = (pgm: Uint8Array) => Number(new TextDecoder().decode(pgm.subarray(0, 20)).split(/\s+/)[1]);
   const calls: number[][] = [];
   const recognise = vi.fn((images: Uint8Array[]) => {
-    calls.push(images.map(heightOf));
+    calls.push(images.map(widthOf));
     const third = calls.length === 3;
     return Promise.resolve(
       images.map((_, i) =>
@@ -81,7 +81,28 @@ it('cuts a line read as nothing again without growing its box, and only such a l
     { text: '홍길동', conf: 0.96 },
     { text: '송성은', conf: 0.5 },
   ]);
-  // Read as they are, then both at twice the size, then only the line read as nothing, at the first size.
+  // Read as they are, then both at twice the size, then only the line read as nothing, at the first size:
+  // its box not grown, the strip keeps the line's own proportions and comes out wider for its height.
   expect(calls.map((c) => c.length)).toEqual([2, 2, 1]);
-  expect(calls[2][0]).toBe(calls[0][0]);
+  expect(calls[1][0]).toBe(2 * calls[0][0]);
+  expect(calls[2][0]).toBeGreaterThan(calls[0][0]);
+});
+
+it('answers a line read as two texts in doubt even when the later reading is the less sure, and reads a confident nothing again', async () => {
+  let call = 0;
+  const recognise = vi.fn((images: Uint8Array[]) => {
+    call++;
+    return Promise.resolve(
+      images.map((_, i) => {
+        if (i === 0) return call === 1 ? { text: '홍길동', conf: 0.79 } : { text: '옹길동', conf: 0.6 };
+        return call === 1 ? { text: '', conf: 0.95 } : { text: '김민준', conf: 0.9 };
+      }),
+    );
+  });
+  const recogniser = () => Promise.resolve({ recognise, dispose: () => Promise.resolve() } as HangulRecogniser);
+  const texts = await readHangulBoxes(pixels, [box(10, 10, 150, 40), box(10, 10, 190, 50)], recogniser);
+  expect(texts).toEqual([
+    { text: '홍길동', conf: DISPUTED_CONF, disputed: true },
+    { text: '김민준', conf: 0.9 },
+  ]);
 });

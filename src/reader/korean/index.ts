@@ -5,12 +5,13 @@ import { boxHasArea } from '../engine';
 import type { ReaderIdCardResult } from '../id-card-parser';
 import type { Pixels, ReadLine } from '../types';
 import { koreanFields, planHangulLines } from './korean-fields';
-import { LINE_CUTS, lineImage } from './line-image';
+import { DISPUTED_CONF, LINE_CUTS, lineImage } from './line-image';
 import type { HangulRecogniser, HangulText } from './types';
 
 export { tesseractRecogniser } from './tesseract-recogniser';
 export type { HangulRecogniser, HangulText, TesseractLike } from './types';
 export { NAME_CHECK_CONF } from './korean-name';
+export { DISPUTED_CONF } from './line-image';
 export { INFERRED_CLASS_CONF } from './licence-classes';
 export { koreanFieldRead, type KoreanFieldRead } from './korean-field-read';
 export { isKoreanKey, KOREAN_KEYS, type KoreanKey } from './korean-keys';
@@ -40,29 +41,35 @@ export async function withHangulFields(
 /** Below this the recogniser's reading of a line is unsure, and the line is cut out another way and read again. */
 export const LOOK_AGAIN_CONF = 0.8;
 
-/** A line two cuts read differently is answered at most this sure: below LOOK_AGAIN_CONF, and a name's check. */
-export const DISPUTED_CONF = 0.75;
-
 const compact = (text: string) => text.replace(/\s+/g, '');
 
-/** Each line in `quads` (the decoded image's pixels) read in each of LINE_CUTS while unsure, keeping the surest reading. */
+/**
+ * Each line in `quads` (the decoded image's pixels) read in each of LINE_CUTS while it is unsure (read
+ * below LOOK_AGAIN_CONF, or as nothing), keeping the surest reading. Two cuts that read a line as
+ * different texts leave it disputed, however sure either was: it is answered at most DISPUTED_CONF, marked.
+ */
 async function readLines(pixels: Pixels, quads: readonly Quad[], recogniser: HangulRecogniser) {
   const best: (HangulText | undefined)[] = quads.map(() => undefined);
+  const seen = quads.map(() => new Set<string>());
+  const unsureAt = (i: number) => !best[i]?.text || (best[i]?.conf ?? 0) < LOOK_AGAIN_CONF;
   let unsure = quads.map((_, i) => i);
   for (const cut of LINE_CUTS) {
     if (cut.whenNothingRead) unsure = unsure.filter((i) => !best[i]?.text);
     if (unsure.length === 0) break;
     const texts = await recogniser.recognise(unsure.map((i) => lineImage(pixels, quads[i], cut)));
     unsure.forEach((at, k) => {
+      if (texts[k].text) seen[at].add(compact(texts[k].text));
       const before = best[at];
-      if (before && texts[k].conf <= before.conf) return;
-      // Two cuts that read the line differently leave it in doubt, however sure the later one is.
-      const differs = before?.text && compact(before.text) !== compact(texts[k].text);
-      best[at] = differs ? { ...texts[k], conf: Math.min(texts[k].conf, DISPUTED_CONF) } : texts[k];
+      // Something read beats nothing, however sure the recogniser was of the nothing.
+      const better = !before || (texts[k].text ? !before.text || texts[k].conf > before.conf : false);
+      if (better) best[at] = texts[k];
     });
-    unsure = unsure.filter((i) => (best[i]?.conf ?? 0) < LOOK_AGAIN_CONF);
+    unsure = unsure.filter(unsureAt);
   }
-  return best.map((text) => text ?? { text: '', conf: 0 });
+  return best.map((text, i): HangulText => {
+    const read = text ?? { text: '', conf: 0 };
+    return seen[i].size > 1 ? { ...read, conf: Math.min(read.conf, DISPUTED_CONF), disputed: true } : read;
+  });
 }
 
 /** The text inside each of `quads` (the decoded image's pixels), each cut out as one line and read in Hangul. */

@@ -3,6 +3,7 @@ import type { Quad } from '@/lib/quad';
 import type { ReadLine } from '../types';
 import { koreanFields, planHangulLines } from './korean-fields';
 import { INFERRED_CLASS_CONF } from './licence-classes';
+import { DISPUTED_CONF } from './line-image';
 
 /** A line at (x, y), w × h, turned by `slope` (dy per dx) about its top-left corner. */
 function line(text: string, conf: number, x: number, y: number, w: number, h = 30, slope = 0): ReadLine {
@@ -80,6 +81,17 @@ describe('planHangulLines', () => {
     ]);
   });
 
+  it("reads at most the two lines of the licence number's row nearest it", () => {
+    const number = line('11-19-123456-10', 1, 222, 167, 340, 30);
+    const junk = Array.from({ length: 12 }, (_, i) => line('', 0, 600 + i * 40, 167, 30, 30));
+    const classes = line('1否导', 0.72, 57, 166, 111, 30);
+    const plan = planHangulLines([classes, number, ...junk], [anchor('driverLicenseNumber', number)], 'driver');
+    expect(plan?.lines.filter((l) => l.role === 'licenseType').map((l) => l.quad)).toEqual([
+      classes.quad,
+      junk[0].quad,
+    ]);
+  });
+
   it('plans nothing for a card with no line left to read, or a passport without its machine-readable zone', () => {
     const resident = line('900101-1234568', 0.99, 60, 170, 260);
     expect(planHangulLines([resident], [anchor('residentNumber', resident)], 'resident')).toBeNull();
@@ -132,8 +144,7 @@ describe('koreanFields', () => {
     ]);
     // A digit the Hangul recogniser did read stands; so do classes when the digits seen do not match them.
     expect(koreanFields(plan, [{ text: '1종 소형', conf: 0.95 }])[0].value).toBe('1종 소형');
-    const two = { idType: 'driver' as const, lines: [{ role: 'licenseType' as const, quad, digits: '2' }] };
-    expect(koreanFields(two, [{ text: '?종 보통 ?종 소형', conf: 0.9 }])[0].value).toBe('1종 보통/2종 소형');
+    expect(koreanFields(plan, [{ text: '?종 보통 ?종 소형', conf: 0.9 }])[0].value).toBe('1종 보통/2종 소형');
   });
 
   it("reads a passport's Korean name under its label, or after it on the label's line, and none without one", () => {
@@ -153,11 +164,11 @@ describe('koreanFields', () => {
         { text: '홍길동', conf: 0.96 },
       ]),
     ).toEqual([{ key: 'koreanName', value: '홍길동', conf: 0.96, bbox: plan.lines[2].quad }]);
-    // On one line with its label (read a letter off), and not the line above the label.
+    // On one line with its label, and not the line above the label.
     expect(
       koreanFields(plan, [
         { text: '김민준', conf: 0.9 },
-        { text: '한글섬명 홍길동', conf: 0.9 },
+        { text: '한글성명 홍길동', conf: 0.9 },
         { text: '', conf: 0 },
       ]),
     ).toEqual([{ key: 'koreanName', value: '홍길동', conf: 0.9, bbox: plan.lines[1].quad }]);
@@ -168,6 +179,32 @@ describe('koreanFields', () => {
         { text: '홍길동', conf: 0.96 },
       ]),
     ).toEqual([]);
+    // A label read a syllable short on the name's own line says nothing of where the name starts (길동).
+    expect(
+      koreanFields(plan, [
+        { text: '', conf: 0 },
+        { text: '한글성 홍길동', conf: 0.9 },
+        { text: '', conf: 0 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps a line read as two texts in doubt, though it snaps to an entry exactly', () => {
+    const plan = {
+      idType: 'driver' as const,
+      lines: [
+        { role: 'licenseType' as const, quad },
+        { role: 'issuer' as const, quad },
+      ],
+    };
+    const fields = koreanFields(plan, [
+      { text: '1종 보통', conf: 0.75, disputed: true },
+      { text: '서울특별시경찰청장', conf: 0.75, disputed: true },
+    ]);
+    expect(fields.map(({ key, value, conf }) => [key, value, conf])).toEqual([
+      ['licenseType', '1종 보통', DISPUTED_CONF],
+      ['issuer', '서울특별시경찰청장', DISPUTED_CONF],
+    ]);
   });
 
   it("keeps an issuer near no entry only when it ends as an issuer's title does, with a low confidence", () => {

@@ -9,6 +9,7 @@ import { LICENCE_ISSUERS, RESIDENT_CARD_ISSUERS } from './korean-sets';
 import { licenceClasses, snapLicenceClass, type LicenceClassRead } from './licence-classes';
 import { snapToSet } from './snap';
 import { hangulDistance, hangulOnly } from './hangul';
+import { DISPUTED_CONF } from './line-image';
 import type { HangulText } from './types';
 
 export interface KoreanKeyValue {
@@ -56,6 +57,9 @@ const inside = (p: { x: number; y: number }, q: Quad) =>
   p.y >= Math.min(q.y1, q.y2) &&
   p.y <= Math.max(q.y3, q.y4);
 
+/** At most this many lines of a licence number's row are read as its classes. */
+const MAX_ROW_LINES = 2;
+
 /** The lines of a resident card or licence worth reading in Hangul, by their place against the digit fields. */
 export function planHangulLines(
   lines: readonly ReadLine[],
@@ -76,7 +80,7 @@ export function planHangulLines(
   const take = (role: Role, line: ReadLine | undefined) => {
     if (!line || taken.has(line)) return;
     taken.add(line);
-    const digits = role === 'licenseType' ? line.text.replace(/[^12]/g, '') : '';
+    const digits = role === 'licenseType' ? line.text.normalize('NFKC').replace(/[^12]/g, '') : '';
     plan.lines.push({ role, quad: line.quad, ...(digits && { digits }) });
   };
   // On the row of q: where q's top edge, carried along its own slope, would be (a tilted card's rows slope too).
@@ -102,7 +106,15 @@ export function planHangulLines(
     const rowAbove = candidates
       .filter((l) => y(l.quad) < y(licence) && y(licence) - y(l.quad) < 2.5 * h(licence) && !sameRow(l, licence))
       .sort((a, b) => y(b.quad) - y(a.quad));
-    row.forEach((l) => take('licenseType', l));
+    // The two nearest the number at most: a class line or two, never a row of junk for the slower recogniser.
+    const left = (q: Quad) => Math.min(q.x1, q.x4);
+    const right = (q: Quad) => Math.max(q.x2, q.x3);
+    const gap = (l: ReadLine) => Math.max(0, left(l.quad) - right(licence), left(licence) - right(l.quad));
+    const nearest = [...row]
+      .sort((a, b) => gap(a) - gap(b))
+      .slice(0, MAX_ROW_LINES)
+      .sort((a, b) => left(a.quad) - left(b.quad));
+    nearest.forEach((l) => take('licenseType', l));
     if (!row.length) take('licenseType', rowAbove[0]);
   }
   // The issuer: the nearest lines under the issue date (or beside it, to its right); without a date, the lowest line.
@@ -137,6 +149,8 @@ function passportPlan(lines: readonly ReadLine[], anchors: readonly Anchor[]): H
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A field's confidence, no higher than DISPUTED_CONF when its line was read as two different texts: a set it snaps to cannot settle that. */
+const inDoubt = (conf: number, line: HangulText) => (line.disputed ? Math.min(conf, DISPUTED_CONF) : conf);
 
 /** The Hangul fields from the plan's lines as the recogniser read them: names shaped, sets snapped. */
 export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): KoreanKeyValue[] {
@@ -146,15 +160,15 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
   const name = read.find((l) => l.role === 'name' && l.text);
   if (name) {
     const { value, conf } = readKoreanName(name.text, name.conf);
-    if (value) out.push({ key: 'name', value, conf: round(conf), bbox: name.quad });
+    if (value) out.push({ key: 'name', value, conf: round(inDoubt(conf, name)), bbox: name.quad });
   }
   const types = read
     .filter((l) => l.role === 'licenseType' && l.text)
     .flatMap((l) =>
-      withDigits(licenceClasses(l.text), l.digits).map((cls, i) => ({
-        ...snapLicenceClass(cls, i, l.conf),
-        quad: l.quad,
-      })),
+      withDigits(licenceClasses(l.text), l.digits).map((cls, i) => {
+        const snapped = snapLicenceClass(cls, i, l.conf);
+        return { ...snapped, conf: inDoubt(snapped.conf, l), quad: l.quad };
+      }),
     );
   if (types.length) {
     out.push({
@@ -167,7 +181,10 @@ export function koreanFields(plan: HangulPlan, texts: readonly HangulText[]): Ko
   const issuers = plan.idType === 'resident' ? RESIDENT_CARD_ISSUERS : LICENCE_ISSUERS;
   const issuer = read
     .filter((l) => l.role === 'issuer' && l.text)
-    .map((l) => ({ ...snapToSet(l.text, issuers, l.conf), quad: l.quad }))
+    .map((l) => {
+      const snapped = snapToSet(l.text, issuers, l.conf);
+      return { ...snapped, conf: inDoubt(snapped.conf, l), quad: l.quad };
+    })
     .sort((a, b) => Number(b.snapped) - Number(a.snapped) || b.conf - a.conf)[0];
   // An unsnapped read is kept only when it ends as an issuer's title does (…청장, …시장, …군수).
   if (issuer && (issuer.snapped || /(장|군수)$/.test(hangulOnly(issuer.value)))) {
@@ -189,12 +206,14 @@ const LABEL = '한글성명';
 
 /**
  * A passport's Korean name: the line under its label (한글성명), or the rest of the label's own line when
- * the two were found as one. No label read, no name: the page's other Hangul is labels and a title.
+ * the two were found as one and the label was read exactly (a label read a syllable off leaves no telling
+ * where it ends: 한글성 홍길동 would give 길동). No label read, no name: the page's other Hangul is labels and a title.
  */
 function passportKoreanName(read: (PlannedLine & HangulText)[]): KoreanKeyValue[] {
   const label = read.find((l) => hangulDistance(hangulOnly(l.text).slice(0, LABEL.length), LABEL) <= 1);
   if (!label) return [];
-  const rest = hangulOnly(label.text).slice(LABEL.length);
+  const syllables = hangulOnly(label.text);
+  const rest = syllables.startsWith(LABEL) ? syllables.slice(LABEL.length) : '';
   const h = Math.max(1, quadHeight(label.quad));
   const [left, right] = [Math.min(label.quad.x1, label.quad.x4), Math.max(label.quad.x2, label.quad.x3)];
   const under = read
@@ -205,8 +224,8 @@ function passportKoreanName(read: (PlannedLine & HangulText)[]): KoreanKeyValue[
       return dy > 0.5 * h && dy < 4 * h && overlaps;
     })
     .sort((a, b) => quadCentre(a.quad).y - quadCentre(b.quad).y)[0];
-  const source = rest.length >= 2 ? { text: rest, conf: label.conf, quad: label.quad } : under;
+  const source = rest.length >= 2 ? { ...label, text: rest } : syllables.length > LABEL.length ? undefined : under;
   if (!source) return [];
   const { value, conf } = readKoreanName(source.text, source.conf);
-  return value ? [{ key: 'koreanName', value, conf: round(conf), bbox: source.quad }] : [];
+  return value ? [{ key: 'koreanName', value, conf: round(inDoubt(conf, source)), bbox: source.quad }] : [];
 }

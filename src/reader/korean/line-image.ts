@@ -31,6 +31,9 @@ export const LINE_CUTS: readonly LineCut[] = [
   { magnify: 1, grow: 0, whenNothingRead: true },
 ];
 
+/** A line two cuts read as different texts is answered at most this sure: below a name's check, whatever its set says. */
+export const DISPUTED_CONF = 0.75;
+
 /** The line inside `quad` (image pixels) as a PGM of REC_HEIGHT + 2 × BORDER rows, each pixel repeated `magnify` times. */
 export function lineImage(px: Pixels, quad: Quad, { magnify, grow }: LineCut = LINE_CUTS[0]): Uint8Array {
   const strip = rectify(px, grownBox(quad, grow), 1600, 1);

@@ -3,6 +3,8 @@ export interface HangulText {
   text: string;
   /** 0..1. */
   conf: number;
+  /** Read as different texts by different cuts of the line: whatever the set it snaps to says, in doubt. */
+  disputed?: boolean;
 }
 
 /** A recogniser of single lines of Korean (Tesseract's kor model, one line a call, in the browser or Node). */

@@ -60,6 +60,20 @@ describe('parseIdCard', () => {
       residentNumber: '850315-2345678',
       issueDate: '2020.5.20.',
     });
+    // A condition printed between the resident number and the issue date, where the resident number starts.
+    const withCondition = parsed([
+      line('11-19-123456-10', 220, 163),
+      line('850315-2345678', 57, 294),
+      line('A', 57, 411),
+      line('2020.5.20.', 57, 499),
+    ]);
+    expect(withCondition.keyValues.map((kv) => kv.key)).toEqual([
+      'driverLicenseNumber',
+      'residentNumber',
+      'condition',
+      'issueDate',
+    ]);
+    expect(values(withCondition).condition).toBe('A');
     expect(values(parsed([line('111912345610', 0, 0)])).driverLicenseNumber).toBe('11-19-123456-10');
     expect(parseIdCard([line('991912345610', 0, 0)], SIZE).ok).toBe(false);
   });

@@ -41,5 +41,9 @@ describe('licenceCondition', () => {
     expect(licenceCondition([line('SI', 0.95, 56, 411, 40)], resident, issued)).toBeNull();
     expect(licenceCondition([line('적성검사 2032.01.01~12.31', 0.9, 56, 411, 300)], resident, issued)).toBeNull();
     expect(licenceCondition([address], resident, issued)).toBeNull();
+    // Printed far smaller or larger than the resident number: a stroke, not a condition.
+    expect(licenceCondition([line('I', 0.95, 56, 411, 8, 10)], resident, issued)).toBeNull();
+    expect(licenceCondition([line('A', 0.95, 56, 380, 60, 80)], resident, issued)).toBeNull();
+    expect(licenceCondition([line('C·I', 0.95, 56, 411, 60)], resident, issued)).toBeNull();
   });
 });

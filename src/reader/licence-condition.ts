@@ -11,7 +11,7 @@ export interface ConditionRead {
 }
 
 /** The label read as a few non-Latin characters or not at all, then one or more condition letters. */
-const CONDITION = /^[^\x20-\x7e]{0,4}\s*([A-I](?:\s*[,.·]\s*[A-I])*)\s*$/u;
+const CONDITION = /^[^\x20-\x7e]{0,4}\s*([A-I](?:\s*[,.]\s*[A-I])*)\s*$/u;
 /** Below this the line is no evidence of a condition: a stray letter of a watermark reads lower. */
 const MIN_CONF = 0.8;
 
@@ -28,6 +28,9 @@ export function licenceCondition(lines: readonly ReadLine[], resident: Quad, iss
     const { quad } = line;
     const middle = (quad.y1 + quad.y2 + quad.y3 + quad.y4) / 4;
     if (middle <= top || middle >= bottom || Math.abs(Math.min(quad.x1, quad.x4) - left) > 3 * h) continue;
+    // Printed about as large as the resident number: a stroke of a frame or a hologram is not.
+    const size = quadHeight(quad) / h;
+    if (size < 0.6 || size > 1.6) continue;
     const match = CONDITION.exec(line.text);
     if (!match || line.conf < MIN_CONF) continue;
     const start = line.text.indexOf(match[1]);

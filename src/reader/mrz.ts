@@ -79,7 +79,7 @@ export function parseMrz(lines: ReadLine[], today: Date): MrzField[] | null {
     const raw = texts[i].text;
     const first = raw.slice(0, 2) + asLetters(raw.slice(2, 5)) + raw.slice(5);
     // A first line cut short counts when it reached the filler: three `<` in a row are past the names
-    // (the detector can split a long run of `<` off as a line of its own, or drop it).
+    // (the detector can cut a long run of `<` off the line, and the recogniser read that piece as nothing).
     const complete = first.length >= 30 || (first.length >= 10 && first.endsWith('<<<'));
     if (!/^P[A-Z<][A-Z<]{3}/.test(first) || !complete || !/^[A-Z0-9<]+$/.test(first)) continue;
     const line1 = first.length >= 44 ? first.slice(0, 44) : first.padEnd(44, '<');

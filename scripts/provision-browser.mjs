@@ -17,15 +17,20 @@ function isDebianLike() {
 }
 
 const KOREAN_FONT = 'NanumBarunGothic';
-/** The font families installed, as fontconfig lists them ('' when it cannot). */
+/** The font families installed, each name fontconfig gives (none when it cannot list them). */
 function families() {
   try {
-    return execFileSync('fc-list', [':family'], { encoding: 'utf8' });
+    return new Set(
+      execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' })
+        .split('\n')
+        .flatMap((line) => line.split(','))
+        .map((name) => name.trim()),
+    );
   } catch {
-    return '';
+    return new Set();
   }
 }
-const hasKoreanFont = () => families().includes(KOREAN_FONT);
+const hasKoreanFont = () => families().has(KOREAN_FONT);
 
 /** The Korean bench's fonts (scripts/reader-set/korean-layout.ts) and the Debian package of each. */
 const BENCH_FONTS = {
@@ -35,7 +40,7 @@ const BENCH_FONTS = {
   NanumMyeongjo: 'fonts-nanum',
   UnDotum: 'fonts-unfonts-core',
 };
-const missingBenchFonts = () => Object.keys(BENCH_FONTS).filter((family) => !families().includes(family));
+const missingBenchFonts = () => Object.keys(BENCH_FONTS).filter((family) => !families().has(family));
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 let aptUpdated = false;

@@ -103,7 +103,15 @@ describe('planHangulLines', () => {
     const label = line('', 0, 660, 211, 57, 21);
     const name = line('', 0, 656, 230, 91, 40);
     const mrz1 = line('PMKORHONG<<GILDONG<<<<<<<<', 0.95, 40, 576, 473, 27);
-    const plan = planHangulLines([given, label, name, mrz1], [anchor('MRZ1', mrz1)], 'passport');
+    // Lines the detector found in the photo, left of the data page's Latin fields, are not read.
+    const photo = Array.from({ length: 10 }, (_, i) => line('', 0, 60 + (i % 3) * 50, 100 + i * 10, 40, 20));
+    const latin = [
+      line('PM', 1, 296, 113, 48, 33),
+      line('KOR', 1, 418, 116, 61, 27),
+      line('HONG', 1, 298, 179, 91, 29),
+      line('SP', 1, 137, 413, 134, 52),
+    ];
+    const plan = planHangulLines([...photo, ...latin, given, label, name, mrz1], [anchor('MRZ1', mrz1)], 'passport');
     expect(plan).toEqual({
       idType: 'passport',
       lines: [

@@ -137,12 +137,25 @@ export function planHangulLines(
 /** At most this many of a passport's lines are read in Hangul: its labels are short, and few are not Latin too. */
 const MAX_PASSPORT_LINES = 8;
 
-/** A passport's lines above its machine-readable zone that are not plainly Latin: the Korean name and its label among them. */
+/**
+ * A passport's lines above its machine-readable zone that are not plainly Latin, in the data page's text
+ * column: the Korean name and its label among them. The column starts where most of its Latin fields do;
+ * the photo, left of it, gives the detector lines of its own that would crowd the label out.
+ */
 function passportPlan(lines: readonly ReadLine[], anchors: readonly Anchor[]): HangulPlan | null {
   const mrz = anchors.find((a) => a.key === 'MRZ1')?.bbox;
   if (!mrz) return null;
-  const above = lines
-    .filter((l) => !plainlyLatin(l) && quadCentre(l.quad).y < Math.min(mrz.y1, mrz.y2))
+  const zone = lines.filter((l) => quadCentre(l.quad).y < Math.min(mrz.y1, mrz.y2));
+  const left = (l: ReadLine) => Math.min(l.quad.x1, l.quad.x4);
+  const latin = zone.filter(plainlyLatin);
+  const lefts = latin.map(left).sort((a, b) => a - b);
+  const heights = latin.map((l) => quadHeight(l.quad)).sort((a, b) => a - b);
+  // A quarter of the Latin fields start left of this: a stray word read in the photo does not move it.
+  const column = lefts.length
+    ? lefts[Math.floor(lefts.length / 4)] - 2 * heights[Math.floor(heights.length / 2)]
+    : -Infinity;
+  const above = zone
+    .filter((l) => !plainlyLatin(l) && left(l) >= column)
     .filter((l) => !anchors.some((a) => inside(quadCentre(l.quad), a.bbox)))
     .slice(0, MAX_PASSPORT_LINES);
   return above.length ? { idType: 'passport', lines: above.map((l) => ({ role: 'passport', quad: l.quad })) } : null;

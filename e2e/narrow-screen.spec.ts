@@ -161,10 +161,16 @@ for (const phone of PHONES)
         for (const control of await tabs.getByRole('button').all()) expect(await linesOf(control)).toBe(1);
         expect(await brokenText(tabs)).toEqual([]);
         expect(await brokenText(page.getByRole('toolbar'))).toEqual([]);
-        // The threshold's name stays beside its slider.
-        const name = (await page.getByText(words.threshold, { exact: true }).boundingBox())!;
-        const slider = (await page.getByRole('slider', { name: words.threshold }).boundingBox())!;
-        expect(Math.abs(name.y + name.height / 2 - (slider.y + slider.height / 2))).toBeLessThan(name.height / 2);
+        // The threshold's name stays beside its slider: how far apart their middles are, in halves of the name's
+        // height, once the layout has settled (one full-suite run measured the slider 17 px off, which 32 runs
+        // of this spec alone never did: taken as a measurement before the toolbar's last reflow).
+        await expect
+          .poll(async () => {
+            const name = (await page.getByText(words.threshold, { exact: true }).boundingBox())!;
+            const slider = (await page.getByRole('slider', { name: words.threshold }).boundingBox())!;
+            return Math.abs(name.y + name.height / 2 - (slider.y + slider.height / 2)) / (name.height / 2);
+          })
+          .toBeLessThan(1);
         expect(app.problems).toEqual([]);
       });
 

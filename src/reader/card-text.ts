@@ -1,6 +1,6 @@
 // Text and geometry helpers shared by the card parsers: OCR confusions inside digit runs, and boxes
 // for a range of a line's characters (the line's quad split by the characters' positions).
-import { boundsOf, boundsQuad, quadCentre, type Quad } from '@/lib/quad';
+import { boundsOf, boundsQuad, quadBounds, quadCentre, quadHeight, type Quad } from '@/lib/quad';
 import type { ReadLine } from './types';
 
 // Letters OCR reads for digits. Only applied inside a word that holds digits and no other letters.
@@ -145,3 +145,7 @@ export function readingOrder(lines: ReadLine[]): ReadLine[] {
   }
   return rows.flatMap((row) => row.sort((a, b) => centre(a).x - centre(b).x));
 }
+
+/** Whether `q` starts where `anchor` starts, as a card's fields in one column do: within 3 of the anchor's line heights. */
+export const startsUnder = (q: Quad, anchor: Quad): boolean =>
+  Math.abs(quadBounds(q).left - quadBounds(anchor).left) < 3 * Math.max(1, quadHeight(anchor));

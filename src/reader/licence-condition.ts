@@ -1,7 +1,7 @@
 // A driver's licence's condition (조건): the letters A–I of the conditions it is held under (A for an
 // automatic gearbox, D for a hearing aid…), printed after the label between the address and the issue date.
-import { quadHeight, type Quad } from '@/lib/quad';
-import { subQuad } from './card-text';
+import { quadBounds, quadCentre, quadHeight, type Quad } from '@/lib/quad';
+import { startsUnder, subQuad } from './card-text';
 import type { ReadLine } from './types';
 
 export interface ConditionRead {
@@ -21,13 +21,12 @@ const MIN_CONF = 0.8;
  */
 export function licenceCondition(lines: readonly ReadLine[], resident: Quad, issued: Quad): ConditionRead | null {
   const h = Math.max(1, quadHeight(resident));
-  const top = Math.max(resident.y3, resident.y4);
-  const bottom = Math.min(issued.y1, issued.y2);
-  const left = Math.min(resident.x1, resident.x4);
+  const top = quadBounds(resident).bottom;
+  const bottom = quadBounds(issued).top;
   for (const line of lines) {
     const { quad } = line;
-    const middle = (quad.y1 + quad.y2 + quad.y3 + quad.y4) / 4;
-    if (middle <= top || middle >= bottom || Math.abs(Math.min(quad.x1, quad.x4) - left) > 3 * h) continue;
+    const middle = quadCentre(quad).y;
+    if (middle <= top || middle >= bottom || !startsUnder(quad, resident)) continue;
     // Printed about as large as the resident number: a stroke of a frame or a hologram is not.
     const size = quadHeight(quad) / h;
     if (size < 0.6 || size > 1.6) continue;

@@ -165,36 +165,21 @@ describe('koreanFields', () => {
         { role: 'passport' as const, quad: at(656, 230, 91, 40) },
       ],
     };
-    expect(
-      koreanFields(plan, [
-        { text: '성', conf: 0.9 },
-        { text: '한글성명', conf: 0.94 },
-        { text: '홍길동', conf: 0.96 },
-      ]),
-    ).toEqual([{ key: 'koreanName', value: '홍길동', conf: 0.96, bbox: plan.lines[2].quad }]);
+    const read = (...texts: [string, number][]) =>
+      koreanFields(
+        plan,
+        texts.map(([text, conf]) => ({ text, conf })),
+      );
+    expect(read(['성', 0.9], ['한글성명', 0.94], ['홍길동', 0.96])).toEqual([
+      { key: 'koreanName', value: '홍길동', conf: 0.96, bbox: plan.lines[2].quad },
+    ]);
     // On one line with its label, and not the line above the label.
-    expect(
-      koreanFields(plan, [
-        { text: '김민준', conf: 0.9 },
-        { text: '한글성명 홍길동', conf: 0.9 },
-        { text: '', conf: 0 },
-      ]),
-    ).toEqual([{ key: 'koreanName', value: '홍길동', conf: 0.9, bbox: plan.lines[1].quad }]);
-    expect(
-      koreanFields(plan, [
-        { text: '대한민국', conf: 0.9 },
-        { text: '', conf: 0 },
-        { text: '홍길동', conf: 0.96 },
-      ]),
-    ).toEqual([]);
+    expect(read(['김민준', 0.9], ['한글성명 홍길동', 0.9], ['', 0])).toEqual([
+      { key: 'koreanName', value: '홍길동', conf: 0.9, bbox: plan.lines[1].quad },
+    ]);
+    expect(read(['대한민국', 0.9], ['', 0], ['홍길동', 0.96])).toEqual([]);
     // A label read a syllable short on the name's own line says nothing of where the name starts (길동).
-    expect(
-      koreanFields(plan, [
-        { text: '', conf: 0 },
-        { text: '한글성 홍길동', conf: 0.9 },
-        { text: '', conf: 0 },
-      ]),
-    ).toEqual([]);
+    expect(read(['', 0], ['한글성 홍길동', 0.9], ['', 0])).toEqual([]);
   });
 
   it('keeps a line read as two texts in doubt, though it snaps to an entry exactly', () => {

@@ -2,7 +2,8 @@
 // has read them. The detector finds every line; the Chinese/English recogniser reads Hangul as junk or
 // with a low confidence, and the card's layout says which line is which: the name just above the
 // resident number, a licence's classes on its number's row or the row above, the issuer under the issue date.
-import { quadCentre, quadHeight, type Quad } from '@/lib/quad';
+import { quadBounds, quadCentre, quadHeight, type Quad } from '@/lib/quad';
+import { startsUnder } from '../card-text';
 import type { ReadLine } from '../types';
 import { readKoreanName } from './korean-name';
 import { LICENCE_ISSUERS, RESIDENT_CARD_ISSUERS } from './korean-sets';
@@ -51,6 +52,9 @@ function plainlyLatin(l: ReadLine): boolean {
   return fits && l.conf >= 0.8 && /^[\x20-\x7e]+$/.test(l.text) && /[0-9A-Za-z]/.test(l.text);
 }
 
+const left = (q: Quad) => quadBounds(q).left;
+const right = (q: Quad) => quadBounds(q).right;
+
 const inside = (p: { x: number; y: number }, q: Quad) =>
   p.x >= Math.min(q.x1, q.x4) &&
   p.x <= Math.max(q.x2, q.x3) &&
@@ -96,7 +100,7 @@ export function planHangulLines(
     const above = candidates
       .filter((l) => y(l.quad) < y(resident) - 0.6 * h(resident) && y(resident) - y(l.quad) < 5 * h(resident))
       .filter((l) => !licence || !sameRow(l, licence))
-      .filter((l) => Math.abs(Math.min(l.quad.x1, l.quad.x4) - Math.min(resident.x1, resident.x4)) < 3 * h(resident))
+      .filter((l) => startsUnder(l.quad, resident))
       .sort((a, b) => y(b.quad) - y(a.quad));
     take('name', above[0]);
   }
@@ -107,8 +111,6 @@ export function planHangulLines(
       .filter((l) => y(l.quad) < y(licence) && y(licence) - y(l.quad) < 2.5 * h(licence) && !sameRow(l, licence))
       .sort((a, b) => y(b.quad) - y(a.quad));
     // The two nearest the number at most: a class line or two, never a row of junk for the slower recogniser.
-    const left = (q: Quad) => Math.min(q.x1, q.x4);
-    const right = (q: Quad) => Math.max(q.x2, q.x3);
     const gap = (l: ReadLine) => Math.max(0, left(l.quad) - right(licence), left(licence) - right(l.quad));
     const nearest = [...row]
       .sort((a, b) => gap(a) - gap(b))
@@ -146,16 +148,15 @@ function passportPlan(lines: readonly ReadLine[], anchors: readonly Anchor[]): H
   const mrz = anchors.find((a) => a.key === 'MRZ1')?.bbox;
   if (!mrz) return null;
   const zone = lines.filter((l) => quadCentre(l.quad).y < Math.min(mrz.y1, mrz.y2));
-  const left = (l: ReadLine) => Math.min(l.quad.x1, l.quad.x4);
   const latin = zone.filter(plainlyLatin);
-  const lefts = latin.map(left).sort((a, b) => a - b);
+  const lefts = latin.map((l) => left(l.quad)).sort((a, b) => a - b);
   const heights = latin.map((l) => quadHeight(l.quad)).sort((a, b) => a - b);
   // A quarter of the Latin fields start left of this: a stray word read in the photo does not move it.
   const column = lefts.length
     ? lefts[Math.floor(lefts.length / 4)] - 2 * heights[Math.floor(heights.length / 2)]
     : -Infinity;
   const above = zone
-    .filter((l) => !plainlyLatin(l) && left(l) >= column)
+    .filter((l) => !plainlyLatin(l) && left(l.quad) >= column)
     .filter((l) => !anchors.some((a) => inside(quadCentre(l.quad), a.bbox)))
     .slice(0, MAX_PASSPORT_LINES);
   return above.length ? { idType: 'passport', lines: above.map((l) => ({ role: 'passport', quad: l.quad })) } : null;
@@ -228,12 +229,12 @@ function passportKoreanName(read: (PlannedLine & HangulText)[]): KoreanKeyValue[
   const syllables = hangulOnly(label.text);
   const rest = syllables.startsWith(LABEL) ? syllables.slice(LABEL.length) : '';
   const h = Math.max(1, quadHeight(label.quad));
-  const [left, right] = [Math.min(label.quad.x1, label.quad.x4), Math.max(label.quad.x2, label.quad.x3)];
+  const [from, to] = [left(label.quad), right(label.quad)];
   const under = read
     .filter((l) => l !== label && l.text)
     .filter((l) => {
       const dy = quadCentre(l.quad).y - quadCentre(label.quad).y;
-      const overlaps = Math.min(l.quad.x1, l.quad.x4) < right && Math.max(l.quad.x2, l.quad.x3) > left;
+      const overlaps = left(l.quad) < to && right(l.quad) > from;
       return dy > 0.5 * h && dy < 4 * h && overlaps;
     })
     .sort((a, b) => quadCentre(a.quad).y - quadCentre(b.quad).y)[0];
